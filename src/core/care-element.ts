@@ -1,0 +1,205 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type * as z from 'zod/mini';
+import { themeStyles } from './theme/styles.js';
+import { loadRawConfig } from './config/load.js';
+import { validate } from './config/validate.js';
+import type { ConfigIssue } from './config/issues.js';
+import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
+import { coreMessages, createTranslate, resolveLocale, type Catalogues, type Translate } from './i18n/messages.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * The shared base of every CareCircle widget: loads the config (child JSON script, `src`, `config`
+ * property, in rising precedence), validates it once against the widget's schema, shows a path-by-path
+ * error panel when it is wrong, keeps the author's light-DOM fallback visible until content renders, and
+ * fires the common events. Subclasses supply a schema, messages and `renderContent`.
+ */
+export abstract class CareElement<C extends { messages?: Record<string, string> | undefined }> extends LitElement {
+  static override styles = [themeStyles];
+
+  static override properties = {
+    config: { attribute: false },
+    src: { reflect: true },
+    theme: { reflect: true },
+    value: { state: true },
+    configErrors: { state: true },
+  };
+
+  /** The config object (or a JSON string). Takes precedence over `src` and the child JSON script. */
+  declare config: unknown;
+  /** URL of a JSON config file, fetched without credentials. */
+  declare src: string | null;
+  /** `light` (default), `dark`, or `auto` to follow the operating system. */
+  declare theme: Theme | undefined;
+
+  /** The validated config. @internal */
+  protected declare value: C | undefined;
+  /** Problems that stop the widget. @internal */
+  protected declare configErrors: ConfigIssue[];
+  /** Items skipped because they were invalid (editors see them; patients see the rest). @internal */
+  protected skipped: ConfigIssue[] = [];
+  /** @internal */
+  protected t: Translate = createTranslate('en', [coreMessages]);
+  /** @internal */
+  protected locale = 'en';
+
+  /** The widget's schema: the single source of its config types and defaults. */
+  protected abstract readonly schema: z.ZodMiniType<C>;
+  /** Lists whose invalid items are skipped rather than failing the config (`groups`, `sources.*.posts`). */
+  protected readonly skippable: readonly string[] = [];
+  /** The widget's own message catalogues. */
+  protected readonly catalogue: Catalogues = {};
+  /** Used when no config is given at all; without it, a missing config is an error. */
+  protected readonly defaultConfig: unknown = undefined;
+
+  #loads = 0;
+  #abort?: AbortController;
+  #observer?: MutationObserver;
+  #ready = false;
+  #lastLogged = '';
+
+  constructor() {
+    super();
+    this.configErrors = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The inline JSON can be edited by a CMS after upgrade: re-read it when the children change.
+    this.#observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target !== this || [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement) || r.type === 'characterData')) {
+        if (this.config == null && !this.src) this.#reload();
+      }
+    });
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    this.#reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#abort?.abort();
+    this.#loads++;
+    this.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.isConnected && this.hasUpdated && (changed.has('config') || changed.has('src'))) this.#reload();
+  }
+
+  async #reload(): Promise<void> {
+    const load = ++this.#loads;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let raw;
+    try {
+      raw = await loadRawConfig(this, this.config, this.src, abort.signal);
+    } catch {
+      return; // aborted by a newer load
+    }
+    if (load !== this.#loads) return;
+    if (!raw.ok) return this.#fail(raw.issues);
+    let data = raw.data;
+    if (raw.origin === 'none') {
+      if (this.defaultConfig === undefined) {
+        return this.#fail([{ path: '(root)', message: 'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.' }]);
+      }
+      data = this.defaultConfig;
+    }
+    const result = validate(this.schema, data, this.skippable);
+    if (!result.value) return this.#fail(result.errors);
+    this.configErrors = [];
+    this.skipped = result.skipped;
+    if (result.skipped.length) console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
+    this.value = result.value;
+    this.#localise();
+    this.stop();
+    this.guard(() => this.configure(result.value!, abort.signal));
+  }
+
+  #fail(issues: ConfigIssue[]): void {
+    this.stop();
+    this.value = undefined;
+    this.configErrors = issues;
+    const text = format(issues);
+    if (text !== this.#lastLogged) {
+      this.#lastLogged = text;
+      console.error(`<${this.localName}> config problems:\n${text}`);
+    }
+    this.dispatchEvent(new CareConfigErrorEvent(issues));
+  }
+
+  #localise(): void {
+    this.locale = resolveLocale(this);
+    this.t = createTranslate(this.locale, [this.catalogue, coreMessages], this.value?.messages);
+  }
+
+  /** Runs widget code so that nothing it throws escapes into the host page. */
+  protected guard(fn: () => unknown): void {
+    try {
+      const result = fn();
+      if (result instanceof Promise) result.catch((e) => this.#crash(e));
+    } catch (error) {
+      this.#crash(error);
+    }
+  }
+
+  #crash(error: unknown): void {
+    console.error(`<${this.localName}> stopped after an internal error:`, error);
+    this.stop();
+    this.value = undefined;
+    this.configErrors = [{ path: '(widget)', message: 'The widget hit an internal error and stopped. The page itself is unaffected.' }];
+  }
+
+  /** Called with each newly valid config: start fetching data here (the signal aborts on the next load). */
+  protected configure(_config: C, _signal: AbortSignal): void | Promise<void> {}
+  /** Called before reconfiguring and on disconnect: clear timers and listeners here. */
+  protected stop(): void {}
+  /** Whether content (not just a loading state) is on screen; `care-ready` fires the first time it is. */
+  protected get contentReady(): boolean {
+    return true;
+  }
+
+  /** The widget's content for a valid config. */
+  protected abstract renderContent(config: C): TemplateResult | typeof nothing;
+
+  protected reportSourceError(detail: SourceErrorDetail): void {
+    console.warn(`<${this.localName}> ${detail.source}${detail.url ? ` (${detail.url})` : ''}: ${detail.message}`);
+    this.dispatchEvent(new CareSourceErrorEvent(detail));
+  }
+
+  protected override render(): unknown {
+    if (this.configErrors.length) return [this.renderIssues(this.configErrors, true), html`<slot></slot>`];
+    if (!this.value) return html`<slot></slot>`;
+    let content: unknown;
+    try {
+      content = this.renderContent(this.value);
+    } catch (error) {
+      queueMicrotask(() => this.#crash(error));
+      return html`<slot></slot>`;
+    }
+    return [this.skipped.length ? this.renderIssues(this.skipped, false) : nothing, content];
+  }
+
+  /** The editor-facing list of problems by path. */
+  protected renderIssues(issues: ConfigIssue[], fatal: boolean): TemplateResult {
+    const list = html`<ul>${issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
+    return fatal
+      ? html`<div class="panel error" role="alert" part="error">
+          <h2>${this.t('configErrorTitle')}</h2>
+          <p>${this.t('configErrorIntro')}</p>
+          ${list}
+        </div>`
+      : html`<details class="panel" part="error"><summary>${this.t('skippedTitle')} (${issues.length})</summary>${list}</details>`;
+  }
+
+  protected override updated(): void {
+    if (!this.#ready && this.value && !this.configErrors.length && this.contentReady) {
+      this.#ready = true;
+      this.dispatchEvent(new CareReadyEvent());
+    }
+  }
+}
+
+const format = (issues: ConfigIssue[]): string => issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');

@@ -1,0 +1,48 @@
+import { fetchJson, FetchError } from '../fetch.js';
+import type { ConfigIssue } from './issues.js';
+
+export type ConfigOrigin = 'property' | 'src' | 'inline' | 'none';
+
+export type RawConfig = { ok: true; data: unknown; origin: ConfigOrigin } | { ok: false; issues: ConfigIssue[]; origin: ConfigOrigin };
+
+/** The child `<script type="application/json">` of an element, if it has one. */
+export const inlineScript = (host: Element): HTMLScriptElement | null =>
+  host.querySelector(':scope > script[type="application/json"]');
+
+function parseJson(text: string, where: string, origin: ConfigOrigin): RawConfig {
+  try {
+    return { ok: true, data: JSON.parse(text), origin };
+  } catch (error) {
+    return { ok: false, origin, issues: [{ path: '(root)', message: `The config ${where} is not valid JSON: ${(error as Error).message}` }] };
+  }
+}
+
+/**
+ * Reads the raw config in rising precedence: the `config` property, else the `src` URL, else the child
+ * JSON script. The highest one present is used whole (they are not merged), so what an editor sees in one
+ * place is exactly what runs.
+ */
+export async function loadRawConfig(host: Element, property: unknown, src: string | null | undefined, signal?: AbortSignal): Promise<RawConfig> {
+  if (property !== undefined && property !== null) {
+    return typeof property === 'string' ? parseJson(property, 'in the config property', 'property') : { ok: true, data: property, origin: 'property' };
+  }
+  if (src) {
+    let url: string;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch {
+      return { ok: false, origin: 'src', issues: [{ path: '(src)', message: `The src attribute "${src}" is not a valid address.` }] };
+    }
+    try {
+      const { data } = await fetchJson(url, { signal });
+      return { ok: true, data, origin: 'src' };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const reason = error instanceof FetchError ? error.message : String(error);
+      return { ok: false, origin: 'src', issues: [{ path: '(src)', message: `Could not load the config from ${src}: ${reason}` }] };
+    }
+  }
+  const script = inlineScript(host);
+  if (script) return parseJson(script.textContent ?? '', 'in the <script type="application/json">', 'inline');
+  return { ok: true, data: undefined, origin: 'none' };
+}

@@ -1,0 +1,62 @@
+/** A failed request, in terms a person can act on. */
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    /** Seconds to wait before asking again (from `Retry-After`), when the server said. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+export interface JsonResponse<T = unknown> {
+  data: T;
+  headers: Headers;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into seconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
+ * GETs JSON without cookies or referrer, with a timeout. Every failure (network, CORS, HTTP status,
+ * wrong content type, malformed JSON, timeout) becomes a FetchError with a plain message.
+ */
+export async function fetchJson<T = unknown>(url: string, { signal, timeoutMs = 15000 }: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<JsonResponse<T>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      headers: { accept: 'application/json' },
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new FetchError(timeout.aborted ? 'The server took too long to answer.' : 'Could not reach the server (offline, blocked, or not allowed from this site).');
+  }
+  if (!response.ok) {
+    const { status } = response;
+    const reason =
+      status === 401 || status === 403 ? 'The server requires a login for this.'
+      : status === 404 ? 'Not found at that address.'
+      : status === 429 ? 'Too many requests: the server asked us to wait.'
+      : `The server answered with an error (HTTP ${status}).`;
+    throw new FetchError(reason, status, parseRetryAfter(response.headers.get('retry-after')));
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !/json/i.test(type)) throw new FetchError(`Expected JSON but got ${type.split(';')[0]}.`, response.status);
+  try {
+    return { data: (await response.json()) as T, headers: response.headers };
+  } catch {
+    throw new FetchError('The answer was not valid JSON.', response.status);
+  }
+}

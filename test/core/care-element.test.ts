@@ -1,0 +1,280 @@
+import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../helpers/test-element.js';
+import type { CareTestElement } from '../helpers/test-element.js';
+import { CareConfigErrorEvent, CareReadyEvent } from '../../src/core/events.js';
+import { define } from '../../src/core/define.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const textOf = (el: Element, sel: string) => shadow(el).querySelector(sel)?.textContent?.trim();
+const settle = async (el: CareTestElement) => {
+  await waitUntil(() => el.shadowRoot && (textOf(el, 'h2') || shadow(el).querySelector('[role=alert]')), 'widget did not settle', { timeout: 3000 });
+  await el.updateComplete;
+};
+const inline = (json: string) => html`<care-test-element><script type="application/json">${json}</script><a href="/support">Our support page</a></care-test-element>`;
+
+let errors: unknown[][] = [];
+const originalError = console.error;
+beforeEach(() => {
+  errors = [];
+  console.error = (...args: unknown[]) => void errors.push(args);
+});
+afterEach(() => {
+  console.error = originalError;
+});
+
+describe('config sources and precedence', () => {
+  it('reads the child JSON script', async () => {
+    const el = await fixture<CareTestElement>(inline('{"title":"Inline"}'));
+    await settle(el);
+    expect(textOf(el, 'h2')).to.equal('Inline');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fetches src without credentials and prefers it to the inline script', async () => {
+    const seen: RequestInit[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => (seen.push(init ?? {}), realFetch(input, init));
+    try {
+      const el = await fixture<CareTestElement>(html`<care-test-element src="/test/fixtures/core/config.json"><script type="application/json">{"title":"Inline"}</script></care-test-element>`);
+      await settle(el);
+      expect(textOf(el, 'h2')).to.equal('From src');
+      expect(seen[0]!.credentials).to.equal('omit');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('prefers the config property to src and inline, and accepts a JSON string', async () => {
+    const el = await fixture<CareTestElement>(html`<care-test-element src="/test/fixtures/core/config.json" .config=${{ title: 'Property' }}><script type="application/json">{"title":"Inline"}</script></care-test-element>`);
+    await settle(el);
+    expect(textOf(el, 'h2')).to.equal('Property');
+    el.config = '{"title":"As JSON text"}';
+    await waitUntil(() => textOf(el, 'h2') === 'As JSON text');
+  });
+
+  it('re-renders when the property, src or inline JSON changes', async () => {
+    const el = await fixture<CareTestElement>(inline('{"title":"One"}'));
+    await settle(el);
+    el.querySelector('script')!.textContent = '{"title":"Two"}';
+    await waitUntil(() => textOf(el, 'h2') === 'Two', 'inline edit not picked up');
+    el.src = '/test/fixtures/core/config.json';
+    await waitUntil(() => textOf(el, 'h2') === 'From src', 'src change not picked up');
+    el.config = { title: 'Three' };
+    await waitUntil(() => textOf(el, 'h2') === 'Three', 'property change not picked up');
+    el.config = undefined;
+    await waitUntil(() => textOf(el, 'h2') === 'From src', 'clearing the property falls back to src');
+  });
+
+  it('applies schema defaults', async () => {
+    const el = await fixture<CareTestElement>(inline('{"title":"Defaults"}'));
+    await settle(el);
+    expect(textOf(el, '.count')).to.equal('0 items');
+  });
+});
+
+describe('config errors', () => {
+  async function errorOf(template: ReturnType<typeof html>) {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const pending = oneEvent(wrapper, 'care-config-error') as Promise<CareConfigErrorEvent>;
+    const { render } = await import('lit');
+    render(template, wrapper);
+    const event = await pending;
+    const el = wrapper.firstElementChild as CareTestElement;
+    await el.updateComplete;
+    return { el, event, alert: shadow(el).querySelector('[role=alert]')! };
+  }
+
+  it('reports bad JSON with an alert, one console.error and an event', async () => {
+    const { el, event, alert } = await errorOf(inline('{"title": nope}'));
+    expect(event).to.be.instanceOf(CareConfigErrorEvent);
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.issues[0]!.path).to.equal('(root)');
+    expect(event.detail.issues[0]!.message).to.match(/not valid JSON/);
+    expect(alert.textContent).to.match(/not valid JSON/);
+    expect(errors.length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports a src that fails to load or parse', async () => {
+    const missing = await errorOf(html`<care-test-element src="/test/fixtures/core/nope.json"></care-test-element>`);
+    expect(missing.event.detail.issues).to.deep.equal([{ path: '(src)', message: 'Could not load the config from /test/fixtures/core/nope.json: Not found at that address.' }]);
+    const broken = await errorOf(html`<care-test-element src="/test/fixtures/core/broken.json"></care-test-element>`);
+    expect(broken.event.detail.issues[0]!.message).to.match(/broken\.json: The answer was not valid JSON/);
+  });
+
+  it('names every schema problem by its dotted path in plain language', async () => {
+    const { event, alert } = await errorOf(inline('{"title":"","count":-1,"items":[{"id":"a","audiences":["patient","nurse"]}],"sources":[{"type":"rss"}]}'));
+    const issues = event.detail.issues;
+    const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+    expect(byPath['title']).to.equal('Must not be empty.');
+    expect(byPath['count']).to.equal('Must be at least 0.');
+    expect(byPath['sources.0.type']).to.match(/Unknown "type"|Must be one of/);
+    expect(alert.textContent).to.contain('title');
+    // Bad items inside a skippable list are still shown to editors.
+    expect(byPath['items.0.audiences.1']).to.match(/Must be one of "patient", "carer", "family", "professional"; got the text "nurse"/);
+  });
+
+  it('treats an unknown key as an error and suggests the nearest known key', async () => {
+    const { event } = await errorOf(inline('{"titel":"x","sources":[{"type":"mastodon","instnce":"https://a.example"}]}'));
+    const byPath = Object.fromEntries(event.detail.issues.map((i) => [i.path, i.message]));
+    expect(byPath['titel']).to.equal('Unknown setting "titel". Did you mean "title"?');
+    expect(byPath['sources.0.instnce']).to.equal('Unknown setting "instnce". Did you mean "instance"?');
+    expect(byPath['title']).to.match(/^Required/);
+  });
+
+  it('gives no suggestion for a key far from every known one', async () => {
+    const { event } = await errorOf(inline('{"title":"x","zzzzzz":1}'));
+    expect(event.detail.issues).to.deep.equal([{ path: 'zzzzzz', message: 'Unknown setting "zzzzzz".' }]);
+  });
+
+  it('says what to do when there is no config at all', async () => {
+    const { event } = await errorOf(html`<care-test-element></care-test-element>`);
+    expect(event.detail.issues[0]!.message).to.match(/No config found/);
+  });
+
+  it('recovers from a bad config when it is fixed', async () => {
+    const { el } = await errorOf(inline('{"title":5}'));
+    el.config = { title: 'Fixed' };
+    await waitUntil(() => textOf(el, 'h2') === 'Fixed');
+    expect(shadow(el).querySelector('[role=alert]')).to.equal(null);
+  });
+});
+
+describe('skipped items', () => {
+  it('skips an invalid item, renders the rest, and lists it for editors', async () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...a: unknown[]) => void warnings.push(a);
+    try {
+      const el = await fixture<CareTestElement>(inline('{"title":"T","items":[{"id":"ok1"},{"id":"bad","audiences":["aliens"]},{"id":"ok2"}]}'));
+      await settle(el);
+      expect([...shadow(el).querySelectorAll('li:not(details li)')].map((li) => li.textContent)).to.deep.equal(['ok1', 'ok2']);
+      const details = shadow(el).querySelector('details')!;
+      expect(details.textContent).to.contain('items.1.audiences.0');
+      expect(shadow(el).querySelector('[role=alert]')).to.equal(null);
+      expect(warnings.length).to.equal(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('lifecycle, events and fallback', () => {
+  it('fires care-ready once, bubbling and composed', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    let count = 0;
+    wrapper.addEventListener('care-ready', (e) => {
+      expect(e).to.be.instanceOf(CareReadyEvent);
+      expect(e.composed).to.equal(true);
+      count++;
+    });
+    const el = document.createElement('care-test-element');
+    el.config = { title: 'Ready' };
+    wrapper.append(el);
+    await waitUntil(() => count === 1);
+    el.config = { title: 'Again' };
+    await waitUntil(() => textOf(el, 'h2') === 'Again');
+    expect(count).to.equal(1);
+  });
+
+  it('shows the light-DOM fallback until content renders, and again on error', async () => {
+    const el = document.createElement('care-test-element');
+    el.innerHTML = '<a href="/support">Our support page</a>';
+    el.src = '/test/fixtures/core/config.json';
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const slot = () => shadow(el).querySelector('slot');
+      expect(slot(), 'fallback slot while loading').to.not.equal(null);
+      await settle(el);
+      expect(slot(), 'no fallback once rendered').to.equal(null);
+      el.config = '{bad json';
+      await waitUntil(() => shadow(el).querySelector('[role=alert]'));
+      expect(slot()!.assignedElements()[0]!.textContent).to.equal('Our support page');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('calls stop() on disconnect and reconfigures on reconnect', async () => {
+    const el = await fixture<CareTestElement>(inline('{"title":"A"}'));
+    await settle(el);
+    const { stopped, configured } = el;
+    const parent = el.parentNode!;
+    el.remove();
+    expect(el.stopped).to.be.greaterThan(stopped);
+    parent.append(el);
+    await waitUntil(() => el.configured > configured);
+  });
+
+  it('never throws into the host page: a crash shows the panel and siblings keep working', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <care-test-element id="a" .config=${{ title: 'A' }}></care-test-element>
+      <care-test-element id="b" .config=${{ title: 'B' }}></care-test-element>
+    </div>`);
+    const [a, b] = [...wrapper.querySelectorAll('care-test-element')] as CareTestElement[];
+    await settle(a!);
+    await settle(b!);
+    (a as unknown as { renderContent: () => never }).renderContent = () => {
+      throw new Error('boom');
+    };
+    const pageErrors: unknown[] = [];
+    const onError = (e: ErrorEvent) => pageErrors.push(e.error);
+    window.addEventListener('error', onError);
+    a!.config = { title: 'A2' };
+    await waitUntil(() => shadow(a!).querySelector('[role=alert]'), 'crash panel');
+    window.removeEventListener('error', onError);
+    expect(pageErrors).to.deep.equal([]);
+    expect(textOf(b!, 'h2')).to.equal('B');
+  });
+});
+
+describe('define', () => {
+  it('registers a tag once and ignores repeats without throwing', () => {
+    class A extends HTMLElement {}
+    class B extends HTMLElement {}
+    define('care-define-probe', A);
+    expect(() => define('care-define-probe', B)).to.not.throw();
+    expect(customElements.get('care-define-probe')).to.equal(A);
+  });
+});
+
+describe('theme and locale', () => {
+  it('switches tokens with the theme attribute and lets the page override them', async () => {
+    const el = await fixture<CareTestElement>(html`<care-test-element .config=${{ title: 'T' }}></care-test-element>`);
+    await settle(el);
+    const bg = () => getComputedStyle(el).backgroundColor;
+    expect(bg()).to.equal('rgb(255, 255, 255)');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(bg()).to.equal('rgb(18, 22, 27)');
+    el.style.setProperty('--care-color-background', 'rgb(1, 2, 3)');
+    expect(bg()).to.equal('rgb(1, 2, 3)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('inherits the page font', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`);
+    const el = wrapper.firstElementChild as CareTestElement;
+    await settle(el);
+    expect(getComputedStyle(shadow(el).querySelector('h2')!).fontFamily).to.contain('Georgia');
+  });
+
+  it('takes messages from the nearest lang, with config overrides and plurals', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><care-test-element .config=${{ title: 'T', items: [{ id: 'x' }], messages: { items_one: 'un seul' } }}></care-test-element></div>`);
+    const el = wrapper.firstElementChild as CareTestElement;
+    await settle(el);
+    expect(textOf(el, '.greeting')).to.equal('Bonjour Ann');
+    expect(textOf(el, '.count')).to.equal('un seul');
+  });
+
+  it('falls back to English for a language without a catalogue', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="vi"><care-test-element .config=${{ title: 'T', items: [{ id: 'x' }, { id: 'y' }] }}></care-test-element></div>`);
+    const el = wrapper.firstElementChild as CareTestElement;
+    await settle(el);
+    expect(textOf(el, '.greeting')).to.equal('Hello Ann');
+    expect(textOf(el, '.count')).to.equal('2 items');
+  });
+});

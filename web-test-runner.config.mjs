@@ -1,0 +1,32 @@
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+import { findBrowser, chromiumArgs } from './scripts/find-browser.mjs';
+
+const executablePath = findBrowser();
+
+/** One launcher per time zone: tests under test/zones/ run in each of these. */
+const zones = ['UTC', 'Australia/Sydney', 'America/New_York', 'Europe/London', 'Pacific/Apia'];
+
+const launcher = (timezoneId) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args: chromiumArgs },
+    createBrowserContext: ({ browser }) => browser.newContext({ timezoneId, locale: 'en-US' }),
+  });
+
+export default {
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  groups: [
+    { name: 'main', files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**'], browsers: [launcher('Australia/Sydney')] },
+    ...zones.map((z) => ({ name: `zone-${z.replace('/', '-')}`, files: 'test/zones/**/*.test.ts', browsers: [launcher(z)] })),
+  ],
+  browsers: [launcher('Australia/Sydney')],
+};
