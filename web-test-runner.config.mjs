@@ -15,6 +15,9 @@ const launcher = (timezoneId) =>
     createBrowserContext: ({ browser }) => browser.newContext({ timezoneId, locale: 'en-US' }),
   });
 
+// CARE_FILES="test/widgets/chat-schedule/**/*.test.ts" [CARE_TZ=Europe/London] runs just those files in one zone.
+const only = process.env.CARE_FILES;
+
 export default {
   nodeResolve: true,
   concurrency: 1,
@@ -24,9 +27,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  groups: [
+  ...(only ? { files: only.split(','), browsers: [launcher(process.env.CARE_TZ ?? 'Australia/Sydney')] } : { groups: [
     { name: 'main', files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**'], browsers: [launcher('Australia/Sydney')] },
     ...zones.map((z) => ({ name: `zone-${z.replace('/', '-')}`, files: 'test/zones/**/*.test.ts', browsers: [launcher(z)] })),
-  ],
-  browsers: [launcher('Australia/Sydney')],
+  ] }),
 };

@@ -1,0 +1,71 @@
+// Builds dist/: one self-contained file per widget plus the all-in-one ES and classic-script bundles,
+// the JSON Schema of each widget's config, type declarations, and checks every size budget.
+import { build } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+/** min+gzip budgets in KB (1 KB = 1000 bytes), from the issues. */
+export const budgets = {
+  'carecircle.js': 30,
+  'carecircle.iife.js': 30,
+  'care-hashtag-feed.js': 20,
+  'care-support-groups.js': 20,
+  'care-chat-schedule.js': 15,
+};
+
+const outputs = [
+  { entry: 'src/define/all.ts', name: 'carecircle', format: 'es' },
+  { entry: 'src/define/all.ts', name: 'carecircle', format: 'iife' },
+  { entry: 'src/define/care-hashtag-feed.ts', name: 'care-hashtag-feed', format: 'es' },
+  { entry: 'src/define/care-support-groups.ts', name: 'care-support-groups', format: 'es' },
+  { entry: 'src/define/care-chat-schedule.ts', name: 'care-chat-schedule', format: 'es' },
+];
+
+const quick = process.argv.includes('--no-types');
+await rm('dist', { recursive: true, force: true });
+await mkdir('dist/schema', { recursive: true });
+
+for (const o of outputs) {
+  process.env.CARE_ENTRY = o.entry;
+  process.env.CARE_NAME = o.name;
+  process.env.CARE_FORMAT = o.format;
+  await build({ configFile: 'vite.config.ts' });
+}
+
+// JSON Schemas from the zod schemas (the single source of truth).
+await esbuild({ entryPoints: ['src/schemas.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'node_modules/.cache/carecircle/schemas.mjs', logLevel: 'error' });
+const { schemas } = await import(pathToFileURL('node_modules/.cache/carecircle/schemas.mjs').href + `?t=${Date.now()}`);
+const z = await import('zod/mini');
+for (const [tag, schema] of Object.entries(schemas)) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  json.$id = `https://carecircle.invalid/schema/${tag}.schema.json`;
+  json.title = `<${tag}> config`;
+  await writeFile(`dist/schema/${tag}.schema.json`, JSON.stringify(json, null, 2) + '\n');
+}
+
+if (!quick) execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit' });
+
+// Self-containment and size budgets.
+let failed = false;
+const rows = [];
+for (const [file, budget] of Object.entries(budgets)) {
+  const code = await readFile(`dist/${file}`);
+  const text = code.toString();
+  if (/^\s*import[\s{*]|\bimport\s*\(/m.test(text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'))) {
+    console.error(`dist/${file} is not self-contained: it has an import.`);
+    failed = true;
+  }
+  const gz = gzipSync(code, { level: 9 }).length / 1000;
+  const ok = gz <= budget;
+  failed ||= !ok;
+  rows.push({ file: `dist/${file}`, 'min (KB)': (code.length / 1000).toFixed(1), 'min+gzip (KB)': gz.toFixed(2), 'budget (KB)': budget, ok: ok ? 'yes' : 'OVER' });
+}
+console.table(rows);
+await writeFile('dist/sizes.json', JSON.stringify(rows, null, 2) + '\n');
+if (failed) {
+  console.error('Build failed: a size budget is exceeded or a file is not self-contained.');
+  process.exit(1);
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Library build of one entry at a time (scripts/build.mjs runs it for each file in dist/). Each output is
+ * one self-contained, minified file with no imports, so a web team can paste a single script tag.
+ * CARE_ENTRY: the source entry; CARE_NAME: the output name; CARE_FORMAT: `es` (default) or `iife`.
+ */
+const entry = process.env.CARE_ENTRY ?? 'src/define/all.ts';
+const name = process.env.CARE_NAME ?? 'carecircle';
+const format = (process.env.CARE_FORMAT ?? 'es') as 'es' | 'iife';
+
+export default defineConfig({
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry,
+      name: 'CareCircle',
+      formats: [format],
+      fileName: () => (format === 'iife' ? `${name}.iife.js` : `${name}.js`),
+    },
+    rolldownOptions: {
+      output: { codeSplitting: false, minify: true },
+    },
+  },
+  define: {
+    // Lit's dev-mode warnings are for development only.
+    'process.env.NODE_ENV': JSON.stringify('production'),
+  },
+});
