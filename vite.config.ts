@@ -7,12 +7,31 @@ import { defineConfig } from 'vite';
  */
 const entry = process.env.CARE_ENTRY ?? 'src/define/all.ts';
 const name = process.env.CARE_NAME ?? 'carecircle';
-const format = (process.env.CARE_FORMAT ?? 'es') as 'es' | 'iife';
+const format = (process.env.CARE_FORMAT ?? 'es') as 'es' | 'iife' | 'lib';
+
+/** `lib`: the npm build (dist/lib/), modules with lit and zod left as imports for the app's bundler. */
+const npmBuild = {
+  outDir: 'dist/lib',
+  emptyOutDir: false,
+  target: 'es2022',
+  minify: false,
+  lib: {
+    entry: {
+      index: 'src/index.ts',
+      'define/all': 'src/define/all.ts',
+      'define/care-hashtag-feed': 'src/define/care-hashtag-feed.ts',
+      'define/care-support-groups': 'src/define/care-support-groups.ts',
+      'define/care-chat-schedule': 'src/define/care-chat-schedule.ts',
+    },
+    formats: ['es' as const],
+  },
+  rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
+};
 
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
-  build: {
+  build: format === 'lib' ? npmBuild : {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
