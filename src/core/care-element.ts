@@ -57,6 +57,7 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   #abort?: AbortController;
   #observer?: MutationObserver;
   #ready = false;
+  #stale = false;
   #lastLogged = '';
 
   constructor() {
@@ -73,7 +74,9 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       }
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
-    this.#reload();
+    // Load on the next update, so a `config` set right after connecting (as frameworks do) is seen.
+    this.#stale = true;
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -85,7 +88,10 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.isConnected && this.hasUpdated && (changed.has('config') || changed.has('src'))) this.#reload();
+    if (this.isConnected && (this.#stale || changed.has('config') || changed.has('src'))) {
+      this.#stale = false;
+      this.#reload();
+    }
   }
 
   async #reload(): Promise<void> {

@@ -65,6 +65,19 @@ describe('config sources and precedence', () => {
     await waitUntil(() => textOf(el, 'h2') === 'From src', 'clearing the property falls back to src');
   });
 
+  it('sees a config property set right after the element connects, as frameworks do', async () => {
+    const el = document.createElement('care-test-element');
+    el.innerHTML = '<script type="application/json">{"title":"Inline"}</script>';
+    document.body.append(el);
+    el.config = { title: 'Set after append' };
+    try {
+      await settle(el);
+      expect(textOf(el, 'h2')).to.equal('Set after append');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('applies schema defaults', async () => {
     const el = await fixture<CareTestElement>(inline('{"title":"Defaults"}'));
     await settle(el);
