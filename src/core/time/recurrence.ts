@@ -1,0 +1,134 @@
+import { isoDate, parseWall, toInstant } from './zones.js';
+
+export { isValidTimeZone } from './zones.js';
+
+/** A one-off or recurring event, evaluated in its own zone. */
+export interface Recurring {
+  /** Wall time `YYYY-MM-DDTHH:mm` in `timeZone`. */
+  start: string;
+  /** IANA zone the event is held in, e.g. `America/New_York`. */
+  timeZone: string;
+  /** Default 60. */
+  durationMinutes?: number;
+  /** RFC 5545 subset: FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (2TU, -1FR), BYMONTHDAY, COUNT, UNTIL, WKST. */
+  rrule?: string;
+  /** Dates `YYYY-MM-DD` (in `timeZone`) with no occurrence. */
+  exceptions?: string[];
+}
+
+export interface Occurrence {
+  start: Date;
+  end: Date;
+  /** The local date `YYYY-MM-DD` in the event's zone. */
+  date: string;
+  /** Set when the date is an exception and cancelled ones were asked for. */
+  cancelled?: boolean;
+}
+
+export interface RRule {
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  interval: number;
+  /** [ordinal (0 = every), weekday (0 = Sunday)] pairs. */
+  byDay?: [number, number][];
+  byMonthDay?: number[];
+  count?: number;
+  /** As written: `YYYYMMDD`, `YYYYMMDDTHHMMSSZ` (UTC) or `YYYYMMDDTHHMMSS` (the event's wall time). */
+  until?: string;
+  /** Week start, 0 = Sunday; default Monday. */
+  wkst: number;
+}
+
+export const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+const DAY = 864e5;
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+/** Parses an RRULE value (an `RRULE:` prefix is allowed); throws an Error naming the part it cannot read. */
+export function parseRRule(rule: string): RRule {
+  const r = { interval: 1, wkst: 1 } as RRule;
+  for (const part of rule.trim().replace(/^RRULE:/i, '').split(';')) {
+    if (!part) continue;
+    const [k, v = ''] = part.toUpperCase().split('=') as [string, string?];
+    const num = () => (/^\d+$/.test(v) && +v > 0 ? +v : fail(`${k} must be a whole number above 0, not "${v}"`));
+    if (k == 'FREQ') r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail(`FREQ must be DAILY, WEEKLY or MONTHLY, not "${v}"`);
+    else if (k == 'INTERVAL') r.interval = num();
+    else if (k == 'COUNT') r.count = num();
+    else if (k == 'UNTIL') r.until = /^\d{8}(T\d{6}Z?)?$/.test(v) ? v : fail(`UNTIL "${v}" is not a date such as 20261231 or 20261231T235959Z`);
+    else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail(`WKST "${v}" is not a day such as MO`);
+    else if (k == 'BYDAY')
+      r.byDay = v.split(',').map((d) => {
+        const m = /^([+-]?[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/.exec(d);
+        return m ? [+(m[1] ?? 0), DAYS.indexOf(m[2]!)] : fail(`BYDAY "${d}" is not a day such as MO, 2TU or -1FR`);
+      });
+    else if (k == 'BYMONTHDAY') r.byMonthDay = v.split(',').map((d) => (/^[+-]?\d\d?$/.test(d) && +d && +d < 32 && +d > -32 ? +d : fail(`BYMONTHDAY "${d}" is not a day of the month from 1 to 31 (or -1 for the last)`)));
+    else fail(`"${part}" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL`);
+  }
+  if (!r.freq) fail('FREQ is missing: start with FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY');
+  if (r.count && r.until) fail('Use COUNT or UNTIL, not both');
+  if (r.freq != 'MONTHLY' && r.byDay?.some((d) => d[0])) fail(`Numbered days such as 2TU need FREQ=MONTHLY`);
+  return r;
+}
+
+/** Whether naive day `d` (ms at 00:00) matches the rule's BY… parts; `s` is the start day. */
+function matches(r: RRule, d: number, s: number): boolean {
+  const date = new Date(d);
+  const dom = date.getUTCDate();
+  const wd = date.getUTCDay();
+  const len = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  if (r.byMonthDay && !r.byMonthDay.some((n) => n == dom || n == dom - len - 1)) return false;
+  if (r.byDay) return r.byDay.some(([n, w]) => w == wd && (!n || n == Math.ceil(dom / 7) || n == -Math.ceil((len - dom + 1) / 7)));
+  if (r.byMonthDay) return true;
+  const sd = new Date(s);
+  return r.freq == 'DAILY' || (r.freq == 'WEEKLY' ? wd == sd.getUTCDay() : dom == sd.getUTCDate());
+}
+
+/**
+ * The occurrences that end after `from`, at most `count` of them, in time order. Recurrence runs on the
+ * event's own wall clock (21:00 New York stays 21:00 New York across every daylight-saving change). As in
+ * RFC 5545, the start is always the first occurrence and COUNT includes exception dates.
+ */
+export function occurrences(event: Recurring, from: Date, count: number, opts: { includeCancelled?: boolean } = {}): Occurrence[] {
+  const w0 = parseWall(event.start);
+  const out: Occurrence[] = [];
+  if (!(w0 >= -1e15)) return out;
+  const tod = w0 % DAY;
+  const s = w0 - tod;
+  const dur = (event.durationMinutes ?? 60) * 6e4;
+  const r = event.rrule ? parseRRule(event.rrule) : ({ freq: 'DAILY', interval: 1, count: 1, wkst: 1 } as RRule);
+  const u = r.until ? parseWall(r.until.replace(/Z$/, "").replace(/(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?/, (_, y, m, d, h, mi, se) => `${y}-${m}-${d}` + (h ? `T${h}:${mi}:${se}` : ''))) : undefined;
+  const utc = r.until?.endsWith('Z');
+  const last = u === undefined ? Infinity : utc ? u : u + (r.until!.length == 8 ? DAY - 1 : 0);
+  const step = r.interval;
+  const sDate = new Date(s);
+  // Periods: a day, a week (from WKST) or a calendar month, every `step` of them.
+  const first = r.freq == 'WEEKLY' ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
+  let n = 0;
+  for (let p = 0; p < 2e4 && out.length < count; p++) {
+    const days: number[] = [];
+    if (r.freq == 'MONTHLY') {
+      const m0 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step, 1);
+      const m1 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step + 1, 1);
+      for (let d = m0; d < m1; d += DAY) days.push(d);
+    } else {
+      const p0 = first + p * step * (r.freq == 'WEEKLY' ? 7 : 1) * DAY;
+      for (let i = 0; i < (r.freq == 'WEEKLY' ? 7 : 1); i++) days.push(p0 + i * DAY);
+    }
+    for (const d of p ? days.filter((d) => d > s && matches(r, d, s)) : [s, ...days.filter((d) => d > s && matches(r, d, s))]) {
+      if (n++ == r.count || out.length == count) return out;
+      const w = d + tod;
+      if (w > last + (utc ? DAY : 0)) return out;
+      // Far-past occurrences are only counted: zone math is for those that might end after `from`.
+      if (w + dur + 2 * DAY < +from) continue;
+      const t = toInstant(event.timeZone, w);
+      if (utc && t > last) return out;
+      const date = isoDate(d);
+      const cancelled = event.exceptions?.includes(date);
+      if (t + dur > +from && (!cancelled || opts.includeCancelled)) out.push({ start: new Date(t), end: new Date(t + dur), date, ...(cancelled && { cancelled }) });
+    }
+  }
+  return out;
+}
+
+/** The first occurrence that ends after `from` (skipping exceptions). */
+export const nextOccurrence = (event: Recurring, from: Date): Occurrence | undefined => occurrences(event, from, 1)[0];
