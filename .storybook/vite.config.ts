@@ -4,4 +4,7 @@ import { defineConfig } from 'vite';
 // leak into Storybook (library mode would turn the Storybook build into a bundle of one entry).
 export default defineConfig({
   publicDir: false,
+  logLevel: 'warn',
+  // Storybook's own chunks (axe, the docs blocks) are large; that is not the widgets' size.
+  build: { chunkSizeWarningLimit: 2000 },
 });
