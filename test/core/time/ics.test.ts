@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import { escapeText, fold, googleCalendarUrl, outlookUrl, toIcs, vtimezone, type CalendarEvent } from '../../../src/core/time/ics.js';
+
+const bcsm: CalendarEvent = {
+  uid: 'bcsm@carecircle',
+  title: '#bcsm weekly chat',
+  description: 'Breast cancer social media; all welcome',
+  url: 'https://example.org/bcsm?a=1,2',
+  start: '2026-01-05T21:00',
+  timeZone: 'America/New_York',
+  rrule: 'FREQ=WEEKLY;BYDAY=MO',
+  exceptions: ['2026-12-28', '2026-11-23'],
+};
+const stamp = new Date('2026-12-01T10:20:30Z');
+
+describe('ics', () => {
+  it('escapes text and folds at 75 octets without splitting characters', () => {
+    expect(escapeText('a\\b;c,d\ne')).to.equal('a\\\\b\\;c\\,d\\ne');
+    const line = 'DESCRIPTION:' + 'é'.repeat(60) + '😀'.repeat(10);
+    const folded = fold(line);
+    const parts = folded.split('\r\n');
+    expect(parts.length).to.be.above(2);
+    for (const p of parts) expect(new TextEncoder().encode(p).length).to.be.at.most(75);
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).to.equal(true);
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).to.equal(line);
+    expect(fold('SHORT:x')).to.equal('SHORT:x');
+  });
+
+  it('writes a VCALENDAR with the required properties and CRLF lines', () => {
+    const text = toIcs([bcsm], stamp);
+    expect(text.endsWith('\r\n')).to.equal(true);
+    expect(text.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
+    const lines = text.split('\r\n');
+    for (const l of ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VTIMEZONE', 'TZID:America/New_York', 'UID:bcsm@carecircle', 'DTSTAMP:20261201T102030Z',
+      'DTSTART;TZID=America/New_York:20260105T210000', 'DURATION:PT60M', 'RRULE:FREQ=WEEKLY;BYDAY=MO', 'EXDATE;TZID=America/New_York:20261228T210000,20261123T210000',
+      'SUMMARY:#bcsm weekly chat', 'DESCRIPTION:Breast cancer social media\\; all welcome', 'URL:https://example.org/bcsm?a=1,2', 'END:VCALENDAR']) {
+      expect(lines, l).to.include(l);
+    }
+    expect(lines.find((l) => l.startsWith('PRODID:'))).to.be.a('string');
+  });
+
+  it('finds the offset changes of a zone', () => {
+    const v = vtimezone('America/New_York', 2026, 2026).join('\n');
+    expect(v).to.include('BEGIN:DAYLIGHT\nDTSTART:20260308T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400');
+    expect(v).to.include('BEGIN:STANDARD\nDTSTART:20261101T020000\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500');
+    expect(vtimezone('Asia/Kolkata', 2026, 2027).join('\n')).to.match(/TZOFFSETTO:\+0530\nEND:STANDARD\nEND:VTIMEZONE$/);
+    expect(vtimezone('Australia/Sydney', 2026, 2026).join('\n')).to.include('DTSTART:20260405T030000\nTZOFFSETFROM:+1100\nTZOFFSETTO:+1000');
+  });
+
+  it('turns a local UNTIL into UTC, as RFC 5545 asks with a TZID', () => {
+    const text = toIcs([{ ...bcsm, rrule: 'FREQ=WEEKLY;UNTIL=20260630;BYDAY=MO' }], stamp);
+    expect(text).to.include('RRULE:FREQ=WEEKLY;UNTIL=20260701T035959Z;BYDAY=MO');
+  });
+
+  it('links to Google Calendar with ctz and the recurrence, and to Outlook.com', () => {
+    const g = new URL(googleCalendarUrl(bcsm));
+    expect(g.origin).to.equal('https://calendar.google.com');
+    expect(g.searchParams.get('ctz')).to.equal('America/New_York');
+    expect(g.searchParams.get('dates')).to.equal('20260105T210000/20260105T220000');
+    expect(g.searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO');
+    expect(g.searchParams.get('text')).to.equal('#bcsm weekly chat');
+    const o = new URL(outlookUrl(bcsm, new Date('2026-12-08T02:00:00Z'), new Date('2026-12-08T03:00:00Z')));
+    expect(o.hostname).to.equal('outlook.live.com');
+    expect(o.searchParams.get('startdt')).to.equal('2026-12-08T02:00:00.000Z');
+    expect(o.searchParams.get('subject')).to.equal('#bcsm weekly chat');
+  });
+});
