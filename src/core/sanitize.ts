@@ -25,3 +25,93 @@ export function telUrl(phone: string): string | undefined {
 export function mailtoUrl(email: string): string | undefined {
   return /^[^\s@,;?&<>"]+@[^\s@,;?&<>"]+\.[^\s@,;?&<>"]+$/.test(email) ? `mailto:${email}` : undefined;
 }
+
+/** A node of reduced post HTML: text, or one of the few elements a post may keep. */
+export type SafeNode = string | { tag: 'p' | 'br' | 'a' | 'span'; href?: string; cls?: string; kids: SafeNode[] };
+
+// Elements whose content is never text a reader should see.
+const DROP = /^(script|style|template|noscript|iframe|object|embed|svg|math|head|title|textarea|select|img|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|input|form)$/;
+const BLOCK = /^(div|li|blockquote|h[1-6]|pre|ul|ol|dd|dt|tr|table|section|article|header|footer|figure|figcaption|hr)$/;
+// The classes Mastodon puts on spans for mentions, hashtags and shortened links.
+const CLASSES = ['h-card', 'mention', 'hashtag', 'u-url', 'invisible', 'ellipsis'];
+
+let policy: { createHTML(s: string): unknown } | null | undefined;
+
+/**
+ * Parses HTML inertly: a DOMParser document has no browsing context, so nothing in it runs or loads.
+ * Pages that enforce Trusted Types get the string through a module-private policy used only here; the
+ * parsed tree is then rebuilt node by node, never serialised back into the page.
+ */
+function parseInert(markup: string): Document | undefined {
+  try {
+    const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): unknown } } }).trustedTypes;
+    if (tt && policy === undefined) {
+      try {
+        policy = tt.createPolicy('carecircle-inert', { createHTML: (s: string) => s });
+      } catch {
+        policy = null;
+      }
+    }
+    return new DOMParser().parseFromString((policy ? policy.createHTML(markup) : markup) as string, 'text/html');
+  } catch {
+    return undefined;
+  }
+}
+
+/** An absolute http(s) link from remote markup (relative links in a post would point into the host page). */
+export const postHref = (href: string | null): string | undefined => (href && /^\s*https?:\/\//i.test(href) ? safeUrl(href) : undefined);
+
+/**
+ * Reduces untrusted post HTML to paragraphs, line breaks, http(s) links and Mastodon's mention and hashtag
+ * spans; every other element becomes its text and every attribute but a checked `href` and allowlisted
+ * classes is dropped. When the markup cannot be parsed, the result is its text with the tags stripped.
+ */
+export function reduceHtml(markup: string): SafeNode[] {
+  const doc = parseInert(markup.slice(0, 50000));
+  if (!doc) return [markup.replace(/<[^>]*>?/g, ' ')];
+  const walk = (node: Node, depth: number): SafeNode[] => {
+    const out: SafeNode[] = [];
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) out.push(child.nodeValue!);
+      if (child.nodeType !== 1) continue;
+      const tag = (child as Element).localName;
+      if (DROP.test(tag)) continue;
+      if (depth > 40) {
+        out.push(child.textContent ?? '');
+        continue;
+      }
+      const kids = walk(child, depth + 1);
+      if (tag === 'br') out.push({ tag, kids: [] });
+      else if (tag === 'p') out.push({ tag, kids });
+      else if (tag === 'a' && postHref((child as Element).getAttribute('href'))) out.push({ tag, href: postHref((child as Element).getAttribute('href'))!, kids });
+      else if (tag === 'span') out.push({ tag, cls: [...(child as Element).classList].filter((c) => CLASSES.includes(c)).join(' '), kids });
+      else out.push(...kids, ...(BLOCK.test(tag) ? [{ tag: 'br' as const, kids: [] }] : []));
+    }
+    return out;
+  };
+  return walk(doc.body, 0);
+}
+
+/** The words of reduced HTML, for moderation and summaries. */
+export const nodesText = (nodes: SafeNode[]): string =>
+  nodes.map((n) => (typeof n === 'string' ? n : n.tag === 'br' ? '\n' : n.tag === 'p' ? nodesText(n.kids) + '\n' : nodesText(n.kids))).join('');
+
+/** Plain text as paragraphs and line breaks, with bare http(s) addresses made links. */
+export function textNodes(value: string): SafeNode[] {
+  return value
+    .trim()
+    .split(/\n\s*\n/)
+    .map((para) => ({
+      tag: 'p' as const,
+      kids: para.split('\n').flatMap((line, i): SafeNode[] => [
+        ...(i ? [{ tag: 'br' as const, kids: [] }] : []),
+        ...line.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'])/).map((part, j): SafeNode => (j % 2 && postHref(part) ? { tag: 'a', href: postHref(part)!, kids: [part] } : part)),
+      ]),
+    }));
+}
+
+/** Display names and handles: text without the bidi overrides that can make a name read as another. */
+export const cleanName = (value: string): string => value.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').trim();
+
+/** Escapes text for a tiny HTML string that is itself reduced again before use (Bluesky facets). */
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,15 +1,338 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
+import { cleanName, nodesText, reduceHtml, safeUrl, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
+import type { Post } from '../../sources/posts.js';
 import { hashtagFeedSchema, type HashtagFeedConfig } from './hashtag-feed.schema.js';
+import { allowed, mergePosts, roleOf } from './moderation.js';
+import { pull, runner, type Runner } from './feed-sources.js';
+import { restore, save } from './cache.js';
+import { renderNodes } from './post-content.js';
+import { feedStyles } from './hashtag-feed.styles.js';
+
+/** A post ready to render: its reduced content is computed once. @internal */
+interface Item {
+  p: Post;
+  nodes: SafeNode[];
+}
+
+const prepared = new WeakMap<Post, Item>();
+const prepare = (p: Post): Item => {
+  let item = prepared.get(p);
+  if (!item) prepared.set(p, (item = { p, nodes: p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '') }));
+  return item;
+};
+
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
 /**
- * @summary A moderated, safe, accessible hashtag feed (work in progress).
+ * A moderated, safe, accessible hashtag feed: Mastodon hashtag timelines, curated posts, snapshot files
+ * and Bluesky feed generators, merged newest first, with a WAI-ARIA feed, content warnings, trust badges
+ * and no third-party request before consent when the config asks for it.
+ *
+ * @summary A moderated hashtag feed from Mastodon, Bluesky feeds, snapshots and curated posts.
+ * @fires care-ready - the first time posts (or the empty state) render
+ * @fires care-config-error - the config is invalid; `detail.issues` names each path
+ * @fires care-source-error - a source failed; the others keep working
+ * @csspart post - each post (`article`)
+ * @csspart badge - a trusted author's role badge
+ * @csspart disclaimer - the notice above the posts
+ * @csspart notice - a note about a missing source or saved posts
+ * @csspart error - the config problems panel
+ * @cssprop --care-hashtag-feed-gap - space between posts
+ * @cssprop --care-hashtag-feed-avatar-size - avatar size (default 3rem)
+ * @cssprop --care-hashtag-feed-badge-color - role badge background
  * @slot - fallback content shown until the widget renders
  */
 export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
+  static override styles = [...CareElement.styles, feedStyles];
+
+  static override properties = {
+    ...CareElement.properties,
+    items: { state: true },
+    shown: { state: true },
+    fresh: { state: true },
+    loading: { state: true },
+    consented: { state: true },
+    savedAt: { state: true },
+    opened: { state: true },
+  };
+
+  /** @internal */ declare items: Item[];
+  /** @internal */ declare shown: number;
+  /** Posts found by a refresh, waiting behind the "N new posts" button. @internal */ declare fresh: Item[];
+  /** @internal */ declare loading: boolean;
+  /** @internal */ declare consented: boolean;
+  /** When the cached posts on screen were saved. @internal */ declare savedAt: number | undefined;
+  /** Posts whose content warning was opened. @internal */ declare opened: Set<string>;
+
   protected readonly schema = hashtagFeedSchema;
   protected override readonly skippable = ['sources.*.posts'];
-  protected renderContent(config: HashtagFeedConfig) {
-    return html`<div role="feed" aria-label=${'#' + config.hashtag.replace(/^#/, '')}></div>`;
+  protected override readonly catalogue = {
+    en: {
+      feed: 'Posts tagged #{tag}',
+      disclaimer: 'Posts are shared by the public and are not medical advice. Talk to your care team about your own treatment.',
+      more: 'Load more posts',
+      fresh_one: 'Show {count} new post',
+      fresh_other: 'Show {count} new posts',
+      empty: 'No posts to show yet.',
+      show: 'Show post',
+      hide: 'Hide post',
+      cw: 'Content warning: {text}',
+      sensitive: 'This post is marked sensitive.',
+      noAlt: 'Image without a description',
+      video: 'Video: {text}',
+      boost: 'Shared post',
+      reply: 'Reply',
+      notPublic: '{name} does not share #{tag} publicly.',
+      saved: 'Showing saved posts from {age}.',
+      consent: 'Show posts from {hosts}',
+      consentNote: 'These posts come from {hosts}. Nothing is requested from those servers until you choose to show them.',
+      curated: 'our selected posts',
+    },
+  };
+
+  /** @internal */ #runners: Runner[] = [];
+  /** @internal */ #known = new Set<string>();
+  /** @internal */ #timer?: ReturnType<typeof setTimeout>;
+  /** @internal */ #due = false;
+  /** @internal */ #signal?: AbortSignal;
+  /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
+
+  constructor() {
+    super();
+    this.items = [];
+    this.fresh = [];
+    this.shown = 0;
+    this.loading = true;
+    this.consented = false;
+    this.opened = new Set();
+  }
+
+  /** @internal */
+  get #config(): HashtagFeedConfig {
+    return this.value!;
+  }
+
+  /** @internal */
+  get #tag(): string {
+    return this.#config.hashtag.replace(/^#/, '');
+  }
+
+  /** @internal */
+  get #interval(): number {
+    return Math.max(60, this.#config.refreshSeconds) * 1000;
+  }
+
+  protected override configure(config: HashtagFeedConfig, signal: AbortSignal): void | Promise<void> {
+    this.#runners = config.sources.map(runner);
+    this.#known = new Set();
+    this.#signal = signal;
+    this.items = [];
+    this.fresh = [];
+    this.shown = config.limit;
+    this.savedAt = undefined;
+    this.opened = new Set();
+    this.loading = true;
+    if (config.consent === 'required' && !this.consented) return;
+    return this.#start();
+  }
+
+  protected override stop(): void {
+    clearTimeout(this.#timer);
+    document.removeEventListener('visibilitychange', this.#onVisible);
+  }
+
+  protected override get contentReady(): boolean {
+    return !this.loading;
+  }
+
+  /** @internal */
+  async #start(): Promise<void> {
+    document.addEventListener('visibilitychange', this.#onVisible);
+    await this.#refresh(true);
+    this.loading = false;
+    this.#schedule();
+  }
+
+  /** @internal */
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (this.#config.refreshSeconds) this.#timer = setTimeout(() => this.#tick(), this.#interval);
+  }
+
+  /** Refresh waits while the tab is hidden and runs as soon as it is visible again. @internal */
+  #tick(): void {
+    this.#due = document.hidden;
+    if (this.#due) return;
+    this.guard(() => this.#refresh(false).then(() => this.#schedule()));
+  }
+
+  /** @internal */
+  async #refresh(first: boolean, more = false): Promise<void> {
+    const signal = this.#signal!;
+    const before = this.#runners.map((r) => r.error);
+    await Promise.all(this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)));
+    if (signal.aborted) return;
+    this.#runners.forEach((r, i) => {
+      if (r.error && r.error !== before[i]) this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });
+    });
+    const config = this.#config;
+    const remote = this.#runners.filter((r) => r.url);
+    const cacheKey = this.#tag + JSON.stringify(this.#runners.map((r) => r.url));
+    let posts = mergePosts(...this.#runners.map((r) => r.posts));
+    this.savedAt = undefined;
+    if (config.cache && remote.length) {
+      if (remote.some((r) => !r.error)) save(cacheKey, posts);
+      else if (remote.length === this.#runners.length) {
+        const saved = restore(cacheKey);
+        if (saved) [posts, this.savedAt] = [saved.posts, saved.savedAt];
+      }
+    }
+    const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes), config.moderation));
+    if (first || more || !this.#known.size) {
+      list.forEach((i) => this.#known.add(i.p.url));
+      this.items = list;
+      this.fresh = [];
+    } else {
+      this.items = list.filter((i) => this.#known.has(i.p.url));
+      this.fresh = list.filter((i) => !this.#known.has(i.p.url));
+    }
+  }
+
+  /** @internal */
+  #reason(r: Runner): string {
+    return r.error!.message === 'notPublic' ? this.t('notPublic', { name: this.#name(r), tag: this.#tag }) : r.error!.message;
+  }
+
+  /** @internal */
+  #name(r: Runner): string {
+    return r.url ? new URL(r.url, document.baseURI).host || r.url : this.t('curated');
+  }
+
+  /** Hosts other than this page's that the sources would contact. @internal */
+  get #hosts(): string {
+    const hosts = new Set(this.#runners.filter((r) => r.url).map((r) => new URL(r.url!, document.baseURI).host).filter((h) => h !== location.host));
+    return listFormat(this.locale).format([...hosts]);
+  }
+
+  /** @internal */
+  #consent(): void {
+    this.consented = true;
+    this.guard(() => this.#start());
+  }
+
+  /** @internal */
+  async #more(): Promise<void> {
+    const at = this.shown;
+    if (at >= this.items.length) {
+      this.loading = true;
+      await this.#refresh(false, true);
+      this.loading = false;
+    }
+    this.shown = at + this.#config.limit;
+    await this.updateComplete;
+    this.#articles()[at]?.focus();
+  }
+
+  /** @internal */
+  async #showFresh(): Promise<void> {
+    this.fresh.forEach((i) => this.#known.add(i.p.url));
+    this.items = mergePosts(this.fresh.map((i) => i.p), this.items.map((i) => i.p)).map(prepare);
+    this.shown += this.fresh.length;
+    this.fresh = [];
+    await this.updateComplete;
+    this.#articles()[0]?.focus();
+  }
+
+  /** @internal */
+  #articles(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
+  }
+
+  /** Page Down / Page Up move between posts (the WAI-ARIA feed pattern). @internal */
+  #keys(e: KeyboardEvent): void {
+    const step = e.key === 'PageDown' ? 1 : e.key === 'PageUp' ? -1 : 0;
+    const articles = this.#articles();
+    const current = (e.target as Element).closest('article');
+    if (!step || !current) return;
+    e.preventDefault();
+    articles[articles.indexOf(current as HTMLElement) + step]?.focus();
+  }
+
+  /** @internal */
+  #toggle(id: string): void {
+    const opened = new Set(this.opened);
+    if (!opened.delete(id)) opened.add(id);
+    this.opened = opened;
+  }
+
+  protected renderContent(config: HashtagFeedConfig): TemplateResult {
+    const t = this.t;
+    const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
+    if (config.consent === 'required' && !this.consented) {
+      const hosts = this.#hosts;
+      return html`<div class="panel gate">
+        <p>${t('consentNote', { hosts })}</p>
+        <button class="primary" @click=${this.#consent}>${t('consent', { hosts })}</button>
+      </div>`;
+    }
+    const visible = this.items.slice(0, this.shown);
+    const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
+    const failed = this.#runners.filter((r) => r.error);
+    return html`${disclaimer ? html`<p class="disclaimer" part="disclaimer">${disclaimer}</p>` : nothing}
+      ${failed.map((r) => html`<p class="notice" part="notice">${t('sourceFailed', { name: this.#name(r), reason: this.#reason(r) })}</p>`)}
+      ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
+      <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${t('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
+      ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}
+      <div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
+        ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
+      </div>
+      ${!this.loading && !visible.length ? html`<p class="empty">${t('empty')}</p>` : nothing}
+      ${more ? html`<button class="more" ?disabled=${this.loading} @click=${this.#more}>${t('more')}</button>` : nothing}`;
+  }
+
+  /** @internal */
+  #post({ p, nodes }: Item, i: number, size: number): TemplateResult {
+    const t = this.t;
+    const id = `p${i}`;
+    const role = roleOf(p.author.handle, this.#config.roles);
+    const avatar = safeUrl(p.author.avatar, { httpsOnly: true });
+    const date = new Date(p.createdAt);
+    const warned = !!(p.contentWarning || p.sensitive);
+    const open = !warned || this.opened.has(p.url);
+    const lang = p.language && LANG.test(p.language) ? p.language : undefined;
+    return html`<article part="post" tabindex="0" aria-posinset=${i + 1} aria-setsize=${size} aria-labelledby="${id}a">
+      <header>
+        ${avatar ? html`<img class="avatar" src=${avatar} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
+        <span class="who">
+          <a id="${id}a" class="name" href=${safeUrl(p.author.url) ?? nothing}><bdi>${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi></a>
+          <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>
+          ${role ? html`<span class="badge" part="badge">${role}</span>` : nothing}
+        </span>
+        <a class="when" href=${safeUrl(p.url) ?? nothing}><time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time></a>
+      </header>
+      ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
+      ${warned
+        ? html`<div class="cw">
+            <p dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
+            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
+          </div>`
+        : nothing}
+      <div class="content" id="${id}c" dir="auto" lang=${lang ?? nothing} ?hidden=${!open}>
+        ${open ? renderNodes(nodes) : nothing}
+        ${open && p.media?.length ? html`<ul class="media">${p.media.map((m) => this.#media(m))}</ul>` : nothing}
+      </div>
+    </article>`;
+  }
+
+  /** Images load lazily, only over https, and never send a referrer; alt text is always shown. @internal */
+  #media(m: NonNullable<Post['media']>[number]): TemplateResult {
+    const src = m.type === 'image' ? safeUrl(m.url, { httpsOnly: true }) : undefined;
+    const alt = m.alt?.trim() || this.t('noAlt');
+    return html`<li><figure>
+      ${src ? html`<img src=${src} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
+      <figcaption dir="auto">${m.type === 'image' ? alt : html`<a href=${safeUrl(m.url) ?? nothing} rel="noopener noreferrer nofollow ugc">${this.t('video', { text: alt })}</a>`}</figcaption>
+    </figure></li>`;
   }
 }

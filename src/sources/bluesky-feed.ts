@@ -1,0 +1,94 @@
+import { fetchJson } from '../core/fetch.js';
+import { escapeHtml } from '../core/sanitize.js';
+import { validPosts, type Post } from './posts.js';
+
+interface Label { val: string }
+interface Author { did: string; handle: string; displayName?: string; avatar?: string; labels?: Label[] }
+interface Facet { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string; did?: string; tag?: string }[] }
+interface Image { thumb?: string; fullsize?: string; alt?: string }
+interface Embed { $type: string; images?: Image[]; media?: Embed; thumbnail?: string; alt?: string }
+interface PostView {
+  uri: string;
+  author: Author;
+  record: { text?: string; facets?: Facet[]; createdAt: string; langs?: string[]; reply?: { parent?: { uri: string } }; labels?: { values?: Label[] } };
+  embed?: Embed;
+  labels?: Label[];
+}
+interface FeedItem { post: PostView; reason?: { $type: string; by?: Author } }
+
+/** Authors who asked not to be shown to logged-out readers carry this label. */
+const HIDDEN = '!no-unauthenticated';
+const ADULT = /^(porn|sexual|nudity|graphic-media|gore)$/;
+
+const web = 'https://bsky.app';
+
+/**
+ * Bluesky text with its facets as markup. Facet ranges count UTF-8 bytes, not UTF-16 code units, so the
+ * text is sliced as bytes; overlapping or out-of-range facets are left as plain text.
+ */
+export function facetsToHtml(text: string, facets: Facet[] = []): string {
+  const bytes = new TextEncoder().encode(text);
+  const decode = (a: number, b: number) => escapeHtml(new TextDecoder().decode(bytes.subarray(a, b)));
+  let out = '';
+  let at = 0;
+  for (const f of [...facets].sort((a, b) => a.index.byteStart - b.index.byteStart)) {
+    const { byteStart: s, byteEnd: e } = f.index ?? {};
+    if (!(s >= at && e > s && e <= bytes.length)) continue;
+    const feature = f.features?.[0];
+    const href =
+      feature?.$type === 'app.bsky.richtext.facet#link' ? feature.uri
+      : feature?.$type === 'app.bsky.richtext.facet#mention' ? `${web}/profile/${feature.did}`
+      : feature?.$type === 'app.bsky.richtext.facet#tag' ? `${web}/hashtag/${encodeURIComponent(feature.tag ?? '')}`
+      : undefined;
+    if (!href) continue;
+    const cls = feature!.$type.endsWith('#link') ? '' : feature!.$type.endsWith('#tag') ? ' class="mention hashtag"' : ' class="u-url mention"';
+    out += decode(at, s) + `<a href="${escapeHtml(href)}"${cls}>${decode(s, e)}</a>`;
+    at = e;
+  }
+  return `<p>${(out + decode(at, bytes.length)).replace(/\n/g, '<br>')}</p>`;
+}
+
+const media = (embed?: Embed): { url?: string; alt?: string; type: string }[] => {
+  if (!embed) return [];
+  if (embed.images) return embed.images.map((i) => ({ url: i.thumb ?? i.fullsize, alt: i.alt || undefined, type: 'image' }));
+  if (embed.thumbnail) return [{ url: embed.thumbnail, alt: embed.alt || undefined, type: 'video' }];
+  return media(embed.media);
+};
+
+function mapItem({ post, reason }: FeedItem): unknown {
+  const labels = [...(post.author?.labels ?? []), ...(post.labels ?? []), ...(post.record?.labels?.values ?? [])].map((l) => l.val);
+  if (labels.includes(HIDDEN)) return undefined;
+  const a = post.author;
+  const rkey = post.uri?.split('/').pop();
+  const handle = a?.handle && a.handle !== 'handle.invalid' ? a.handle : a?.did;
+  return {
+    id: post.uri,
+    url: `${web}/profile/${handle}/post/${rkey}`,
+    createdAt: post.record?.createdAt,
+    author: a && { name: a.displayName || a.handle, handle: `@${a.handle}`.toLowerCase(), url: `${web}/profile/${handle}`, ...(a.avatar ? { avatar: a.avatar } : {}) },
+    html: facetsToHtml(post.record?.text ?? '', post.record?.facets),
+    media: media(post.embed),
+    sensitive: labels.some((l) => ADULT.test(l)),
+    ...(post.record?.langs?.[0] ? { language: post.record.langs[0] } : {}),
+    ...(post.record?.reply?.parent?.uri ? { replyTo: post.record.reply.parent.uri } : {}),
+    ...(reason?.$type === 'app.bsky.feed.defs#reasonRepost' ? { boostOf: post.uri } : {}),
+  };
+}
+
+/** Maps an `app.bsky.feed.getFeed` body to Posts, skipping authors who opted out of logged-out viewing. */
+export function mapGetFeed(body: unknown): { posts: Post[]; cursor?: string } {
+  const { feed, cursor } = (body ?? {}) as { feed?: unknown; cursor?: unknown };
+  if (!Array.isArray(feed)) throw new Error('The answer has no list of posts.');
+  const items = feed.map((item) => (item && typeof item === 'object' && (item as FeedItem).post ? mapItem(item as FeedItem) : item)).filter((p) => p !== undefined);
+  return { posts: validPosts(items, 'bluesky-feed'), ...(typeof cursor === 'string' && cursor ? { cursor } : {}) };
+}
+
+export const getFeedUrl = (service: string, feed: string, cursor?: string): string =>
+  new URL(`/xrpc/app.bsky.feed.getFeed?feed=${encodeURIComponent(feed)}&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, service).href;
+
+/** One page of a feed generator's posts, without a login. */
+export async function fetchBlueskyFeed(service: string, feed: string, { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {}): Promise<{ posts: Post[]; next?: string }> {
+  const { data } = await fetchJson(getFeedUrl(service, feed, cursor), { signal });
+  const { posts, cursor: next } = mapGetFeed(data);
+  return { posts, ...(next ? { next } : {}) };
+}

@@ -1,0 +1,88 @@
+import { fetchJson, FetchError } from '../core/fetch.js';
+import { validPosts, type Post } from './posts.js';
+
+/** The parts of a Mastodon `Status` we read (the rest of its ~40 fields are ignored). */
+interface Status {
+  id: string;
+  created_at: string;
+  url?: string | null;
+  uri?: string;
+  in_reply_to_id?: string | null;
+  sensitive?: boolean;
+  spoiler_text?: string;
+  language?: string | null;
+  content?: string;
+  reblog?: Status | null;
+  account?: { acct: string; username?: string; display_name?: string; url?: string; avatar_static?: string };
+  media_attachments?: { type: string; url?: string | null; preview_url?: string | null; description?: string | null }[];
+}
+
+const host = (url: string): string => new URL(url).host;
+
+/** `drsmith` (a local user) → `@drsmith@instance.host`; `ann@other.example` → `@ann@other.example`. */
+export function mastodonHandle(acct: string, instance: string): string {
+  const bare = acct.replace(/^@/, '');
+  return `@${bare.includes('@') ? bare : `${bare}@${host(instance)}`}`.toLowerCase();
+}
+
+function mapStatus(s: Status, instance: string): unknown {
+  const original = s.reblog ?? s;
+  const a = original.account;
+  return {
+    id: s.id,
+    url: original.url ?? original.uri,
+    createdAt: original.created_at,
+    author: a && {
+      name: a.display_name || a.username || a.acct,
+      handle: mastodonHandle(a.acct, instance),
+      url: a.url,
+      ...(a.avatar_static ? { avatar: a.avatar_static } : {}),
+    },
+    html: original.content ?? '',
+    media: (original.media_attachments ?? [])
+      .filter((m) => m.type !== 'unknown' && (m.preview_url || m.url))
+      .map((m) => ({ url: m.type === 'image' ? (m.preview_url ?? m.url) : m.url ?? m.preview_url, alt: m.description ?? undefined, type: m.type })),
+    sensitive: !!original.sensitive,
+    ...(original.spoiler_text ? { contentWarning: original.spoiler_text } : {}),
+    ...(original.language ? { language: original.language } : {}),
+    ...(original.in_reply_to_id ? { replyTo: original.in_reply_to_id } : {}),
+    ...(s.reblog ? { boostOf: s.reblog.id } : {}),
+  };
+}
+
+/** Maps a `GET /api/v1/timelines/tag/:hashtag` body to Posts; bad statuses are skipped with a warning. */
+export function mapMastodon(statuses: unknown, instance: string): Post[] {
+  if (!Array.isArray(statuses)) throw new Error('The answer has no list of posts.');
+  return validPosts(
+    statuses.map((s) => (s && typeof s === 'object' ? mapStatus(s as Status, instance) : s)),
+    `mastodon ${host(instance)}`,
+  );
+}
+
+/** The `rel="next"` address of a `Link` header, only when it stays on the same server. */
+export function nextLink(link: string | null, instance: string): string | undefined {
+  const match = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/);
+  if (!match) return undefined;
+  try {
+    const url = new URL(match[1]!, instance);
+    return url.origin === new URL(instance).origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const mastodonUrl = (instance: string, hashtag: string): string =>
+  new URL(`/api/v1/timelines/tag/${encodeURIComponent(hashtag)}?limit=40`, instance).href;
+
+/** One page of a hashtag timeline. 401 and an empty first page both mean the server does not share it. */
+export async function fetchMastodon(instance: string, hashtag: string, { page, signal }: { page?: string; signal?: AbortSignal } = {}): Promise<{ posts: Post[]; next?: string }> {
+  let response;
+  try {
+    response = await fetchJson(page ?? mastodonUrl(instance, hashtag), { signal });
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 401) throw new FetchError('notPublic', 401);
+    throw error;
+  }
+  if (!page && Array.isArray(response.data) && !response.data.length) throw new FetchError('notPublic', 200);
+  return { posts: mapMastodon(response.data, instance), next: nextLink(response.headers.get('link'), instance) };
+}

@@ -1,0 +1,27 @@
+import { validPosts, type Post } from '../../sources/posts.js';
+
+/** The last good posts, kept only when the config says `"cache": true`. */
+export interface Saved {
+  savedAt: number;
+  posts: Post[];
+}
+
+const prefix = 'carecircle:hashtag-feed:';
+
+export function save(key: string, posts: Post[], now = Date.now()): void {
+  try {
+    localStorage.setItem(prefix + key, JSON.stringify({ savedAt: now, posts: posts.slice(0, 100) }));
+  } catch {
+    // Storage full or blocked (private mode): the feed works without it.
+  }
+}
+
+/** The saved posts, validated again (storage is just another untrusted source). */
+export function restore(key: string): Saved | undefined {
+  try {
+    const data = JSON.parse(localStorage.getItem(prefix + key) ?? 'null') as Saved | null;
+    return data && typeof data.savedAt === 'number' ? { savedAt: data.savedAt, posts: validPosts(data.posts, 'cache') } : undefined;
+  } catch {
+    return undefined;
+  }
+}

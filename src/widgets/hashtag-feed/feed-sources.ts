@@ -1,0 +1,60 @@
+import { FetchError } from '../../core/fetch.js';
+import { fetchMastodon } from '../../sources/mastodon.js';
+import { fetchSnapshot } from '../../sources/snapshot.js';
+import { fetchBlueskyFeed } from '../../sources/bluesky-feed.js';
+import type { Post } from '../../sources/posts.js';
+import type { FeedSource } from './hashtag-feed.schema.js';
+
+/** One configured source and what it has given so far. */
+export interface Runner {
+  src: FeedSource;
+  /** Where requests go (absent for curated `posts`). */
+  url?: string;
+  posts: Post[];
+  /** Next page: a Mastodon `Link` address or a Bluesky cursor. */
+  next?: string;
+  error?: FetchError;
+  /** No request before this time (Retry-After, back-off). */
+  notBefore: number;
+  /** When the last request started. */
+  last: number;
+  failures: number;
+}
+
+export const runner = (src: FeedSource): Runner => ({
+  src,
+  url: src.type === 'mastodon' ? src.instance : src.type === 'snapshot' ? src.url : src.type === 'bluesky-feed' ? src.service : undefined,
+  posts: src.type === 'posts' ? src.posts : [],
+  notBefore: 0,
+  last: -Infinity,
+  failures: 0,
+});
+
+/**
+ * Asks a source for its first page (`more` false) or its next one. Returns whether a request was made:
+ * none while a Retry-After or back-off runs, and at most one first-page request per `interval` ms.
+ */
+export async function pull(r: Runner, hashtag: string, interval: number, more: boolean, signal: AbortSignal, now = Date.now()): Promise<boolean> {
+  const { src } = r;
+  if (src.type === 'posts' || now < r.notBefore || (more ? !r.next : now - r.last < interval)) return false;
+  r.last = now;
+  try {
+    const page = more ? r.next : undefined;
+    const result =
+      src.type === 'mastodon' ? await fetchMastodon(src.instance, hashtag, { page, signal })
+      : src.type === 'snapshot' ? await fetchSnapshot(src.url, { signal })
+      : await fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
+    const known = new Set(result.posts.map((p) => p.url));
+    r.posts = more ? [...r.posts, ...result.posts] : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
+    if (more || !r.posts.length || r.next === undefined) r.next = result.next;
+    r.error = undefined;
+    r.failures = 0;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    r.error = error instanceof FetchError ? error : new FetchError(error instanceof Error ? error.message : String(error));
+    r.failures++;
+    // Retry-After when the server says; otherwise double the wait after each failure, up to an hour.
+    r.notBefore = now + (r.error.retryAfter !== undefined ? r.error.retryAfter * 1000 : Math.min(interval * 2 ** (r.failures - 1), 3600000));
+  }
+  return true;
+}

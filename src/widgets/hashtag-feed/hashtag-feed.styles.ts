@@ -1,0 +1,120 @@
+import { css } from 'lit';
+
+export const feedStyles = css`
+  :host {
+    --_gap: var(--care-hashtag-feed-gap, 0.75rem);
+    --_avatar: var(--care-hashtag-feed-avatar-size, 3rem);
+    --_badge: var(--care-hashtag-feed-badge-color, var(--_accent));
+  }
+  [role='feed'] {
+    display: grid;
+    gap: var(--_gap);
+  }
+  article {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75);
+    background: var(--_bg);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.6rem;
+  }
+  .avatar {
+    inline-size: var(--_avatar);
+    block-size: var(--_avatar);
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .who {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5rem;
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+  }
+  .name {
+    font-weight: 700;
+  }
+  .handle,
+  .when,
+  .kind,
+  .disclaimer,
+  .notice {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .when {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 1.5rem;
+  }
+  .badge {
+    background: var(--_badge);
+    color: var(--_on-accent);
+    border-radius: 1em;
+    padding-inline: 0.6em;
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  .content p,
+  .cw p,
+  .kind {
+    margin-block: 0.4em;
+  }
+  .invisible {
+    display: none;
+  }
+  .ellipsis::after {
+    content: '…';
+  }
+  .media {
+    list-style: none;
+    padding: 0;
+    margin: 0.5em 0 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    gap: 0.5rem;
+  }
+  figure {
+    margin: 0;
+  }
+  figure img {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    max-block-size: 20rem;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  figcaption {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .disclaimer {
+    margin-block: 0 var(--_gap);
+  }
+  .notice {
+    border-inline-start: 0.25rem solid var(--_border);
+    padding-inline-start: 0.5rem;
+  }
+  .fresh:not(:empty) {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    text-align: center;
+    margin-block-end: var(--_gap);
+  }
+  .more {
+    margin-block-start: var(--_gap);
+    inline-size: 100%;
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,56 @@
+import type { Post } from '../../sources/posts.js';
+import type { HashtagFeedConfig } from './hashtag-feed.schema.js';
+
+export type Moderation = HashtagFeedConfig['moderation'];
+
+/** Case- and accent-insensitive form: "Chimiothérapie" and "CHIMIOTHERAPIE" compare equal. */
+export const fold = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** `Dr_Smith@Mastodon.Social`, `@dr_smith@mastodon.social` → `@dr_smith@mastodon.social`. */
+export const handleKey = (handle: string): string => '@' + handle.trim().replace(/^@/, '').toLowerCase();
+
+/** Whether `text` contains `phrase` as whole words (not inside a longer word), ignoring case and accents. */
+export function hasPhrase(text: string, phrase: string): boolean {
+  const words = fold(phrase).trim();
+  if (!words) return false;
+  const pattern = words.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(fold(text));
+}
+
+const languageOk = (language: string | undefined, wanted: string[]): boolean =>
+  !wanted.length || !language || wanted.some((w) => fold(language).split('-')[0] === fold(w).split('-')[0]);
+
+/**
+ * Whether a post may be shown. `text` is the post's plain text (from its reduced HTML). Blocked accounts
+ * and blocked words always win; a non-empty allowlist or approved list admits only what it names.
+ */
+export function allowed(post: Post, text: string, m: Moderation): boolean {
+  const who = handleKey(post.author.handle);
+  const has = (list: string[]) => list.some((h) => handleKey(h) === who);
+  if (has(m.blockAccounts)) return false;
+  if (m.allowAccounts.length && !has(m.allowAccounts)) return false;
+  if (m.approvedIds.length && !m.approvedIds.includes(post.id) && !m.approvedIds.includes(post.url)) return false;
+  if (m.hideReplies && post.replyTo) return false;
+  if (m.hideBoosts && post.boostOf) return false;
+  if (!languageOk(post.language, m.languages)) return false;
+  const words = [text, post.contentWarning ?? '', post.author.name, post.author.handle, ...(post.media ?? []).map((x) => x.alt ?? '')].join('\n');
+  return !m.blockWords.some((w) => hasPhrase(words, w));
+}
+
+/** The badge for a handle from `roles` (keys with or without the leading `@`). */
+export function roleOf(handle: string, roles: Record<string, string>): string | undefined {
+  const key = handleKey(handle);
+  for (const [h, role] of Object.entries(roles)) if (handleKey(h) === key) return role;
+  return undefined;
+}
+
+/**
+ * Merges lists from every source: one post per `url` (the first list wins, so curated copies beat
+ * remote ones), newest first.
+ */
+export function mergePosts<P extends Post>(...lists: P[][]): P[] {
+  const seen = new Set<string>();
+  const out: P[] = [];
+  for (const post of lists.flat()) if (!seen.has(post.url)) seen.add(post.url), out.push(post);
+  return out.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+}
