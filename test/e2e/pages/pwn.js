@@ -1,0 +1,1 @@
+window.__pwn && window.__pwn();
