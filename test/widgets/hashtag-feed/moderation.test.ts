@@ -1,0 +1,147 @@
+import { expect } from '@open-wc/testing';
+import { allowed, fold, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
+import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
+import { postSchema, type Post } from '../../../src/sources/posts.js';
+import { json, mockFetch, post, type FetchMock } from './helpers.js';
+
+const none: Moderation = { blockAccounts: [], blockWords: [], allowAccounts: [], approvedIds: [], hideReplies: true, hideBoosts: true, languages: [] };
+const m = (over: Partial<Moderation>): Moderation => ({ ...none, ...over });
+const p = (over: Parameters<typeof post>[0] = {}): Post => postSchema.parse(post(over));
+const ok = (x: Post, mod: Moderation) => allowed(x, x.text ?? '', mod);
+
+describe('moderation', () => {
+  it('folds case and accents', () => {
+    expect(fold('Chimiothérapie ÉCOLE')).to.equal('chimiotherapie ecole');
+    expect(handleKey('Dr_Smith@Mastodon.Social')).to.equal('@dr_smith@mastodon.social');
+  });
+
+  it('matches blocked words and phrases as whole words, ignoring case and accents', () => {
+    expect(hasPhrase('Try this CURE now', 'cure')).to.equal(true);
+    expect(hasPhrase('A secure place to talk', 'cure')).to.equal(false);
+    expect(hasPhrase('curettage explained', 'cure')).to.equal(false);
+    expect(hasPhrase('La chimiothérapie, enfin', 'CHIMIOTHERAPIE')).to.equal(true);
+    expect(hasPhrase('Ask about the MIRACLE\n  cure!', 'miracle cure')).to.equal(true);
+    expect(hasPhrase('a miracle, cure', 'miracle cure')).to.equal(false);
+    expect(hasPhrase('price: $5 (C++)', 'c++')).to.equal(true);
+    expect(hasPhrase('anything', '  ')).to.equal(false);
+  });
+
+  it('blocks accounts given with or without @, in any case', () => {
+    const x = p({ author: { name: 'Spam', handle: '@Spammer@bad.example', url: 'https://bad.example/@s' } });
+    expect(ok(x, m({ blockAccounts: ['spammer@BAD.example'] }))).to.equal(false);
+    expect(ok(x, m({ blockAccounts: ['@spammer@other.example'] }))).to.equal(true);
+  });
+
+  it('treats a non-empty allowAccounts as a strict allowlist', () => {
+    const mine = p({ author: { name: 'Dr A', handle: '@dra@hospital.example', url: 'https://hospital.example/@dra' } });
+    const other = p();
+    const mod = m({ allowAccounts: ['dra@hospital.example'] });
+    expect(ok(mine, mod)).to.equal(true);
+    expect(ok(other, mod)).to.equal(false);
+    expect(ok(mine, m({ allowAccounts: ['dra@hospital.example'], blockAccounts: ['@dra@hospital.example'] }))).to.equal(false);
+  });
+
+  it('shows only approved ids or urls when approvedIds is non-empty', () => {
+    const a = p({ id: 'keep' });
+    const b = p({ id: 'other', url: 'https://social.example/@x/approved' });
+    const c = p({ id: 'nope' });
+    const mod = m({ approvedIds: ['keep', 'https://social.example/@x/approved'] });
+    expect([a, b, c].map((x) => ok(x, mod))).to.deep.equal([true, true, false]);
+  });
+
+  it('hides replies and boosts unless told not to', () => {
+    const reply = p({ replyTo: '1' });
+    const boost = p({ boostOf: '2' });
+    expect(ok(reply, none)).to.equal(false);
+    expect(ok(boost, none)).to.equal(false);
+    expect(ok(reply, m({ hideReplies: false }))).to.equal(true);
+    expect(ok(boost, m({ hideBoosts: false }))).to.equal(true);
+  });
+
+  it('filters by language (subtags match), keeping posts with no language', () => {
+    const mod = m({ languages: ['en'] });
+    expect(ok(p({ language: 'en-GB' }), mod)).to.equal(true);
+    expect(ok(p({ language: 'ja' }), mod)).to.equal(false);
+    expect(ok(p({ language: undefined }), mod)).to.equal(true);
+  });
+
+  it('looks for blocked words in the content warning, author name and alt text too', () => {
+    const mod = m({ blockWords: ['ivermectin'] });
+    expect(ok(p({ contentWarning: 'Ivermectin talk' }), mod)).to.equal(false);
+    expect(ok(p({ author: { name: 'Ivermectin Fan', handle: '@f@x.example', url: 'https://x.example/@f' } }), mod)).to.equal(false);
+    expect(ok(p({ media: [{ url: 'https://x.example/a.png', alt: 'a box of IVERMECTIN', type: 'image' }] }), mod)).to.equal(false);
+    expect(ok(p({ text: 'Nothing to see' }), mod)).to.equal(true);
+  });
+
+  it('finds roles by handle with or without @', () => {
+    const roles = { 'dr_example@mastodon.social': 'Breast surgeon', '@Mod@hospital.example': 'Moderator' };
+    expect(roleOf('@dr_example@mastodon.social', roles)).to.equal('Breast surgeon');
+    expect(roleOf('@mod@hospital.example', roles)).to.equal('Moderator');
+    expect(roleOf('@someone@else.example', roles)).to.equal(undefined);
+  });
+});
+
+describe('merging', () => {
+  it('dedupes by url (first list wins) and sorts newest first', () => {
+    const a = p({ url: 'https://x.example/1', minutesAgo: 30, text: 'curated copy' });
+    const b = p({ url: 'https://x.example/2', minutesAgo: 5 });
+    const a2 = p({ url: 'https://x.example/1', minutesAgo: 30, text: 'remote copy' });
+    const c = p({ url: 'https://x.example/3', minutesAgo: 60 });
+    const merged = mergePosts([a], [b, a2, c]);
+    expect(merged.map((x) => x.url)).to.deep.equal(['https://x.example/2', 'https://x.example/1', 'https://x.example/3']);
+    expect(merged[1]!.text).to.equal('curated copy');
+  });
+});
+
+describe('rate limits', () => {
+  let mock: FetchMock | undefined;
+  afterEach(() => mock?.restore());
+  const signal = new AbortController().signal;
+  const snapshot = () => runner({ type: 'snapshot', url: 'https://feeds.example/bcsm.json' });
+
+  it('makes at most one first-page request per interval', async () => {
+    mock = mockFetch(() => json({ generatedAt: '2026-11-30T00:00:00Z', posts: [post()] }));
+    const r = snapshot();
+    expect(await pull(r, 'bcsm', 60000, false, signal, 1000)).to.equal(true);
+    expect(await pull(r, 'bcsm', 60000, false, signal, 30000)).to.equal(false);
+    expect(await pull(r, 'bcsm', 60000, false, signal, 61000)).to.equal(true);
+    expect(mock.calls).to.have.length(2);
+    expect(r.posts).to.have.length(2);
+  });
+
+  it('waits as long as Retry-After says after a 429', async () => {
+    mock = mockFetch(() => json({}, { status: 429, headers: { 'retry-after': '600' } }));
+    const r = snapshot();
+    await pull(r, 'bcsm', 60000, false, signal, 0);
+    expect(r.error?.status).to.equal(429);
+    expect(r.notBefore).to.equal(600000);
+    expect(await pull(r, 'bcsm', 60000, false, signal, 599000)).to.equal(false);
+    expect(await pull(r, 'bcsm', 60000, false, signal, 600000)).to.equal(true);
+    expect(mock.calls).to.have.length(2);
+  });
+
+  it('backs off exponentially after failures and resets after a success', async () => {
+    let fail = true;
+    mock = mockFetch(() => (fail ? undefined : json({ generatedAt: 'x', posts: [] })));
+    const r = snapshot();
+    let now = 0;
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await pull(r, 'bcsm', 60000, false, signal, now);
+      waits.push(r.notBefore - now);
+      now = r.notBefore;
+    }
+    expect(waits).to.deep.equal([60000, 120000, 240000, 480000]);
+    fail = false;
+    await pull(r, 'bcsm', 60000, false, signal, now);
+    expect(r.failures).to.equal(0);
+    expect(r.error).to.equal(undefined);
+  });
+
+  it('never asks for curated posts', async () => {
+    mock = mockFetch(() => undefined);
+    const r = runner({ type: 'posts', posts: [p()] });
+    expect(await pull(r, 'bcsm', 60000, false, signal)).to.equal(false);
+    expect(mock.calls).to.have.length(0);
+  });
+});

@@ -1,0 +1,125 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
+import { cleanName, nodesText, reduceHtml, textNodes, type SafeNode } from '../../../src/core/sanitize.js';
+import { renderNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
+import { hostileHtml } from './hostile-corpus.js';
+import { articles, feed, post } from './helpers.js';
+
+declare global {
+  interface Window {
+    __xss?: unknown;
+  }
+}
+
+const ALLOWED_TAGS = new Set(['P', 'BR', 'A', 'SPAN']);
+const ALLOWED_ATTRS = new Set(['href', 'rel', 'class']);
+const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+
+/** Every element is allowlisted, every attribute too, and every link is http(s) with the safe rel. */
+function assertSafe(root: Element | DocumentFragment): void {
+  for (const el of root.querySelectorAll('*')) {
+    expect(ALLOWED_TAGS.has(el.tagName), `element <${el.localName}>`).to.equal(true);
+    for (const a of el.attributes) expect(ALLOWED_ATTRS.has(a.name), `attribute ${a.name} on <${el.localName}>`).to.equal(true);
+    if (el.localName === 'a') {
+      expect(el.getAttribute('href')).to.match(/^https?:\/\//);
+      expect(el.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+    }
+  }
+}
+
+beforeEach(() => {
+  delete window.__xss;
+});
+
+describe('reduceHtml: the hostile corpus', () => {
+  it('has at least 50 payloads', () => {
+    expect(hostileHtml.length).to.be.at.least(50);
+  });
+
+  it('the tripwire works: the same payloads do run when put into innerHTML', async () => {
+    // Proves the test can fail: a real sink runs the img onerror payload.
+    const probe = document.createElement('div');
+    document.body.append(probe);
+    probe.innerHTML = hostileHtml.find((p) => p.startsWith('<img src=x onerror'))!;
+    await tick(100);
+    probe.remove();
+    expect(window.__xss).to.equal(1);
+  });
+
+  hostileHtml.forEach((payload, i) => {
+    it(`payload ${i}: ${payload.slice(0, 60).replace(/\s+/g, ' ')}`, async () => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      render(renderNodes(reduceHtml(payload)), container);
+      await tick(10);
+      expect(window.__xss, 'a payload ran').to.equal(undefined);
+      assertSafe(container);
+    });
+  });
+
+  it('renders the whole corpus inside the element with nothing running and the feed intact', async () => {
+    const posts = hostileHtml.map((h, i) => post({ html: h, text: undefined, minutesAgo: i + 1, author: { name: `<img src=x onerror="window.__xss=1">${i}`, handle: `@evil${i}@bad.example`, url: 'https://bad.example/@evil' }, media: [{ url: 'https://bad.example/a.png', alt: `<img src=x onerror="window.__xss=1">`, type: 'image' }] }));
+    const el = await feed({ hashtag: 'bcsm', limit: 100, sources: [{ type: 'posts', posts }] });
+    await tick(200);
+    expect(window.__xss).to.equal(undefined);
+    const list = articles(el);
+    expect(list).to.have.length(hostileHtml.length);
+    list.forEach((a, i) => expect(a.getAttribute('aria-posinset')).to.equal(String(i + 1)));
+    // Post content (outside the widget's own media list) holds only allowlisted elements and attributes.
+    for (const c of el.shadowRoot!.querySelectorAll('.content')) {
+      const copy = c.cloneNode(true) as Element;
+      copy.querySelectorAll('ul.media').forEach((m) => m.remove());
+      assertSafe(copy);
+    }
+    expect(el.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg, form, input, style:not([data-lit]), base, meta')).to.have.length(0);
+    // Display names and alt text are text, never markup.
+    expect(list[0]!.querySelector('.name')!.textContent).to.contain('<img src=x');
+  });
+});
+
+describe('reduceHtml: what it keeps', () => {
+  const shape = (nodes: SafeNode[]): unknown => nodes.map((n) => (typeof n === 'string' ? n : [n.tag, n.href ?? n.cls ?? '', shape(n.kids)]));
+
+  it('keeps paragraphs, breaks, http(s) links and Mastodon mention and hashtag spans', () => {
+    const nodes = reduceHtml('<p>Hi <span class="h-card"><a href="https://m.example/@ann" class="u-url mention">@<span>ann</span></a></span><br>see <a href="https://m.example/tags/bcsm" class="mention hashtag" rel="tag">#<span>bcsm</span></a></p>');
+    expect(shape(nodes)).to.deep.equal([['p', '', ['Hi ', ['span', 'h-card', [['a', 'https://m.example/@ann', ['@', ['span', '', ['ann']]]]]], ['br', '', []], 'see ', ['a', 'https://m.example/tags/bcsm', ['#', ['span', '', ['bcsm']]]]]]]);
+  });
+
+  it('turns links it cannot trust into their text', () => {
+    for (const href of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:x', '/relative', '//evil.example', 'ftp://x.example', ' java\tscript:x']) {
+      expect(shape(reduceHtml(`<a href="${href}">label</a>`)), href).to.deep.equal(['label']);
+    }
+  });
+
+  it('keeps the text of other elements and drops script, style and media entirely', () => {
+    expect(nodesText(reduceHtml('<p>a <b>bold</b> <em>move</em></p><script>x()</script><style>p{}</style><img alt="no">'))).to.equal('a bold move\n');
+    expect(nodesText(reduceHtml('<ul><li>one</li><li>two</li></ul>'))).to.equal('one\ntwo\n\n');
+  });
+
+  it('keeps only allowlisted span classes', () => {
+    expect(shape(reduceHtml('<span class="mention evil hashtag">x</span>'))).to.deep.equal([['span', 'mention hashtag', ['x']]]);
+  });
+
+  it('keeps the mutation-XSS payload as harmless text', () => {
+    const nodes = reduceHtml('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>');
+    expect(nodesText(nodes)).to.not.contain('<img');
+    expect(JSON.stringify(nodes)).to.not.contain('onerror');
+  });
+});
+
+describe('plain text posts and names', () => {
+  it('makes paragraphs and line breaks from text and links bare addresses', () => {
+    const nodes = textNodes('First line\nsecond https://ok.example/a.\n\nNext javascript:alert(1)');
+    expect(nodes).to.have.length(2);
+    const container = document.createElement('div');
+    render(renderNodes(nodes), container);
+    expect(container.querySelectorAll('p')).to.have.length(2);
+    expect(container.querySelector('br')).to.exist;
+    expect(container.querySelector('a')!.getAttribute('href')).to.equal('https://ok.example/a');
+    expect(container.querySelectorAll('a')).to.have.length(1);
+    expect(container.textContent).to.contain('javascript:alert(1)');
+  });
+
+  it('strips bidi overrides from names and handles', () => {
+    expect(cleanName('\u202Eevil\u202C Name ')).to.equal('evil Name');
+  });
+});
