@@ -1,16 +1,402 @@
-import { html } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { supportGroupsSchema, type SupportGroupsConfig } from './support-groups.schema.js';
+import { validate } from '../../core/config/validate.js';
+import { loadRawConfig } from '../../core/config/load.js';
+import { dateFormat, listFormat, numberFormat } from '../../core/i18n/format.js';
+import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
+import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
+import { fetchHsds } from '../../sources/hsds.js';
+import * as z from 'zod/mini';
+import { groupSchema, supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
+import { styles } from './support-groups.styles.js';
+import { createFinder, find, anywhere, type Finder, type Found, type Origin } from './finder.js';
+import { FACETS, type FacetKey } from './facets.js';
+import { emptyState, readState, writeState, type FinderState } from './url-state.js';
+import { toJsonLd } from './json-ld.js';
+import { messages } from './messages.js';
+
+const hsdsList = z.strictObject({ groups: z.array(groupSchema) });
 
 /**
- * A "find a support group" directory.
- * @summary Typo-tolerant search, facets and distance over a list of support groups.
- * @slot - fallback content shown until the widget renders
+ * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
+ * counts, distance from a suburb or the viewer's location, next meeting in the viewer's time zone,
+ * phone-first contact details, and the state in the page URL so a nurse can send a link.
+ *
+ * @summary Find a cancer support group: search, filters, near me, next meeting.
+ * @fires care-ready - the first time results are shown
+ * @fires care-config-error - the config is invalid; `detail.issues` lists the problems by path
+ * @fires care-source-error - the HSDS feed could not be loaded; the other groups and the fallback content are shown
+ * @csspart finder - the whole finder
+ * @csspart search - the search and place controls
+ * @csspart filters - the filter fieldsets
+ * @csspart results - the result list
+ * @csspart group - one result
+ * @csspart error - the editor-facing problem panel
+ * @cssprop --care-support-groups-card-background - background of each result
+ * @cssprop --care-support-groups-columns-from - not a property: the two-column layout starts at 52em wide
+ * @slot - fallback content shown until the widget renders (and when the HSDS feed fails)
  */
 export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
+  static override styles = [...CareElement.styles, styles];
+  static override properties = {
+    ...CareElement.properties,
+    state: { state: true },
+    origin: { state: true },
+    shown: { state: true },
+    announced: { state: true },
+    hsdsStatus: { state: true },
+    geoStatus: { state: true },
+  };
+
+  /** @internal */
   protected readonly schema = supportGroupsSchema;
+  /** @internal */
   protected override readonly skippable = ['groups'];
-  protected renderContent(config: SupportGroupsConfig) {
-    return html`<ul>${config.groups.map((g) => html`<li>${g.name}</li>`)}</ul>`;
+  /** @internal */
+  protected override readonly catalogue = messages;
+
+  /** @internal */ declare state: FinderState;
+  /** @internal */ declare origin: (Origin & { label: string }) | undefined;
+  /** @internal */ declare shown: number;
+  /** @internal */ declare announced: string;
+  /** @internal */ declare hsdsStatus: '' | 'loading' | 'failed';
+  /** @internal */ declare geoStatus: string;
+
+  #finder?: Finder;
+  #found?: { key: string; value: Found };
+  #timers: ReturnType<typeof setTimeout>[] = [];
+  #announce?: ReturnType<typeof setTimeout>;
+  #replace?: ReturnType<typeof setTimeout>;
+  #next = new Map<string, Occurrence | null>();
+  #jsonLd?: HTMLScriptElement;
+  #focusIndex = -1;
+  #page: number[] = [];
+  #onPop = () => this.#fromUrl();
+
+  constructor() {
+    super();
+    this.state = emptyState();
+    this.shown = 20;
+    this.announced = '';
+    this.hsdsStatus = '';
+    this.geoStatus = '';
+  }
+
+  /** @internal */
+  protected override async configure(config: SupportGroupsConfig, signal: AbortSignal): Promise<void> {
+    this.#setGroups(config.groups);
+    this.shown = config.pageSize;
+    if (config.urlState) {
+      this.#fromUrl();
+      addEventListener('popstate', this.#onPop);
+    }
+    if (this.skipped.length) this.#nameSkipped(signal);
+    if (!config.hsds) return;
+    this.hsdsStatus = 'loading';
+    const url = new URL(config.hsds.url, document.baseURI).href;
+    try {
+      const raw = await fetchHsds(url, { signal, timeZone: config.hsds.timeZone });
+      const result = validate(hsdsList, { groups: raw }, ['groups']);
+      const issues = [...result.errors, ...result.skipped].map((i) => ({ path: `hsds.${i.path}`, message: i.message }));
+      this.skipped = [...this.skipped, ...issues];
+      const ids = new Set(config.groups.map((g) => g.id));
+      this.#setGroups([...config.groups, ...(result.value?.groups ?? []).filter((g) => !ids.has(g.id))]);
+      this.hsdsStatus = '';
+    } catch (error) {
+      if (signal.aborted) return;
+      this.hsdsStatus = 'failed';
+      this.reportSourceError({ source: 'hsds', url, status: (error as { status?: number }).status, message: (error as Error).message });
+    }
+  }
+
+  /** Adds each skipped group's id to its message (editors search their data by id, not position). */
+  async #nameSkipped(signal: AbortSignal): Promise<void> {
+    const raw = await loadRawConfig(this, this.config, this.src, signal).catch(() => undefined);
+    const groups = (raw?.ok && (raw.data as { groups?: { id?: unknown }[] })?.groups) || [];
+    this.skipped = this.skipped.map((issue) => {
+      const id = groups[+(/^groups\.(\d+)/.exec(issue.path)?.[1] ?? NaN)]?.id;
+      return typeof id === 'string' ? { path: issue.path, message: this.t('skippedGroup', { id, message: issue.message }) } : issue;
+    });
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  protected override stop(): void {
+    removeEventListener('popstate', this.#onPop);
+    this.#timers.forEach(clearTimeout);
+    clearTimeout(this.#announce);
+    clearTimeout(this.#replace);
+    this.#jsonLd?.remove();
+    this.#jsonLd = undefined;
+  }
+
+  /** @internal */
+  protected override get contentReady(): boolean {
+    return this.hsdsStatus !== 'loading' || !!this.#finder?.groups.length;
+  }
+
+  #setGroups(groups: Group[]): void {
+    this.#finder = createFinder(groups, this.value?.synonyms, this.locale);
+    this.#found = undefined;
+    this.#next.clear();
+  }
+
+  #results(): Found {
+    const key = JSON.stringify([this.state, this.origin]);
+    if (this.#found?.key !== key) this.#found = { key, value: find(this.#finder!, this.state, this.origin) };
+    return this.#found.value;
+  }
+
+  // ---- state changes ----
+
+  #set(change: Partial<FinderState>, push: boolean): void {
+    this.state = { ...this.state, ...change };
+    this.shown = this.value!.pageSize;
+    if (!this.value!.urlState) return;
+    clearTimeout(this.#replace);
+    const url = () => location.pathname + writeState(this.state, location.search, this.value!.urlPrefix) + location.hash;
+    if (push) history.pushState(history.state, '', url());
+    // While typing: one history entry, updated a moment after the last key.
+    else this.#replace = setTimeout(() => history.replaceState(history.state, '', url()), 300);
+  }
+
+  #fromUrl(): void {
+    const next = readState(location.search, this.value!.urlPrefix);
+    this.state = next;
+    const place = this.#place(next.near);
+    this.origin = place ? { lat: place.lat, lon: place.lon, label: place.name } : undefined;
+  }
+
+  #place(text: string) {
+    const t = text.trim().toLowerCase();
+    return t ? this.value!.places.find((p) => p.name.toLowerCase() === t || p.postcode === t) : undefined;
+  }
+
+  #toggle(facet: FacetKey, value: string, on: boolean): void {
+    const list = this.state.filters[facet].filter((v) => v !== value);
+    if (on) list.push(value);
+    this.#set({ filters: { ...this.state.filters, [facet]: list } }, true);
+  }
+
+  #clearAll(): void {
+    this.#set({ q: '', filters: emptyState().filters }, true);
+  }
+
+  #near(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    const place = this.#place(value);
+    this.origin = place ? { lat: place.lat, lon: place.lon, label: place.name } : undefined;
+    this.geoStatus = '';
+    this.#set({ near: place?.name ?? '' }, true);
+  }
+
+  #locate(): void {
+    this.geoStatus = this.t('locating');
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        this.geoStatus = '';
+        this.origin = { lat: coords.latitude, lon: coords.longitude, label: this.t('yourLocation') };
+        this.#set({ near: '' }, true);
+      },
+      (error) => (this.geoStatus = this.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
+      { timeout: 15000, maximumAge: 600000 },
+    );
+  }
+
+  #more(total: number): void {
+    this.#focusIndex = this.shown;
+    this.shown = Math.min(total, this.shown + this.value!.pageSize);
+  }
+
+  // ---- labels ----
+
+  #label(facet: FacetKey, value: string): string {
+    if (facet === 'language') {
+      try {
+        return new Intl.DisplayNames(this.locale, { type: 'language' }).of(value) ?? value;
+      } catch {
+        return value;
+      }
+    }
+    const key = `${facet}_${value}`;
+    const text = this.t(key);
+    return text === key ? value.charAt(0).toUpperCase() + value.slice(1) : text;
+  }
+
+  #list(facet: FacetKey, values: string[]): string {
+    return listFormat(this.locale).format(values.map((v) => this.#label(facet, v.toLowerCase())));
+  }
+
+  #nextMeeting(g: Group): Occurrence | undefined {
+    if (!g.meets) return undefined;
+    let next = this.#next.get(g.id);
+    if (next === undefined || (next && next.end.getTime() < Date.now())) {
+      next = nextOccurrence(g.meets, new Date()) ?? null;
+      this.#next.set(g.id, next);
+    }
+    return next ?? undefined;
+  }
+
+  #viewerZone(): string | undefined {
+    const zone = this.closest('[time-zone]')?.getAttribute('time-zone');
+    return zone && isValidTimeZone(zone) ? zone : undefined;
+  }
+
+  // ---- rendering ----
+
+  /** @internal */
+  protected renderContent(config: SupportGroupsConfig): TemplateResult {
+    const found = this.#results();
+    const { list, counts } = found;
+    const total = list.length;
+    const page = list.slice(0, this.shown);
+    const count = this.t('count', { count: total, n: numberFormat(this.locale).format(total) });
+    this.#queueAnnounce(count);
+    this.#page = page;
+    const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
+    const facets = this.#finder!.facets;
+    return html`<div class="finder" part="finder">
+      ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}</p><slot></slot></div>` : nothing}
+      <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <div class="field">
+          <label for="q">${this.t('searchLabel')}</label>
+          <span class="hint" id="q-hint">${this.t('searchHint')}</span>
+          <input id="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint" .value=${this.state.q}
+            @input=${(e: Event) => this.#set({ q: (e.target as HTMLInputElement).value }, false)} />
+        </div>
+        ${config.places.length || config.useGeolocation
+          ? html`<div class="field near">
+              ${config.places.length
+                ? html`<label for="near">${this.t('nearLabel')}</label>
+                    <select id="near" @change=${this.#near}>
+                      <option value="" ?selected=${!this.state.near}>${this.t('anywhere')}</option>
+                      ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} ${p.postcode}` : p.name}</option>`)}
+                    </select>`
+                : nothing}
+              ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
+              <p class="hint" role="status">${this.geoStatus || (this.origin ? this.t('sortedBy', { place: this.origin.label }) : '')}</p>
+            </div>`
+          : nothing}
+      </form>
+      <div class="layout">
+        <details class="filters" part="filters" open>
+          <summary>${this.t('filters')}${chips.length ? ` (${chips.length})` : ''}</summary>
+          ${FACETS.map((facet, f) =>
+            facets.values[f]!.length < 1
+              ? nothing
+              : html`<fieldset>
+                  <legend>${this.t(`facet_${facet}`)}</legend>
+                  ${facets.values[f]!.map((value, v) => {
+                    const checked = this.state.filters[facet].some((x) => x.toLowerCase() === value);
+                    return html`<label class="check"
+                      ><input type="checkbox" .checked=${checked} @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
+                      <span>${this.#label(facet, value)} <span class="n">(${counts[f]![v]})</span></span></label
+                    >`;
+                  })}
+                </fieldset>`,
+          )}
+        </details>
+        <section class="results" part="results" aria-labelledby="count">
+          ${chips.length
+            ? html`<div class="chips">
+                <ul aria-label=${this.t('activeFilters')}>
+                  ${chips.map(([f, v]) => html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase())}<span aria-hidden="true"> ✕</span></button></li>`)}
+                </ul>
+                <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
+              </div>`
+            : nothing}
+          <h2 id="count">${count}</h2>
+          <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
+          ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
+          ${total ? html`<ol class="list">${page.map((i) => this.#group(this.#finder!.groups[i]!, found.km(i)))}</ol>` : this.#empty(config, chips)}
+          ${total > page.length
+            ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
+            : nothing}
+        </section>
+      </div>
+    </div>`;
+  }
+
+  #group(g: Group, km: number | undefined): TemplateResult {
+    const c = g.contact ?? {};
+    const tel = c.phone ? telUrl(c.phone) : undefined;
+    const mail = c.email ? mailtoUrl(c.email) : undefined;
+    const web = safeUrl(c.url);
+    const next = this.#nextMeeting(g);
+    const zone = this.#viewerZone();
+    const loc = g.location;
+    const where = [loc?.address, loc?.suburb, loc?.state, loc?.postcode].filter(Boolean).join(', ');
+    const when = next && dateFormat(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(next.start);
+    return html`<li class="group" part="group">
+      <h3 tabindex="-1">${g.name}</h3>
+      ${g.organization ? html`<p class="org">${g.organization}</p>` : nothing}
+      <dl>
+        ${g.formats.length ? html`<dt>${this.t('how')}</dt><dd>${this.#list('format', g.formats)}</dd>` : nothing}
+        ${g.audiences.length ? html`<dt>${this.t('forWhom')}</dt><dd>${this.#list('audience', g.audiences)}</dd>` : nothing}
+        ${km !== undefined
+          ? html`<dt>${this.t('distance')}</dt><dd>${this.t('km', { km: numberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km), place: loc?.suburb ?? '' })}</dd>`
+          : this.origin && anywhere(g) ? html`<dt>${this.t('distance')}</dt><dd>${this.t('availableAnywhere')}</dd>` : nothing}
+        ${when ? html`<dt>${this.t('nextMeeting')}</dt><dd><time datetime=${next!.start.toISOString()}>${when}</time></dd>` : g.schedule ? html`<dt>${this.t('meets')}</dt><dd>${g.schedule}</dd>` : nothing}
+        ${g.accessibility ? html`<dt>${this.t('accessibility')}</dt><dd>${g.accessibility}</dd>` : nothing}
+      </dl>
+      <p class="contact">
+        ${tel ? html`<a class="button primary" href=${tel}><span class="visually-hidden">${this.t('call')} </span>${c.phone}</a>` : nothing}
+        ${mail ? html`<a class="button" href=${mail}>${this.t('email')}<span class="visually-hidden"> ${g.name}</span></a>` : nothing}
+        ${web ? html`<a class="button" href=${web} rel="noopener noreferrer" target="_blank">${this.t('website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span></a>` : nothing}
+      </p>
+      <details>
+        <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
+        ${g.description ? html`<p>${g.description}</p>` : nothing}
+        <dl>
+          ${where ? html`<dt>${this.t('address')}</dt><dd>${where}</dd>` : nothing}
+          ${g.cancerTypes.length ? html`<dt>${this.t('facet_type')}</dt><dd>${this.#list('type', g.cancerTypes)}</dd>` : nothing}
+          ${g.languages.length ? html`<dt>${this.t('facet_language')}</dt><dd>${this.#list('language', g.languages)}</dd>` : nothing}
+          ${g.cost ? html`<dt>${this.t('facet_cost')}</dt><dd>${this.#label('cost', g.cost.toLowerCase())}</dd>` : nothing}
+          ${g.facilitator ? html`<dt>${this.t('facilitator')}</dt><dd>${this.#label('facilitator' as FacetKey, g.facilitator.toLowerCase())}</dd>` : nothing}
+          ${when && g.schedule ? html`<dt>${this.t('meets')}</dt><dd>${g.schedule}</dd>` : nothing}
+        </dl>
+      </details>
+      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
+    </li>`;
+  }
+
+  #empty(config: SupportGroupsConfig, chips: (readonly [FacetKey, string])[]): TemplateResult {
+    const help = config.helpLine;
+    const tel = help && telUrl(help.phone);
+    return html`<div class="panel empty">
+      <p>${this.t('noResults')}</p>
+      <ul>
+        ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
+        ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase()) })}</button></li>`)}
+      </ul>
+      ${help ? html`<p>${this.t('callHelp')} ${tel ? html`<a class="button primary" href=${tel}>${help.label}</a>` : help.label}</p>` : nothing}
+    </div>`;
+  }
+
+  #queueAnnounce(text: string): void {
+    if (text === this.announced) return clearTimeout(this.#announce);
+    clearTimeout(this.#announce);
+    this.#announce = setTimeout(() => (this.announced = text), 700);
+  }
+
+  #writeJsonLd(): void {
+    if (!this.value?.jsonLd || this.configErrors.length) return this.#jsonLd?.remove();
+    const groups = this.#page.map((i) => this.#finder!.groups[i]!);
+    // Outside the element: its own children are watched for config edits.
+    const script = (this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
+    if (!script.isConnected) this.after(script);
+    const text = JSON.stringify(toJsonLd(groups, (g) => this.#nextMeeting(g))).replace(/</g, '\\u003c');
+    if (script.textContent !== text) script.textContent = text;
+  }
+
+  /** @internal */
+  protected override updated(): void {
+    super.updated();
+    this.#writeJsonLd();
+    if (this.#focusIndex >= 0) {
+      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group h3')[this.#focusIndex];
+      this.#focusIndex = -1;
+      heading?.focus();
+    }
   }
 }

@@ -1,0 +1,172 @@
+// Open Referral HSDS 3.x → CareCircle support groups: a pure mapping plus a thin fetch.
+// The output is raw group objects; the widget validates each one with its own schema like any config group.
+import { fetchJson } from '../core/fetch.js';
+import { parseRRule } from '../core/time/recurrence.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const uniq = <T>(xs: (T | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== undefined))];
+const num = (v: unknown, max: number): number | undefined => (typeof v === 'number' && Math.abs(v) <= max ? v : undefined);
+
+export interface HsdsOptions {
+  /** IANA zone the schedules are in. HSDS's own `timezone` is a UTC offset, which cannot follow daylight saving. */
+  timeZone?: string;
+}
+
+/** The services in a feed: a list, `{ services }`, a paged API answer `{ contents }`, or one service. */
+export function hsdsServices(data: unknown): Obj[] {
+  if (Array.isArray(data)) return arr(data);
+  const o = obj(data);
+  if (Array.isArray(o.services)) return arr(o.services);
+  if (Array.isArray(o.contents)) return arr(o.contents);
+  return o.id || o.name ? [o] : [];
+}
+
+const AUDIENCE: Record<string, string> = { patient: 'patient', patients: 'patient', carer: 'carer', carers: 'carer', caregiver: 'carer', caregivers: 'carer', family: 'family', families: 'family', professional: 'professional', professionals: 'professional', 'health professional': 'professional', 'health professionals': 'professional' };
+
+/** "10:00:00", "09:00:00Z", "18:30+10:00" → minutes after midnight, and whether it was marked UTC. */
+function clock(v: unknown): { minutes: number; hhmm: string; utc: boolean } | undefined {
+  const m = /^(\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/.exec(str(v) ?? '');
+  if (!m) return undefined;
+  return { minutes: +m[1]! * 60 + +m[2]!, hhmm: `${m[1]}:${m[2]}`, utc: m[3] === 'Z' };
+}
+
+const day = (v: unknown): string | undefined => (/^\d{4}-\d\d-\d\d/.test(str(v) ?? '') ? str(v)!.slice(0, 10) : undefined);
+
+/** One HSDS schedule → our `meets` (only the rule parts the shared recurrence code reads). */
+export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undefined {
+  const opens = clock(schedule.opens_at);
+  const date = day(schedule.dtstart) ?? day(schedule.valid_from);
+  if (!opens || !date) return undefined;
+  const closes = clock(schedule.closes_at);
+  const offset = schedule.timezone;
+  const timeZone =
+    options.timeZone ??
+    (opens.utc ? 'UTC' : typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 14 ? (offset ? `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}` : 'UTC') : 'UTC');
+  const freq = str(schedule.freq)?.toUpperCase();
+  const rule: string[] = [];
+  if (freq && /^(DAILY|WEEKLY|MONTHLY)$/.test(freq)) {
+    rule.push(`FREQ=${freq}`);
+    const interval = schedule.interval;
+    if (typeof interval === 'number' && interval > 1) rule.push(`INTERVAL=${interval}`);
+    if (str(schedule.byday)) rule.push(`BYDAY=${str(schedule.byday)!.replace(/\s/g, '').toUpperCase()}`);
+    if (str(schedule.bymonthday)) rule.push(`BYMONTHDAY=${str(schedule.bymonthday)!.replace(/\s/g, '')}`);
+    const until = day(schedule.until) ?? day(schedule.valid_to);
+    if (typeof schedule.count === 'number' && schedule.count > 0) rule.push(`COUNT=${schedule.count}`);
+    else if (until) rule.push(`UNTIL=${until.replace(/-/g, '')}`);
+    if (str(schedule.wkst)) rule.push(`WKST=${str(schedule.wkst)!.toUpperCase()}`);
+  }
+  const duration = closes ? closes.minutes - opens.minutes : 0;
+  let rrule: string | undefined = rule.join(';');
+  try {
+    parseRRule(rrule);
+  } catch {
+    rrule = undefined; // a rule the shared recurrence code cannot read: keep the first meeting and the text
+  }
+  return {
+    start: `${date}T${opens.hhmm}`,
+    timeZone,
+    ...(duration > 0 ? { durationMinutes: duration } : {}),
+    ...(rrule ? { rrule } : {}),
+  };
+}
+
+const phoneNumber = (p: Obj): string | undefined => str(p.number)?.replace(/^["'\s]+|["'\s]+$/g, '');
+
+/** Maps one HSDS service to a raw support group (validate it before use). */
+export function hsdsToGroup(service: Obj, index: number, options: HsdsOptions = {}): Obj {
+  const org = obj(service.organization);
+  const sal = arr(service.service_at_locations);
+  const location = obj(sal[0]?.location);
+  const address = arr(location.addresses).find((a) => a.address_type !== 'postal') ?? arr(location.addresses)[0] ?? {};
+  const schedules = [...arr(service.schedules), ...arr(sal[0]?.schedules), ...arr(location.schedules)];
+  const phones = [...arr(service.phones), ...arr(sal[0]?.phones), ...arr(location.phones), ...arr(org.phones)];
+  const contacts = [...arr(service.contacts), ...arr(sal[0]?.contacts)];
+
+  const cancerTypes: string[] = [];
+  const audiences: string[] = [];
+  for (const attribute of arr(service.attributes)) {
+    const term = obj(attribute.taxonomy_term);
+    const taxonomy = `${str(term.taxonomy) ?? ''} ${str(obj(term.taxonomy_detail).name) ?? ''} ${str(attribute.label) ?? ''}`.toLowerCase();
+    const value = (str(term.name) ?? str(attribute.value) ?? '').toLowerCase();
+    if (AUDIENCE[value] && !/cancer|condition|diagnos/.test(taxonomy)) audiences.push(AUDIENCE[value]!);
+    else if (/cancer|condition|diagnos|tumou?r/.test(taxonomy) && value) cancerTypes.push(value.replace(/\s+cancers?$/, ''));
+  }
+
+  const formats = new Set<string>();
+  const type = str(location.location_type);
+  if (type === 'physical') formats.add('in-person');
+  if (type === 'virtual') formats.add('online');
+  const attending = schedules.map((s) => str(s.attending_type) ?? '').join(' ').toLowerCase();
+  if (/video/.test(attending)) formats.add('video');
+  if (/online|remote|virtual|zoom/.test(attending)) formats.add('online');
+  if (/phone|telephone/.test(attending)) formats.add('phone');
+  if (/in[- ]person|on[- ]site|face to face/.test(attending)) formats.add('in-person');
+  if (!formats.size) formats.add(type === 'physical' || address.address_1 ? 'in-person' : phones.length ? 'phone' : 'online');
+
+  const costs = arr(service.cost_options).map((c) => c.amount).filter((a): a is number => typeof a === 'number');
+  const cost = costs.some((a) => a > 0) ? 'paid' : costs.length || /\bfree\b|no (cost|charge)/i.test(str(service.fees_description) ?? '') ? 'free' : undefined;
+
+  const lat = num(location.latitude, 90);
+  const lon = num(location.longitude, 180);
+  const meets = schedules.map((s) => hsdsMeets(s, options)).find(Boolean);
+  const url = str(service.url) ?? str(org.website);
+  const phone = phoneNumber(phones.find((p) => !p.type || p.type === 'voice') ?? phones[0] ?? {});
+  const email = str(service.email) ?? str(contacts.find((c) => str(c.email))?.email) ?? str(org.email);
+  const hasLocation = Object.keys(location).length > 0;
+  const group: Obj = {
+    id: str(service.id) ?? `hsds-${index + 1}`,
+    name: str(service.name),
+    description: str(service.description),
+    organization: str(org.name),
+    cancerTypes: uniq(cancerTypes),
+    audiences: uniq(audiences),
+    formats: [...formats],
+    languages: uniq([...arr(service.languages), ...arr(location.languages)].map((l) => str(l.code)?.toLowerCase())),
+    cost,
+    location: hasLocation
+      ? {
+          address: uniq([str(address.address_1), str(address.address_2)]).join(', ') || str(location.name),
+          suburb: str(address.city),
+          postcode: str(address.postal_code),
+          state: str(address.state_province),
+          country: str(address.country),
+          lat: lat !== undefined && lon !== undefined ? lat : undefined,
+          lon: lat !== undefined && lon !== undefined ? lon : undefined,
+        }
+      : undefined,
+    meets,
+    schedule: uniq(schedules.map((s) => str(s.description))).join(' ') || undefined,
+    contact: { phone, email, url },
+    accessibility: uniq(arr(location.accessibility).map((a) => str(a.description))).join(' ') || undefined,
+    lastReviewed: day(service.assured_date) ?? day(service.last_modified),
+  };
+  return prune(group) as Obj;
+}
+
+/** Drops undefined fields and empty objects, so optional fields are absent rather than `undefined`. */
+function prune(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(prune);
+  if (!v || typeof v !== 'object') return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(v)) {
+    const p = prune(x);
+    if (p !== undefined && !(p && typeof p === 'object' && !Array.isArray(p) && !Object.keys(p).length)) out[k] = p;
+  }
+  return out;
+}
+
+/** Active services of a feed as raw groups. */
+export const hsdsToGroups = (data: unknown, options: HsdsOptions = {}): Obj[] =>
+  hsdsServices(data)
+    .map((s, i) => [s, i] as const)
+    .filter(([s]) => !s.status || s.status === 'active')
+    .map(([s, i]) => hsdsToGroup(s, i, options));
+
+/** Fetches an HSDS feed (no credentials) and maps it; throws a FetchError with a plain message. */
+export async function fetchHsds(url: string, options: HsdsOptions & { signal?: AbortSignal } = {}): Promise<Obj[]> {
+  const { data } = await fetchJson(url, { signal: options.signal });
+  return hsdsToGroups(data, options);
+}

@@ -1,0 +1,82 @@
+// The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
+import { buildIndex, search, type SearchIndex } from './search.js';
+import { applyFacets, buildFacets, FACETS, type FacetTable } from './facets.js';
+import { distanceKm } from './geo.js';
+import { audiences, formats, type Group } from './support-groups.schema.js';
+import type { FinderState } from './url-state.js';
+
+/** Field weights for ranking: name > cancer types > suburb > organization > description. */
+const WEIGHTS = [50, 40, 30, 20, 10];
+
+export interface Finder {
+  groups: Group[];
+  index: SearchIndex;
+  facets: FacetTable;
+  /** Rank of each group by name, used when nothing else orders them. */
+  order: Int32Array;
+  byName: number[];
+}
+
+export interface Origin {
+  lat: number;
+  lon: number;
+}
+
+export interface Found {
+  /** Matching groups, best first (nearest first when there is an origin). */
+  list: number[];
+  /** Disjunctive counts per facet value (`facets.values`). */
+  counts: Int32Array[];
+  /** Distance in km per group, when there is an origin and the group meets in person somewhere known. */
+  km: (i: number) => number | undefined;
+}
+
+export const lower = (s: string): string => s.trim().toLowerCase();
+
+export function createFinder(groups: Group[], synonyms: Record<string, string[]> = {}, locale = 'en'): Finder {
+  const index = buildIndex(
+    groups.map((g) => [g.name, g.cancerTypes, [g.location?.suburb ?? '', g.location?.postcode ?? ''], g.organization, g.description]),
+    WEIGHTS,
+    synonyms,
+  );
+  const facets = buildFacets(groups.length, (d) => {
+    const g = groups[d]!;
+    return [g.cancerTypes.map(lower), g.audiences, g.formats, g.languages.map(lower), [g.cost && lower(g.cost)]];
+  }, (f, a, b) => (f === 1 ? audiences.indexOf(a as never) - audiences.indexOf(b as never) : f === 2 ? formats.indexOf(a as never) - formats.indexOf(b as never) : a.localeCompare(b, locale)));
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const byName = groups.map((_, i) => i).sort((a, b) => collator.compare(groups[a]!.name, groups[b]!.name) || a - b);
+  const order = new Int32Array(groups.length);
+  byName.forEach((d, rank) => (order[d] = rank));
+  return { groups, index, facets, order, byName };
+}
+
+/** Whether a group can be joined from anywhere (online, video or phone, and not only in person). */
+export const anywhere = (g: Group): boolean => g.formats.some((f) => f !== 'in-person');
+const located = (g: Group): boolean => g.formats.includes('in-person') && g.location?.lat !== undefined && g.location.lon !== undefined;
+
+/** Runs a query: search, then facets, then distance order. */
+export function find(finder: Finder, state: FinderState, origin?: Origin): Found {
+  const { groups, facets } = finder;
+  const selected = FACETS.map((f, i) => {
+    const want = new Set(state.filters[f].map(lower));
+    return new Set(facets.values[i]!.flatMap((v, k) => (want.has(v) ? [k] : [])));
+  });
+  const matched = search(finder.index, state.q, finder.order);
+  const { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
+  let km: Found['km'] = () => undefined;
+  if (origin) {
+    const cache = new Map<number, number | undefined>();
+    km = (i) => {
+      if (!cache.has(i)) {
+        const g = groups[i]!;
+        cache.set(i, located(g) ? distanceKm(origin.lat, origin.lon, g.location!.lat!, g.location!.lon!) : undefined);
+      }
+      return cache.get(i);
+    };
+    // Nearest in-person groups first, then those available anywhere, then in-person ones with no known place.
+    const rank = (i: number) => km(i) ?? (anywhere(groups[i]!) ? 1e9 : 2e9);
+    const position = new Map(passing.map((d, p) => [d, p]));
+    passing.sort((a, b) => rank(a) - rank(b) || position.get(a)! - position.get(b)!);
+  }
+  return { list: passing, counts, km };
+}

@@ -1,0 +1,250 @@
+// Hand-written search for a few thousand short documents, tuned for "one keystroke, one frame":
+// everything that depends only on the data is built once (normalised tokens, a sorted vocabulary with
+// posting lists, synonym links), so typo matching scans distinct terms, not documents, and a keystroke
+// reuses the work done for the tokens before the one being typed.
+
+/** NFD, marks stripped, lower case: "Leucémie" → "leucemie". */
+export const normalise = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export const tokenize = (s: string): string[] => normalise(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Words that add nothing to a query for a support group (they would only exclude groups that omit them). */
+const STOP = new Set('a an and the of for in on with to at by my me near group groups support cancer cancers'.split(' '));
+
+/** Built-in synonyms: each line is one group of words that find each other. */
+const BUILT_IN = [
+  'bowel colorectal colon rectal rectum',
+  'blood leukaemia leukemia lymphoma myeloma haematological hematological',
+  'skin melanoma',
+  'gynaecological gynecological gyno ovarian ovary cervical cervix uterine uterus endometrial womb vulval',
+  'lung mesothelioma',
+  'prostate prostatic',
+  'brain glioma glioblastoma',
+  'breast mastectomy',
+  'kidney renal',
+  'liver hepatic',
+  'stomach gastric oesophageal esophageal',
+  'pancreas pancreatic',
+  'child children kids paediatric pediatric',
+  'teen teenage youth adolescent',
+  'carer carers caregiver caregivers caring',
+  'online virtual zoom internet',
+  'phone telephone',
+  'video zoom',
+];
+
+export interface SearchIndex {
+  readonly size: number;
+  /** Sorted distinct terms. */
+  terms: string[];
+  /** Per term: the documents containing it, and the best field weight there. */
+  docs: Int32Array[];
+  weights: Uint8Array[];
+  /** Term → its id. */
+  ids: Map<string, number>;
+  /** Normalised word → the other words of its synonym groups. */
+  synonyms: Map<string, string[]>;
+  /** @internal scratch space, reused by every query */
+  scratch: { score: Float32Array; stamp: Int32Array; hits: Uint8Array; gen: number; cache: Map<string, TokenHits> };
+}
+
+interface TokenHits {
+  docs: Int32Array;
+  scores: Float32Array;
+}
+
+/**
+ * Builds the index. `fields[d]` holds document d's field texts (or lists), `weights[f]` the weight of
+ * field f (1–255). `extraSynonyms` adds to the built-in groups: `{ bowel: ['colorectal', 'colon'] }`.
+ */
+export function buildIndex(fields: (string | string[] | undefined)[][], weights: number[], extraSynonyms: Record<string, string[]> = {}): SearchIndex {
+  const map = new Map<string, Map<number, number>>();
+  fields.forEach((doc, d) =>
+    doc.forEach((value, f) => {
+      for (const token of tokenize(Array.isArray(value) ? value.join(' ') : value ?? '')) {
+        let posting = map.get(token);
+        if (!posting) map.set(token, (posting = new Map()));
+        if ((posting.get(d) ?? 0) < weights[f]!) posting.set(d, weights[f]!);
+      }
+    }),
+  );
+  const terms = [...map.keys()].sort();
+  const ids = new Map(terms.map((t, i) => [t, i]));
+  const docs = terms.map((t) => Int32Array.from(map.get(t)!.keys()));
+  const w = terms.map((t) => Uint8Array.from(map.get(t)!.values()));
+
+  const synonyms = new Map<string, Set<string>>();
+  const link = (words: string[]) => {
+    const normalised = words.map((x) => tokenize(x).sort((a, b) => b.length - a.length)[0]).filter((x): x is string => !!x);
+    for (const a of normalised) {
+      let set = synonyms.get(a);
+      if (!set) synonyms.set(a, (set = new Set()));
+      for (const b of normalised) if (b !== a) set.add(b);
+    }
+  };
+  BUILT_IN.forEach((line) => link(line.split(' ')));
+  Object.entries(extraSynonyms).forEach(([k, v]) => link([k, ...v]));
+
+  const n = fields.length;
+  return {
+    size: n,
+    terms,
+    docs,
+    weights: w,
+    ids,
+    synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])),
+    scratch: { score: new Float32Array(n), stamp: new Int32Array(n), hits: new Uint8Array(n), gen: 0, cache: new Map() },
+  };
+}
+
+/** Edits allowed for a token of this length: none below 4 characters, 1 up to 7, 2 from 8. */
+export const allowedEdits = (length: number): number => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
+
+const rows = [new Int32Array(66), new Int32Array(66), new Int32Array(66)];
+
+/**
+ * Bounded Levenshtein (with adjacent transposition counted as one edit) between `a` and `b`, and between
+ * `a` and the best prefix of `b`. Returns `[full, prefix]`; values above `max` mean "too far".
+ */
+export function boundedDistance(a: string, b: string, max: number): [number, number] {
+  const m = b.length;
+  if (a.length > 64 || m > 64) return [max + 1, max + 1];
+  let [twoBack, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    [twoBack, prev, row] = [prev, row, twoBack];
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
+    let low = i;
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, twoBack[j - 2]! + 1);
+      row[j] = v;
+      if (v < low) low = v;
+    }
+    if (low > max) return [max + 1, max + 1];
+  }
+  let best = max + 1;
+  for (let j = Math.max(0, a.length - max); j <= m; j++) if (row[j]! < best) best = row[j]!;
+  return [row[m]!, best];
+}
+
+/** The first index in sorted `terms` not below `s`. */
+function lowerBound(terms: string[], s: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which terms a query token stands for, with a match quality (1 exact, lower for prefixes, typos, synonyms). */
+export function expandToken(index: SearchIndex, token: string, prefix: boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (id: number | undefined, q: number) => {
+    if (id !== undefined && (out.get(id) ?? 0) < q) out.set(id, q);
+  };
+  const { terms, ids } = index;
+  add(ids.get(token), 1);
+  if (prefix) {
+    for (let i = lowerBound(terms, token); i < terms.length && terms[i]!.startsWith(token); i++) add(i, 0.85);
+  }
+  const max = allowedEdits(token.length);
+  if (max) {
+    const L = token.length;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const m = t.length;
+      if (m < L - max || (!prefix && m > L + max)) continue;
+      // A cheap filter: a term sharing neither of the token's first two letters is rarely a typo of it.
+      if (t.charCodeAt(0) !== token.charCodeAt(0) && t.charCodeAt(1) !== token.charCodeAt(1) && t.charCodeAt(0) !== token.charCodeAt(1)) continue;
+      const [full, pre] = boundedDistance(token, t, max);
+      if (full <= max) add(i, full === 1 ? 0.7 : 0.5);
+      else if (prefix && pre <= max) add(i, pre === 1 ? 0.6 : 0.4);
+    }
+  }
+  // Synonyms of the token itself and of every term it matched.
+  const words = [[token, 1] as const, ...[...out].map(([id, q]) => [terms[id]!, q] as const)];
+  for (const [word, q] of words) for (const s of index.synonyms.get(word) ?? []) add(ids.get(s), q * 0.9);
+  return out;
+}
+
+function tokenHits(index: SearchIndex, token: string, prefix: boolean): TokenHits {
+  const key = prefix ? token + '*' : token;
+  const cache = index.scratch.cache;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const s = index.scratch;
+  const gen = ++s.gen;
+  const found: number[] = [];
+  for (const [id, q] of expandToken(index, token, prefix)) {
+    const docs = index.docs[id]!;
+    const weights = index.weights[id]!;
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k]!;
+      const v = q * weights[k]!;
+      if (s.stamp[d] !== gen) {
+        s.stamp[d] = gen;
+        s.score[d] = v;
+        found.push(d);
+      } else if (v > s.score[d]!) s.score[d] = v;
+    }
+  }
+  const hits = { docs: Int32Array.from(found), scores: Float32Array.from(found, (d) => s.score[d]!) };
+  if (cache.size > 200) cache.delete(cache.keys().next().value!);
+  cache.set(key, hits);
+  return hits;
+}
+
+/** The query's meaningful tokens; the last is matched as a prefix while it is being typed. */
+export function queryTokens(query: string): { token: string; prefix: boolean }[] {
+  const tokens = tokenize(query);
+  const typing = tokens.length > 0 && /[\p{L}\p{N}]$/u.test(query);
+  const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
+  const kept = out.filter((t) => !STOP.has(t.token));
+  return kept.length ? kept : [];
+}
+
+/**
+ * Documents matching every token of `query`, best first (ties keep `order`, the rank of each document when
+ * there is no query). Returns undefined for an empty query: every document matches.
+ */
+export function search(index: SearchIndex, query: string, order?: Int32Array): number[] | undefined {
+  const tokens = queryTokens(query);
+  if (!tokens.length) return undefined;
+  const lists = tokens.map(({ token, prefix }) => tokenHits(index, token, prefix));
+  // Intersect, shortest list first.
+  lists.sort((a, b) => a.docs.length - b.docs.length);
+  const s = index.scratch;
+  const gen = ++s.gen;
+  const first = lists[0]!;
+  for (let k = 0; k < first.docs.length; k++) {
+    const d = first.docs[k]!;
+    s.stamp[d] = gen;
+    s.hits[d] = 1;
+    s.score[d] = first.scores[k]!;
+  }
+  for (let l = 1; l < lists.length; l++) {
+    const { docs, scores } = lists[l]!;
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k]!;
+      if (s.stamp[d] === gen && s.hits[d] === l) {
+        s.hits[d] = l + 1;
+        s.score[d] += scores[k]!;
+      }
+    }
+  }
+  const docs: number[] = [];
+  const want = lists.length;
+  for (let k = 0; k < first.docs.length; k++) {
+    const d = first.docs[k]!;
+    if (s.hits[d] === want && s.stamp[d] === gen) docs.push(d);
+  }
+  const score = s.score;
+  docs.sort((a, b) => score[b]! - score[a]! || (order ? order[a]! - order[b]! : a - b));
+  return docs;
+}

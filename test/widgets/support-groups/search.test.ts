@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { boundedDistance, buildIndex, search, tokenize, queryTokens, allowedEdits } from '../../../src/widgets/support-groups/search.js';
+
+const docs = [
+  ['Breast Cancer Support — Westmead', ['breast'], 'Westmead', 'Westmead Hospital', 'Monthly meeting'],
+  ['Leukaemia and Lymphoma Carers', ['leukaemia', 'lymphoma'], 'Camperdown', 'Blood Cancer Foundation', 'For carers of people with blood cancers'],
+  ['Colorectal Connect', ['colorectal'], 'Parramatta', 'Gut Health Trust', 'Peer group'],
+  ['Melanoma Patients Online', ['melanoma'], '', 'Skin Cancer Network', 'Video meetings'],
+  ['Coffee Morning', [], 'Penrith', 'Community Centre', 'Open to people affected by breast cancer'],
+  ['Ovarian Cancer Circle', ['ovarian'], 'Randwick', 'Women’s Health', 'Gynaecological cancers'],
+  ['Café Crème Prostate Group', ['prostate'], 'Liverpool', 'Men’s Shed', ''],
+];
+const names = (ids: number[] | undefined) => (ids ?? []).map((i) => docs[i]![0] as string);
+const index = buildIndex(docs, [50, 40, 30, 20, 10], { prostate: ['pca'] });
+
+describe('search: tokens and distance', () => {
+  it('normalises accents and case', () => {
+    expect(tokenize('Café CRÈME, leucémie')).to.deep.equal(['cafe', 'creme', 'leucemie']);
+  });
+  it('allows 1 edit for 4–7 characters and 2 from 8', () => {
+    expect([3, 4, 7, 8, 12].map(allowedEdits)).to.deep.equal([0, 1, 1, 2, 2]);
+  });
+  it('computes bounded full and prefix distances (with transposition)', () => {
+    expect(boundedDistance('brest', 'breast', 1)).to.deep.equal([1, 1]);
+    expect(boundedDistance('leukemia', 'leukaemia', 2)[0]).to.equal(1);
+    expect(boundedDistance('bresat', 'breast', 1)[0]).to.equal(1);
+    const [full, prefix] = boundedDistance('melan', 'melanoma', 1);
+    expect(full).to.be.greaterThan(1);
+    expect(prefix).to.equal(0);
+    expect(boundedDistance('zzzz', 'breast', 1)[0]).to.be.greaterThan(1);
+  });
+  it('treats the last token as a prefix only while it is being typed, and ignores filler words', () => {
+    expect(queryTokens('bowel ca')).to.deep.equal([{ token: 'bowel', prefix: false }, { token: 'ca', prefix: true }]);
+    expect(queryTokens('groups for carers ')).to.deep.equal([{ token: 'carers', prefix: false }]);
+  });
+});
+
+describe('search: matching and ranking', () => {
+  it('returns undefined for an empty query (everything matches)', () => {
+    expect(search(index, '  ')).to.equal(undefined);
+  });
+  it('finds breast groups from the typo "brest", the name match first', () => {
+    expect(names(search(index, 'brest '))).to.deep.equal(['Breast Cancer Support — Westmead', 'Coffee Morning']);
+  });
+  it('finds "leukaemia" from "leukemia" and from the synonym "blood"', () => {
+    expect(names(search(index, 'leukemia '))).to.deep.equal(['Leukaemia and Lymphoma Carers']);
+    expect(names(search(index, 'blood '))).to.include('Leukaemia and Lymphoma Carers');
+  });
+  it('uses built-in synonyms: bowel → colorectal, skin → melanoma, gynecological → ovarian', () => {
+    expect(names(search(index, 'bowel '))).to.deep.equal(['Colorectal Connect']);
+    expect(names(search(index, 'skin '))[0]).to.equal('Melanoma Patients Online');
+    expect(names(search(index, 'gynecological '))).to.deep.equal(['Ovarian Cancer Circle']);
+  });
+  it('uses config synonyms', () => {
+    expect(names(search(index, 'pca '))).to.deep.equal(['Café Crème Prostate Group']);
+  });
+  it('matches prefixes as you type, accents ignored', () => {
+    expect(names(search(index, 'mela'))).to.deep.equal(['Melanoma Patients Online']);
+    expect(names(search(index, 'creme'))).to.deep.equal(['Café Crème Prostate Group']);
+    expect(names(search(index, 'parra'))).to.deep.equal(['Colorectal Connect']);
+  });
+  it('requires every word to match', () => {
+    expect(names(search(index, 'breast penrith '))).to.deep.equal(['Coffee Morning']);
+    expect(names(search(index, 'breast zzzz '))).to.deep.equal([]);
+  });
+  it('ranks name over cancer type over suburb over organization over description', () => {
+    const ranked = buildIndex(
+      [
+        ['A', [], '', '', 'westmead'],
+        ['B', [], '', 'westmead', ''],
+        ['C', [], 'westmead', '', ''],
+        ['D', ['westmead'], '', '', ''],
+        ['Westmead', [], '', '', ''],
+      ],
+      [50, 40, 30, 20, 10],
+    );
+    expect(search(ranked, 'westmead ')).to.deep.equal([4, 3, 2, 1, 0]);
+  });
+  it('ranks exact matches above typo matches', () => {
+    const i = buildIndex([['Lunge class'], ['Lung group']], [50]);
+    expect(search(i, 'lung ')).to.deep.equal([1, 0]);
+  });
+});

@@ -1,0 +1,259 @@
+import { fixture, html, expect, waitUntil, oneEvent } from '@open-wc/testing';
+import '../../../src/define/care-support-groups.js';
+import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import type { CareSourceErrorEvent } from '../../../src/core/events.js';
+
+const base = async () => (await fetch('/test/fixtures/support-groups/groups.json')).json();
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const names = (el: Element) => $$(el, '.group h3').map((h) => h.textContent!.trim());
+const ready = async (el: CareSupportGroups) => {
+  await waitUntil(() => $(el, '#count') || $(el, '[role=alert]'), 'did not render', { timeout: 4000 });
+  await el.updateComplete;
+};
+const type = async (el: CareSupportGroups, text: string) => {
+  const input = $(el, '#q') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+};
+const box = (el: Element, label: string) =>
+  $$(el, '.check').find((l) => l.textContent!.replace(/\s+/g, ' ').trim().startsWith(label + ' ('))!.querySelector('input') as HTMLInputElement;
+const tick = async (el: CareSupportGroups, label: string) => {
+  box(el, label).click();
+  await el.updateComplete;
+};
+const mount = async (config: unknown) => {
+  const el = await fixture<CareSupportGroups>(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`);
+  await ready(el);
+  return el;
+};
+
+let startUrl = '';
+beforeEach(() => (startUrl = location.href));
+afterEach(() => history.replaceState(null, '', startUrl));
+
+describe('<care-support-groups>', () => {
+  it('lists every group by name with phone-first contact details and passes axe', async () => {
+    const el = await mount(await base());
+    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead', 'Leukaemia Phone Group', 'Prostate Group — Penrith']);
+    expect($(el, '#count')!.textContent).to.equal('5 groups');
+    const westmead = $$(el, '.group')[2]!;
+    const links = [...westmead.querySelectorAll('.contact a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['tel:+61299990000', 'mailto:breast@example.org', 'https://example.org/breast']);
+    expect(westmead.textContent).to.contain('Wheelchair access').and.contain('Last reviewed September 1, 2026');
+    expect(westmead.querySelector('time')!.textContent).to.match(/Tuesday, \w+ \d+/);
+    expect(westmead.querySelector('details summary')).to.exist;
+    const label = $(el, 'label[for=q]')!;
+    expect(label.textContent).to.equal('Search support groups');
+    expect($(el, '#q')!.getAttribute('type')).to.equal('search');
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches with typos and synonyms as you type', async () => {
+    const el = await mount(await base());
+    await type(el, 'brest');
+    expect(names(el)).to.deep.equal(['Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead']);
+    await type(el, 'leukemia');
+    expect(names(el)).to.deep.equal(['Leukaemia Phone Group']);
+    await type(el, 'colorectal');
+    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online']);
+    await type(el, 'pros');
+    expect(names(el)).to.deep.equal(['Prostate Group — Penrith']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by facets with counts that follow the other filters, chips and Clear all', async () => {
+    const el = await mount(await base());
+    expect(box(el, 'Carers').parentElement!.textContent).to.contain('(2)');
+    await tick(el, 'In person');
+    expect(names(el)).to.have.length(3);
+    // Carers among in-person groups: 1 (Westmead); format counts ignore the format filter itself.
+    expect(box(el, 'Carers').parentElement!.textContent).to.contain('(1)');
+    expect(box(el, 'Online').parentElement!.textContent).to.contain('(1)');
+    await tick(el, 'Online');
+    expect(names(el)).to.have.length(4);
+    await tick(el, 'Carers');
+    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Support — Westmead']);
+    const chips = $$(el, '.chip');
+    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Remove filter: Carers ✕', 'Remove filter: In person ✕', 'Remove filter: Online ✕']);
+    await expect(el).to.be.accessible();
+    chips[0]!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(4);
+    [...$$(el, '.chips > button')].find((b) => b.textContent === 'Clear all')!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(5);
+    expect($$(el, '.chip')).to.have.length(0);
+  });
+
+  it('announces the count politely after typing settles', async () => {
+    const el = await mount(await base());
+    await type(el, 'breast');
+    const live = $(el, '[aria-live=polite]')!;
+    await waitUntil(() => live.textContent === '2 groups', 'count not announced', { timeout: 2000 });
+  });
+
+  it('sorts by distance from a place with km, listing online and phone groups as available anywhere', async () => {
+    const el = await mount(await base());
+    const select = $(el, '#near') as HTMLSelectElement;
+    select.value = 'Parramatta';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Breast Cancer Circle — Randwick', 'Prostate Group — Penrith', 'Bowel Cancer Carers Online', 'Leukaemia Phone Group']);
+    const text = $$(el, '.group').map((g) => g.querySelector('dl')!.textContent!.replace(/\s+/g, ' '));
+    expect(text[0]).to.match(/Distance\s*1\.6 km away Westmead/);
+    expect(text[3]).to.contain('Available anywhere');
+    expect(new URL(location.href).searchParams.get('near')).to.equal('Parramatta');
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses the device location only when asked, and explains a denial', async () => {
+    const geo = navigator.geolocation;
+    let asked = 0;
+    let deny = true;
+    const stub = {
+      getCurrentPosition: (ok: PositionCallback, fail: PositionErrorCallback) => {
+        asked++;
+        if (deny) fail({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+        else ok({ coords: { latitude: -33.917, longitude: 151.241 } } as GeolocationPosition);
+      },
+    };
+    Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
+    try {
+      const el = await mount(await base());
+      expect(asked).to.equal(0);
+      const button = $$(el, 'button').find((b) => b.textContent === 'Use my location')!;
+      button.click();
+      await el.updateComplete;
+      expect(asked).to.equal(1);
+      expect($(el, '.near [role=status]')!.textContent).to.contain('permission was not given');
+      await expect(el).to.be.accessible();
+      deny = false;
+      button.click();
+      await el.updateComplete;
+      expect(names(el)[0]).to.equal('Breast Cancer Circle — Randwick');
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', { value: geo, configurable: true });
+    }
+  });
+
+  it('writes query and filters to the URL and restores them on back/forward', async () => {
+    const el = await mount(await base());
+    await tick(el, 'Online');
+    expect(new URL(location.href).searchParams.getAll('format')).to.deep.equal(['online']);
+    await type(el, 'bowel');
+    await waitUntil(() => new URL(location.href).searchParams.get('q') === 'bowel', 'query not in URL', { timeout: 2000 });
+    // A link opened fresh restores the same view.
+    const other = await mount(await base());
+    expect(($(other, '#q') as HTMLInputElement).value).to.equal('bowel');
+    expect(names(other)).to.deep.equal(['Bowel Cancer Carers Online']);
+    expect(box(other, 'Online').checked).to.equal(true);
+    // Back: the filter change before the typing is undone.
+    history.back();
+    await waitUntil(() => !new URL(location.href).searchParams.has('format'), 'back did not happen', { timeout: 2000 });
+    await el.updateComplete;
+    expect(box(el, 'Online').checked).to.equal(false);
+    expect(names(el)).to.have.length(5);
+  });
+
+  it('uses the configured parameter prefix, or leaves the URL alone', async () => {
+    const el = await mount({ ...(await base()), urlPrefix: 'sg-' });
+    await tick(el, 'Phone');
+    expect(new URL(location.href).searchParams.getAll('sg-format')).to.deep.equal(['phone']);
+    history.replaceState(null, '', startUrl);
+    const off = await mount({ ...(await base()), urlState: false });
+    await tick(off, 'Phone');
+    expect(location.href).to.equal(startUrl);
+  });
+
+  it('offers next steps when nothing matches: remove a filter or call the help line', async () => {
+    const el = await mount(await base());
+    await tick(el, 'Phone');
+    await type(el, 'melanoma');
+    expect(names(el)).to.have.length(0);
+    const empty = $(el, '.empty')!;
+    expect(empty.textContent).to.contain('No groups match');
+    expect(empty.querySelector('a[href="tel:131120"]')!.textContent).to.equal('Cancer Council 13 11 20');
+    await expect(el).to.be.accessible();
+    [...empty.querySelectorAll('button')].find((b) => b.textContent!.includes('Phone'))!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(0);
+    [...$(el, '.empty')!.querySelectorAll('button')].find((b) => b.textContent!.includes('search'))!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(5);
+  });
+
+  it('skips invalid groups, listing them by id and path for editors', async () => {
+    const config = await base();
+    config.groups.push({ id: 'bad-1', name: 'Broken', audiences: ['everyone'] }, { id: 'bad-2', name: '', formats: ['online'] });
+    const el = await mount(config);
+    expect(names(el)).to.have.length(5);
+    await waitUntil(() => $(el, 'details.panel')?.textContent?.includes('bad-1'), 'ids not shown');
+    const panel = $(el, 'details.panel')!.textContent!;
+    expect(panel).to.contain('groups.5.audiences.0').and.contain('Group "bad-1"').and.contain('groups.6.name').and.contain('Group "bad-2"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pages results with "Show more" and moves focus to the first new one', async () => {
+    const { generateGroups } = await import('../../fixtures/support-groups/generate.js');
+    const el = await mount({ groups: generateGroups(45), pageSize: 20, urlState: false });
+    expect($$(el, '.group')).to.have.length(20);
+    const more = $(el, '.more')!;
+    expect(more.textContent).to.contain('Show 20 more (showing 20 of 45)');
+    more.click();
+    await el.updateComplete;
+    expect($$(el, '.group')).to.have.length(40);
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group h3')[20]);
+    $(el, '.more')!.click();
+    await el.updateComplete;
+    expect($$(el, '.group')).to.have.length(45);
+    expect($(el, '.more')).to.equal(null);
+  });
+
+  it('adds escaped schema.org JSON-LD beside the element when jsonLd is on', async () => {
+    const config = await base();
+    config.groups[0].description = 'Ends </script><script>alert(1)</script>';
+    config.jsonLd = true;
+    const el = await mount(config);
+    const script = el.nextElementSibling as HTMLScriptElement;
+    expect(script.type).to.equal('application/ld+json');
+    expect(script.textContent).not.to.contain('</script>');
+    const data = JSON.parse(script.textContent!);
+    const westmead = data['@graph'].find((n: { name: string }) => n.name === 'Breast Cancer Support — Westmead');
+    expect(westmead['@type']).to.equal('Event');
+    expect(westmead.description).to.contain('</script>');
+    expect(westmead.location.address.addressLocality).to.equal('Westmead');
+    expect(data['@graph'].find((n: { name: string }) => n.name === 'Bowel Cancer Carers Online')['@type']).to.equal('Organization');
+    el.remove();
+    expect(script.isConnected).to.equal(false);
+  });
+
+  it('imports groups from an HSDS feed', async () => {
+    const el = await mount({ groups: [], hsds: { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' }, urlState: false });
+    await waitUntil(() => names(el).length === 1, 'hsds groups not shown');
+    expect(names(el)).to.deep.equal(['Community Counselling']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports an unreachable HSDS feed and shows the fallback content beside the other groups', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const pending = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
+    const config = { ...(await base()), hsds: { url: '/test/fixtures/hsds/missing.json' } };
+    const { render } = await import('lit');
+    render(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`, wrapper);
+    const event = await pending;
+    expect(event.detail.source).to.equal('hsds');
+    expect(event.detail.status).to.equal(404);
+    const el = wrapper.firstElementChild as CareSupportGroups;
+    await el.updateComplete;
+    expect($(el, '[role=alert] slot')).to.exist;
+    expect(names(el)).to.have.length(5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a config error with the fallback for a broken root config', async () => {
+    const el = await mount({ groups: [], places: 'Parramatta' });
+    expect($(el, '[role=alert]')!.textContent).to.contain('places');
+  });
+});
