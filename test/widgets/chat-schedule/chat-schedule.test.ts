@@ -1,0 +1,235 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/define/care-chat-schedule.js';
+import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';
+import { clockRunning } from '../../../src/core/time/clock.js';
+import { bcsm, chats, weekStart } from '../../../stories/data/chat-schedule.js';
+
+type El = CareChatSchedule;
+const root = (el: El) => el.shadowRoot!;
+const items = (el: El) => [...root(el).querySelectorAll<HTMLLIElement>('[part=chat]')];
+const text = (n: Node | undefined | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function render(config: unknown, attrs: { now?: string; zone?: string } = {}): Promise<El> {
+  const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`);
+  await waitUntil(() => root(el).querySelector('[part=list], [role=alert], p'), 'did not render');
+  await el.updateComplete;
+  return el;
+}
+
+let errors: unknown[][] = [];
+const originalError = console.error;
+beforeEach(() => {
+  errors = [];
+  console.error = (...a: unknown[]) => void errors.push(a);
+});
+afterEach(() => (console.error = originalError));
+
+describe('<care-chat-schedule>', () => {
+  it('lists the next occurrences of all chats in time order, in the viewer zone, inside <time> with the UTC instant', async () => {
+    const el = await render({ chats, show: 6 });
+    const times = items(el).map((li) => li.querySelector('time')!.getAttribute('datetime')!);
+    expect(times).to.have.length(6);
+    expect([...times].sort()).to.deep.equal(times);
+    for (const t of times) expect(t).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+    const first = items(el).find((li) => text(li.querySelector('h3')) === '#bcsm weekly chat')!;
+    expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-03T02:00:00.000Z');
+    expect(text(first.querySelector('time'))).to.equal('Tuesday, March 3, 1:00 PM GMT+11');
+    expect(text(first.querySelector('.own'))).to.equal('9:00 PM Monday in New York');
+    expect(text(first)).to.include('Topic: Scanxiety: living between scans');
+    expect(text(first)).to.include('#bcsm · X · Host: @bcsm_hosts');
+    expect(text(root(el).querySelector('.zone'))).to.equal('Times are shown in Sydney time.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows Today and Tomorrow beside the weekday, never instead of it', async () => {
+    // Monday 2 March, 09:00 Sydney: the Westhaven meet-up is not this week; #bcsm is Tuesday 13:00 (tomorrow).
+    const el = await render({ chats: [bcsm, { ...bcsm, id: 'same-day', start: '2026-01-05T17:00', topics: {} }] });
+    const [today, tomorrow] = items(el);
+    expect(text(today!.querySelector('time'))).to.match(/^Tuesday, March 3/);
+    // 17:00 New York Monday = 09:00 Sydney Tuesday: tomorrow, and the 21:00 one too.
+    expect(text(today!.querySelector('.badge'))).to.equal('Tomorrow');
+    expect(text(tomorrow!.querySelector('.badge'))).to.equal('Tomorrow');
+    const el2 = await render({ chats: [bcsm] }, { now: '2026-03-02T20:00:00Z' });
+    expect(text(items(el2)[0]!.querySelector('time'))).to.match(/^Tuesday, March 3/);
+    expect(text(items(el2)[0]!.querySelector('.badge'))).to.equal('Today');
+    expect(items(el2)[1]!.querySelector('.badge')).to.equal(null);
+  });
+
+  it('leaves out the chat’s own time when the zones agree', async () => {
+    const el = await render({ chats: [bcsm] }, { zone: 'America/New_York' });
+    expect(items(el)[0]!.querySelector('.own')).to.equal(null);
+    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Monday, March 2, 9:00 PM EST');
+  });
+
+  it('takes the viewer zone from config, then the element or an ancestor time-zone, then the browser', async () => {
+    const el = await render({ chats: [bcsm], timeZone: 'Europe/London' });
+    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Tuesday, March 3, 2:00 AM GMT');
+    const wrap = await fixture(html`<div time-zone="America/Los_Angeles"><care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule></div>`);
+    const inner = wrap.querySelector('care-chat-schedule') as El;
+    await waitUntil(() => items(inner).length);
+    expect(text(items(inner)[0]!.querySelector('time'))).to.equal('Monday, March 2, 6:00 PM PST');
+    const plain = await fixture<El>(html`<care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
+    await waitUntil(() => items(plain).length);
+    expect(plain.viewerZone()).to.equal('Australia/Sydney'); // the test browser's zone
+    plain.timeZone = 'Asia/Kolkata';
+    await plain.updateComplete;
+    expect(text(items(plain)[0]!.querySelector('time'))).to.equal('Tuesday, March 3, 7:30 AM GMT+5:30');
+  });
+
+  it('says Live now — join between start and end', async () => {
+    const el = await render({ chats: [bcsm] }, { now: '2026-03-03T02:30:00Z' });
+    const live = items(el)[0]!;
+    expect(live.classList.contains('live')).to.equal(true);
+    const join = live.querySelector<HTMLAnchorElement>('.status a')!;
+    expect(text(join)).to.equal('Live now — join');
+    expect(join.href).to.equal('https://x.com/hashtag/bcsm');
+    await expect(el).to.be.accessible();
+    const ended = await render({ chats: [bcsm] }, { now: '2026-03-03T03:00:00Z' });
+    expect(items(ended)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-10T01:00:00.000Z');
+  });
+
+  it('counts down to the next one, outside any live region', async () => {
+    const el = await render({ chats: [bcsm] }, { now: '2026-03-02T23:45:00Z' });
+    const status = items(el)[0]!.querySelector('.status')!;
+    expect(text(status)).to.equal('Starts in 2 h 15 min');
+    expect(text(items(el)[1]!.querySelector('.status'))).to.equal('');
+    expect(root(el).querySelector('[aria-live], [role=status], [role=timer], [role=log]')).to.equal(null);
+    el.now = '2026-03-03T01:59:30Z';
+    await el.updateComplete;
+    expect(text(status)).to.equal('Starts in 1 min');
+    el.now = '2026-02-26T02:00:00Z';
+    await el.updateComplete;
+    expect(text(items(el)[0]!.querySelector('.status'))).to.equal('Starts in 5 days');
+  });
+
+  it('shows exception dates as cancelled, or leaves them out', async () => {
+    const cfg = { chats: [{ ...bcsm, exceptions: ['2026-03-02'] }], show: 2 };
+    const shown = await render(cfg);
+    expect(items(shown).map((li) => [li.querySelector('time')!.getAttribute('datetime'), li.classList.contains('cancelled')])).to.deep.equal([
+      ['2026-03-03T02:00:00.000Z', true],
+      ['2026-03-10T01:00:00.000Z', false],
+    ]);
+    expect(text(items(shown)[0]!.querySelector('.status'))).to.equal('Cancelled');
+    expect(text(items(shown)[1]!.querySelector('.status'))).to.match(/^Starts in 8 days$/);
+    await expect(shown).to.be.accessible();
+    const hidden = await render({ ...cfg, showCancelled: false });
+    expect(items(hidden)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-10T01:00:00.000Z');
+  });
+
+  it('filters by platform and hashtag', async () => {
+    const el = await render({ chats, show: 20 });
+    const [platform, hashtag] = [...root(el).querySelectorAll('select')];
+    expect([...platform!.options].map((o) => o.textContent)).to.deep.equal(['All', 'X', 'Zoom', 'Bluesky', 'Mastodon']);
+    platform!.value = 'zoom';
+    platform!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(new Set(items(el).map((li) => text(li.querySelector('h3'))))).to.deep.equal(new Set(['Westhaven carers video meet-up']));
+    platform!.value = '';
+    platform!.dispatchEvent(new Event('change'));
+    hashtag!.value = 'bcsm';
+    hashtag!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(items(el)).to.have.length(20);
+    expect(new Set(items(el).map((li) => text(li.querySelector('h3'))))).to.deep.equal(new Set(['#bcsm weekly chat']));
+    await expect(el).to.be.accessible();
+  });
+
+  it('has a compact layout without descriptions', async () => {
+    const el = await render({ chats, layout: 'compact' });
+    expect(root(el).querySelector('.compact')).to.not.equal(null);
+    expect(text(root(el))).not.to.include('one topic each week');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers add-to-calendar once per chat: .ics, Google with ctz and recur, Outlook.com', async () => {
+    const el = await render({ chats: [bcsm], show: 3 });
+    const cal = [...root(el).querySelectorAll('details')];
+    expect(cal).to.have.length(1);
+    const links = [...cal[0]!.querySelectorAll('a')];
+    expect(links.map(text)).to.deep.equal(['Download .ics', 'Google Calendar', 'Outlook.com (this date)']);
+    const g = new URL(links[1]!.href);
+    expect(g.searchParams.get('ctz')).to.equal('America/New_York');
+    expect(g.searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO');
+    expect(new URL(links[2]!.href).searchParams.get('startdt')).to.equal('2026-03-03T02:00:00.000Z');
+    expect(links[0]!.getAttribute('download')).to.equal('bcsm.ics');
+    root(el).addEventListener('click', (e) => e.preventDefault(), { once: true });
+    links[0]!.click();
+    expect(links[0]!.href).to.match(/^blob:/);
+    const ics = await (await fetch(links[0]!.href)).text();
+    expect(ics).to.include('BEGIN:VCALENDAR\r\n');
+    expect(ics).to.include('DTSTART;TZID=America/New_York:20260105T210000\r\n');
+    expect(ics).to.include('DTSTAMP:20260301T220000Z\r\n');
+  });
+
+  it('subscribes to all chats in one .ics', async () => {
+    const el = await render({ chats });
+    const all = [...root(el).querySelectorAll<HTMLAnchorElement>('a[download]')].find((a) => text(a) === 'Subscribe to all (.ics)')!;
+    expect(all.getAttribute('download')).to.equal('chats.ics');
+    root(el).addEventListener('click', (e) => e.preventDefault(), { once: true });
+    all.click();
+    const ics = await (await fetch(all.href)).text();
+    expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(chats.length);
+    expect(ics.match(/BEGIN:VTIMEZONE/g)).to.have.length(3);
+  });
+
+  it('updates from one shared clock and can be stopped (WCAG 2.2.2)', async () => {
+    const el = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
+    const other = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
+    await waitUntil(() => items(el).length && items(other).length);
+    expect(clockRunning()).to.equal(true);
+    const button = root(el).querySelector('button')!;
+    expect(text(button)).to.equal('Stop updating times');
+    button.click();
+    await el.updateComplete;
+    expect(text(button)).to.equal('Resume updating times');
+    expect(clockRunning()).to.equal(true); // the other instance still listens
+    other.remove();
+    expect(clockRunning()).to.equal(false);
+    button.click();
+    await el.updateComplete;
+    expect(clockRunning()).to.equal(true);
+    el.remove();
+    expect(clockRunning()).to.equal(false);
+  });
+
+  it('hides the stop control when time is frozen by `now`', async () => {
+    const el = await render({ chats: [bcsm] });
+    expect(root(el).querySelector('button')).to.equal(null);
+  });
+
+  it('reports bad zones, rules, starts and exceptions by path', async () => {
+    const el = await fixture<El>(html`<care-chat-schedule></care-chat-schedule>`);
+    const failed = oneEvent(el, 'care-config-error');
+    el.config = {
+      timeZone: 'Sydney',
+      chats: [
+        { ...bcsm, timeZone: 'America/NewYork' },
+        { ...bcsm, id: 'b', rrule: 'FREQ=WEEKLY;BYDAY=MONDAY' },
+        { ...bcsm, id: 'c', start: 'next Monday 9pm' },
+        { ...bcsm, id: 'd', exceptions: ['28/12/2026'] },
+        { ...bcsm, id: 'e', platfrom: 'x' },
+      ],
+    };
+    const { detail } = await failed;
+    const byPath = Object.fromEntries(detail.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
+    expect(byPath['timeZone']).to.match(/Not a known time-zone name/);
+    expect(byPath['chats.0.timeZone']).to.match(/Not a known time-zone name/);
+    expect(byPath['chats.1.rrule']).to.equal('Not a valid repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.');
+    expect(byPath['chats.2.start']).to.match(/written like "2026-01-05T21:00"/);
+    expect(byPath['chats.3.exceptions.0']).to.match(/YYYY-MM-DD/);
+    expect(byPath['chats.4.platfrom']).to.match(/Did you mean "platform"/);
+    await el.updateComplete;
+    expect(root(el).querySelector('[role=alert]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders no script from config text', async () => {
+    const el = await render({ chats: [{ ...bcsm, title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>', url: 'javascript:alert(1)' }] });
+    expect(root(el).querySelector('img, script')).to.equal(null);
+  });
+
+  it('says so when nothing is coming up', async () => {
+    const el = await render({ chats: [{ ...bcsm, rrule: 'FREQ=WEEKLY;COUNT=2' }] });
+    expect(text(root(el))).to.include('No upcoming chats.');
+  });
+});
