@@ -285,10 +285,11 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${t('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
       ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}
-      <div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
-        ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
-      </div>
-      ${!this.loading && !visible.length ? html`<p class="empty">${t('empty')}</p>` : nothing}
+      ${visible.length
+        ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
+            ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
+          </div>`
+        : this.loading ? nothing : html`<p class="empty">${t('empty')}</p>`}
       ${more ? html`<button class="more" ?disabled=${this.loading} @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 

@@ -33,3 +33,381 @@ describe('curated posts', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+const MASTO = 'https://mastodon.example';
+const statusesFor = (host: string) =>
+  (mastodon as Record<string, any>[]).map((s) => JSON.parse(JSON.stringify(s).replaceAll('http://localhost:3000', host)));
+const mastodonConfig = (over: Record<string, unknown> = {}) => ({ hashtag: 'hoot', sources: [{ type: 'mastodon', instance: MASTO }], moderation: { languages: [] }, ...over });
+
+describe('keyboard', () => {
+  it('moves between posts with Page Down and Page Up', async () => {
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post(), post(), post()] }] });
+    const [a, b, c] = articles(el) as [HTMLElement, HTMLElement, HTMLElement];
+    a.focus();
+    const key = (target: Element, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+    key(a, 'PageDown');
+    expect(el.shadowRoot!.activeElement).to.equal(b);
+    key(b.querySelector('a')!, 'PageDown');
+    expect(el.shadowRoot!.activeElement).to.equal(c);
+    key(c, 'PageDown');
+    expect(el.shadowRoot!.activeElement).to.equal(c);
+    key(c, 'PageUp');
+    expect(el.shadowRoot!.activeElement).to.equal(b);
+  });
+});
+
+describe('mastodon in the element', () => {
+  it('loads the hashtag timeline from the named instance only, without credentials', async () => {
+    mock = mockFetch((url) => (url.origin === MASTO ? json(statusesFor(MASTO), { headers }) : undefined));
+    const el = await feed(mastodonConfig());
+    expect(mock.calls).to.deep.equal([`${MASTO}/api/v1/timelines/tag/hoot?limit=40`]);
+    const list = articles(el);
+    expect(list).to.have.length(3);
+    expect(list.map(authorOf)).to.deep.equal(['mastodonpy_test_2', 'John Lennon', 'John Lennon']);
+    expect(list[0]!.querySelector('.handle')!.textContent).to.equal('@mastodonpy_test_2@mastodon.example');
+    expect(list[0]!.querySelector('.content')!.getAttribute('lang')).to.equal('ja');
+    const tag = list[0]!.querySelector<HTMLAnchorElement>('.content a')!;
+    expect(tag.getAttribute('href')).to.equal(`${MASTO}/tags/hoot`);
+    expect(tag.rel).to.equal('noopener noreferrer nofollow ugc');
+    await expect(el).to.be.accessible();
+  });
+
+  it('applies the language filter (en by config) to remote posts', async () => {
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    const el = await feed(mastodonConfig({ moderation: { languages: ['en'] } }));
+    expect(articles(el)).to.have.length(2);
+  });
+
+  it('shows "does not share this hashtag publicly" for 401 and for an empty list', async () => {
+    for (const response of [() => json({ error: 'This API requires an authenticated user' }, { status: 401 }), () => json([])]) {
+      mock = mockFetch(response);
+      const el = await feed(mastodonConfig());
+      expect($(el, '.notice')!.textContent).to.contain('mastodon.example does not share #hoot publicly.');
+      mock.restore();
+    }
+  });
+
+  it('keeps the other sources when one fails, with a quiet notice and care-source-error', async () => {
+    mock = mockFetch(() => json({ error: 'boom' }, { status: 500 }));
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
+    const el = document.createElement('care-hashtag-feed');
+    el.config = { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTO }, { type: 'posts', posts: [post({ text: 'still here' })] }] };
+    wrapper.append(el);
+    const { detail } = await event;
+    expect(detail).to.deep.include({ source: 'mastodon', url: MASTO, status: 500 });
+    await settle(el);
+    expect(articles(el)).to.have.length(1);
+    expect(articles(el)[0]!.textContent).to.contain('still here');
+    const notice = $(el, '.notice')!;
+    expect(notice.textContent).to.contain('Could not load mastodon.example');
+    expect(notice.closest('[role=alert]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    wrapper.remove();
+  });
+
+  it('follows Link rel="next" on Load more, and never to another server', async () => {
+    const page2 = statusesFor(MASTO).map((s, i) => ({ ...s, id: `p2-${i}`, url: `${MASTO}/@old/${i}`, created_at: `2026-07-0${i + 1}T10:00:00.000Z` }));
+    mock = mockFetch((url) =>
+      url.origin !== MASTO ? undefined
+      : url.searchParams.has('max_id') ? json(page2, { headers: { link: '<https://evil.example/api/v1/timelines/tag/hoot?max_id=1>; rel="next"' } })
+      : json(statusesFor(MASTO), { headers: { link: `<${MASTO}/api/v1/timelines/tag/hoot?max_id=117020576664345360>; rel="next"` } }),
+    );
+    const el = await feed(mastodonConfig({ limit: 3 }));
+    expect(articles(el).map((a) => a.getAttribute('aria-setsize'))).to.deep.equal(['-1', '-1', '-1']);
+    $(el, 'button.more')!.click();
+    await waitUntil(() => articles(el).length === 6, 'next page not shown');
+    expect(mock.calls[1]).to.equal(`${MASTO}/api/v1/timelines/tag/hoot?max_id=117020576664345360`);
+    await waitUntil(() => el.shadowRoot!.activeElement === articles(el)[3], 'focus did not move to the first new post');
+    // The second page pointed elsewhere: no more button, no request to evil.example.
+    await el.updateComplete;
+    expect($(el, 'button.more')).to.equal(null);
+    expect(mock.calls.every((c) => c.startsWith(MASTO))).to.equal(true);
+    expect(articles(el).map((a) => a.getAttribute('aria-setsize'))).to.deep.equal(Array(6).fill('6'));
+  });
+});
+
+describe('bluesky-feed in the element', () => {
+  it('renders a feed generator, skipping opted-out authors, replies and reposts by default', async () => {
+    const body = await load('/test/fixtures/hashtag-feed/bluesky-getfeed.json');
+    mock = mockFetch((url) => (url.origin === 'https://public.api.bsky.app' ? json(body) : undefined));
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'bluesky-feed', feed: 'at://did:plc:abc/app.bsky.feed.generator/bcsm' }] });
+    expect(mock.calls).to.have.length(1);
+    expect(mock.calls[0]).to.match(/^https:\/\/public\.api\.bsky\.app\/xrpc\/app\.bsky\.feed\.getFeed\?feed=at%3A/);
+    const list = articles(el);
+    expect(list.map(authorOf)).to.deep.equal(['Marianne Côté, RN 🎗️', 'Breast Cancer Support UK', 'Jo ☕ (she/her)']);
+    expect(el.shadowRoot!.textContent).to.not.contain('Quiet reader');
+    expect([...list[0]!.querySelectorAll('.content a')].map((a) => a.textContent)).to.deep.equal(['https://www.breastcancer.example/chemo-tips', '#bcsm', '@breastcancer-support.org.uk']);
+    // The graphic-media self-label collapses the post.
+    expect(list[2]!.querySelector('button[aria-expanded=false]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('content warnings and media', () => {
+  const media = [
+    { url: 'https://media.example/a.jpg', alt: 'A pink ribbon pinned to a coat', type: 'image' as const },
+    { url: 'https://media.example/b.jpg', type: 'image' as const },
+    { url: 'http://media.example/c.jpg', alt: 'Insecure image', type: 'image' as const },
+  ];
+
+  it('collapses a post with a content warning behind "Show post", media not loaded until shown', async () => {
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ contentWarning: 'Surgery photos', text: 'My scar at 6 weeks', media })] }] });
+    const article = articles(el)[0]!;
+    const button = article.querySelector<HTMLButtonElement>('.cw button')!;
+    expect(article.querySelector('.cw')!.textContent).to.contain('Content warning: Surgery photos');
+    expect(button.textContent!.trim()).to.equal('Show post');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const content = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(content.hidden).to.equal(true);
+    expect(article.querySelector('img:not(.avatar)')).to.equal(null);
+    expect(article.textContent).to.not.contain('My scar');
+    await expect(el).to.be.accessible();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Hide post');
+    expect(content.hidden).to.equal(false);
+    expect(content.textContent).to.contain('My scar at 6 weeks');
+    await expect(el).to.be.accessible();
+  });
+
+  it('collapses posts marked sensitive without a warning text', async () => {
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ sensitive: true })] }] });
+    expect(articles(el)[0]!.querySelector('.cw')!.textContent).to.contain('This post is marked sensitive.');
+  });
+
+  it('shows alt text, announces a missing one, loads https images lazily without a referrer', async () => {
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ media, author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'https://social.example/avatar.png' } })] }] });
+    const figures = $$(el, 'figure');
+    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal(['A pink ribbon pinned to a coat', 'Image without a description', 'Insecure image']);
+    const images = $$(el, 'figure img') as HTMLImageElement[];
+    expect(images).to.have.length(2);
+    for (const img of [...images, $(el, 'img.avatar') as HTMLImageElement]) {
+      expect(img.getAttribute('loading')).to.equal('lazy');
+      expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+      expect(img.src).to.match(/^https:/);
+    }
+    expect(figures[2]!.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('trust', () => {
+  it('badges authors in roles and shows the disclaimer by default', async () => {
+    const el = await feed({
+      hashtag: 'bcsm',
+      roles: { 'dr_example@mastodon.social': 'Breast surgeon' },
+      sources: [{ type: 'posts', posts: [post({ author: { name: 'Dr Example', handle: '@Dr_Example@mastodon.social', url: 'https://mastodon.social/@dr_example' } }), post()] }],
+    });
+    const badges = $$(el, '[part=badge]');
+    expect(badges.map((b) => b.textContent)).to.deep.equal(['Breast surgeon']);
+    expect(badges[0]!.closest('article')!.querySelector('.name')!.textContent!.trim()).to.equal('Dr Example');
+    expect($(el, '[part=disclaimer]')!.textContent).to.match(/^Posts are shared by the public and are not medical advice/);
+  });
+
+  it('takes the disclaimer text from the config, or hides it with false', async () => {
+    const el = await feed({ hashtag: 'bcsm', disclaimer: 'Not advice. Ask your breast care nurse.', sources: [{ type: 'posts', posts: [post()] }] });
+    expect($(el, '[part=disclaimer]')!.textContent).to.equal('Not advice. Ask your breast care nurse.');
+    const off = await feed({ hashtag: 'bcsm', disclaimer: false, sources: [{ type: 'posts', posts: [post()] }] });
+    expect($(off, '[part=disclaimer]')).to.equal(null);
+  });
+
+  it('applies moderation to every source', async () => {
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    const el = await feed(mastodonConfig({
+      moderation: { blockWords: ['LOL'], blockAccounts: ['mastodonpy_test_2@mastodon.example'], languages: [] },
+      sources: [{ type: 'mastodon', instance: MASTO }, { type: 'posts', posts: [post({ text: 'lol that was fun' }), post({ text: 'kept' })] }],
+    }));
+    const list = articles(el);
+    expect(list).to.have.length(2);
+    expect(list[0]!.querySelector('.content')!.textContent!.trim()).to.equal('kept');
+    expect(list[1]!.querySelector('.cw')!.textContent).to.contain('Content warning: Content warning');
+  });
+});
+
+describe('privacy', () => {
+  it('with consent "required", asks nothing of other servers until the button is pressed', async () => {
+    mock = mockFetch((url) => (url.origin === 'https://mastodon.social' ? json(statusesFor('https://mastodon.social')) : undefined));
+    const el = await feed({ hashtag: 'hoot', consent: 'required', moderation: { languages: [] }, sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }] });
+    const button = $(el, '.gate button')!;
+    expect(button.textContent!.trim()).to.equal('Show posts from mastodon.social');
+    expect(articles(el)).to.have.length(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(mock.calls).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+    button.click();
+    await waitUntil(() => articles(el).length === 3, 'posts not shown after consent');
+    expect(mock.calls).to.have.length(1);
+  });
+
+  it('keeps the last good posts with cache: true and shows them with their age when every source fails', async () => {
+    localStorage.clear();
+    const config = { ...mastodonConfig(), cache: true };
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    await feed(config);
+    mock.restore();
+    mock = mockFetch(() => undefined);
+    const el = await feed(config);
+    expect(articles(el)).to.have.length(3);
+    expect($$(el, '.notice').map((n) => n.textContent)).to.satisfy((t: string[]) => t.some((x) => /^Showing saved posts from (now|\d+ seconds? ago)\.$/.test(x!)));
+    const without = await feed({ ...config, cache: false });
+    expect(articles(without)).to.have.length(0);
+    expect($(without, '.empty')!.textContent).to.equal('No posts to show yet.');
+    localStorage.clear();
+  });
+
+  it('stores nothing without cache: true', async () => {
+    localStorage.clear();
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    await feed(mastodonConfig());
+    expect(localStorage.length).to.equal(0);
+  });
+});
+
+describe('refresh', () => {
+  let clock: ReturnType<typeof fakeClock> | undefined;
+  afterEach(() => clock?.restore());
+
+  it('puts new posts behind a polite "N new posts" button instead of under the reader', async () => {
+    clock = fakeClock();
+    let statuses = statusesFor(MASTO).slice(1);
+    mock = mockFetch(() => json(statuses));
+    const el = await feed(mastodonConfig({ refreshSeconds: 60 }));
+    expect(articles(el)).to.have.length(2);
+    const first = articles(el)[0]!;
+    statuses = statusesFor(MASTO);
+    clock.advance(60000);
+    await waitUntil(() => $(el, '.fresh button'), 'no new posts button');
+    expect(mock.calls).to.have.length(2);
+    expect($(el, '.fresh')!.getAttribute('role')).to.equal('status');
+    expect($(el, '.fresh button')!.textContent).to.equal('Show 1 new post');
+    expect(articles(el)).to.have.length(2);
+    expect(articles(el)[0]).to.equal(first);
+    await expect(el).to.be.accessible();
+    $(el, '.fresh button')!.click();
+    await waitUntil(() => articles(el).length === 3);
+    expect(authorOf(articles(el)[0]!)).to.equal('mastodonpy_test_2');
+    await waitUntil(() => el.shadowRoot!.activeElement === articles(el)[0], 'focus not on the newest post');
+    expect($(el, '.fresh button')).to.equal(null);
+  });
+
+  it('pauses while the tab is hidden and catches up when it is shown', async () => {
+    clock = fakeClock();
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    await feed(mastodonConfig({ refreshSeconds: 60 }));
+    setHidden(true);
+    clock.advance(60000);
+    clock.advance(60000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(mock.calls).to.have.length(1);
+    setHidden(false);
+    await waitUntil(() => mock!.calls.length === 2, 'did not refresh when visible');
+  });
+
+  it('honours Retry-After and never asks more than once per refreshSeconds', async () => {
+    clock = fakeClock();
+    let limited = false;
+    mock = mockFetch(() => (limited ? json({ error: 'Too many requests' }, { status: 429, headers: { 'retry-after': '300' } }) : json(statusesFor(MASTO))));
+    const el = await feed(mastodonConfig({ refreshSeconds: 120 }));
+    limited = true;
+    clock.advance(60000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(mock.calls).to.have.length(1);
+    clock.advance(60000);
+    await waitUntil(() => mock!.calls.length === 2);
+    await waitUntil(() => $(el, '.notice'));
+    expect(articles(el)).to.have.length(3);
+    expect($(el, '.notice')!.textContent).to.contain('Too many requests');
+    limited = false;
+    for (let i = 0; i < 2; i++) clock.advance(120000); // 240 s < 300 s Retry-After
+    await new Promise((r) => setTimeout(r, 20));
+    expect(mock.calls).to.have.length(2);
+    clock.advance(120000);
+    await waitUntil(() => mock!.calls.length === 3, 'did not retry after Retry-After');
+    await waitUntil(() => !$(el, '.notice'));
+  });
+});
+
+describe('load more and limits', () => {
+  it('shows limit posts, then the rest on Load more with focus on the first new one', async () => {
+    const el = await feed({ hashtag: 'bcsm', limit: 2, sources: [{ type: 'posts', posts: [post(), post(), post(), post(), post()] }] });
+    expect(articles(el)).to.have.length(2);
+    expect(articles(el)[0]!.getAttribute('aria-setsize')).to.equal('-1');
+    $(el, 'button.more')!.click();
+    await waitUntil(() => articles(el).length === 4);
+    await waitUntil(() => el.shadowRoot!.activeElement === articles(el)[2]);
+    $(el, 'button.more')!.click();
+    await waitUntil(() => articles(el).length === 5);
+    expect($(el, 'button.more')).to.equal(null);
+    expect(articles(el)[4]!.getAttribute('aria-setsize')).to.equal('5');
+  });
+
+  it('de-duplicates the same url across sources', async () => {
+    const shared = post({ url: 'https://social.example/@nurse/shared' });
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [shared] }, { type: 'posts', posts: [{ ...shared, id: 'copy' }, post()] }] });
+    expect(articles(el)).to.have.length(2);
+  });
+
+  it('shows an empty state and fires care-ready', async () => {
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const ready = oneEvent(wrapper, 'care-ready');
+    const el = document.createElement('care-hashtag-feed');
+    el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }] };
+    wrapper.append(el);
+    await ready;
+    expect($(el, '.empty')!.textContent).to.equal('No posts to show yet.');
+    await expect(el).to.be.accessible();
+    wrapper.remove();
+  });
+});
+
+describe('bad input', () => {
+  it('skips a bad curated post with a warning naming it and renders the rest', async () => {
+    const warnings: string[] = [];
+    const realWarn = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    try {
+      const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ text: 'good' }), { ...post(), url: 'javascript:alert(1)' }] }] });
+      expect(articles(el)).to.have.length(1);
+      expect(warnings.join('\n')).to.contain('sources.0.posts.1.url');
+    } finally {
+      console.warn = realWarn;
+    }
+  });
+
+  it('skips a bad snapshot post with a console warning', async () => {
+    const warnings: string[] = [];
+    const realWarn = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    try {
+      const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'snapshot', url: '/test/fixtures/hashtag-feed/snapshot.json' }] });
+      expect(articles(el)).to.have.length(2);
+      expect(warnings.join('\n')).to.contain('javascript:alert(1)');
+    } finally {
+      console.warn = realWarn;
+    }
+  });
+
+  it('reports a bad source config with its path', async () => {
+    const errors: unknown[] = [];
+    const realError = console.error;
+    console.error = (...a: unknown[]) => void errors.push(a);
+    try {
+      const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }, { type: 'mastodon', instance: 'javascript:alert(1)' }] });
+      const panel = $(el, '[role=alert]')!;
+      expect(panel.textContent).to.contain('sources.1.instance');
+      const typo = await feed({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instanse: 'https://m.example' }] });
+      expect($(typo, '[role=alert]')!.textContent).to.contain('Did you mean "instance"?');
+      const bad = await feed({ hashtag: '#no spaces', refreshSeconds: 30, sources: [{ type: 'rss', url: 'https://x.example' }] });
+      const text = $(bad, '[role=alert]')!.textContent!;
+      expect(text).to.contain('hashtag').and.contain('refreshSeconds').and.contain('sources.0');
+      await expect(bad).to.be.accessible();
+    } finally {
+      console.error = realError;
+    }
+  });
+});
