@@ -42,27 +42,26 @@ export async function expectRendered(page, key, { id = key, texts = WIDGETS[key]
  * because the shadow tree changes: reaches the states a reader reaches (expanded posts, details, menus).
  */
 export async function clickEverything(page, selector, { max = 40, skip = /^$/ } = {}) {
-  const clicked = [];
-  for (let i = 0; i < max; i++) {
+  let n = 0;
+  for (; n < max; n++) {
+    // Each control is clicked once: it is marked, so a toggle whose label changes is not clicked back.
     const handle = await page.evaluateHandle(
-      ([s, done, skip]) => {
+      ([s, skip]) => {
         const host = document.querySelector(s);
         const all = __e2e.deep('button, summary, [role="button"]', host.shadowRoot);
-        return (
-          all.find((b) => {
-            const key = (b.textContent || '').trim() + '|' + all.indexOf(b);
-            const r = b.getBoundingClientRect();
-            return !done.includes(key) && !b.disabled && r.width > 0 && r.height > 0 && !new RegExp(skip, 'i').test(b.textContent || '') && (b.dataset.e2eKey = key);
-          }) || null
-        );
+        const next = all.find((b) => {
+          const r = b.getBoundingClientRect();
+          return !b.hasAttribute('data-e2e-clicked') && !b.disabled && r.width > 0 && r.height > 0 && !new RegExp(skip, 'i').test(b.textContent || '');
+        });
+        next?.setAttribute('data-e2e-clicked', '');
+        return next || null;
       },
-      [selector, clicked, skip.source],
+      [selector, skip.source],
     );
     const el = handle.asElement();
     if (!el) break;
-    clicked.push(await el.evaluate((b) => b.dataset.e2eKey));
     await el.click({ timeout: 2000 }).catch(() => {});
     await page.waitForTimeout(30);
   }
-  return clicked.length;
+  return n;
 }
