@@ -1,0 +1,48 @@
+// <care-chat-schedule> stories. Each freezes the clock with the `now` attribute (an ISO instant) and sets
+// the viewer's zone with `time-zone`, so a story looks the same on every machine; remove `now` to see
+// the real time. Tests render every story and run axe on it, so no Storybook runtime imports here.
+import { html } from 'lit';
+import '../src/define/care-chat-schedule.js';
+import { beforeBcsm, beforeCancelled, bcsm, chats, duringBcsm, weekConfig, weekStart } from './data/chat-schedule.js';
+
+interface Args {
+  config: unknown;
+  now: string;
+  timeZone: string;
+  theme: 'light' | 'dark' | 'auto';
+}
+
+export default {
+  title: 'Widgets/Chat schedule',
+  component: 'care-chat-schedule',
+  args: { config: weekConfig, now: weekStart, timeZone: 'Australia/Sydney', theme: 'light' },
+  argTypes: {
+    config: { control: 'object', description: 'The widget config (see the schema).' },
+    now: { control: 'text', description: 'Frozen instant (ISO 8601 with Z) used instead of the real clock.' },
+    timeZone: { control: 'select', options: ['Australia/Sydney', 'Europe/London', 'America/New_York', 'UTC', 'Pacific/Apia'], description: 'Viewer zone (`time-zone` attribute).' },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+};
+
+const render = (a: Args) =>
+  html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`;
+
+export const WeekOfChats = { name: 'A week of chats', render };
+
+export const LiveNow = { name: 'Live now', args: { config: { chats: [bcsm, ...chats.slice(1)], show: 4 }, now: duringBcsm }, render };
+
+export const StartingSoon = { name: 'Starting soon', args: { config: { chats, show: 4 }, now: beforeBcsm }, render };
+
+export const CancelledOccurrence = {
+  name: 'Cancelled occurrence',
+  args: { config: { chats: [chats[2]], show: 3 }, now: beforeCancelled },
+  render,
+};
+
+export const Compact = {
+  name: 'Compact (sidebar)',
+  args: { config: { chats, show: 5, layout: 'compact' }, timeZone: 'Europe/London' },
+  render: (a: Args) => html`<div style="max-inline-size: 20rem">${render(a)}</div>`,
+};
+
+export const Dark = { name: 'Dark', args: { theme: 'dark', now: beforeBcsm }, render };
