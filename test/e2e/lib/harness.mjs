@@ -106,7 +106,7 @@ export async function waitEvent(page, type, id, timeout = 8000) {
   return page.evaluate(([type, id]) => __e2e.events.find((e) => e.type === type && (id == null || e.id === id)), [type, id]);
 }
 
-export const events = (page, type, id) => page.evaluate(([type, id]) => __e2e.events.filter((e) => e.type === type && (id == null || e.id === id)), [type, id]);
+export const events = (page, type, id) => page.evaluate(([type, id]) => __e2e.events.filter((e) => (type == null || e.type === type) && (id == null || e.id === id)), [type, id]);
 
 /** The reader-visible text of a widget's shadow tree. */
 export const shadowText = (page, selector) => page.evaluate((s) => __e2e.text(document.querySelector(s)), selector);
