@@ -8,6 +8,9 @@ export interface Saved {
 
 const prefix = 'carecircle:hashtag-feed:';
 
+/** One entry per hashtag and set of source addresses, so two feeds on a site keep their own posts. */
+export const cacheKey = (hashtag: string, urls: (string | undefined)[]): string => hashtag + JSON.stringify(urls);
+
 export function save(key: string, posts: Post[], now = Date.now()): void {
   try {
     localStorage.setItem(prefix + key, JSON.stringify({ savedAt: now, posts: posts.slice(0, 100) }));

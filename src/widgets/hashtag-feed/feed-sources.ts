@@ -50,7 +50,7 @@ export async function pull(r: Runner, hashtag: string, interval: number, more: b
     r.error = undefined;
     r.failures = 0;
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal.aborted) return false; // the widget moved on (new config, removed from the page)
     r.error = error instanceof FetchError ? error : new FetchError(error instanceof Error ? error.message : String(error));
     r.failures++;
     // Retry-After when the server says; otherwise double the wait after each failure, up to an hour.

@@ -6,7 +6,7 @@ import type { Post } from '../../sources/posts.js';
 import { hashtagFeedSchema, type HashtagFeedConfig } from './hashtag-feed.schema.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
-import { restore, save } from './cache.js';
+import { cacheKey, restore, save } from './cache.js';
 import { renderNodes } from './post-content.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 
@@ -149,8 +149,10 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
 
   /** @internal */
   async #start(): Promise<void> {
+    const signal = this.#signal!;
     document.addEventListener('visibilitychange', this.#onVisible);
     await this.#refresh(true);
+    if (signal.aborted) return;
     this.loading = false;
     this.#schedule();
   }
@@ -165,7 +167,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   #tick(): void {
     this.#due = document.hidden;
     if (this.#due) return;
-    this.guard(() => this.#refresh(false).then(() => this.#schedule()));
+    const signal = this.#signal!;
+    this.guard(() => this.#refresh(false).then(() => signal.aborted || this.#schedule()));
   }
 
   /** @internal */
@@ -179,13 +182,13 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     });
     const config = this.#config;
     const remote = this.#runners.filter((r) => r.url);
-    const cacheKey = this.#tag + JSON.stringify(this.#runners.map((r) => r.url));
+    const key = cacheKey(this.#tag, this.#runners.map((r) => r.url));
     let posts = mergePosts(...this.#runners.map((r) => r.posts));
     this.savedAt = undefined;
     if (config.cache && remote.length) {
-      if (remote.some((r) => !r.error)) save(cacheKey, posts);
+      if (remote.some((r) => !r.error)) save(key, posts);
       else if (remote.length === this.#runners.length) {
-        const saved = restore(cacheKey);
+        const saved = restore(key);
         if (saved) [posts, this.savedAt] = [saved.posts, saved.savedAt];
       }
     }
