@@ -1,7 +1,9 @@
 // Docs/Theming: every --care-* token, live. The MDX page beside it explains; this story is the lab.
 import { html } from 'lit';
-import './token-lab.js';
+import { defineTokenLab } from './token-lab.js';
 import { demoConfigs } from './demo-configs.js';
+
+defineTokenLab();
 
 export default {
   title: 'Docs/Theming',

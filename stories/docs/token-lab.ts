@@ -159,9 +159,8 @@ export class CareDocsTokenLab extends LitElement {
     </tr>`;
   }
 
-  #table(caption: string, tokens: Token[], showDark: boolean) {
-    return html`<div class="wrap"><table>
-      <caption style="text-align:start;font-weight:700;padding-block:0.25rem">${caption}</caption>
+  #table(labelledBy: string, tokens: Token[], showDark: boolean) {
+    return html`<div class="wrap"><table aria-labelledby=${labelledBy}>
       <thead>
         <tr><th scope="col">Token</th><th scope="col">Light default</th>${showDark ? html`<th scope="col">Dark default</th>` : nothing}<th scope="col">Use</th><th scope="col">Try a value</th></tr>
       </thead>
@@ -187,11 +186,11 @@ export class CareDocsTokenLab extends LitElement {
         <button type="button" @click=${() => (this.values = {})}>Reset all tokens</button>
       </div>
       <h3 id="global">Global tokens (every widget)</h3>
-      ${this.#table('Global tokens', globalTokens(), true)}
+      ${this.#table('global', globalTokens(), true)}
       ${WIDGETS.map((tag) => {
         const tokens = widgetTokens(tag);
-        return html`<h3>Tokens of <code>&lt;${tag}&gt;</code></h3>
-          ${tokens.length ? this.#table(`Tokens of ${tag}`, tokens, false) : html`<p>No widget-specific tokens: it uses the global ones.</p>`}`;
+        return html`<h3 id=${`tokens-${tag}`}>Tokens of <code>&lt;${tag}&gt;</code></h3>
+          ${tokens.length ? this.#table(`tokens-${tag}`, tokens, false) : html`<p>No widget-specific tokens: it uses the global ones.</p>`}`;
       })}
       <h3>CSS for your page</h3>
       <pre tabindex="0" role="region" aria-label="CSS for your page"><code>${cssOut}</code></pre>
@@ -220,7 +219,8 @@ export class CareDocsTokenLab extends LitElement {
   }
 }
 
-if (!customElements.get('care-docs-token-lab')) customElements.define('care-docs-token-lab', CareDocsTokenLab);
+/** Registers the lab (called by the story: package.json `sideEffects` would drop a bare import). */
+export const defineTokenLab = () => customElements.get('care-docs-token-lab') ?? customElements.define('care-docs-token-lab', CareDocsTokenLab);
 
 declare global {
   interface HTMLElementTagNameMap {
