@@ -4,6 +4,8 @@ import { isValidTimeZone, parseRRule } from '../../core/time/recurrence.js';
 import { parseWall } from '../../core/time/zones.js';
 
 const zone = () => z.string().check(z.refine(isValidTimeZone, { message: 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".' }));
+// A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
+const whole = (max: number) => z.number().check(z.refine((n) => n % 1 == 0 && n > 0 && n <= max, { message: `Must be a whole number from 1 to ${max}.` }));
 const wall = (re: RegExp, message: string) => z.string().check(z.refine((s) => re.test(s) && parseWall(s) > -1e15, { message }));
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
@@ -17,7 +19,7 @@ const chat = z.strictObject({
   hosts: z._default(z.array(z.string()), []),
   timeZone: zone(),
   start: wall(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'Must be a date and time in the chat\'s zone, written like "2026-01-05T21:00".'),
-  durationMinutes: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1440)), 60),
+  durationMinutes: z._default(whole(1440), 60),
   rrule: z.optional(
     z.string().check(
       z.superRefine((v, ctx) => {
@@ -37,7 +39,7 @@ export const chatScheduleSchema = z.strictObject({
   ...commonFields,
   chats: z.array(chat),
   /** How many upcoming occurrences to list. */
-  show: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 8),
+  show: z._default(whole(100), 8),
   /** The viewer's zone; default the `time-zone` attribute, else the browser's. */
   timeZone: z.optional(zone()),
   layout: z._default(z.enum(['list', 'compact']), 'list'),

@@ -113,8 +113,12 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
 
   /** The current instant: the frozen `now`, else the shared clock's last minute. @internal */
   get currentTime(): number {
-    const frozen = this.now == null ? NaN : +new Date(this.now);
-    return frozen >= -1e15 ? frozen : this.clock;
+    return this.#frozen() ?? this.clock;
+  }
+
+  #frozen(): number | undefined {
+    const t = this.now == null ? NaN : +new Date(this.now);
+    return t == t ? t : undefined;
   }
 
   /** The zone times are shown in. @internal */
@@ -145,7 +149,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
       ${items.length ? html`<ol part="list">${items.map((i) => this.#item(i, tz, now, c))}</ol>` : html`<p>${this.t('none')}</p>`}
       <div class="bar">
-        ${items.length && !(this.now != null && now != this.clock) ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
+        ${items.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
         ${this.#download(c.chats, 'chats.ics', this.t('subscribe'))}
       </div>
     </div>`;
@@ -178,7 +182,8 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     const d = dayDiff(tz, now, s);
     const topic = chat.topics[i.date];
     const [days, h, m] = until(now, s);
-    const left = days > 1 ? this.t('days', { count: days }) : [h + days * 24 && this.t('hours', { count: h + days * 24 }), m && this.t('minutes', { count: m })].filter(Boolean).join(' ');
+    // 2 h 15 min; 1 day 9 h; 6 days.
+    const left = [days && this.t('days', { count: days }), days < 2 && h && this.t('hours', { count: h }), !days && m && this.t('minutes', { count: m })].filter(Boolean).join(' ');
     return html`<li part="chat" class=${i.cancelled ? 'cancelled' : live ? 'live' : ''}>
       <h3>${url ? html`<a href=${url}>${chat.title}</a>` : chat.title}</h3>
       <p>

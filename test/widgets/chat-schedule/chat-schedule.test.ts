@@ -100,6 +100,12 @@ describe('<care-chat-schedule>', () => {
     el.now = '2026-02-26T02:00:00Z';
     await el.updateComplete;
     expect(text(items(el)[0]!.querySelector('.status'))).to.equal('Starts in 5 days');
+    el.now = '2026-03-01T17:00:00Z';
+    await el.updateComplete;
+    expect(text(items(el)[0]!.querySelector('.status'))).to.equal('Starts in 1 day 9 h');
+    el.now = '2026-03-02T02:00:00Z';
+    await el.updateComplete;
+    expect(text(items(el)[0]!.querySelector('.status'))).to.equal('Starts in 1 day');
   });
 
   it('shows exception dates as cancelled, or leaves them out', async () => {
