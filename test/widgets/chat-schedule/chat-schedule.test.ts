@@ -229,9 +229,21 @@ describe('<care-chat-schedule>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders no script from config text', async () => {
-    const el = await render({ chats: [{ ...bcsm, title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>', url: 'javascript:alert(1)' }] });
-    expect(root(el).querySelector('img, script')).to.equal(null);
+  it('renders config text as text and refuses script URLs', async () => {
+    const el = await render({ chats: [{ ...bcsm, title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>', hosts: ['<b>x</b>'] }] });
+    expect(root(el).querySelector('[part=chat] img, [part=chat] script, [part=chat] b')).to.equal(null);
+    expect(text(items(el)[0]!.querySelector('h3'))).to.equal('<img src=x onerror=alert(1)>');
+    expect(text(items(el)[0])).to.include('<script>alert(1)</script>');
+    const bad = await fixture<El>(html`<care-chat-schedule></care-chat-schedule>`);
+    const failed = oneEvent(bad, 'care-config-error');
+    bad.config = { chats: [{ ...bcsm, url: 'javascript:alert(1)', durationMinutes: 0, platform: 'myspace' }], show: 2.5 };
+    const paths = (await failed).detail.issues.map((i: { path: string }) => i.path);
+    expect(paths).to.have.members(['chats.0.url', 'chats.0.durationMinutes', 'chats.0.platform', 'show']);
+  });
+
+  it('falls back to the browser zone when the time-zone attribute is not a zone', async () => {
+    const el = await render({ chats: [bcsm] }, { zone: 'Narnia/Cair_Paravel' });
+    expect(el.viewerZone()).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it('says so when nothing is coming up', async () => {
