@@ -65,6 +65,12 @@
   };
 
   if (opts.timers) {
+    // Only timers and listeners created by CareCircle's bundles count (not Playwright's or the page's).
+    // Returns where in CareCircle's code the call came from (bundle:line:col), or '' for others.
+    const ours = () => {
+      const lines = (new Error().stack || '').split('\n').filter((l) => /\/dist\/|\/assets\//.test(l));
+      return lines.length ? lines.slice(0, 3).map((l) => l.replace(/^.*\/(dist|assets)\//, '').replace(/\)$/, '')).join(' < ') : '';
+    };
     const st = window.setTimeout;
     const si = window.setInterval;
     const ct = window.clearTimeout;
@@ -79,12 +85,14 @@
         delay,
         ...args,
       );
-      rec.timers.set(id, { kind: 'timeout', delay: Number(delay) || 0 });
+      const at = ours();
+      if (at) rec.timers.set(id, { kind: 'timeout', delay: Number(delay) || 0, at });
       return id;
     };
     window.setInterval = function (fn, delay, ...args) {
       const id = si.call(window, fn, delay, ...args);
-      rec.timers.set(id, { kind: 'interval', delay: Number(delay) || 0 });
+      const at = ours();
+      if (at) rec.timers.set(id, { kind: 'interval', delay: Number(delay) || 0, at });
       return id;
     };
     window.clearTimeout = function (id) {
@@ -103,7 +111,7 @@
     const keyOf = (t, type, options) => `${label(t)}:${type}:${typeof options === 'boolean' ? options : !!options?.capture}`;
     EventTarget.prototype.addEventListener = function (type, fn, options) {
       const l = label(this);
-      if (l && fn) {
+      if (l && fn && ours()) {
         const key = keyOf(this, type, options);
         if (!rec.listeners.has(key)) rec.listeners.set(key, new Set());
         rec.listeners.get(key).add(fn);
@@ -119,6 +127,7 @@
       intervals: [...rec.timers.values()].filter((t) => t.kind === 'interval').length,
       // Short timeouts are Lit/scheduler noise that ends by itself; long ones are refresh/countdown timers.
       longTimeouts: [...rec.timers.values()].filter((t) => t.kind === 'timeout' && t.delay >= 1000).length,
+      where: [...rec.timers.values()].filter((t) => t.kind === 'interval' || t.delay >= 1000).map((t) => `${t.kind} ${t.delay} ms at ${t.at}`),
       listeners: Object.fromEntries([...rec.listeners].map(([k, s]) => [k, s.size]).filter(([, n]) => n)),
     });
   }
