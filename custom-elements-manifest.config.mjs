@@ -45,7 +45,8 @@ const tidy = {
         };
         const is = (kind, name) => own?.[kind].has(name) || inherited(name)?.[kind].has(name);
         decl.attributes = decl.attributes?.filter((a) => !is('state', a.fieldName ?? a.name) && !is('noAttribute', a.fieldName ?? a.name));
-        decl.members = decl.members?.filter((m) => !is('state', m.name));
+        // Public API only: Storybook's docs table shows every member it is given.
+        decl.members = decl.members?.filter((m) => !is('state', m.name) && !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
         for (const m of decl.members ?? []) if (is('noAttribute', m.name)) delete m.attribute;
         // Only the documented, named events (`care-*`); the analyzer also guesses from constructor arguments.
         decl.events = decl.events?.filter((e) => e.name && e.name.includes('-'));

@@ -248,8 +248,10 @@ export function mountPlayground(root, options = {}) {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         data = await res.json();
       } catch (error) {
-        data = {};
-        showProblems([{ path: '(example)', message: `Could not load ${example.url}: ${error.message}` }], 'The example could not be loaded.');
+        original = textarea.value = '{}';
+        stage.replaceChildren();
+        showProblems([{ path: '(example)', message: `Could not load ${example.url}: ${error.message}` }], 'The example could not be loaded: type a config, or pick another example.');
+        return;
       }
     }
     delete data.$schema;
