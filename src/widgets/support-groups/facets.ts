@@ -7,19 +7,38 @@ export type FacetKey = (typeof FACETS)[number];
 export interface FacetTable {
   /** Per facet: its distinct values, in display order. */
   values: string[][];
-  /** Per facet, per document: indexes into `values[facet]`. */
-  docs: number[][][];
+  /** Per facet: document d's value indexes are `vals[start[d]] … vals[start[d + 1] - 1]`. */
+  start: Int32Array[];
+  vals: Uint16Array[];
 }
 
-/** Builds the table once from each document's values per facet (`get(d)[f]`). */
-export function buildFacets(count: number, get: (d: number) => (string | undefined)[][], sort?: (facet: number, a: string, b: string) => number): FacetTable {
-  const seen = FACETS.map(() => new Map<string, number>());
-  const raw = Array.from({ length: count }, (_, d) => get(d));
-  raw.forEach((doc) => doc.forEach((vals, f) => vals.forEach((v) => v && seen[f]!.set(v, (seen[f]!.get(v) ?? 0) + 1))));
-  const values = seen.map((m, f) => [...m.keys()].sort((a, b) => (sort ? sort(f, a, b) : a < b ? -1 : a > b ? 1 : 0)));
-  const position = values.map((vs) => new Map(vs.map((v, i) => [v, i])));
-  const docs = FACETS.map((_, f) => raw.map((doc) => [...new Set(doc[f]!.filter((v): v is string => !!v).map((v) => position[f]!.get(v)!))]));
-  return { values, docs };
+/** Builds the table once from each document's values per facet (`get(d, f)`, already normalised). */
+export function buildFacets(count: number, get: (d: number, f: number) => readonly (string | undefined)[], sort?: (facet: number, a: string, b: string) => number): FacetTable {
+  const values: string[][] = [];
+  const start: Int32Array[] = [];
+  const vals: Uint16Array[] = [];
+  FACETS.forEach((_, f) => {
+    const seen = new Map<string, number>();
+    const raw: number[] = [];
+    const st = new Int32Array(count + 1);
+    for (let d = 0; d < count; d++) {
+      const from = raw.length;
+      for (const v of get(d, f)) {
+        if (!v) continue;
+        let id = seen.get(v);
+        if (id === undefined) seen.set(v, (id = seen.size));
+        if (raw.indexOf(id, from) < 0) raw.push(id);
+      }
+      st[d + 1] = raw.length;
+    }
+    const list = [...seen.keys()].sort((a, b) => (sort ? sort(f, a, b) : a < b ? -1 : a > b ? 1 : 0));
+    const position = new Uint16Array(seen.size);
+    list.forEach((v, i) => (position[seen.get(v)!] = i));
+    values.push(list);
+    start.push(st);
+    vals.push(Uint16Array.from(raw, (id) => position[id]!));
+  });
+  return { values, start, vals };
 }
 
 export interface FacetResult {
@@ -33,26 +52,40 @@ export interface FacetResult {
  * Filters `candidates` (all documents when undefined) by `selected` (per facet: ticked value indexes) and
  * counts every facet value against the other facets' selections.
  */
-export function applyFacets(table: FacetTable, selected: Set<number>[], candidates: Iterable<number> | undefined, size: number): FacetResult {
+export function applyFacets(table: FacetTable, selected: Set<number>[], candidates: ArrayLike<number> | undefined, size: number): FacetResult {
+  const { start, vals } = table;
   const counts = table.values.map((v) => new Int32Array(v.length));
+  const masks = table.values.map((v, f) => Uint8Array.from(v, (_, i) => (selected[f]!.has(i) ? 1 : 0)));
+  const active = selected.flatMap((s, f) => (s.size ? [f] : []));
   const passing: number[] = [];
-  const active = selected.map((s, f) => (s.size ? f : -1)).filter((f) => f >= 0);
-  const count = (f: number, d: number) => {
-    for (const v of table.docs[f]![d]!) counts[f]![v]!++;
-  };
-  const visit = (d: number) => {
+  const n = candidates ? candidates.length : size;
+  for (let k = 0; k < n; k++) {
+    const d = candidates ? candidates[k]! : k;
     let failed = -1;
+    let twice = false;
     for (const f of active) {
-      if (!table.docs[f]![d]!.some((v) => selected[f]!.has(v))) {
-        if (failed >= 0) return; // fails two facets: counts nowhere
+      const st = start[f]!;
+      const mask = masks[f]!;
+      const vs = vals[f]!;
+      let ok = false;
+      for (let i = st[d]!, e = st[d + 1]!; i < e && !ok; i++) ok = mask[vs[i]!] === 1;
+      if (!ok) {
+        if (failed >= 0) {
+          twice = true;
+          break;
+        }
         failed = f;
       }
     }
-    if (failed >= 0) return count(failed, d);
-    passing.push(d);
-    for (let f = 0; f < counts.length; f++) count(f, d);
-  };
-  if (candidates) for (const d of candidates) visit(d);
-  else for (let d = 0; d < size; d++) visit(d);
+    if (twice) continue; // fails two facets: counts nowhere
+    if (failed < 0) passing.push(d);
+    for (let f = 0; f < counts.length; f++) {
+      if (failed >= 0 && f !== failed) continue;
+      const st = start[f]!;
+      const c = counts[f]!;
+      const vs = vals[f]!;
+      for (let i = st[d]!, e = st[d + 1]!; i < e; i++) c[vs[i]!]!++;
+    }
+  }
   return { passing, counts };
 }

@@ -6,7 +6,11 @@
 /** NFD, marks stripped, lower case: "Leucémie" → "leucemie". */
 export const normalise = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-export const tokenize = (s: string): string[] => normalise(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const tokenize = (s: string): string[] => {
+  const l = s.toLowerCase();
+  // Most text is ASCII: skip the (slow) Unicode normalisation for it.
+  return (/[^\x00-\x7f]/.test(l) ? normalise(l).match(/[\p{L}\p{N}]+/gu) : l.match(/[a-z0-9]+/g)) ?? [];
+};
 
 /** Words that add nothing to a query for a support group (they would only exclude groups that omit them). */
 const STOP = new Set('a an and the of for in on with to at by my me near group groups support cancer cancers'.split(' '));
@@ -37,9 +41,11 @@ export interface SearchIndex {
   readonly size: number;
   /** Sorted distinct terms. */
   terms: string[];
-  /** Per term: the documents containing it, and the best field weight there. */
-  docs: Int32Array[];
-  weights: Uint8Array[];
+  /** Postings in one flat list per kind: term t's documents are `docs[start[t]] … docs[start[t + 1] - 1]`. */
+  start: Int32Array;
+  docs: Int32Array;
+  /** The best field weight of the term in that document. */
+  weights: Uint8Array;
   /** Term → its id. */
   ids: Map<string, number>;
   /** Normalised word → the other words of its synonym groups. */
@@ -58,24 +64,53 @@ interface TokenHits {
  * field f (1–255). `extraSynonyms` adds to the built-in groups: `{ bowel: ['colorectal', 'colon'] }`.
  */
 export function buildIndex(fields: (string | string[] | undefined)[][], weights: number[], extraSynonyms: Record<string, string[]> = {}): SearchIndex {
-  const map = new Map<string, Map<number, number>>();
+  // One pass collecting (term, doc, weight) triples, deduplicated per (term, doc), then a counting sort by term.
+  const firstIds = new Map<string, number>();
+  const termOf: number[] = [];
+  const docOf: number[] = [];
+  const weightOf: number[] = [];
+  const lastDoc: number[] = [];
+  const lastAt: number[] = [];
+  const words = new Map<string, string[]>();
   fields.forEach((doc, d) =>
     doc.forEach((value, f) => {
-      for (const token of tokenize(Array.isArray(value) ? value.join(' ') : value ?? '')) {
-        let posting = map.get(token);
-        if (!posting) map.set(token, (posting = new Map()));
-        if ((posting.get(d) ?? 0) < weights[f]!) posting.set(d, weights[f]!);
+      const text = Array.isArray(value) ? value.join(' ') : value ?? '';
+      let tokens = words.get(text);
+      if (!tokens) words.set(text, (tokens = tokenize(text)));
+      for (const token of tokens) {
+        let id = firstIds.get(token);
+        if (id === undefined) firstIds.set(token, (id = lastDoc.push(-1) - 1));
+        if (lastDoc[id] === d) {
+          if (weightOf[lastAt[id]!]! < weights[f]!) weightOf[lastAt[id]!] = weights[f]!;
+        } else {
+          lastDoc[id] = d;
+          lastAt[id] = termOf.length;
+          termOf.push(id);
+          docOf.push(d);
+          weightOf.push(weights[f]!);
+        }
       }
     }),
   );
-  const terms = [...map.keys()].sort();
+  const terms = [...firstIds.keys()].sort();
   const ids = new Map(terms.map((t, i) => [t, i]));
-  const docs = terms.map((t) => Int32Array.from(map.get(t)!.keys()));
-  const w = terms.map((t) => Uint8Array.from(map.get(t)!.values()));
+  const remap = new Int32Array(terms.length);
+  for (const [t, id] of firstIds) remap[id] = ids.get(t)!;
+  const start = new Int32Array(terms.length + 1);
+  for (const id of termOf) start[remap[id]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, terms.length);
+  const docs = new Int32Array(termOf.length);
+  const w = new Uint8Array(termOf.length);
+  for (let k = 0; k < termOf.length; k++) {
+    const at = fill[remap[termOf[k]!]!]!++;
+    docs[at] = docOf[k]!;
+    w[at] = weightOf[k]!;
+  }
 
   const synonyms = new Map<string, Set<string>>();
-  const link = (words: string[]) => {
-    const normalised = words.map((x) => tokenize(x).sort((a, b) => b.length - a.length)[0]).filter((x): x is string => !!x);
+  const link = (group: string[]) => {
+    const normalised = group.map((x) => tokenize(x).sort((a, b) => b.length - a.length)[0]).filter((x): x is string => !!x);
     for (const a of normalised) {
       let set = synonyms.get(a);
       if (!set) synonyms.set(a, (set = new Set()));
@@ -89,6 +124,7 @@ export function buildIndex(fields: (string | string[] | undefined)[][], weights:
   return {
     size: n,
     terms,
+    start,
     docs,
     weights: w,
     ids,
@@ -182,9 +218,8 @@ function tokenHits(index: SearchIndex, token: string, prefix: boolean): TokenHit
   const gen = ++s.gen;
   const found: number[] = [];
   for (const [id, q] of expandToken(index, token, prefix)) {
-    const docs = index.docs[id]!;
-    const weights = index.weights[id]!;
-    for (let k = 0; k < docs.length; k++) {
+    const { docs, weights, start } = index;
+    for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
       const d = docs[k]!;
       const v = q * weights[k]!;
       if (s.stamp[d] !== gen) {
@@ -205,15 +240,16 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   const tokens = tokenize(query);
   const typing = tokens.length > 0 && /[\p{L}\p{N}]$/u.test(query);
   const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
-  const kept = out.filter((t) => !STOP.has(t.token));
-  return kept.length ? kept : [];
+  // A single letter being typed says too little to filter by (it would match nearly everything).
+  return out.filter((t) => !STOP.has(t.token) && !(t.prefix && t.token.length < 2));
 }
 
 /**
- * Documents matching every token of `query`, best first (ties keep `order`, the rank of each document when
- * there is no query). Returns undefined for an empty query: every document matches.
+ * Documents matching every token of `query`, best first; ties keep `order` (each document's rank when there
+ * is no query; `byOrder` is its inverse). Returns undefined for an empty query: every document matches.
  */
-export function search(index: SearchIndex, query: string, order?: Int32Array): number[] | undefined {
+export function search(index: SearchIndex, query: string, order?: Int32Array, byOrder?: ArrayLike<number>): number[] | undefined {
+  const byRank = (r: number) => (byOrder ? byOrder[r]! : r);
   const tokens = queryTokens(query);
   if (!tokens.length) return undefined;
   const lists = tokens.map(({ token, prefix }) => tokenHits(index, token, prefix));
@@ -238,13 +274,16 @@ export function search(index: SearchIndex, query: string, order?: Int32Array): n
       }
     }
   }
-  const docs: number[] = [];
+  // Sort numerically on one packed key (higher score first, then `order`): no comparator calls.
   const want = lists.length;
+  const keys = new Float64Array(first.docs.length);
+  let found = 0;
   for (let k = 0; k < first.docs.length; k++) {
     const d = first.docs[k]!;
-    if (s.hits[d] === want && s.stamp[d] === gen) docs.push(d);
+    if (s.hits[d] === want) keys[found++] = Math.round((4096 - s.score[d]!) * 256) * 2 ** 24 + (order ? order[d]! : d);
   }
-  const score = s.score;
-  docs.sort((a, b) => score[b]! - score[a]! || (order ? order[a]! - order[b]! : a - b));
+  const sorted = keys.subarray(0, found).sort();
+  const docs: number[] = new Array(found);
+  for (let k = 0; k < found; k++) docs[k] = byRank(sorted[k]! % 2 ** 24);
   return docs;
 }

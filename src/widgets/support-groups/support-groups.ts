@@ -71,6 +71,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #jsonLd?: HTMLScriptElement;
   #focusIndex = -1;
   #page: number[] = [];
+  #languages?: Intl.DisplayNames;
+  /** Rendered results by group, reused while typing (only the list order changes). */
+  #cards = new Map<number, { origin: unknown; until: number; card: TemplateResult }>();
   #onPop = () => this.#fromUrl();
 
   constructor() {
@@ -136,9 +139,13 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   #setGroups(groups: Group[]): void {
-    this.#finder = createFinder(groups, this.value?.synonyms, this.locale);
+    const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
+    // Build the search index just after the first results are painted, before anyone can type.
+    this.#timers.push(setTimeout(() => finder.index, 50));
     this.#found = undefined;
     this.#next.clear();
+    this.#cards.clear();
+    this.#languages = undefined;
   }
 
   #results(): Found {
@@ -213,7 +220,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #label(facet: FacetKey, value: string): string {
     if (facet === 'language') {
       try {
-        return new Intl.DisplayNames(this.locale, { type: 'language' }).of(value) ?? value;
+        return (this.#languages ??= new Intl.DisplayNames(this.locale, { type: 'language' })).of(value) ?? value;
       } catch {
         return value;
       }
@@ -308,13 +315,22 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
           <h2 id="count">${count}</h2>
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
-          ${total ? html`<ol class="list">${page.map((i) => this.#group(this.#finder!.groups[i]!, found.km(i)))}</ol>` : this.#empty(config, chips)}
+          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i)))}</ol>` : this.#empty(config, chips)}
           ${total > page.length
             ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
             : nothing}
         </section>
       </div>
     </div>`;
+  }
+
+  #card(i: number, km: number | undefined): TemplateResult {
+    const hit = this.#cards.get(i);
+    if (hit && hit.origin === this.origin && hit.until > Date.now()) return hit.card;
+    const g = this.#finder!.groups[i]!;
+    const card = this.#group(g, km);
+    this.#cards.set(i, { origin: this.origin, card, until: this.#nextMeeting(g)?.end.getTime() ?? Infinity });
+    return card;
   }
 
   #group(g: Group, km: number | undefined): TemplateResult {

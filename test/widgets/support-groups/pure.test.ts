@@ -32,7 +32,7 @@ describe('facets (disjunctive counts)', () => {
   });
 
   it('ORs values within a facet and ANDs across facets', () => {
-    const table = buildFacets(3, (d) => [[['a'], ['b'], ['a', 'b']][d]!, [['x'], ['x'], ['y']][d]!, [], [], []]);
+    const table = buildFacets(3, (d, f) => [[['a'], ['b'], ['a', 'b']][d]!, [['x'], ['x'], ['y']][d]!, [], [], []][f]!);
     const a = table.values[0]!.indexOf('a');
     const b = table.values[0]!.indexOf('b');
     const x = table.values[1]!.indexOf('x');
