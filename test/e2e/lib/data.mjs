@@ -86,7 +86,7 @@ export function bskyItem(i, { text = `Bluesky post ${i} #bcsm`, facets, author =
   return {
     post: {
       uri: `at://${did}/app.bsky.feed.post/3k${i}abc`,
-      cid: `bafyrei${i}`,
+      cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
       author: { did, handle: `member${i}.bsky.social`, displayName: `Sky Member ${i}`, avatar: `https://cdn.bsky.app/img/avatar/plain/${did}/a@jpeg`, labels: [], ...author },
       record: { $type: 'app.bsky.feed.post', text, createdAt: minutesAgo(i + 1), langs: ['en'], ...(facets ? { facets } : {}) },
       ...(embed ? { embed } : {}),

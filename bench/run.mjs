@@ -1,0 +1,301 @@
+// Side-by-side benchmarks (npm run bench): CareCircle's built dist/ files against the peers a hospital
+// would pick instead, installed as devDependencies (never shipped): bsky-embed 0.2.7 and
+// add-to-calendar-button 2.15.0. One run, one machine, one Chromium; prints a table and writes
+// bench/results.json. Not a test: it never fails on a number. Run `node scripts/build.mjs` first.
+//   BENCH_RUNS=7   repetitions for timed page loads (median reported; default 5)
+//   E2E_DIST=dir   measure another build of dist/
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import { findBrowser, chromiumArgs } from '../scripts/find-browser.mjs';
+import { startServer, pageHtml } from '../test/e2e/lib/server.mjs';
+import { bskyFeed, chat, groups, statuses, MASTODON, FEED_URI } from '../test/e2e/lib/data.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const dist = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(root, 'dist');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const PEERS = {
+  'bsky-embed 0.2.7': 'node_modules/bsky-embed/dist/bsky-embed.es.js',
+  'add-to-calendar-button 2.15.0': 'node_modules/add-to-calendar-button/dist/atcb.js',
+};
+const BSKY_EMBED = '/node_modules/bsky-embed/dist/bsky-embed.es.js';
+const ATCB = '/node_modules/add-to-calendar-button/dist/atcb.js';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const r1 = (x) => Math.round(x * 10) / 10;
+const r2 = (x) => Math.round(x * 100) / 100;
+
+// Records layout shifts and long tasks from the very start of each page.
+const perfProbe = `(() => {
+  const perf = (window.__perf = { cls: 0, shifts: 0, longTasks: 0, longTaskMs: 0 });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) { perf.cls += e.value; perf.shifts++; } }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) { perf.longTasks++; perf.longTaskMs += e.duration; } }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+if (!existsSync(join(dist, 'carecircle.js'))) {
+  console.error(`No built files in ${dist}: run node scripts/build.mjs first.`);
+  process.exit(1);
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, machine: {}, sizes: [], feed: {}, chat: {}, groups: {}, stability: [] };
+const server = await startServer(root, process.env.E2E_DIST ? { '/dist/': dist } : {});
+const browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+results.machine = { chromium: browser.version(), node: process.version, platform: process.platform };
+
+/** A fresh context per measurement; every request off 127.0.0.1 is mocked by `routes` or aborted. */
+async function withPage(fn, { routes = [], viewport = { width: 1024, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport, timezoneId: 'Australia/Sydney', locale: 'en-US' });
+  try {
+    await context.addInitScript({ content: perfProbe });
+    await context.route((u) => !u.href.startsWith(server.origin), (route) => route.abort('blockedbyclient'));
+    for (const [pattern, handler] of routes) await context.route(pattern, handler);
+    const page = await context.newPage();
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+const jsonRoute = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+const open = (page, spec) => page.goto(server.add(pageHtml(spec)), { waitUntil: 'commit' });
+
+/** Milliseconds from navigation start until `predicate` (run every animation frame in the page) holds. */
+const timeUntil = (page, predicate, arg) =>
+  page.evaluate(
+    ([src, arg]) =>
+      new Promise((resolve, reject) => {
+        const test = new Function('arg', `return (${src})(arg)`);
+        const limit = performance.now() + 20000;
+        const tick = () => {
+          if (test(arg)) resolve(performance.now());
+          else if (performance.now() > limit) reject(new Error('timed out'));
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+    [predicate.toString(), arg],
+  );
+
+// ------------------------------------------------------------------ sizes
+for (const file of ['carecircle.js', 'carecircle.iife.js', 'care-hashtag-feed.js', 'care-support-groups.js', 'care-chat-schedule.js']) {
+  const code = await readFile(join(dist, file));
+  results.sizes.push({ file: `dist/${file}`, minKB: r1(code.length / 1000), gzipKB: r2(gzipSync(code, { level: 9 }).length / 1000) });
+}
+for (const [name, path] of Object.entries(PEERS)) {
+  const code = await readFile(path, 'utf8');
+  const min = (await transform(code, { minify: true, format: 'esm', target: 'es2022', logLevel: 'silent' })).code;
+  results.sizes.push({ file: `${name} (${path.split('/').pop()})`, shippedKB: r1(Buffer.byteLength(code) / 1000), shippedGzipKB: r2(gzipSync(code, { level: 9 }).length / 1000), minKB: r1(Buffer.byteLength(min) / 1000), gzipKB: r2(gzipSync(min, { level: 9 }).length / 1000) });
+}
+const size = (f) => results.sizes.find((s) => s.file.startsWith(f)).gzipKB;
+results.sizeRatios = {
+  'care-hashtag-feed.js / bsky-embed': r2(size('dist/care-hashtag-feed.js') / size('bsky-embed')),
+  'care-chat-schedule.js / add-to-calendar-button': r2(size('dist/care-chat-schedule.js') / size('add-to-calendar-button')),
+  'carecircle.js (all three) / bsky-embed': r2(size('dist/carecircle.js') / size('bsky-embed')),
+  'carecircle.js (all three) / add-to-calendar-button': r2(size('dist/carecircle.js') / size('add-to-calendar-button')),
+};
+
+// ------------------------------------------------------------------ 40 feed posts
+// The same 40 posts for both: the same authors and text, as a Mastodon timeline and as a getFeed answer.
+const text = (i) => `Community post ${i} about support after treatment #bcsm`;
+const mastodon40 = statuses(40).map((s, i) => ({ ...s, content: `<p>${text(i)}</p>`, account: { ...s.account, display_name: `Member ${i}` } }));
+const bsky40 = bskyFeed(40);
+bsky40.feed.forEach((item, i) => {
+  item.post.record.text = text(i);
+  item.post.author.displayName = `Member ${i}`;
+});
+const lastPost = (sel) => {
+  const host = document.querySelector(sel);
+  return !!host?.shadowRoot && host.shadowRoot.textContent.includes('Community post 39 about');
+};
+const apiEnd = (page, part) => page.evaluate((part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part))?.responseEnd ?? NaN, part);
+const feedRuns = { carecircle: [], 'bsky-embed': [] };
+const afterData = { carecircle: [], 'bsky-embed': [] };
+for (let run = 0; run < RUNS; run++) {
+  feedRuns.carecircle.push(
+    await withPage(
+      async (page) => {
+        await open(page, { modules: ['/dist/care-hashtag-feed.js'], body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>` });
+        const t = await timeUntil(page, lastPost, 'care-hashtag-feed');
+        afterData.carecircle.push(t - (await apiEnd(page, '/timelines/tag/')));
+        return t;
+      },
+      { routes: [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]] },
+    ),
+  );
+  feedRuns['bsky-embed'].push(
+    await withPage(
+      async (page) => {
+        await open(page, { modules: [BSKY_EMBED], body: `<bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed>` });
+        const t = await timeUntil(page, lastPost, 'bsky-embed');
+        afterData['bsky-embed'].push(t - (await apiEnd(page, 'getFeed')));
+        return t;
+      },
+      { routes: [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]] },
+    ),
+  );
+}
+results.feed = {
+  what: 'navigation start → 40th post in the shadow tree (mocked API), median of runs',
+  carecircleMs: r1(median(feedRuns.carecircle)),
+  bskyEmbedMs: r1(median(feedRuns['bsky-embed'])),
+  runs: { carecircle: feedRuns.carecircle.map(r1), 'bsky-embed': feedRuns['bsky-embed'].map(r1) },
+  afterDataWhat: 'API response end → 40th post rendered (render cost alone), median',
+  carecircleAfterDataMs: r1(median(afterData.carecircle)),
+  bskyEmbedAfterDataMs: r1(median(afterData['bsky-embed'])),
+};
+results.feed.ratio = r2(results.feed.carecircleMs / results.feed.bskyEmbedMs);
+results.feed.afterDataRatio = r2(results.feed.carecircleAfterDataMs / results.feed.bskyEmbedAfterDataMs);
+
+// ------------------------------------------------------------------ 50 chats with calendar controls
+const chats50 = Array.from({ length: 50 }, (_, i) => chat(i));
+const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const atcbButtons = chats50
+  .map((c) => {
+    const [date, time] = c.start.split('T');
+    const end = `${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}:${time.slice(3)}`;
+    return `<add-to-calendar-button name="${c.title}" description="${c.description}" startDate="${date}" startTime="${time}" endTime="${end}" timeZone="${c.timeZone}" recurrence="${c.rrule}" location="${c.url}" options="'Apple','Google','iCal','Outlook.com'" lightMode="light" hideBranding="true" label="${days[0]}"></add-to-calendar-button>`;
+  })
+  .join('\n');
+const allCareChats = () => {
+  const host = document.querySelector('care-chat-schedule');
+  return !!host?.shadowRoot && host.shadowRoot.querySelectorAll('a[download]').length >= 50;
+};
+const allAtcb = () => {
+  const els = document.querySelectorAll('add-to-calendar-button');
+  return els.length === 50 && [...els].every((e) => e.shadowRoot && e.shadowRoot.querySelector('button, .atcb-button'));
+};
+const chatRuns = { carecircle: [], atcb: [] };
+for (let run = 0; run < RUNS; run++) {
+  chatRuns.carecircle.push(
+    await withPage(async (page) => {
+      await open(page, { modules: ['/dist/care-chat-schedule.js'], body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script></care-chat-schedule>` });
+      return timeUntil(page, allCareChats);
+    }),
+  );
+  chatRuns.atcb.push(
+    await withPage(async (page) => {
+      await open(page, { modules: [ATCB], body: atcbButtons });
+      return timeUntil(page, allAtcb);
+    }),
+  );
+}
+results.chat = {
+  what: 'navigation start → 50 chats each with its calendar control rendered, median of runs',
+  carecircleMs: r1(median(chatRuns.carecircle)),
+  addToCalendarButtonMs: r1(median(chatRuns.atcb)),
+  runs: { carecircle: chatRuns.carecircle.map(r1), atcb: chatRuns.atcb.map(r1) },
+};
+results.chat.ratio = r2(results.chat.carecircleMs / results.chat.addToCalendarButtonMs);
+
+// ------------------------------------------------------------------ support groups at 1,000 and 10,000
+// Keystrokes as a browser delivers them (value changed, then an `input` event); each is timed from the
+// event until the results list has changed and been laid out (Lit renders in a microtask; the forced
+// layout is the style + layout work of that frame). A frame passes between keystrokes.
+const queries = ['breast', 'brest', 'leukemia', 'bowel westmead', 'carers online', 'prostate', 'melanoma art'];
+for (const n of [1000, 10000]) {
+  const dataUrl = server.add(JSON.stringify({ groups: groups(n), pageSize: 20 }), { type: 'application/json', ext: '.json', name: `groups-${n}` });
+  const out = await withPage(async (page) => {
+    await open(page, { modules: ['/dist/care-support-groups.js'], body: '<care-support-groups id="g"></care-support-groups>' });
+    await page.waitForFunction(() => customElements.get('care-support-groups'));
+    return page.evaluate(
+      async ([url, queries]) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const data = await (await fetch(url)).json();
+        const el = document.getElementById('g');
+        const ready = new Promise((r) => el.addEventListener('care-ready', r, { once: true }));
+        const t0 = performance.now();
+        el.config = data;
+        await ready;
+        el.shadowRoot.firstElementChild?.getBoundingClientRect();
+        void document.body.offsetHeight;
+        const firstRender = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 300)); // let a deferred index build finish
+        const input = el.shadowRoot.querySelector('input[type="search"]');
+        if (!input) return { firstRender, error: 'no search input' };
+        const times = [];
+        let unchanged = 0;
+        for (const q of queries) {
+          for (let k = 1; k <= q.length; k++) {
+            const before = el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length;
+            input.value = q.slice(0, k);
+            const s = performance.now();
+            input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: q[k - 1] }));
+            await el.updateComplete;
+            void el.shadowRoot.querySelector('input').getBoundingClientRect();
+            void document.body.offsetHeight;
+            times.push(performance.now() - s);
+            if (before === el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length) unchanged++;
+            await frame();
+          }
+          input.value = '';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
+          await el.updateComplete;
+          await frame();
+        }
+        return { firstRender, times, unchanged, inDom: el.shadowRoot.querySelectorAll('*').length };
+      },
+      [dataUrl, queries],
+    );
+  });
+  results.groups[n] = out.error
+    ? { firstRenderMs: r1(out.firstRender), error: out.error }
+    : { firstRenderMs: r1(out.firstRender), keystrokes: out.times.length, medianMs: r2(median(out.times)), p95Ms: r2(pct(out.times, 95)), maxMs: r2(Math.max(...out.times)), keystrokesLeavingFirstPageUnchanged: out.unchanged, elementsInShadowDom: out.inDom };
+}
+
+// ------------------------------------------------------------------ layout shift and long tasks per widget
+const stable = async (name, spec, routes, done, arg) => {
+  const cls = [];
+  const tasks = [];
+  const taskMs = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const perf = await withPage(
+      async (page) => {
+        await open(page, spec);
+        await timeUntil(page, done, arg);
+        await page.waitForTimeout(1200);
+        return page.evaluate(() => window.__perf);
+      },
+      { routes },
+    );
+    cls.push(perf.cls);
+    tasks.push(perf.longTasks);
+    taskMs.push(perf.longTaskMs);
+  }
+  results.stability.push({ widget: name, cls: Math.round(median(cls) * 10000) / 10000, longTasks: median(tasks), longTaskMs: r1(median(taskMs)) });
+};
+const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
+await stable('care-hashtag-feed (40 Mastodon posts)', { modules: ['/dist/care-hashtag-feed.js'], body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>` }, [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]], lastPost, 'care-hashtag-feed');
+await stable('bsky-embed (same 40 posts)', { modules: [BSKY_EMBED], body: `<h1>Community</h1><bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed><footer>Footer text</footer>` }, [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]], lastPost, 'bsky-embed');
+await stable('care-support-groups (1,000 groups)', { modules: ['/dist/care-support-groups.js'], body: `<h1>Find a group</h1><care-support-groups src="${server.add(JSON.stringify({ groups: groups(1000) }), { type: 'application/json', ext: '.json' })}">${fallback}</care-support-groups><footer>Footer text</footer>` }, [], () => !!document.querySelector('care-support-groups')?.shadowRoot?.querySelector('input[type="search"]'));
+await stable('care-chat-schedule (50 chats)', { modules: ['/dist/care-chat-schedule.js'], body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50 })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>` }, [], allCareChats);
+await stable('add-to-calendar-button (50 buttons)', { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` }, [], allAtcb);
+
+await browser.close();
+await server.close();
+
+// ------------------------------------------------------------------ report
+console.log('\nmin+gzip size (KB = 1000 bytes, gzip -9; peers also minified with esbuild for a fair comparison)');
+console.table(results.sizes);
+console.table(results.sizeRatios);
+console.log(`\n40 feed posts, navigation → rendered (median of ${RUNS}): CareCircle ${results.feed.carecircleMs} ms, bsky-embed ${results.feed.bskyEmbedMs} ms → ratio ${results.feed.ratio}`);
+console.log(`   API answer → rendered: CareCircle ${results.feed.carecircleAfterDataMs} ms, bsky-embed ${results.feed.bskyEmbedAfterDataMs} ms → ratio ${results.feed.afterDataRatio}`);
+console.log(`50 chats with calendar controls (median of ${RUNS}): CareCircle ${results.chat.carecircleMs} ms, add-to-calendar-button ${results.chat.addToCalendarButtonMs} ms → ratio ${results.chat.ratio}`);
+console.log('\nsupport groups: first render after the data arrives, and keystroke → results (ms)');
+console.table(results.groups);
+console.log('\nlayout shift (CLS) and long tasks during load (median)');
+console.table(results.stability);
+await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('wrote bench/results.json');
