@@ -7,12 +7,14 @@ import type { TemplateResult } from 'lit';
 import '../src/define/all.js';
 import * as chatScheduleStories from '../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../stories/hashtag-feed.stories.js';
+import * as supportGroupsStories from '../stories/support-groups.stories.js';
 import * as themingStories from '../stories/docs/theming.stories.js';
 import * as playgroundStories from '../stories/docs/playground.stories.js';
 
 const modules: Record<string, Record<string, unknown>> = {
   'chat-schedule': chatScheduleStories,
   'hashtag-feed': hashtagFeedStories,
+  'support-groups': supportGroupsStories,
   'docs/theming': themingStories,
   'docs/playground': playgroundStories,
 };
@@ -42,7 +44,7 @@ interface Story {
  */
 const expectation = (key: string, story: Story): 'error' | 'waiting' | 'content' => {
   const named = `${key} ${story.name ?? ''}`;
-  return story.parameters?.care?.expect ?? (/error|invalid|broken|malformed|typo/i.test(named) ? 'error' : /loading|consent|gate|pending/i.test(named) ? 'waiting' : 'content');
+  return story.parameters?.care?.expect ?? (/error|invalid|broken|malformed/i.test(named) ? 'error' : /loading|consent|gate|pending/i.test(named) ? 'waiting' : 'content');
 };
 
 const isStoryExport = (key: string, value: unknown, meta: Meta): boolean => {

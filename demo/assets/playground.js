@@ -87,7 +87,7 @@ const TEMPLATE = `
       </div>
     </section>
     <section class="pg-preview" aria-labelledby="pg-preview-h">
-      <h2 id="pg-preview-h">Preview</h2>
+      <h2 id="pg-preview-h">Preview <code id="pg-tag"></code></h2>
       <div id="pg-stage" class="pg-stage"></div>
     </section>
   </div>
@@ -163,7 +163,7 @@ export function mountPlayground(root, options = {}) {
   const copied = $('pg-copied');
   const schemaLink = $('pg-schema');
 
-  for (const tag of Object.keys(examples)) widgetSel.append(new Option(`${NAMES[tag] ?? tag} <${tag}>`, tag));
+  for (const tag of Object.keys(examples)) widgetSel.append(new Option(NAMES[tag] ?? tag, tag));
   const initial = new URLSearchParams(location.search).get('widget');
   if (initial && examples[initial]) widgetSel.value = initial;
 
@@ -262,6 +262,7 @@ export function mountPlayground(root, options = {}) {
 
   function pickWidget() {
     exampleSel.replaceChildren(...examples[tag()].map((e, i) => new Option(e.label, String(i))));
+    $('pg-tag').textContent = `<${tag()}>`;
     schemaLink.href = new URL(`${tag()}.schema.json`, schemaBase).href;
     schemaLink.textContent = `JSON Schema for <${tag()}>`;
     copied.textContent = '';
