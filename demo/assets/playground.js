@@ -30,6 +30,7 @@ export const EXAMPLES = {
   'care-hashtag-feed': [
     { label: 'Hospital: curated posts', url: '/demo/data/hashtag-feed/hospital.json' },
     { label: 'Charity: curated posts (UK)', url: '/demo/data/hashtag-feed/charity.json' },
+    { label: '#bcsm: curated posts, roles and moderation', url: '/demo/data/hashtag-feed/bcsm.json' },
     {
       label: 'A typo in a key (shows an error)',
       config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }], limt: 10 },
