@@ -27,7 +27,7 @@ const measure = (page, selector) =>
     };
     const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.type || el.localName).replace(/\s+/g, ' ').trim().slice(0, 50);
     const controls = [];
-    for (const el of __e2e.deep('button, summary, input:not([type="hidden"]), select, textarea, [role="button"]', host.shadowRoot)) {
+    for (const el of __e2e.deep('button, summary, input:not([type="hidden"]), select, textarea, [role="button"], a.button, a[download]', host.shadowRoot)) {
       // A checkbox or radio is operated through its label: the label is the target.
       const target = /^(checkbox|radio)$/.test(el.type) ? el.closest('label') || el : el;
       if (!shown(target) || clipped(target)) continue;
@@ -80,12 +80,13 @@ describe('hostile page', () => {
         const plain = await t.page({ viewport });
         await t.open(plain, { modules: [WIDGETS[key].dist], body: element(key) });
         await expectRendered(plain, key);
+        await plain.waitForTimeout(900); // live-region announcements settle (they are delayed on purpose)
         const base = await measure(plain, `#${key}`);
 
         const page = await t.page({ viewport });
         await t.open(page, { modules: [WIDGETS[key].dist], css: ['/test/e2e/pages/hostile.css'], body: `<main><article><div>${element(key)}</div></article></main>` });
         await expectRendered(page, key);
-        await page.waitForTimeout(100);
+        await page.waitForTimeout(900);
         const got = await measure(page, `#${key}`);
 
         assert.equal(got.text, base.text, 'the same text renders on the hostile page');
