@@ -64,9 +64,11 @@ export const styles = css`
     }
   }
   summary {
+    /* A list item keeps the disclosure triangle; the padding makes the target 44px tall. */
+    display: list-item;
     min-block-size: var(--_target);
-    display: flex;
-    align-items: center;
+    padding-block: 0.6em;
+    line-height: 1.4;
     cursor: pointer;
   }
   fieldset {
@@ -168,7 +170,8 @@ export const styles = css`
       break-inside: avoid;
       padding-inline: 0;
     }
-    a.button {
+    a.button,
+    a.button.primary {
       border: 0;
       padding: 0;
       min-block-size: 0;

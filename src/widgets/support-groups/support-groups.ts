@@ -71,6 +71,8 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #jsonLd?: HTMLScriptElement;
   #focusIndex = -1;
   #page: number[] = [];
+  /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
+  #wide = matchMedia('(min-width: 52em)').matches;
   #languages?: Intl.DisplayNames;
   /** Rendered results by group, reused while typing (only the list order changes). */
   #cards = new Map<number, { origin: unknown; until: number; card: TemplateResult }>();
@@ -286,7 +288,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
           : nothing}
       </form>
       <div class="layout">
-        <details class="filters" part="filters" open>
+        <details class="filters" part="filters" ?open=${this.#wide}>
           <summary>${this.t('filters')}${chips.length ? ` (${chips.length})` : ''}</summary>
           ${FACETS.map((facet, f) =>
             facets.values[f]!.length < 1
@@ -357,7 +359,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
       </dl>
       <p class="contact">
         ${tel ? html`<a class="button primary" href=${tel}><span class="visually-hidden">${this.t('call')} </span>${c.phone}</a>` : nothing}
-        ${mail ? html`<a class="button" href=${mail}>${this.t('email')}<span class="visually-hidden"> ${g.name}</span></a>` : nothing}
+        ${mail ? html`<a class="button" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>` : nothing}
         ${web ? html`<a class="button" href=${web} rel="noopener noreferrer" target="_blank">${this.t('website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span></a>` : nothing}
       </p>
       <details>
