@@ -50,8 +50,8 @@ describe('xss', () => {
       const text = await shadowText(page, '#feed');
       assertMarkers(text, markupPayloads, 'SAFE', 'html before the payload');
       // Text after a payload survives, except where HTML's own parsing rules put it inside the dangerous
-      // part: an unclosed comment or tag, raw-text <script>/<style>, CDATA, or an unclosed <svg>/<math>/<audio>.
-      const swallowing = /^(broken-comment|broken-unterminated|broken-double-lt|broken-cdata|script-|css-import|svg-onload|svg-animate-onbegin|audio-onerror|mxss-math-style)$|^script-/;
+      // part: an unclosed comment or tag, raw-text <script>/<style>, CDATA, or an unclosed <svg>/<math>/<audio> (dropped whole).
+      const swallowing = /^(broken-comment|broken-unterminated|broken-double-lt|broken-cdata|script-|css-import|svg-onload|svg-animate-onbegin|audio-onerror|mxss-math-style|mxss-form-math)$|^script-/;
       assertMarkers(text, markupPayloads.filter((p) => !swallowing.test(p.id)), 'TAIL', 'html after the payload');
       const links = await page.evaluate(() => __e2e.deep('a', document.querySelector('#feed').shadowRoot).map((a) => ({ href: a.getAttribute('href'), rel: a.rel })));
       const ugc = links.filter((l) => l.href?.startsWith('https://ok.example'));
