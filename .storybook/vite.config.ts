@@ -5,6 +5,4 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
-  // Storybook's own chunks (axe, the docs blocks) are large; that is not the widgets' size.
-  build: { chunkSizeWarningLimit: 2000 },
 });
