@@ -171,6 +171,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   #fromUrl(): void {
     const next = readState(location.search, this.value!.urlPrefix);
+    // Values compare lower-cased (facet values are), and ones no group has are dropped: no dead chips.
+    const known = this.#finder!.facets.values;
+    FACETS.forEach((f, i) => (next.filters[f] = next.filters[f].map((v) => v.toLowerCase()).filter((v) => known[i]!.includes(v))));
     this.state = next;
     const place = this.#place(next.near);
     this.origin = place ? { lat: place.lat, lon: place.lon, label: place.name } : undefined;

@@ -157,6 +157,31 @@ describe('<care-support-groups>', () => {
     expect(names(el)).to.have.length(5);
   });
 
+  it('reads a link with odd casing and drops filter values no group has', async () => {
+    history.replaceState(null, '', '?format=Online&format=carrier-pigeon&audience=CARER');
+    const el = await mount(await base());
+    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online']);
+    expect($$(el, '.chip').map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Remove filter: Carers ✕', 'Remove filter: Online ✕']);
+    box(el, 'Online').click();
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.getAll('format')).to.deep.equal([]);
+  });
+
+  it('shows the next meeting in the viewer’s time zone (nearest time-zone attribute, else the browser’s)', async () => {
+    const config = await base();
+    const wrapper = await fixture<HTMLDivElement>(html`<div time-zone="Europe/London"><care-support-groups .config=${config}></care-support-groups></div>`);
+    const el = wrapper.firstElementChild as CareSupportGroups;
+    await ready(el);
+    const westmead = $$(el, '.group').find((g) => g.querySelector('h3')!.textContent!.includes('Westmead'))!;
+    const time = westmead.querySelector('time')!;
+    // 18:00 in Sydney is 07:00 GMT (Sydney summer) or 09:00 BST (Sydney winter), always on a Tuesday.
+    expect(time.textContent).to.match(/^Tuesday, .* (7:00 AM GMT|9:00 AM GMT\+1)$/);
+    expect(new Date(time.dateTime).getUTCHours()).to.be.oneOf([7, 8]);
+    const sydney = await mount(config);
+    const local = $$(sydney, '.group time')[0]!.textContent!;
+    expect(local).to.match(/GMT\+1[01]|AE[SD]T/);
+  });
+
   it('uses the configured parameter prefix, or leaves the URL alone', async () => {
     const el = await mount({ ...(await base()), urlPrefix: 'sg-' });
     await tick(el, 'Phone');
