@@ -66,7 +66,8 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
 
 /** Whether a group can be joined from anywhere (online, video or phone, and not only in person). */
 export const anywhere = (g: Group): boolean => g.formats.some((f) => f !== 'in-person');
-const located = (g: Group): boolean => g.formats.includes('in-person') && g.location?.lat !== undefined && g.location.lon !== undefined;
+// A group with a mapped place and no formats listed is taken to meet there.
+const located = (g: Group): boolean => (!g.formats.length || g.formats.includes('in-person')) && g.location?.lat !== undefined && g.location.lon !== undefined;
 
 /** Runs a query: search, then facets, then distance order. */
 export function find(finder: Finder, state: FinderState, origin?: Origin): Found {

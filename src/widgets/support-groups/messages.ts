@@ -38,6 +38,7 @@ export const messages: Catalogues = {
     loadingMore: 'Loading more groups…',
     hsdsFailed: 'Some groups could not be loaded right now.',
     noResults: 'No groups match. Try one of these:',
+    noGroups: 'No groups are listed here at the moment.',
     clearSearch: 'Clear the search words',
     removeFilter: 'Remove the filter “{name}”',
     callHelp: 'Or talk to someone:',

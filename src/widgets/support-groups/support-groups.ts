@@ -32,8 +32,7 @@ const hsdsList = z.strictObject({ groups: z.array(groupSchema) });
  * @csspart results - the result list
  * @csspart group - one result
  * @csspart error - the editor-facing problem panel
- * @cssprop --care-support-groups-card-background - background of each result
- * @cssprop --care-support-groups-columns-from - not a property: the two-column layout starts at 52em wide
+ * @cssprop --care-support-groups-card-background - background of each result (default: the surface colour)
  * @slot - fallback content shown until the widget renders (and when the HSDS feed fails)
  */
 export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
@@ -102,7 +101,10 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     try {
       const raw = await fetchHsds(url, { signal, timeZone: config.hsds.timeZone });
       const result = validate(hsdsList, { groups: raw }, ['groups']);
-      const issues = [...result.errors, ...result.skipped].map((i) => ({ path: `hsds.${i.path}`, message: i.message }));
+      const issues = [...result.errors, ...result.skipped].map((i) => {
+        const id = raw[+(/^groups\.(\d+)/.exec(i.path)?.[1] ?? NaN)]?.id;
+        return { path: `hsds.${i.path}`, message: typeof id === 'string' ? this.t('skippedGroup', { id, message: i.message }) : i.message };
+      });
       this.skipped = [...this.skipped, ...issues];
       const ids = new Set(config.groups.map((g) => g.id));
       this.#setGroups([...config.groups, ...(result.value?.groups ?? []).filter((g) => !ids.has(g.id))]);
@@ -320,7 +322,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
           <h2 id="count">${count}</h2>
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
-          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i)))}</ol>` : this.#empty(config, chips)}
+          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i)))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${total > page.length
             ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
             : nothing}
@@ -384,12 +386,15 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #empty(config: SupportGroupsConfig, chips: (readonly [FacetKey, string])[]): TemplateResult {
     const help = config.helpLine;
     const tel = help && telUrl(help.phone);
+    const active = !!this.state.q || chips.length > 0;
     return html`<div class="panel empty">
-      <p>${this.t('noResults')}</p>
-      <ul>
-        ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
-        ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase()) })}</button></li>`)}
-      </ul>
+      <p>${this.t(active ? 'noResults' : 'noGroups')}</p>
+      ${active
+        ? html`<ul>
+            ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
+            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase()) })}</button></li>`)}
+          </ul>`
+        : nothing}
       ${help ? html`<p>${this.t('callHelp')} ${tel ? html`<a class="button primary" href=${tel}>${help.label}</a>` : help.label}</p>` : nothing}
     </div>`;
   }

@@ -230,6 +230,8 @@ describe('<care-support-groups>', () => {
     await el.updateComplete;
     expect($$(el, '.group')).to.have.length(40);
     expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group h3')[20]);
+    for (const d of $$(el, '.group details')) (d as HTMLDetailsElement).open = true;
+    await expect(el).to.be.accessible();
     $(el, '.more')!.click();
     await el.updateComplete;
     expect($$(el, '.group')).to.have.length(45);
@@ -275,6 +277,23 @@ describe('<care-support-groups>', () => {
     expect($(el, '[role=alert] slot')).to.exist;
     expect(names(el)).to.have.length(5);
     await expect(el).to.be.accessible();
+  });
+
+  it('names skipped HSDS services by id, keeps the valid ones, and says so when nothing is listed', async () => {
+    const realFetch = window.fetch;
+    window.fetch = async () =>
+      new Response(JSON.stringify({ services: [{ id: 'svc-ok', name: 'Good service' }, { id: 'svc-bad', name: '' }] }), { headers: { 'content-type': 'application/json' } });
+    try {
+      const el = await mount({ hsds: { url: 'https://hsds.example.org/services' }, urlState: false });
+      await waitUntil(() => names(el).length === 1, 'hsds groups not shown');
+      expect($(el, 'details.panel')!.textContent).to.contain('hsds.groups.1.name').and.contain('Group "svc-bad"');
+    } finally {
+      window.fetch = realFetch;
+    }
+    const empty = await mount({ groups: [], urlState: false });
+    expect($(empty, '.empty')!.textContent).to.contain('No groups are listed');
+    expect($(empty, '.empty ul')).to.equal(null);
+    await expect(empty).to.be.accessible();
   });
 
   it('shows a config error with the fallback for a broken root config', async () => {
