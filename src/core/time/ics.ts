@@ -1,5 +1,5 @@
 import { offsetAt, parseWall, toInstant } from './zones.js';
-import type { Recurring } from './recurrence.js';
+import { occurrences, type Recurring } from './recurrence.js';
 
 // iCalendar (RFC 5545) writing and calendar links, as pure functions.
 
@@ -38,18 +38,13 @@ const offset = (ms: number): string => {
 };
 
 /**
- * A VTIMEZONE for `tz` with one observance per offset change found between the two years (Intl has no
- * rules to export, so the changes are found by sampling weekly, then bisecting to the minute).
+ * The offset changes of `tz` between the two years as [instant, offset before, offset after] (Intl has no
+ * rules to export, so they are found by sampling weekly, then bisecting to the minute).
  */
-export function vtimezone(tz: string, fromYear: number, toYear: number): string[] {
-  const lines = ['BEGIN:VTIMEZONE', 'TZID:' + tz];
-  const end = Date.UTC(toYear + 1, 0);
-  let t = Date.UTC(fromYear, 0);
-  let o = offsetAt(tz, t);
-  const add = (at: number, from: number, to: number, kind = to > from ? 'DAYLIGHT' : 'STANDARD') =>
-    lines.push(`BEGIN:${kind}`, `DTSTART:${icsTime(at + from)}`, `TZOFFSETFROM:${offset(from)}`, `TZOFFSETTO:${offset(to)}`, `END:${kind}`);
-  add(Date.UTC(1970, 0), o, o, 'STANDARD');
-  for (; t < end; t += 7 * DAY) {
+export function transitions(tz: string, fromYear: number, toYear: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let o = offsetAt(tz, Date.UTC(fromYear, 0));
+  for (let t = Date.UTC(fromYear, 0); t < Date.UTC(toYear + 1, 0); t += 7 * DAY) {
     let hi = t + 7 * DAY;
     const next = offsetAt(tz, hi);
     if (next == o) continue;
@@ -58,10 +53,23 @@ export function vtimezone(tz: string, fromYear: number, toYear: number): string[
       const mid = lo + Math.floor((hi - lo) / 12e4) * 6e4;
       offsetAt(tz, mid) == o ? (lo = mid) : (hi = mid);
     }
-    add(hi, o, next);
-    o = next;
+    out.push([hi, o, (o = next)]);
   }
-  return [...lines, 'END:VTIMEZONE'];
+  return out;
+}
+
+/** A VTIMEZONE for `tz`: the offset at the start, then one observance per change. */
+export function vtimezone(tz: string, fromYear: number, toYear: number, changes = transitions(tz, fromYear, toYear)): string[] {
+  const o = offsetAt(tz, Date.UTC(fromYear, 0));
+  return [
+    'BEGIN:VTIMEZONE',
+    'TZID:' + tz,
+    ...[[Date.UTC(1970, 0), o, o], ...changes].flatMap(([at, from, to], i) => {
+      const kind = i && to > from ? 'DAYLIGHT' : 'STANDARD';
+      return [`BEGIN:${kind}`, `DTSTART:${icsTime(at + from)}`, `TZOFFSETFROM:${offset(from)}`, `TZOFFSETTO:${offset(to)}`, `END:${kind}`];
+    }),
+    'END:VTIMEZONE',
+  ];
 }
 
 /** RFC 5545 wants UNTIL in UTC when DTSTART has a TZID: convert local dates and times. */
@@ -69,36 +77,49 @@ const utcUntil = (rule: string, tz: string): string =>
   rule.replace(/^RRULE:/i, '').toUpperCase().replace(/UNTIL=(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(?=;|$)/, (_, y, m, d, h, mi, s) =>
     'UNTIL=' + icsTime(toInstant(tz, parseWall(`${y}-${m}-${d}T${h ? `${h}:${mi}:${s}` : '23:59:59'}`))) + 'Z');
 
-/** One VCALENDAR with every event, each timed in its own zone with a matching VTIMEZONE. */
+/**
+ * One VCALENDAR with every event, each timed in its own zone with a matching VTIMEZONE. An occurrence at a
+ * local time that is skipped or repeated by a clock change is pinned: EXDATE at the local time plus RDATE
+ * at the RFC 5545 §3.3.5 instant, because parsers differ there (ical.js takes the later reading).
+ */
 export function toIcs(events: CalendarEvent[], stamp: Date): string {
-  const zones = new Map<string, number>();
+  const years = new Map<string, number>();
+  for (const e of events) years.set(e.timeZone, Math.min(years.get(e.timeZone) ?? 1e4, new Date(parseWall(e.start)).getUTCFullYear()));
+  const last = stamp.getUTCFullYear() + 10;
+  const changes = new Map([...years].map(([tz, year]) => [tz, transitions(tz, year, Math.max(year, last))]));
   const body = events.flatMap((e) => {
-    const w = parseWall(e.start);
-    const year = new Date(w).getUTCFullYear();
-    zones.set(e.timeZone, Math.min(zones.get(e.timeZone) ?? year, year));
     const tzid = `;TZID=${e.timeZone}:`;
-    const tod = e.start.slice(10).replace(/:/g, '') + '00';
+    const tod = parseWall(e.start) % DAY;
+    const ex = e.exceptions?.map((d) => parseWall(d) + tod) ?? [];
+    const rdates: number[] = [];
+    for (const [at, from, to] of changes.get(e.timeZone)!) {
+      for (const o of e.rrule ? occurrences(e, new Date(at - 2 * DAY), 4) : []) {
+        const w = parseWall(o.date) + tod;
+        if (w >= at + Math.min(from, to) && w < at + Math.max(from, to)) ex.push(w), rdates.push(+o.start);
+      }
+    }
     return [
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${icsTime(+stamp)}Z`,
-      `DTSTART${tzid}${icsTime(w)}`,
+      // A one-off is written in UTC: one instant, whatever a parser makes of skipped or repeated times.
+      e.rrule ? `DTSTART${tzid}${icsTime(parseWall(e.start))}` : `DTSTART:${icsTime(toInstant(e.timeZone, parseWall(e.start)))}Z`,
       `DURATION:PT${e.durationMinutes ?? 60}M`,
       ...(e.rrule ? ['RRULE:' + utcUntil(e.rrule, e.timeZone)] : []),
-      ...(e.exceptions?.length ? [`EXDATE${tzid}${e.exceptions.map((d) => d.replace(/-/g, '') + tod).join()}`] : []),
+      ...(ex.length ? [`EXDATE${tzid}${ex.map(icsTime).join()}`] : []),
+      ...(rdates.length ? [`RDATE:${rdates.map((t) => icsTime(t) + 'Z').join()}`] : []),
       `SUMMARY:${escapeText(e.title)}`,
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),
       'END:VEVENT',
     ];
   });
-  const lastYear = stamp.getUTCFullYear() + 10;
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//CareCircle//Chat schedule//EN',
     'CALSCALE:GREGORIAN',
-    ...[...zones].flatMap(([tz, year]) => vtimezone(tz, year, Math.max(year, lastYear))),
+    ...[...years].flatMap(([tz, year]) => vtimezone(tz, year, last, changes.get(tz))),
     ...body,
     'END:VCALENDAR',
   ].map(fold).join('\r\n') + '\r\n';

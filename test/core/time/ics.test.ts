@@ -52,6 +52,18 @@ describe('ics', () => {
     expect(text).to.include('RRULE:FREQ=WEEKLY;UNTIL=20260701T035959Z;BYDAY=MO');
   });
 
+  it('pins occurrences at skipped or repeated local times with EXDATE + RDATE, and writes one-offs in UTC', () => {
+    const daily: CalendarEvent = { uid: 'd', title: 'Daily', start: '2026-03-07T02:30', timeZone: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=3' };
+    const lines = toIcs([daily], stamp).split('\r\n');
+    expect(lines).to.include('EXDATE;TZID=America/New_York:20260308T023000');
+    expect(lines).to.include('RDATE:20260308T073000Z'); // 03:30 EDT: forward by the gap
+    const back = toIcs([{ ...daily, start: '2026-10-31T01:30', rrule: 'FREQ=DAILY;COUNT=3' }], stamp).split('\r\n');
+    expect(back).to.include('RDATE:20261101T053000Z'); // the first 01:30 (EDT)
+    expect(toIcs([{ ...daily, rrule: 'FREQ=WEEKLY;BYDAY=TU' }], stamp)).not.to.include('RDATE');
+    const once = toIcs([{ uid: 'o', title: 'Once', start: '2026-05-01T10:00', timeZone: 'Europe/London' }], stamp).split('\r\n');
+    expect(once).to.include('DTSTART:20260501T090000Z');
+  });
+
   it('links to Google Calendar with ctz and the recurrence, and to Outlook.com', () => {
     const g = new URL(googleCalendarUrl(bcsm));
     expect(g.origin).to.equal('https://calendar.google.com');
