@@ -61,7 +61,11 @@ export const chatScheduleStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
     align-items: end;
+    justify-content: space-between;
     margin-block: 0.5em;
+  }
+  details ul {
+    justify-content: start;
   }
   label {
     display: grid;

@@ -33,6 +33,7 @@ const en = {
   ics: 'Download .ics',
   google: 'Google Calendar',
   outlook: 'Outlook.com (this date)',
+  newTab: '(opens in a new tab)',
   subscribe: 'Subscribe to all (.ics)',
   pause: 'Stop updating times',
   resume: 'Resume updating times',
@@ -145,13 +146,13 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     const filters = c.filters && [select('platform', [...new Set(c.chats.map((x) => x.platform))]), select('hashtag', [...new Set(c.chats.map(tag).filter(Boolean))])].filter((x) => x != nothing);
     return html`<div class=${c.layout}>
       ${c.heading ? html`<h2 part="heading">${c.heading}</h2>` : nothing}
-      <p class="zone">${this.t('zone', { zone: place(tz) })}</p>
-      ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
-      ${items.length ? html`<ol part="list">${items.map((i) => this.#item(i, tz, now, c))}</ol>` : html`<p>${this.t('none')}</p>`}
       <div class="bar">
+        <p class="zone">${this.t('zone', { zone: place(tz) })}</p>
         ${items.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
-        ${this.#download(c.chats, 'chats.ics', this.t('subscribe'))}
       </div>
+      ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
+      ${items.length ? html`<ol part="list" role="list">${items.map((i) => this.#item(i, tz, now, c))}</ol>` : html`<p>${this.t('none')}</p>`}
+      <p>${this.#download(c.chats, 'chats.ics', this.t('subscribe'))}</p>
     </div>`;
   }
 
@@ -181,6 +182,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     const time = { hour: 'numeric', minute: '2-digit' } as const;
     const d = dayDiff(tz, now, s);
     const topic = chat.topics[i.date];
+    const newTab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
     const [days, h, m] = until(now, s);
     // 2 h 15 min; 1 day 9 h; 6 days.
     const left = [days && this.t('days', { count: days }), days < 2 && h && this.t('hours', { count: h }), !days && m && this.t('minutes', { count: m })].filter(Boolean).join(' ');
@@ -210,8 +212,8 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
             <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
             <ul>
               <li>${this.#download([chat], chat.id + '.ics', this.t('ics'))}</li>
-              <li><a class="button" href=${googleCalendarUrl(this.#event(chat))} target="_blank" rel="noopener">${this.t('google')}</a></li>
-              <li><a class="button" href=${outlookUrl(this.#event(chat), i.start, i.end)} target="_blank" rel="noopener">${this.t('outlook')}</a></li>
+              <li><a class="button" href=${googleCalendarUrl(this.#event(chat))} target="_blank" rel="noopener">${this.t('google')}${newTab}</a></li>
+              <li><a class="button" href=${outlookUrl(this.#event(chat), i.start, i.end)} target="_blank" rel="noopener">${this.t('outlook')}${newTab}</a></li>
             </ul>
           </details>`
         : nothing}

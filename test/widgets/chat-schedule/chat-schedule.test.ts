@@ -152,7 +152,7 @@ describe('<care-chat-schedule>', () => {
     const cal = [...root(el).querySelectorAll('details')];
     expect(cal).to.have.length(1);
     const links = [...cal[0]!.querySelectorAll('a')];
-    expect(links.map(text)).to.deep.equal(['Download .ics', 'Google Calendar', 'Outlook.com (this date)']);
+    expect(links.map(text)).to.deep.equal(['Download .ics', 'Google Calendar (opens in a new tab)', 'Outlook.com (this date) (opens in a new tab)']);
     const g = new URL(links[1]!.href);
     expect(g.searchParams.get('ctz')).to.equal('America/New_York');
     expect(g.searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO');
