@@ -1,6 +1,6 @@
 // Strict CSP with Trusted Types, sent as a response header: each widget renders from each bundle that
 // carries it, reaches its interactive states, and nothing is reported as a violation.
-import { describe, test, env, assertClean, DIST } from '../lib/harness.mjs';
+import { describe, test, env, assert, assertClean, DIST } from '../lib/harness.mjs';
 import { WIDGETS, element, expectRendered, clickEverything } from '../lib/widgets.mjs';
 import { posts, groups, hsdsServices, chatConfig, feedConfig } from '../lib/data.mjs';
 
@@ -28,6 +28,51 @@ describe('csp', () => {
       });
     }
   }
+
+  test('groups with jsonLd: true write their JSON-LD under Trusted Types without a violation', async (t) => {
+    const page = await t.page();
+    await t.open(page, { modules: [DIST.groups], body: element('groups', { config: { groups: groups(3), jsonLd: true } }) }, { csp: true });
+    await expectRendered(page, 'groups', { texts: [] });
+    await page.waitForTimeout(300);
+    const ld = await page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent));
+    const seen = JSON.stringify(await page.evaluate(() => __e2e.violations));
+    assert.equal(ld.length, 1, 'one JSON-LD block in the page');
+    assert.match(ld[0], /Breast|group/i, `the JSON-LD block has the groups (violations: ${seen})`);
+    JSON.parse(ld[0]);
+    await assertClean(page);
+  });
+
+  test('chat .ics downloads and calendar links work under strict CSP', async (t) => {
+    const page = await t.page();
+    await t.open(page, { modules: [DIST.chat], body: element('chat') }, { csp: true });
+    await expectRendered(page, 'chat');
+    await clickEverything(page, '#chat'); // opens the "Add to calendar" menus
+    const links = page.locator('#chat a[download]').filter({ visible: true });
+    assert.ok((await links.count()) >= 2, 'per-chat and subscribe-all .ics links');
+    for (const i of [0, (await links.count()) - 1]) {
+      page.once('download', () => {});
+      const seen = () => page.evaluate(() => JSON.stringify(__e2e.violations));
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 5000 }).catch(async () => assert.fail(`no download from .ics link ${i} (violations: ${await seen()})`)),
+        links.nth(i).click(),
+      ]);
+      const { readFile } = await import('node:fs/promises');
+      assert.match(await readFile(await download.path(), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+    }
+    await assertClean(page);
+  });
+
+  test('feed consent gate, content warnings and "Load more" under strict CSP', async (t) => {
+    const page = await t.page();
+    const snapshot = env.server.add(JSON.stringify({ generatedAt: new Date().toISOString(), posts: posts(6, 30).map((p, i) => (i % 2 ? { ...p, sensitive: true, contentWarning: 'Medical detail' } : p)) }), { type: 'application/json', ext: '.json', name: 'snapshot' });
+    await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', limit: 2, consent: 'required', sources: [{ type: 'snapshot', url: snapshot }] } }) }, { csp: true });
+    await page.waitForTimeout(300);
+    await clickEverything(page, '#feed', { max: 1 });
+    await expectRendered(page, 'feed', { texts: ['Nurse 30'] });
+    await clickEverything(page, '#feed', { max: 30 });
+    await page.waitForTimeout(200);
+    await assertClean(page);
+  });
 
   test('same-origin data (snapshot, HSDS, config src) loads under strict CSP without violations', async (t) => {
     const page = await t.page();
