@@ -349,18 +349,19 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const zone = this.#viewerZone();
     const loc = g.location;
     const where = [loc?.address, loc?.suburb, loc?.state, loc?.postcode].filter(Boolean).join(', ');
+    const row = (key: string, value: unknown) => (value ? html`<dt>${this.t(key)}</dt><dd>${value}</dd>` : nothing);
     const when = next && dateFormat(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(next.start);
     return html`<li class="group" part="group">
       <h3 tabindex="-1">${g.name}</h3>
       ${g.organization ? html`<p class="org">${g.organization}</p>` : nothing}
       <dl>
-        ${g.formats.length ? html`<dt>${this.t('how')}</dt><dd>${this.#list('format', g.formats)}</dd>` : nothing}
-        ${g.audiences.length ? html`<dt>${this.t('forWhom')}</dt><dd>${this.#list('audience', g.audiences)}</dd>` : nothing}
-        ${km !== undefined
-          ? html`<dt>${this.t('distance')}</dt><dd>${this.t('km', { km: numberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km), place: loc?.suburb ?? '' })}</dd>`
-          : this.origin && anywhere(g) ? html`<dt>${this.t('distance')}</dt><dd>${this.t('availableAnywhere')}</dd>` : nothing}
-        ${when ? html`<dt>${this.t('nextMeeting')}</dt><dd><time datetime=${next!.start.toISOString()}>${when}</time></dd>` : g.schedule ? html`<dt>${this.t('meets')}</dt><dd>${g.schedule}</dd>` : nothing}
-        ${g.accessibility ? html`<dt>${this.t('accessibility')}</dt><dd>${g.accessibility}</dd>` : nothing}
+        ${row('how', this.#list('format', g.formats))}
+        ${row('forWhom', this.#list('audience', g.audiences))}
+        ${row('distance', km !== undefined
+          ? this.t('km', { km: numberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km), place: loc?.suburb ?? '' })
+          : this.origin && anywhere(g) && this.t('availableAnywhere'))}
+        ${when ? row('nextMeeting', html`<time datetime=${next!.start.toISOString()}>${when}</time>`) : row('meets', g.schedule)}
+        ${row('accessibility', g.accessibility)}
       </dl>
       <p class="contact">
         ${tel ? html`<a class="button primary" href=${tel}><span class="visually-hidden">${this.t('call')} </span>${c.phone}</a>` : nothing}
@@ -371,12 +372,12 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
         <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
         ${g.description ? html`<p>${g.description}</p>` : nothing}
         <dl>
-          ${where ? html`<dt>${this.t('address')}</dt><dd>${where}</dd>` : nothing}
-          ${g.cancerTypes.length ? html`<dt>${this.t('facet_type')}</dt><dd>${this.#list('type', g.cancerTypes)}</dd>` : nothing}
-          ${g.languages.length ? html`<dt>${this.t('facet_language')}</dt><dd>${this.#list('language', g.languages)}</dd>` : nothing}
-          ${g.cost ? html`<dt>${this.t('facet_cost')}</dt><dd>${this.#label('cost', g.cost.toLowerCase())}</dd>` : nothing}
-          ${g.facilitator ? html`<dt>${this.t('facilitator')}</dt><dd>${this.#label('facilitator' as FacetKey, g.facilitator.toLowerCase())}</dd>` : nothing}
-          ${when && g.schedule ? html`<dt>${this.t('meets')}</dt><dd>${g.schedule}</dd>` : nothing}
+          ${row('address', where)}
+          ${row('facet_type', this.#list('type', g.cancerTypes))}
+          ${row('facet_language', this.#list('language', g.languages))}
+          ${row('facet_cost', g.cost && this.#label('cost', g.cost.toLowerCase()))}
+          ${row('facilitator', g.facilitator && this.#label('facilitator' as FacetKey, g.facilitator.toLowerCase()))}
+          ${row('meets', when && g.schedule)}
         </dl>
       </details>
       ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
