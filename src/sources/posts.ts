@@ -15,7 +15,7 @@ export const postSchema = z.strictObject({
   author: z.strictObject({ name: z.string(), handle: text(), url: webUrl(), avatar: z.optional(webUrl()) }),
   text: optionalText(),
   html: optionalText(),
-  media: z.optional(z.array(z.strictObject({ url: webUrl(), alt: optionalText(), type: z._default(z.enum(['image', 'video', 'gifv', 'audio']), 'image') }))),
+  media: z.optional(z.array(z.strictObject({ url: webUrl(), alt: optionalText(), type: z._default(z.literal(['image', 'video', 'gifv', 'audio']), 'image') }))),
   sensitive: z.optional(z.boolean()),
   contentWarning: optionalText(),
   language: optionalText(),

@@ -10,7 +10,7 @@ export const hashtagFeedSchema = z.strictObject({
   /** The hashtag, without or with its `#`: letters, digits and `_`. */
   hashtag: z.string().check(z.regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".')),
   sources: z.array(
-    z.discriminatedUnion('type', [
+    z.union([
       z.strictObject({ type: z.literal('mastodon'), instance: webUrl() }),
       z.strictObject({ type: z.literal('posts'), posts: z.array(postSchema) }),
       z.strictObject({ type: z.literal('snapshot'), url: webUrl() }),
@@ -42,7 +42,7 @@ export const hashtagFeedSchema = z.strictObject({
   /** The notice above the posts; `false` or "" hides it. */
   disclaimer: z.optional(z.union([z.string(), z.literal(false)])),
   /** `required`: show nothing and ask nothing of other servers until the reader agrees. */
-  consent: z._default(z.enum(['none', 'required']), 'none'),
+  consent: z._default(z.literal(['none', 'required']), 'none'),
   /** Keep the last good posts in localStorage and show them, with their age, when every source fails. */
   cache: z._default(z.boolean(), false),
 });
