@@ -130,6 +130,35 @@ describe('xss', () => {
     }, { timeout: 90000 });
   });
 
+  describe('config text', () => {
+    // Editor-supplied text that reaches the DOM: message overrides (with their {params}), the feed's
+    // disclaimer and role badges, the chat heading, the help line. A compromised CMS must not run script.
+    const evil = (k) => `MSG${k} <img src=x onerror=__pwn()> <script>__pwn()</script> {count} {zone} {name} {tag} {text}`;
+    const keys = {
+      feed: ['feed', 'disclaimer', 'more', 'show', 'hide', 'cw', 'sensitive', 'noAlt', 'empty', 'sourceFailed', 'consent', 'consentNote', 'loading'],
+      groups: ['searchLabel', 'searchHint', 'nearLabel', 'anywhere', 'useLocation'],
+      chat: ['zone', 'today', 'tomorrow', 'ownTime', 'live', 'liveText', 'startsIn', 'cancelled'],
+    };
+    test('message overrides, disclaimer, roles, heading and help line render as text', async (t) => {
+      const messages = (w) => Object.fromEntries(keys[w].map((k, i) => [k, evil(i)]));
+      const feedPosts = [post(1, { contentWarning: 'cw', media: [{ url: 'https://m.example/a.png', type: 'image' }] }), post(2)];
+      const body = [
+        element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: feedPosts }], disclaimer: `DISCLAIMER ${corpus[0].payload} ${corpus[7].payload}`, roles: { '@nurse2@social.example': `ROLE <img src=x onerror=__pwn()>` }, messages: messages('feed') } }),
+        element('groups', { config: { groups: [group(1)], helpLine: { label: `HELP <svg onload=__pwn()>`, phone: '13 11 20' }, messages: messages('groups') } }),
+        element('chat', { config: { chats: [chat(1)], heading: `HEADING <img src=x onerror=__pwn()>`, messages: messages('chat') } }),
+      ].join('');
+      const page = await open(t, body);
+      for (const id of ['feed', 'groups', 'chat']) await ready(page, id);
+      for (const id of ['feed', 'groups', 'chat']) await assertSafe(page, `#${id}`);
+      const feed = await shadowText(page, '#feed');
+      assert.match(feed, /DISCLAIMER <script>__pwn\(\)<\/script>/, 'the disclaimer is shown as text');
+      assert.match(feed, /ROLE <img src=x onerror=__pwn\(\)>/, 'the role badge is shown as text');
+      assert.match(feed, /MSG\d+ <img src=x onerror=__pwn\(\)>/, 'message overrides are shown as text');
+      assert.match(await shadowText(page, '#chat'), /HEADING <img/, 'the chat heading is text');
+      assert.match(await shadowText(page, '#groups'), /MSG\d+ <img/, 'group message overrides are text');
+    }, { timeout: 90000 });
+  });
+
   describe('support groups', () => {
     test('every text field of a group, help line and places; JSON-LD stays data', async (t) => {
       const list = corpus.map((p) =>
