@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { cleanName, nodesText, reduceHtml, safeUrl, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
+import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
 import { hashtagFeedSchema, type HashtagFeedConfig } from './hashtag-feed.schema.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
@@ -97,6 +98,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   /** @internal */ #timer?: ReturnType<typeof setTimeout>;
   /** @internal */ #due = false;
   /** @internal */ #signal?: AbortSignal;
+  /** @internal */ #unclock?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
 
   constructor() {
@@ -140,6 +142,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
 
   protected override stop(): void {
     clearTimeout(this.#timer);
+    this.#unclock?.();
+    this.#unclock = undefined;
     document.removeEventListener('visibilitychange', this.#onVisible);
   }
 
@@ -151,6 +155,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   async #start(): Promise<void> {
     const signal = this.#signal!;
     document.addEventListener('visibilitychange', this.#onVisible);
+    // "5 minutes ago" stays true: the page's one shared minute clock re-renders the times.
+    this.#unclock ??= everyMinute(() => this.requestUpdate());
     await this.#refresh(true);
     if (signal.aborted) return;
     this.loading = false;
@@ -228,6 +234,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   /** @internal */
   async #more(): Promise<void> {
     const at = this.shown;
+    if (this.loading) return;
     if (at >= this.items.length) {
       this.loading = true;
       await this.#refresh(false, true);
@@ -293,7 +300,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
             ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
         : this.loading ? nothing : html`<p class="empty">${t('empty')}</p>`}
-      ${more ? html`<button class="more" ?disabled=${this.loading} @click=${this.#more}>${t('more')}</button>` : nothing}`;
+      ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
   /** @internal */
