@@ -100,6 +100,21 @@ describe('xss', () => {
       assertMarkers(text, safeUrls.filter((p) => p.i % 4 === 0), 'CW', 'spoiler text');
     }, { timeout: 90000 });
 
+    test('snapshot source: hostile posts from a file', async (t) => {
+      const page = await t.page();
+      const list = corpus.map((p) => post(p.i, { text: undefined, html: `<p>SAFE${p.i} ${p.payload}</p>`, author: { name: `NAME${p.i} ${p.payload}`, handle: `@s${p.i}@h.example`, url: p.kind === 'url' ? p.payload : 'https://h.example/s' } }));
+      await page.context().route('https://cdn.example/snap.json', (r) => json(r, { generatedAt: new Date().toISOString(), posts: list }));
+      const body = element('feed', { config: { hashtag: 'bcsm', limit: 100, sources: [{ type: 'snapshot', url: 'https://cdn.example/snap.json' }] } });
+      const url = env.server.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>xss</title><script type="module" src="${DIST.feed}"></script></head><body>${body}</body></html>`);
+      await page.goto(url);
+      await markKnownScripts(page);
+      await ready(page, 'feed');
+      await assertSafe(page, '#feed');
+      const text = await shadowText(page, '#feed');
+      assertMarkers(text, markupPayloads, 'SAFE', 'snapshot post html');
+      assertMarkers(text, markupPayloads, 'NAME', 'snapshot author name');
+    }, { timeout: 90000 });
+
     test('bluesky feed: hostile text, display names and facet links', async (t) => {
       const page = await t.page();
       const enc = new TextEncoder();
@@ -179,6 +194,34 @@ describe('xss', () => {
       await assertSafe(page, '#groups');
       const text = await shadowText(page, '#groups');
       for (const m of ['NAME', 'DESC', 'ORG', 'ACCESS']) assertMarkers(text, corpus, m, m.toLowerCase());
+    }, { timeout: 90000 });
+
+    test('HSDS import: hostile service, organisation, address, phone, schedule and attribute text', async (t) => {
+      const page = await t.page();
+      const services = corpus.map((p) => ({
+        id: `svc-${p.i}`,
+        name: `NAME${p.i} ${p.payload}`,
+        description: `DESC${p.i} ${p.payload}`,
+        status: 'active',
+        url: p.kind === 'url' ? p.payload : 'https://ok.example/s',
+        email: p.payload.slice(0, 200),
+        organization: { id: `o${p.i}`, name: `ORG${p.i} ${p.payload}`, website: p.payload },
+        phones: [{ id: `ph${p.i}`, number: p.payload.slice(0, 200), type: 'voice' }],
+        languages: [{ id: 'l', name: p.payload, code: p.payload.slice(0, 50) }],
+        attributes: [{ id: `a${p.i}`, taxonomy_term: { id: 't', name: p.payload.slice(0, 100), taxonomy: 'cancer type' } }],
+        service_at_locations: [{ id: `sal${p.i}`, location: { id: `loc${p.i}`, location_type: 'physical', name: p.payload, latitude: 51.5, longitude: -0.1, accessibility: [{ id: 'acc', description: `ACCESS${p.i} ${p.payload}` }], addresses: [{ id: 'ad', address_1: `ADDR${p.i} ${p.payload}`, city: p.payload.slice(0, 100), postal_code: 'AB1', country: 'GB', address_type: 'physical' }] } }],
+        schedules: [{ id: `s${p.i}`, freq: 'WEEKLY', byday: 'TU', dtstart: '2026-01-06', opens_at: '18:00', closes_at: '19:30', description: `WHEN${p.i} ${p.payload}`, attending_type: p.payload.slice(0, 100) }],
+      }));
+      await page.context().route(`https://cdn.example/hsds.json`, (r) => json(r, { services }));
+      const body = element('groups', { config: { groups: [], pageSize: 200, hsds: { url: 'https://cdn.example/hsds.json', timeZone: 'Europe/London' }, jsonLd: true } });
+      const url = env.server.add(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>xss</title><script type="module" src="${DIST.groups}"></script></head><body>${body}</body></html>`);
+      await page.goto(url);
+      await markKnownScripts(page);
+      await ready(page, 'groups');
+      await assertSafe(page, '#groups');
+      const text = await shadowText(page, '#groups');
+      // A service whose website is not http(s) fails validation and is skipped whole (listed for editors).
+      for (const m of ['NAME', 'DESC', 'ORG']) assertMarkers(text, markupPayloads, m, `HSDS ${m.toLowerCase()}`);
     }, { timeout: 90000 });
 
     test('dangerous contact URLs are not links; a hostile query in the search box and the page URL stays text', async (t) => {
