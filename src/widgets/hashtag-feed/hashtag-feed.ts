@@ -90,6 +90,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       consent: 'Show posts from {hosts}',
       consentNote: 'These posts come from {hosts}. Nothing is requested from those servers until you choose to show them.',
       curated: 'our selected posts',
+      elsewhere: 'other websites',
     },
   };
 
@@ -222,13 +223,14 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   /** Hosts other than this page's that the sources would contact. @internal */
   get #hosts(): string {
     const hosts = new Set(this.#runners.filter((r) => r.url).map((r) => new URL(r.url!, document.baseURI).host).filter((h) => h !== location.host));
-    return listFormat(this.locale).format([...hosts]);
+    return hosts.size ? listFormat(this.locale).format([...hosts]) : this.t('elsewhere');
   }
 
   /** @internal */
   #consent(): void {
     this.consented = true;
-    this.guard(() => this.#start());
+    // The pressed button goes away: put the reader on the first post once there is one.
+    this.guard(() => this.#start().then(() => this.updateComplete).then(() => this.#articles()[0]?.focus()));
   }
 
   /** @internal */

@@ -241,6 +241,13 @@ describe('privacy', () => {
     button.click();
     await waitUntil(() => articles(el).length === 3, 'posts not shown after consent');
     expect(mock.calls).to.have.length(1);
+    await waitUntil(() => el.shadowRoot!.activeElement === articles(el)[0], 'focus not moved to the first post');
+  });
+
+  it('names "other websites" when the gate has no third-party source to name', async () => {
+    const el = await feed({ hashtag: 'bcsm', consent: 'required', sources: [{ type: 'posts', posts: [post()] }] });
+    expect($(el, '.gate button')!.textContent!.trim()).to.equal('Show posts from other websites');
+    expect(articles(el)).to.have.length(0);
   });
 
   it('keeps the last good posts with cache: true and shows them with their age when every source fails', async () => {
