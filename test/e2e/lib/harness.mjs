@@ -111,6 +111,16 @@ export const events = (page, type, id) => page.evaluate(([type, id]) => __e2e.ev
 /** The reader-visible text of a widget's shadow tree. */
 export const shadowText = (page, selector) => page.evaluate((s) => __e2e.text(document.querySelector(s)), selector);
 
+/** Waits until the widget's shadow text includes `text` (or matches it, for a RegExp). */
+export async function waitText(page, selector, text, timeout = 5000) {
+  try {
+    await page.waitForFunction(([s, t, re]) => (re ? new RegExp(t).test(__e2e.text(document.querySelector(s))) : __e2e.text(document.querySelector(s)).includes(t)), [selector, text instanceof RegExp ? text.source : text, text instanceof RegExp], { timeout, polling: 50 });
+  } catch {
+    const shown = await page.evaluate((s) => __e2e.text(document.querySelector(s)), selector).catch(() => '');
+    throw new Error(`${selector} never showed ${text}; it shows: ${shown.slice(0, 300)}`);
+  }
+}
+
 /** Sets the `config` property of an element (what a framework or a CMS script does). */
 export const setConfig = (page, selector, config) =>
   page.evaluate(([s, c]) => {

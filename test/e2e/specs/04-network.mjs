@@ -69,7 +69,8 @@ async function checkFault(page, names, fault) {
       const status = Number(fault.match(/HTTP (\d+)/)?.[1]);
       if (status && ev.detail?.status !== status) problems.push(`${name}: detail.status is ${ev.detail?.status}, not ${status}`);
     }
-    await page.waitForTimeout(50);
+    // The message renders in the update after the event: give it a moment under load.
+    await page.waitForFunction(([s, re]) => new RegExp(re, 'i').test(__e2e.text(document.querySelector(s))), [`#${id}`, FRIENDLY.source], { timeout: 3000, polling: 50 }).catch(() => {});
     const text = await shadowText(page, `#${id}`);
     if (!FRIENDLY.test(text)) problems.push(`${name}: no friendly message on screen (shows: "${text.slice(0, 160)}")`);
     if (TECHNICAL.test(text)) problems.push(`${name}: technical jargon on screen: "${text.match(TECHNICAL)[0]}"`);
