@@ -5,43 +5,67 @@ import { postSchema } from '../../sources/posts.js';
 const strings = () => z._default(z.array(z.string()), []);
 const yes = () => z._default(z.boolean(), true);
 
+// The doc comment above each key is its description in the README's config reference.
 export const hashtagFeedSchema = z.strictObject({
   ...commonFields,
-  /** The hashtag, without or with its `#`: letters, digits and `_`. */
+  /** The hashtag, with or without its `#`: letters, digits and `_`, like "bcsm". */
   hashtag: z.string().check(z.regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".')),
+  /** Where posts come from, merged newest first: `mastodon`, `posts` (curated, works offline), `snapshot`, `bluesky-feed`. Each fails alone. */
   sources: z.array(
     z.union([
-      z.strictObject({ type: z.literal('mastodon'), instance: webUrl() }),
-      z.strictObject({ type: z.literal('posts'), posts: z.array(postSchema) }),
-      z.strictObject({ type: z.literal('snapshot'), url: webUrl() }),
+      z.strictObject({
+        type: z.literal('mastodon'),
+        /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`), like https://mastodon.social. */
+        instance: webUrl(),
+      }),
+      z.strictObject({
+        type: z.literal('posts'),
+        /** Curated posts in the config itself (`id`, `url`, `createdAt`, `author` {`name`, `handle`, `url`, `avatar`}, `text` or `html`, `media`, `sensitive`, `contentWarning`, `language`, `replyTo`, `boostOf`). A bad post is skipped. */
+        posts: z.array(postSchema),
+      }),
+      z.strictObject({
+        type: z.literal('snapshot'),
+        /** A web address: for a snapshot, the file `{ "generatedAt", "posts": [Post] }` (fetched without cookies); in a post, its page, its author's page or its media file. */
+        url: webUrl(),
+      }),
       z.strictObject({
         type: z.literal('bluesky-feed'),
+        /** A Bluesky feed generator, `at://did:…/app.bsky.feed.generator/…`, read with `app.bsky.feed.getFeed` (no login). */
         feed: z.string().check(z.regex(/^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/, 'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….')),
+        /** The Bluesky AppView that serves the feed. */
         service: z._default(webUrl(), 'https://public.api.bsky.app'),
       }),
     ]),
   ).check(z.minLength(1)),
-  /** Posts shown at first and added by each "Load more". */
+  /** Posts shown at first, and added by each "Load more". */
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  /** Seconds between refreshes: 0 turns refresh off, otherwise at least 60. */
+  /** Seconds between refreshes (0 turns refresh off, otherwise at least 60). Paused while the tab is hidden; new posts wait behind an "N new posts" button. */
   refreshSeconds: z._default(z.number().check(z.int(), z.refine((v) => v === 0 || v >= 60, { message: 'Use 0 to turn refresh off, or at least 60 seconds.' })), 120),
+  /** Rules applied to every source before anything renders. */
   moderation: z.prefault(
     z.strictObject({
+      /** Handles never shown (`@user@host` or `user@host`, any case). */
       blockAccounts: strings(),
+      /** Words or phrases that hide a post wherever they appear (text, content warning, name, alt text); whole words, ignoring case and accents. */
       blockWords: strings(),
+      /** When not empty, only these handles are shown (a strict allowlist). */
       allowAccounts: strings(),
+      /** When not empty, only posts with these ids or urls are shown (pre-moderation). */
       approvedIds: strings(),
+      /** Hide replies. */
       hideReplies: yes(),
+      /** Hide boosts and reposts. */
       hideBoosts: yes(),
+      /** When not empty, only posts in these languages (`en` also matches `en-GB`); posts without a language are kept. */
       languages: strings(),
     }),
     {},
   ),
-  /** Badges by handle (`@user@host`, the `@` optional): "Breast surgeon", "Moderator". */
+  /** Badges by handle (`@user@host`, the `@` optional), like "Breast surgeon" or "Moderator", so trusted accounts stand out. */
   roles: z._default(z.record(z.string(), z.string()), {}),
-  /** The notice above the posts; `false` or "" hides it. */
+  /** The notice above the posts (a default "not medical advice" text shows when absent); `false` or "" hides it. */
   disclaimer: z.optional(z.union([z.string(), z.literal(false)])),
-  /** `required`: show nothing and ask nothing of other servers until the reader agrees. */
+  /** `required`: show a "Show posts from …" button and ask nothing of other servers until it is pressed. */
   consent: z._default(z.literal(['none', 'required']), 'none'),
   /** Keep the last good posts in localStorage and show them, with their age, when every source fails. */
   cache: z._default(z.boolean(), false),
