@@ -30,11 +30,16 @@ const USES: Record<string, string> = {
   '--care-target-size': 'Minimum size of buttons and controls (44 px)',
 };
 
-const VAR = /var\(\s*(--care-[a-z0-9-]+)\s*,\s*((?:[^()]|\([^()]*\))+?)\s*\)/g;
-
+/** `var(--care-x, fallback)` uses in a stylesheet, with fallbacks that may nest parentheses. */
 function declared(css: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const m of css.matchAll(VAR)) if (!found.has(m[1]!)) found.set(m[1]!, m[2]!.trim());
+  for (const m of css.matchAll(/var\(\s*(--care-[a-z0-9-]+)\s*,/g)) {
+    let depth = 1;
+    let i = m.index! + m[0].length;
+    const from = i;
+    for (; i < css.length && depth; i++) depth += css[i] === '(' ? 1 : css[i] === ')' ? -1 : 0;
+    if (!found.has(m[1]!)) found.set(m[1]!, css.slice(from, i - 1).trim());
+  }
   return found;
 }
 
