@@ -2,6 +2,8 @@
 // renders it (default args merged with the story's args, then `render(args)`), and must settle without
 // an error panel (unless it is an error story), show content, log no console error and pass axe.
 // Add each new stories module to `modules` below (static imports, so the test runner bundles them).
+// What a story is expected to show comes from its name (error/invalid…, loading/consent…) or, to be
+// explicit, `parameters: { care: { expect: 'error' | 'waiting' | 'content' } }` on the story.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../src/define/all.js';
