@@ -6,35 +6,33 @@ export const feedStyles = css`
     --_avatar: var(--care-hashtag-feed-avatar-size, 3rem);
     --_badge: var(--care-hashtag-feed-badge-color, var(--_accent));
   }
-  [role='feed'] {
+  [role='feed'],
+  .media {
     display: grid;
     gap: var(--_gap);
+    padding: 0;
+    margin: 0;
   }
   article {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75);
-    background: var(--_bg);
   }
-  header {
+  header,
+  .who {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 0.6rem;
   }
+  .who {
+    flex: 1 1 12rem;
+    align-items: baseline;
+  }
   .avatar {
     inline-size: var(--_avatar);
     block-size: var(--_avatar);
     border-radius: 50%;
-    object-fit: cover;
-  }
-  .who {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 0.5rem;
-    flex: 1 1 12rem;
-    min-inline-size: 0;
   }
   .name {
     font-weight: 700;
@@ -43,13 +41,12 @@ export const feedStyles = css`
   .when,
   .kind,
   .disclaimer,
-  .notice {
+  .notice,
+  figcaption {
     color: var(--_muted);
     font-size: 0.9em;
   }
   .when {
-    display: inline-flex;
-    align-items: center;
     min-block-size: 1.5rem;
   }
   .badge {
@@ -60,9 +57,7 @@ export const feedStyles = css`
     font-size: 0.85em;
     font-weight: 600;
   }
-  .content p,
-  .cw p,
-  .kind {
+  p {
     margin-block: 0.4em;
   }
   .invisible {
@@ -73,11 +68,8 @@ export const feedStyles = css`
   }
   .media {
     list-style: none;
-    padding: 0;
-    margin: 0.5em 0 0;
-    display: grid;
+    margin-block-start: 0.5em;
     grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-    gap: 0.5rem;
   }
   figure {
     margin: 0;
@@ -85,17 +77,9 @@ export const feedStyles = css`
   figure img {
     display: block;
     inline-size: 100%;
-    block-size: auto;
     max-block-size: 20rem;
     object-fit: cover;
     border-radius: calc(var(--_radius) / 2);
-  }
-  figcaption {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .disclaimer {
-    margin-block: 0 var(--_gap);
   }
   .notice {
     border-inline-start: 0.25rem solid var(--_border);
@@ -106,6 +90,9 @@ export const feedStyles = css`
     inset-block-start: 0;
     z-index: 1;
     text-align: center;
+  }
+  .fresh:not(:empty),
+  .disclaimer {
     margin-block-end: var(--_gap);
   }
   .more {
@@ -114,7 +101,7 @@ export const feedStyles = css`
   }
   @media (forced-colors: active) {
     .badge {
-      border: 1px solid CanvasText;
+      border: 1px solid;
     }
   }
 `;
