@@ -2,6 +2,8 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, chromiumArgs } from './scripts/find-browser.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './scripts/count-reporter.mjs';
 
 const executablePath = findBrowser();
 
@@ -20,6 +22,7 @@ const only = process.env.CARE_FILES;
 
 export default {
   nodeResolve: true,
+  reporters: [defaultReporter(), countReporter()],
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300000,

@@ -40,7 +40,7 @@ if ((await run('node', ['scripts/build.mjs'])).code) {
 
 step('Component tests (web-test-runner, Chromium)');
 const unit = await run('npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--static-logging'], { capture: true });
-const unitCounts = lastCounts(unit.out) ?? { passed: 0, failed: 1 };
+const unitCounts = lastCounts(unit.out, 'component: ') ?? { passed: 0, failed: 1 };
 if (unit.code && !unitCounts.failed) unitCounts.failed = 1;
 
 let e2eCounts = { passed: 0, failed: 0 };
