@@ -46,3 +46,34 @@ describe('under a Trusted Types CSP', () => {
     }).to.throw(/TrustedHTML/);
   });
 });
+
+// A page that allows only Lit's own policy: the inert parser cannot get a policy, so post HTML falls back
+// to its text (tags stripped), still rendered as text, and the feed keeps working.
+describe('under Trusted Types that do not allow our policy name', () => {
+  let frame: HTMLIFrameElement;
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/hashtag-feed/csp-policies.html';
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
+  });
+  after(() => frame.remove());
+
+  it('shows post HTML as plain text and runs nothing', async () => {
+    const win = frame.contentWindow as Window & { __xss?: unknown };
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
+    el.config = JSON.stringify({
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a><img src=x onerror="window.__xss=1"></p>', text: undefined })] }],
+    });
+    doc.body.append(el);
+    await waitUntil(() => el.shadowRoot?.querySelector('article .content'), 'post did not render', { timeout: 8000 });
+    await new Promise((r) => setTimeout(r, 100));
+    const content = el.shadowRoot!.querySelector('article .content')!;
+    expect(content.textContent).to.contain('Hello').and.contain('#bcsm');
+    expect(content.querySelector('a, img')).to.equal(null);
+    expect(win.__xss).to.equal(undefined);
+  });
+});
