@@ -1,6 +1,6 @@
 import { fetchJson } from '../core/fetch.js';
 import { escapeHtml } from '../core/sanitize.js';
-import { validPosts, type Post } from './posts.js';
+import { validPosts, webOnly, type Post } from './posts.js';
 
 interface Label { val: string }
 interface Author { did: string; handle: string; displayName?: string; avatar?: string; labels?: Label[] }
@@ -65,9 +65,9 @@ function mapItem({ post, reason }: FeedItem): unknown {
     id: post.uri,
     url: `${web}/profile/${handle}/post/${rkey}`,
     createdAt: post.record?.createdAt,
-    author: a && { name: a.displayName || a.handle, handle: `@${a.handle}`.toLowerCase(), url: `${web}/profile/${handle}`, ...(a.avatar ? { avatar: a.avatar } : {}) },
+    author: a && { name: a.displayName || a.handle, handle: `@${a.handle}`.toLowerCase(), url: `${web}/profile/${handle}`, ...(webOnly(a.avatar) ? { avatar: a.avatar } : {}) },
     html: facetsToHtml(post.record?.text ?? '', post.record?.facets),
-    media: media(post.embed),
+    media: media(post.embed).filter((m) => webOnly(m.url)),
     sensitive: labels.some((l) => ADULT.test(l)),
     ...(post.record?.langs?.[0] ? { language: post.record.langs[0] } : {}),
     ...(post.record?.reply?.parent?.uri ? { replyTo: post.record.reply.parent.uri } : {}),

@@ -1,5 +1,5 @@
 import { fetchJson, FetchError } from '../core/fetch.js';
-import { validPosts, type Post } from './posts.js';
+import { validPosts, webOnly, type Post } from './posts.js';
 
 /** The parts of a Mastodon `Status` we read (the rest of its ~40 fields are ignored). */
 interface Status {
@@ -36,12 +36,12 @@ function mapStatus(s: Status, instance: string): unknown {
       name: a.display_name || a.username || a.acct,
       handle: mastodonHandle(a.acct, instance),
       url: a.url,
-      ...(a.avatar_static ? { avatar: a.avatar_static } : {}),
+      ...(webOnly(a.avatar_static) ? { avatar: a.avatar_static } : {}),
     },
     html: original.content ?? '',
     media: (original.media_attachments ?? [])
-      .filter((m) => m.type !== 'unknown' && (m.preview_url || m.url))
-      .map((m) => ({ url: m.type === 'image' ? (m.preview_url ?? m.url) : m.url ?? m.preview_url, alt: m.description ?? undefined, type: m.type })),
+      .map((m) => ({ url: webOnly(m.type === 'image' ? (m.preview_url ?? m.url) : m.url ?? m.preview_url), alt: m.description ?? undefined, type: m.type }))
+      .filter((m) => m.url && m.type !== 'unknown'),
     sensitive: !!original.sensitive,
     ...(original.spoiler_text ? { contentWarning: original.spoiler_text } : {}),
     ...(original.language ? { language: original.language } : {}),

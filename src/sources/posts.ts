@@ -24,6 +24,12 @@ export const postSchema = z.strictObject({
 });
 
 export type Post = z.output<typeof postSchema>;
+
+/**
+ * For mappers: an avatar or media address kept only when it is absolute http(s), so one bad picture drops
+ * the picture, not the whole post.
+ */
+export const webOnly = (url: unknown): string | undefined => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined);
 export type PostInput = z.input<typeof postSchema>;
 
 /**

@@ -69,6 +69,19 @@ describe('mastodon source', () => {
     expect(b!.author.handle).to.equal('@b@other.example');
   });
 
+  it('drops a bad avatar or media address but keeps the post', () => {
+    const [status] = structuredClone(statuses) as [Record<string, any>];
+    status.account.avatar_static = 'javascript:alert(1)';
+    status.media_attachments = [{ type: 'image', url: 'data:image/png;base64,xx', preview_url: null, description: 'bad' }, { type: 'image', url: null, preview_url: null }, { type: 'image', url: 'https://m.example/ok.png', description: 'ok' }];
+    const [p] = mapMastodon([status], 'https://m.example');
+    expect(p!.author.avatar).to.equal(undefined);
+    expect(p!.media).to.deep.equal([{ url: 'https://m.example/ok.png', alt: 'ok', type: 'image' }]);
+    const body = { feed: [{ post: { uri: 'at://did:plc:x/app.bsky.feed.post/1', author: { did: 'did:plc:x', handle: 'x.bsky.social', avatar: 'javascript:alert(1)' }, record: { text: 'hi', createdAt: '2026-11-30T10:00:00Z' }, embed: { $type: 'app.bsky.embed.images#view', images: [{ thumb: 'javascript:alert(1)', alt: 'bad' }] } } }] };
+    const [b] = mapGetFeed(body).posts;
+    expect(b!.author.avatar).to.equal(undefined);
+    expect(b!.media).to.deep.equal([]);
+  });
+
   it('skips a malformed status with a warning that names it, and keeps the rest', () => {
     const bad = { ...structuredClone(statuses[0]!), id: 'bad-1', url: 'javascript:alert(1)', uri: 'javascript:alert(1)' };
     const posts = mapMastodon([bad, statuses[1], null, { id: 'no-account' }], 'http://localhost:3000');
