@@ -217,7 +217,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
 
   /** @internal */
   #name(r: Runner): string {
-    return r.url ? new URL(r.url, document.baseURI).host || r.url : this.t('curated');
+    // A server by its host; a snapshot file by its address, since it is often on the page's own site.
+    return !r.url ? this.t('curated') : r.src.type === 'snapshot' ? r.url : new URL(r.url, document.baseURI).host;
   }
 
   /** Hosts other than this page's that the sources would contact. @internal */

@@ -18,7 +18,7 @@ const expected: Record<string, (el: CareHashtagFeed) => boolean> = {
   Empty: (el) => !!$(el, '.empty'),
   Loading: (el) => $(el, 'p[role=status]')?.textContent === 'Loading…',
   SourceFailingWithCache: (el) => articles(el).length === 4 && !!$(el, '.notice'),
-  SourceFailing: (el) => articles(el).length === 3 && !!$(el, '.notice'),
+  SourceFailing: (el) => articles(el).length === 3 && !!$(el, '.notice')?.textContent?.includes('Could not load /__missing__/bcsm.json'),
   ContentWarning: (el) => articles(el).some((a) => a.querySelector('.cw button[aria-expanded=false]')),
   HeavilyModerated: (el) => articles(el).length > 0 && !el.shadowRoot!.textContent!.includes('miracle'),
   ConsentGate: (el) => !!$(el, '.gate button'),
