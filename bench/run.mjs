@@ -111,7 +111,6 @@ results.sizeRatios = {
 };
 
 // ------------------------------------------------------------------ 40 feed posts
-if (want('feed')) {
 // The same 40 posts for both: the same authors and text, as a Mastodon timeline and as a getFeed answer.
 const text = (i) => `Community post ${i} about support after treatment #bcsm`;
 const mastodon40 = statuses(40).map((s, i) => ({ ...s, content: `<p>${text(i)}</p>`, account: { ...s.account, display_name: `Member ${i}` } }));
@@ -124,32 +123,33 @@ const lastPost = (sel) => {
   const host = document.querySelector(sel);
   return !!host?.shadowRoot && host.shadowRoot.textContent.includes('Community post 39 about');
 };
-const apiEnd = (page, part) => page.evaluate((part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part))?.responseEnd ?? NaN, part);
-const feedRuns = { carecircle: [], 'bsky-embed': [] };
-const afterData = { carecircle: [], 'bsky-embed': [] };
-for (let run = 0; run < RUNS; run++) {
-  feedRuns.carecircle.push(
-    await withPage(
-      async (page) => {
-        await open(page, { modules: ['/dist/care-hashtag-feed.js'], body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>` });
-        const t = await timeUntil(page, lastPost, 'care-hashtag-feed');
-        afterData.carecircle.push(t - (await apiEnd(page, '/timelines/tag/')));
-        return t;
-      },
-      { routes: [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]] },
-    ),
-  );
-  feedRuns['bsky-embed'].push(
-    await withPage(
-      async (page) => {
-        await open(page, { modules: [BSKY_EMBED], body: `<bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed>` });
-        const t = await timeUntil(page, lastPost, 'bsky-embed');
-        afterData['bsky-embed'].push(t - (await apiEnd(page, 'getFeed')));
-        return t;
-      },
-      { routes: [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]] },
-    ),
-  );
+if (want('feed')) {
+  const apiEnd = (page, part) => page.evaluate((part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part))?.responseEnd ?? NaN, part);
+  const feedRuns = { carecircle: [], 'bsky-embed': [] };
+  const afterData = { carecircle: [], 'bsky-embed': [] };
+  for (let run = 0; run < RUNS; run++) {
+    feedRuns.carecircle.push(
+      await withPage(
+        async (page) => {
+          await open(page, { modules: ['/dist/care-hashtag-feed.js'], body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>` });
+          const t = await timeUntil(page, lastPost, 'care-hashtag-feed');
+          afterData.carecircle.push(t - (await apiEnd(page, '/timelines/tag/')));
+          return t;
+        },
+        { routes: [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]] },
+      ),
+    );
+    feedRuns['bsky-embed'].push(
+      await withPage(
+        async (page) => {
+          await open(page, { modules: [BSKY_EMBED], body: `<bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed>` });
+          const t = await timeUntil(page, lastPost, 'bsky-embed');
+          afterData['bsky-embed'].push(t - (await apiEnd(page, 'getFeed')));
+          return t;
+        },
+        { routes: [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]] },
+      ),
+    );
 }
 results.feed = {
   what: 'navigation start → 40th post in the shadow tree (mocked API), median of runs',
@@ -166,7 +166,6 @@ results.feed.afterDataRatio = r2(results.feed.carecircleAfterDataMs / results.fe
 }
 
 // ------------------------------------------------------------------ 50 chats with calendar controls
-if (want('chat')) {
 const chats50 = Array.from({ length: 50 }, (_, i) => chat(i));
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const atcbButtons = chats50
@@ -184,20 +183,21 @@ const allAtcb = () => {
   const els = document.querySelectorAll('add-to-calendar-button');
   return els.length === 50 && [...els].every((e) => e.shadowRoot && e.shadowRoot.querySelector('button, .atcb-button'));
 };
-const chatRuns = { carecircle: [], atcb: [] };
-for (let run = 0; run < RUNS; run++) {
-  chatRuns.carecircle.push(
-    await withPage(async (page) => {
-      await open(page, { modules: ['/dist/care-chat-schedule.js'], body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script></care-chat-schedule>` });
-      return timeUntil(page, allCareChats);
-    }),
-  );
-  chatRuns.atcb.push(
-    await withPage(async (page) => {
-      await open(page, { modules: [ATCB], body: atcbButtons });
-      return timeUntil(page, allAtcb);
-    }),
-  );
+if (want('chat')) {
+  const chatRuns = { carecircle: [], atcb: [] };
+  for (let run = 0; run < RUNS; run++) {
+    chatRuns.carecircle.push(
+      await withPage(async (page) => {
+        await open(page, { modules: ['/dist/care-chat-schedule.js'], body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script></care-chat-schedule>` });
+        return timeUntil(page, allCareChats);
+      }),
+    );
+    chatRuns.atcb.push(
+      await withPage(async (page) => {
+        await open(page, { modules: [ATCB], body: atcbButtons });
+        return timeUntil(page, allAtcb);
+      }),
+    );
 }
 results.chat = {
   what: 'navigation start → 50 chats each with its calendar control rendered, median of runs',
@@ -214,118 +214,119 @@ results.chat.ratio = r2(results.chat.carecircleMs / results.chat.addToCalendarBu
 // event until the results list has changed and been laid out (Lit renders in a microtask; the forced
 // layout is the style + layout work of that frame). A frame passes between keystrokes.
 if (want('groups')) {
-const queries = ['breast', 'brest', 'leukemia', 'bowel westmead', 'carers online', 'prostate', 'melanoma art'];
-for (const n of [1000, 10000]) {
-  const dataUrl = server.add(JSON.stringify({ groups: groups(n), pageSize: 20 }), { type: 'application/json', ext: '.json', name: `groups-${n}` });
-  const out = await withPage(async (page) => {
-    await open(page, { modules: ['/dist/care-support-groups.js'], body: '<label>Plain input <input id="plain" type="search"></label><care-support-groups id="g"></care-support-groups>' });
-    await page.waitForFunction(() => customElements.get('care-support-groups'));
-    const result = await page.evaluate(
-      async ([url, queries]) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const data = await (await fetch(url)).json();
-        const el = document.getElementById('g');
-        const ready = new Promise((r) => el.addEventListener('care-ready', r, { once: true }));
-        const t0 = performance.now();
-        el.config = data;
-        await ready;
-        el.shadowRoot.firstElementChild?.getBoundingClientRect();
-        void document.body.offsetHeight;
-        const firstRender = performance.now() - t0;
-        await new Promise((r) => setTimeout(r, 300)); // let a deferred index build finish
-        const input = el.shadowRoot.querySelector('input[type="search"]');
-        if (!input) return { firstRender, error: 'no search input' };
-        const times = [];
-        let unchanged = 0;
-        for (const q of queries) {
-          for (let k = 1; k <= q.length; k++) {
-            const before = el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length;
-            input.value = q.slice(0, k);
-            const s = performance.now();
-            input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: q[k - 1] }));
+  const queries = ['breast', 'brest', 'leukemia', 'bowel westmead', 'carers online', 'prostate', 'melanoma art'];
+  for (const n of [1000, 10000]) {
+    const dataUrl = server.add(JSON.stringify({ groups: groups(n), pageSize: 20 }), { type: 'application/json', ext: '.json', name: `groups-${n}` });
+    const out = await withPage(async (page) => {
+      await open(page, { modules: ['/dist/care-support-groups.js'], body: '<label>Plain input <input id="plain" type="search"></label><care-support-groups id="g"></care-support-groups>' });
+      await page.waitForFunction(() => customElements.get('care-support-groups'));
+      const result = await page.evaluate(
+        async ([url, queries]) => {
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const data = await (await fetch(url)).json();
+          const el = document.getElementById('g');
+          const ready = new Promise((r) => el.addEventListener('care-ready', r, { once: true }));
+          const t0 = performance.now();
+          el.config = data;
+          await ready;
+          el.shadowRoot.firstElementChild?.getBoundingClientRect();
+          void document.body.offsetHeight;
+          const firstRender = performance.now() - t0;
+          await new Promise((r) => setTimeout(r, 300)); // let a deferred index build finish
+          const input = el.shadowRoot.querySelector('input[type="search"]');
+          if (!input) return { firstRender, error: 'no search input' };
+          const times = [];
+          let unchanged = 0;
+          for (const q of queries) {
+            for (let k = 1; k <= q.length; k++) {
+              const before = el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length;
+              input.value = q.slice(0, k);
+              const s = performance.now();
+              input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: q[k - 1] }));
+              await el.updateComplete;
+              void el.shadowRoot.querySelector('input').getBoundingClientRect();
+              void document.body.offsetHeight;
+              times.push(performance.now() - s);
+              if (before === el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length) unchanged++;
+              await frame();
+            }
+            input.value = '';
+            input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
             await el.updateComplete;
-            void el.shadowRoot.querySelector('input').getBoundingClientRect();
-            void document.body.offsetHeight;
-            times.push(performance.now() - s);
-            if (before === el.shadowRoot.textContent.length + '|' + el.shadowRoot.querySelectorAll('*').length) unchanged++;
             await frame();
           }
-          input.value = '';
-          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
-          await el.updateComplete;
-          await frame();
-        }
-        return { firstRender, times, unchanged, inDom: el.shadowRoot.querySelectorAll('*').length };
-      },
-      [dataUrl, queries],
-    );
-    if (result.error) return result;
-    // Real key presses, measured by the browser itself (Event Timing: event → next paint). Only
-    // interactions of 16 ms or more are reported, so the count of those is the share over one frame.
-    await page.evaluate(() => {
-      window.__slow = [];
-      new PerformanceObserver((l) => window.__slow.push(...l.getEntries().filter((e) => e.interactionId).map((e) => ({ id: e.interactionId, d: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: false });
-    });
-    // The same typing into a plain <input> beside the widget first: the floor of this machine and driver.
-    const typeAll = async (input) => {
-      let presses = 0;
-      await page.evaluate(() => (window.__slow = []));
-      for (const q of queries) {
-        await input.click();
-        await page.keyboard.type(q, { delay: 40 });
-        presses += q.length;
-        await page.keyboard.press('Control+A');
-        await page.keyboard.press('Backspace');
-        presses++;
-        await page.waitForTimeout(100);
-      }
-      await page.waitForTimeout(300);
-      const slow = await page.evaluate(() => {
-        const by = new Map();
-        for (const e of window.__slow) by.set(e.id, Math.max(by.get(e.id) ?? 0, e.d));
-        return [...by.values()];
+          return { firstRender, times, unchanged, inDom: el.shadowRoot.querySelectorAll('*').length };
+        },
+        [dataUrl, queries],
+      );
+      if (result.error) return result;
+      // Real key presses, measured by the browser itself (Event Timing: event → next paint). Only
+      // interactions of 16 ms or more are reported, so the count of those is the share over one frame.
+      await page.evaluate(() => {
+        window.__slow = [];
+        new PerformanceObserver((l) => window.__slow.push(...l.getEntries().filter((e) => e.interactionId).map((e) => ({ id: e.interactionId, d: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: false });
       });
-      return { presses, slow };
-    };
-    const plain = await typeAll(page.locator('#plain'));
-    const { presses, slow } = await typeAll(page.locator('#g input[type="search"]'));
-    return { ...result, presses, slow, plainSlow: plain.slow };
-  });
-  results.groups[n] = out.error
-    ? { firstRenderMs: r1(out.firstRender), error: out.error }
-    : { firstRenderMs: r1(out.firstRender), keystrokes: out.times.length, medianMs: r2(median(out.times)), p95Ms: r2(pct(out.times, 95)), maxMs: r2(Math.max(...out.times)), keystrokesLeavingFirstPageUnchanged: out.unchanged, elementsInShadowDom: out.inDom, realKeysTyped: out.presses, realKeysOver16msToPaint: out.slow.length, realKeysWorstToPaintMs: out.slow.length ? Math.max(...out.slow) : '<16', plainInputOver16msToPaint: out.plainSlow.length };
+      // The same typing into a plain <input> beside the widget first: the floor of this machine and driver.
+      const typeAll = async (input) => {
+        let presses = 0;
+        await page.evaluate(() => (window.__slow = []));
+        for (const q of queries) {
+          await input.click();
+          await page.keyboard.type(q, { delay: 40 });
+          presses += q.length;
+          await page.keyboard.press('Control+A');
+          await page.keyboard.press('Backspace');
+          presses++;
+          await page.waitForTimeout(100);
+        }
+        await page.waitForTimeout(300);
+        const slow = await page.evaluate(() => {
+          const by = new Map();
+          for (const e of window.__slow) by.set(e.id, Math.max(by.get(e.id) ?? 0, e.d));
+          return [...by.values()];
+        });
+        return { presses, slow };
+      };
+      const plain = await typeAll(page.locator('#plain'));
+      const { presses, slow } = await typeAll(page.locator('#g input[type="search"]'));
+      return { ...result, presses, slow, plainSlow: plain.slow };
+    });
+    results.groups[n] = out.error
+      ? { firstRenderMs: r1(out.firstRender), error: out.error }
+      : { firstRenderMs: r1(out.firstRender), keystrokes: out.times.length, medianMs: r2(median(out.times)), p95Ms: r2(pct(out.times, 95)), maxMs: r2(Math.max(...out.times)), keystrokesLeavingFirstPageUnchanged: out.unchanged, elementsInShadowDom: out.inDom, realKeysTyped: out.presses, realKeysOver16msToPaint: out.slow.length, realKeysWorstToPaintMs: out.slow.length ? Math.max(...out.slow) : '<16', plainInputOver16msToPaint: out.plainSlow.length };
 }
 
 }
 
 // ------------------------------------------------------------------ layout shift and long tasks per widget
 if (want('stability')) {
-const stable = async (name, spec, routes, done, arg) => {
-  const cls = [];
-  const tasks = [];
-  const taskMs = [];
-  for (let run = 0; run < Math.min(RUNS, 3); run++) {
-    const perf = await withPage(
-      async (page) => {
-        await open(page, spec);
-        await timeUntil(page, done, arg);
-        await page.waitForTimeout(1200);
-        return page.evaluate(() => window.__perf);
-      },
-      { routes },
-    );
-    cls.push(perf.cls);
-    tasks.push(perf.longTasks);
-    taskMs.push(perf.longTaskMs);
-  }
-  results.stability.push({ widget: name, cls: Math.round(median(cls) * 10000) / 10000, longTasks: median(tasks), longTaskMs: r1(median(taskMs)) });
-};
-const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
-await stable('care-hashtag-feed (40 Mastodon posts)', { modules: ['/dist/care-hashtag-feed.js'], body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>` }, [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]], lastPost, 'care-hashtag-feed');
-await stable('bsky-embed (same 40 posts)', { modules: [BSKY_EMBED], body: `<h1>Community</h1><bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed><footer>Footer text</footer>` }, [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]], lastPost, 'bsky-embed');
-await stable('care-support-groups (1,000 groups)', { modules: ['/dist/care-support-groups.js'], body: `<h1>Find a group</h1><care-support-groups src="${server.add(JSON.stringify({ groups: groups(1000) }), { type: 'application/json', ext: '.json' })}">${fallback}</care-support-groups><footer>Footer text</footer>` }, [], () => !!document.querySelector('care-support-groups')?.shadowRoot?.querySelector('input[type="search"]'));
-await stable('care-chat-schedule (50 chats)', { modules: ['/dist/care-chat-schedule.js'], body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50 })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>` }, [], allCareChats);
-await stable('add-to-calendar-button (50 buttons)', { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` }, [], allAtcb);
+  const stable = async (name, spec, routes, done, arg) => {
+    const cls = [];
+    const tasks = [];
+    const taskMs = [];
+    for (let run = 0; run < Math.min(RUNS, 3); run++) {
+      const perf = await withPage(
+        async (page) => {
+          await open(page, spec);
+          await timeUntil(page, done, arg);
+          await page.waitForTimeout(1200);
+          return page.evaluate(() => window.__perf);
+        },
+        { routes },
+      );
+      cls.push(perf.cls);
+      tasks.push(perf.longTasks);
+      taskMs.push(perf.longTaskMs);
+    }
+    results.stability.push({ widget: name, cls: Math.round(median(cls) * 10000) / 10000, longTasks: median(tasks), longTaskMs: r1(median(taskMs)) });
+  };
+  const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
+  await stable('(control: the page without a widget)', { body: `<h1>Community</h1>${fallback}<footer>Footer text</footer>` }, [], () => true);
+  await stable('care-hashtag-feed (40 Mastodon posts)', { modules: ['/dist/care-hashtag-feed.js'], body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>` }, [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]], lastPost, 'care-hashtag-feed');
+  await stable('bsky-embed (same 40 posts)', { modules: [BSKY_EMBED], body: `<h1>Community</h1><bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed><footer>Footer text</footer>` }, [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]], lastPost, 'bsky-embed');
+  await stable('care-support-groups (1,000 groups)', { modules: ['/dist/care-support-groups.js'], body: `<h1>Find a group</h1><care-support-groups src="${server.add(JSON.stringify({ groups: groups(1000) }), { type: 'application/json', ext: '.json' })}">${fallback}</care-support-groups><footer>Footer text</footer>` }, [], () => !!document.querySelector('care-support-groups')?.shadowRoot?.querySelector('input[type="search"]'));
+  await stable('care-chat-schedule (50 chats)', { modules: ['/dist/care-chat-schedule.js'], body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50 })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>` }, [], allCareChats);
+  await stable('add-to-calendar-button (50 buttons)', { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` }, [], allAtcb);
 
 }
 
