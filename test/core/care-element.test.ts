@@ -3,6 +3,7 @@ import '../helpers/test-element.js';
 import type { CareTestElement } from '../helpers/test-element.js';
 import { CareConfigErrorEvent, CareReadyEvent } from '../../src/core/events.js';
 import { define } from '../../src/core/define.js';
+import { emulateMedia } from '@web/test-runner-commands';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, sel: string) => shadow(el).querySelector(sel)?.textContent?.trim();
@@ -266,6 +267,19 @@ describe('theme and locale', () => {
     el.style.setProperty('--care-color-background', 'rgb(1, 2, 3)');
     expect(bg()).to.equal('rgb(1, 2, 3)');
     await expect(el).to.be.accessible();
+  });
+
+  it('theme="auto" follows prefers-color-scheme', async () => {
+    const el = await fixture<CareTestElement>(html`<care-test-element theme="auto" .config=${{ title: 'T' }}></care-test-element>`);
+    await settle(el);
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(18, 22, 27)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('inherits the page font', async () => {

@@ -5,6 +5,19 @@ import { css } from 'lit';
  * Each widget maps them to private `--_*` locals, so a page can theme all widgets at once or one at a time.
  * Light values are the defaults; `theme="dark"` and `theme="auto"` (dark when the OS prefers it) swap them.
  */
+const dark = css`
+  --_bg: var(--care-color-background, #12161b);
+  --_surface: var(--care-color-surface, #1f262e);
+  --_text: var(--care-color-text, #eef1f4);
+  --_muted: var(--care-color-muted, #b8c2cc);
+  --_border: var(--care-color-border, #76838f);
+  --_accent: var(--care-color-accent, #8cc4ff);
+  --_on-accent: var(--care-color-on-accent, #0b1d30);
+  --_danger: var(--care-color-danger, #ffb4ab);
+  --_success: var(--care-color-success, #8fd9a8);
+  color-scheme: dark;
+`;
+
 export const themeStyles = css`
   :host {
     --_bg: var(--care-color-background, #ffffff);
@@ -37,29 +50,11 @@ export const themeStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_bg: var(--care-color-background, #12161b);
-    --_surface: var(--care-color-surface, #1f262e);
-    --_text: var(--care-color-text, #eef1f4);
-    --_muted: var(--care-color-muted, #b8c2cc);
-    --_border: var(--care-color-border, #76838f);
-    --_accent: var(--care-color-accent, #8cc4ff);
-    --_on-accent: var(--care-color-on-accent, #0b1d30);
-    --_danger: var(--care-color-danger, #ffb4ab);
-    --_success: var(--care-color-success, #8fd9a8);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_bg: var(--care-color-background, #12161b);
-      --_surface: var(--care-color-surface, #1f262e);
-      --_text: var(--care-color-text, #eef1f4);
-      --_muted: var(--care-color-muted, #b8c2cc);
-      --_border: var(--care-color-border, #76838f);
-      --_accent: var(--care-color-accent, #8cc4ff);
-      --_on-accent: var(--care-color-on-accent, #0b1d30);
-      --_danger: var(--care-color-danger, #ffb4ab);
-      --_success: var(--care-color-success, #8fd9a8);
-      color-scheme: dark;
+      ${dark}
     }
   }
   *,
