@@ -277,7 +277,9 @@ describe('xss', () => {
       const links = page.locator('#chat a[download]').filter({ visible: true });
       assert.ok((await links.count()) > 0, 'the chat schedule offers .ics downloads');
       const all = links.filter({ hasText: /all/i }).first();
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), (await all.count()) ? all.click() : links.first().click()]);
+      const t0 = Date.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), (await all.count()) ? all.click() : links.first().click()]);
+      if (process.env.E2E_VERBOSE) console.log(`      .ics download took ${Date.now() - t0} ms`);
       const path = await download.path();
       const { readFile } = await import('node:fs/promises');
       const ics = await readFile(path, 'utf8');
