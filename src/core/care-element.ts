@@ -105,6 +105,12 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       return; // aborted by a newer load
     }
     if (load !== this.#loads) return;
+    // Defined from a script in <head>, an element is upgraded before the parser has added its children: the
+    // inline JSON may be missing or half-written until the document is parsed, so wait rather than report.
+    if ((raw.origin === 'none' || raw.origin === 'inline') && document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => load === this.#loads && this.#reload(), { once: true });
+      return;
+    }
     if (!raw.ok) return this.#fail(raw.issues);
     let data = raw.data;
     if (raw.origin === 'none') {

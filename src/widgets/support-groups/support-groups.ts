@@ -413,7 +413,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const script = (this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
     if (!script.isConnected) this.after(script);
     const text = JSON.stringify(toJsonLd(groups, (g) => this.#nextMeeting(g))).replace(/</g, '\\u003c');
-    if (script.textContent !== text) script.textContent = text;
+    // A text node, not `textContent =`: Trusted Types pages block script text setters, and a data block
+    // (`application/ld+json`) never runs, so appending its text is allowed.
+    if (script.textContent !== text) script.replaceChildren(document.createTextNode(text));
   }
 
   /** @internal */
