@@ -153,7 +153,7 @@ for (const [file, mod] of Object.entries(modules)) {
           for (const el of all) {
             const issues = configErrors.get(el);
             expect(issues, `${key}: <${el.localName}> fired care-config-error: ${JSON.stringify(issues)}`).to.equal(undefined);
-            expect(fatalPanel(el), `${key}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 300)}`).to.equal(null);
+            expect(!!fatalPanel(el), `${key}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 300)}`).to.equal(false);
           }
           expect(logged.map((a) => a.map(String).join(' ')), `${key}: console.error was called`).to.deep.equal([]);
         }
@@ -187,9 +187,45 @@ describe('Docs/Embedding snippets', () => {
       expect(el, `${name} has a <${tag}>`).to.exist;
       await waitUntil(() => ready.has(el) || configErrors.has(el), '', { timeout: 3000 }).catch(() => undefined);
       expect(configErrors.get(el), `${name}: ${JSON.stringify(configErrors.get(el))}`).to.equal(undefined);
-      expect(fatalPanel(el)).to.equal(null);
+      expect(!!fatalPanel(el), `${name}: error panel`).to.equal(false);
       expect(shadowText(el).length).to.be.greaterThan(0);
       await expect(host).to.be.accessible();
+    });
+  }
+});
+
+// The demo pages load the built bundles exactly as a web team would; `npm test` builds dist/ first.
+// Each page must show all three widgets without a config error, ask nothing of any other origin, and
+// pass axe (run inside the page's own frame).
+describe('Demo pages (built dist/)', () => {
+  for (const [page, width] of [['index', 1280], ['charity', 1280], ['playground', 1280], ['index', 320]] as const) {
+    it(`demo/${page}.html at ${width}px: widgets render, no request elsewhere, axe clean`, async function () {
+      this.timeout(30000);
+      if (!(await fetch('/dist/carecircle.js', { method: 'HEAD' })).ok) this.skip(); // dist/ not built
+      const frame = await fixture<HTMLIFrameElement>(html`<iframe title="demo" style="inline-size:${width}px;block-size:900px;border:0" src="/demo/${page}.html"></iframe>`);
+      // Until it navigates, the frame holds an empty about:blank document that is already "complete".
+      await waitUntil(() => frame.contentWindow?.location.pathname === `/demo/${page}.html` && frame.contentDocument?.readyState === 'complete', 'page did not load', { timeout: 10000 });
+      const doc = frame.contentDocument!;
+      const widgets = () => [...doc.querySelectorAll<HTMLElement>(WIDGETS.join(','))];
+      const shown = (el: HTMLElement) => shadowText(el).length > 20 || !!fatalPanel(el);
+      await waitUntil(() => widgets().length > 0 && widgets().every(shown), '', { timeout: 10000 }).catch(() => {
+        const w = frame.contentWindow as Window & typeof globalThis;
+        throw new Error(`${page}: widgets did not render: ${widgets().map((el) => `<${el.localName}> defined=${!!w.customElements.get(el.localName)} "${shadowText(el).slice(0, 80)}"`).join('; ')}`);
+      });
+      expect(new Set(widgets().map((el) => el.localName)).size, `${page}: widgets`).to.equal(page === 'playground' ? 1 : 3);
+      for (const el of widgets()) expect(!!fatalPanel(el), `${page}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 200)}`).to.equal(false);
+      const elsewhere = (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .map((r) => r.name)
+        .filter((url) => new URL(url).origin !== location.origin && !url.startsWith('data:'));
+      expect(elsewhere, `${page}: requests to other origins`).to.deep.equal([]);
+      expect(doc.documentElement.scrollWidth, `${page}: no horizontal scrolling at ${width}px`).to.be.at.most(width);
+      const script = doc.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      doc.head.append(script);
+      await new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
+      const axe = (frame.contentWindow as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const { violations } = await axe.run(doc);
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `${page}: axe`).to.deep.equal([]);
     });
   }
 });
