@@ -240,8 +240,9 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   const tokens = tokenize(query);
   const typing = tokens.length > 0 && /[\p{L}\p{N}]$/u.test(query);
   const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
-  // A single letter being typed says too little to filter by (it would match nearly everything).
-  return out.filter((t) => !STOP.has(t.token) && !(t.prefix && t.token.length < 2));
+  // The word being typed is a prefix from its first letter ("m" finds melanoma, Morning, Men's Shed); a short
+  // filler word counts only once finished ("me", "on", "my" begin melanoma, online, myeloma).
+  return out.filter((t) => !STOP.has(t.token) || (t.prefix && t.token.length < 3));
 }
 
 /**

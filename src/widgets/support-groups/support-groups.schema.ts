@@ -15,19 +15,38 @@ const between = (min: number, max: number, int = false) =>
 const pattern = (re: RegExp, message: string) => check(z.string(), (v) => re.test(v), message);
 const coord = (max: number) => opt(between(-max, max));
 
+// Most groups share a zone and a rule: check each distinct string once ('' = fine, else the problem).
+const once = (f: (v: string) => string) => {
+  const seen = new Map<string, string>();
+  return (v: string) => {
+    let r = seen.get(v);
+    if (r === undefined) {
+      if (seen.size > 500) seen.clear();
+      seen.set(v, (r = f(v)));
+    }
+    return r;
+  };
+};
+const zoneProblem = once((v) => (isValidTimeZone(v) ? '' : 'x'));
+const ruleProblem = once((v) => {
+  try {
+    parseRRule(v);
+    return '';
+  } catch (e) {
+    return `Cannot read this repeat rule: ${(e as Error).message}.`;
+  }
+});
+
 /** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule. */
 export const meetsSchema = z.strictObject({
   start: pattern(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'Use the form 2026-01-13T18:00 (local time, no zone).'),
-  timeZone: check(z.string(), isValidTimeZone, 'Not a known time zone: use a name like Australia/Sydney.'),
+  timeZone: check(z.string(), (v) => !zoneProblem(v), 'Not a known time zone: use a name like Australia/Sydney.'),
   durationMinutes: opt(between(1, 1440, true)),
   rrule: opt(
     z.string().check(
       z.superRefine((v, ctx) => {
-        try {
-          parseRRule(v);
-        } catch (e) {
-          ctx.addIssue({ code: 'custom', message: `Cannot read this repeat rule: ${(e as Error).message}.`, input: v });
-        }
+        const message = ruleProblem(v);
+        if (message) ctx.addIssue({ code: 'custom', message, input: v });
       }),
     ),
   ),
@@ -58,7 +77,23 @@ export const groupSchema = z.strictObject({
 
 export const supportGroupsSchema = z.strictObject({
   ...commonFields,
-  groups: list(groupSchema),
+  groups: z._default(
+    z.array(groupSchema).check(
+      // Runs even when some groups are invalid, so paths name the editor's own positions.
+      z.superRefine(
+        (groups, ctx) => {
+          const first = new Map<unknown, number>();
+          groups.forEach((g, i) => {
+            const at = first.get(g?.id);
+            if (at === undefined) first.set(g?.id, i);
+            else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id "${g.id}" as groups.${at}: ids must be unique, so this group is skipped.` });
+          });
+        },
+        { when: () => true },
+      ),
+    ),
+    [],
+  ),
   /** An Open Referral HSDS 3.x feed of services; `timeZone` is the IANA zone its schedules are in. */
   hsds: opt(z.strictObject({ url: webUrl(), timeZone: str() })),
   places: list(z.strictObject({ name: text(), postcode: str(), lat: between(-90, 90), lon: between(-180, 180) })),

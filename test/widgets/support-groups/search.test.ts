@@ -33,6 +33,12 @@ describe('search: tokens and distance', () => {
     expect(queryTokens('bowel ca')).to.deep.equal([{ token: 'bowel', prefix: false }, { token: 'ca', prefix: true }]);
     expect(queryTokens('groups for carers ')).to.deep.equal([{ token: 'carers', prefix: false }]);
   });
+  it('filters from the first letter typed, and by a short filler word only while it may begin a word', () => {
+    expect(queryTokens('b')).to.deep.equal([{ token: 'b', prefix: true }]);
+    expect(queryTokens('bowel on')).to.deep.equal([{ token: 'bowel', prefix: false }, { token: 'on', prefix: true }]);
+    expect(queryTokens('bowel on ')).to.deep.equal([{ token: 'bowel', prefix: false }]);
+    expect(queryTokens('carers for')).to.deep.equal([{ token: 'carers', prefix: false }]);
+  });
 });
 
 describe('search: matching and ranking', () => {
@@ -58,6 +64,10 @@ describe('search: matching and ranking', () => {
     expect(names(search(index, 'mela'))).to.deep.equal(['Melanoma Patients Online']);
     expect(names(search(index, 'creme'))).to.deep.equal(['Café Crème Prostate Group']);
     expect(names(search(index, 'parra'))).to.deep.equal(['Colorectal Connect']);
+  });
+  it('matches one typed letter as the start of a word, ranked by field', () => {
+    expect(names(search(index, 'm'))).to.deep.equal(['Melanoma Patients Online', 'Coffee Morning', 'Café Crème Prostate Group', 'Breast Cancer Support — Westmead']);
+    expect(names(search(index, 'breast m'))).to.deep.equal(['Breast Cancer Support — Westmead', 'Coffee Morning']);
   });
   it('requires every word to match', () => {
     expect(names(search(index, 'breast penrith '))).to.deep.equal(['Coffee Morning']);

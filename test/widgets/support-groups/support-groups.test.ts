@@ -52,6 +52,10 @@ describe('<care-support-groups>', () => {
 
   it('searches with typos and synonyms as you type', async () => {
     const el = await mount(await base());
+    // From the first letter: words starting with "b" (names first, then the organization's "Blood").
+    await type(el, 'b');
+    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead', 'Leukaemia Phone Group']);
+    expect($(el, '#count')!.textContent).to.equal('4 groups');
     await type(el, 'brest');
     expect(names(el)).to.deep.equal(['Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead']);
     await type(el, 'leukemia');
