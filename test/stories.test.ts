@@ -13,6 +13,7 @@ import * as supportGroupsStories from '../stories/support-groups.stories.js';
 import * as themingStories from '../stories/docs/theming.stories.js';
 import * as playgroundStories from '../stories/docs/playground.stories.js';
 import * as snippets from '../stories/docs/snippets.js';
+import { mountPlayground } from '../demo/assets/playground.js';
 
 const modules: Record<string, Record<string, unknown>> = {
   'chat-schedule': chatScheduleStories,
@@ -228,4 +229,50 @@ describe('Demo pages (built dist/)', () => {
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `${page}: axe`).to.deep.equal([]);
     });
   }
+});
+
+describe('Config playground', () => {
+  it('names the path of a typo as you type, then gives a snippet that works when pasted', async function () {
+    this.timeout(20000);
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    const playground = mountPlayground(root, { delay: 0 });
+    await playground.ready;
+    const $ = <T extends Element>(id: string) => root.querySelector<T>(`#${id}`)!;
+    const widget = $<HTMLSelectElement>('pg-widget');
+    widget.value = 'care-chat-schedule';
+    widget.dispatchEvent(new Event('change'));
+    await waitUntil(() => playground.element()?.localName === 'care-chat-schedule' && $('pg-result').getAttribute('data-state') === 'valid', 'example did not render', { timeout: 8000 });
+    const text = $<HTMLTextAreaElement>('pg-json').value;
+    expect(text).to.contain('"chats"');
+
+    const json = $<HTMLTextAreaElement>('pg-json');
+    json.value = text.replace('"show"', '"shwo"');
+    json.dispatchEvent(new Event('input'));
+    await waitUntil(() => $('pg-errors').textContent!.includes('shwo'), 'typo not reported', { timeout: 5000 });
+    expect($('pg-errors').textContent).to.contain('shwo: Unknown setting "shwo". Did you mean "show"?');
+    expect($('pg-result').getAttribute('data-state')).to.equal('invalid');
+
+    json.value = text.replace(/\}\s*$/, '');
+    json.dispatchEvent(new Event('input'));
+    await waitUntil(() => $('pg-errors').textContent!.includes('Not valid JSON'), 'bad JSON not reported', { timeout: 5000 });
+    expect($('pg-errors').textContent).to.match(/^\(root\): Not valid JSON: .*line \d+, column \d+/);
+
+    json.value = text;
+    json.dispatchEvent(new Event('input'));
+    await waitUntil(() => $('pg-result').getAttribute('data-state') === 'valid', 'fixed config not valid', { timeout: 5000 });
+    const snippet = $('pg-snippet').textContent!;
+    expect(snippet).to.match(/<script type="module" src="[^"]+\/dist\/care-chat-schedule\.js"><\/script>/);
+    expect(snippet).to.contain('<script type="application/json">');
+    $<HTMLInputElement>('pg-classic').click();
+    expect($('pg-snippet').textContent).to.match(/<script defer src="[^"]+\/dist\/carecircle\.iife\.js"><\/script>/);
+
+    // Pasted into a page of its own (the tags are already defined here), it renders without an error.
+    const paste = await fixture<HTMLElement>(html`<div></div>`);
+    paste.innerHTML = snippet.replace(/<script type="module"[^>]*><\/script>/, '');
+    const el = paste.querySelector<HTMLElement>('care-chat-schedule')!;
+    await waitUntil(() => ready.has(el) || configErrors.has(el), 'pasted snippet did not settle', { timeout: 5000 });
+    expect(configErrors.get(el)).to.equal(undefined);
+    expect(shadowText(el)).to.contain('chat');
+    playground.destroy();
+  });
 });
