@@ -413,9 +413,11 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const script = (this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
     if (!script.isConnected) this.after(script);
     const text = JSON.stringify(toJsonLd(groups, (g) => this.#nextMeeting(g))).replace(/</g, '\\u003c');
-    // A text node, not `textContent =`: Trusted Types pages block script text setters, and a data block
-    // (`application/ld+json`) never runs, so appending its text is allowed.
-    if (script.textContent !== text) script.replaceChildren(document.createTextNode(text));
+    if (script.textContent !== text) {
+      const trusted = jsonLdText(text);
+      if (trusted === undefined) return script.remove();
+      script.text = trusted as string;
+    }
   }
 
   /** @internal */
@@ -428,4 +430,25 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
       heading?.focus();
     }
   }
+}
+
+type ScriptPolicy = { createScript(s: string): unknown };
+let jsonLdPolicy: ScriptPolicy | null | undefined;
+/**
+ * Script text for the JSON-LD data block. Pages that enforce Trusted Types treat any script's text as a sink,
+ * even a data block that never runs, so the text goes through a module-private policy used only for this
+ * JSON (built by JSON.stringify with `<` escaped). Where the page does not allow our policy name, undefined:
+ * the JSON-LD is left out rather than breaking the page.
+ */
+function jsonLdText(json: string): unknown {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: object): ScriptPolicy } }).trustedTypes;
+  if (!tt) return json;
+  if (jsonLdPolicy === undefined) {
+    try {
+      jsonLdPolicy = tt.createPolicy('carecircle-jsonld', { createScript: (s: string) => s });
+    } catch {
+      jsonLdPolicy = null;
+    }
+  }
+  return jsonLdPolicy?.createScript(json);
 }
