@@ -36,7 +36,7 @@ function mapStatus(s: Status, instance: string): unknown {
       name: a.display_name || a.username || a.acct,
       handle: mastodonHandle(a.acct, instance),
       url: a.url,
-      ...(webOnly(a.avatar_static) ? { avatar: a.avatar_static } : {}),
+      ...(webOnly(a.avatar_static) ? { avatar: webOnly(a.avatar_static) } : {}),
     },
     html: original.content ?? '',
     media: (original.media_attachments ?? [])

@@ -1,3 +1,4 @@
+import { postHref } from '../core/sanitize.js';
 import * as z from 'zod/mini';
 import { text, webUrl } from '../core/config/schema.js';
 import { toConfigIssues } from '../core/config/issues.js';
@@ -29,7 +30,7 @@ export type Post = z.output<typeof postSchema>;
  * For mappers: an avatar or media address kept only when it is absolute http(s), so one bad picture drops
  * the picture, not the whole post.
  */
-export const webOnly = (url: unknown): string | undefined => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined);
+export const webOnly = (url: unknown): string | undefined => (typeof url === 'string' ? postHref(url) : undefined);
 export type PostInput = z.input<typeof postSchema>;
 
 /**

@@ -200,3 +200,35 @@ describe('snapshot source', () => {
     expect(() => mapSnapshot({ generatedAt: 'x' })).to.throw();
   });
 });
+
+describe('a bad picture address drops the picture, never the post', () => {
+  const author = (avatar: string) => ({ did: 'did:plc:abc', handle: 'ann.bsky.social', displayName: 'Ann', avatar });
+  const item = (avatar: string, thumb: string) => ({
+    post: {
+      uri: 'at://did:plc:abc/app.bsky.feed.post/3k',
+      author: author(avatar),
+      record: { text: 'Hello', createdAt: '2026-11-30T10:00:00.000Z' },
+      embed: { $type: 'app.bsky.embed.images#view', images: [{ thumb, alt: 'x' }] },
+    },
+  });
+  for (const bad of ['http://[broken', 'javascript:alert(1)', 'data:image/png;base64,AAAA', '//cdn.example/a.png']) {
+    it(`Bluesky keeps the post when avatar and media are ${bad}`, () => {
+      const { posts } = mapGetFeed({ feed: [item(bad, bad)] });
+      expect(posts).to.have.length(1);
+      expect(posts[0]!.author.avatar).to.equal(undefined);
+      expect(posts[0]!.media ?? []).to.deep.equal([]);
+    });
+    it(`Mastodon keeps the post when avatar and media are ${bad}`, () => {
+      const status = {
+        id: '1', uri: 'https://m.example/users/ann/statuses/1', url: 'https://m.example/@ann/1', created_at: '2026-11-30T10:00:00.000Z',
+        content: '<p>Hello</p>', visibility: 'public', sensitive: false, spoiler_text: '', language: 'en', in_reply_to_id: null, reblog: null,
+        account: { id: '9', username: 'ann', acct: 'ann', display_name: 'Ann', url: 'https://m.example/@ann', avatar_static: bad },
+        media_attachments: [{ id: 'm', type: 'image', url: bad, preview_url: bad, description: 'x' }],
+      };
+      const posts = mapMastodon([status], 'https://m.example');
+      expect(posts).to.have.length(1);
+      expect(posts[0]!.author.avatar).to.equal(undefined);
+      expect(posts[0]!.media ?? []).to.deep.equal([]);
+    });
+  }
+});
