@@ -54,7 +54,7 @@ const preview: Preview = {
     controls: { expanded: true, matchers: { color: /(background|color)$/i } },
     docs: { toc: true },
     options: {
-      storySort: { order: ['Docs', ['Introduction', 'Embedding', 'Theming', 'Playground'], 'Widgets'] },
+      storySort: { order: ['Docs', ['Introduction', 'Embedding', 'Theming', 'Playground', 'Config errors'], 'Widgets'] },
     },
   },
 };

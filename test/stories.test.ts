@@ -11,6 +11,7 @@ import * as chatScheduleStories from '../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../stories/hashtag-feed.stories.js';
 import * as supportGroupsStories from '../stories/support-groups.stories.js';
 import * as themingStories from '../stories/docs/theming.stories.js';
+import * as configErrorStories from '../stories/docs/config-errors.stories.js';
 import * as playgroundStories from '../stories/docs/playground.stories.js';
 import * as snippets from '../stories/docs/snippets.js';
 import { mountPlayground } from '../demo/assets/playground.js';
@@ -20,6 +21,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'hashtag-feed': hashtagFeedStories,
   'support-groups': supportGroupsStories,
   'docs/theming': themingStories,
+  'docs/config-errors': configErrorStories,
   'docs/playground': playgroundStories,
 };
 

@@ -1,0 +1,41 @@
+// Docs/Config errors: what an editor sees when a config is wrong. Each widget shows a panel
+// (role="alert") listing every problem by its dotted path, keeps its fallback content visible, logs the
+// list once and fires care-config-error; other widgets on the page keep working.
+import { html } from 'lit';
+
+export default {
+  title: 'Docs/Config errors',
+  tags: ['!autodocs'],
+  parameters: { layout: 'padded' },
+};
+
+export const TypoInAKey = {
+  name: 'Error: a typo in a key (did you mean …)',
+  render: () => html`<care-chat-schedule
+    .config=${{ chats: [{ id: 'bcsm', title: '#bcsm weekly chat', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' }], shwo: 4 }}
+    ><a href="#">See our community chats</a></care-chat-schedule
+  >`,
+};
+
+export const WrongValues = {
+  name: 'Error: wrong values, each by its path',
+  render: () => html`<care-support-groups
+    .config=${{ groups: [{ id: 'g-1', name: 'Carers group', audiences: ['carers'], formats: ['in person'] }], useGeolocation: 'yes' }}
+    ><a href="#">See all our support groups</a></care-support-groups
+  >`,
+};
+
+export const BadJson = {
+  name: 'Error: the inline JSON cannot be read',
+  render: () => html`<care-hashtag-feed
+    ><script type="application/json">
+      { "hashtag": "bcsm", "sources": [ { "type": "posts", "posts": [] } ], }
+    </script>
+    <a href="#">Read our patient stories</a></care-hashtag-feed
+  >`,
+};
+
+export const MissingFile = {
+  name: 'Error: the src file is missing',
+  render: () => html`<care-chat-schedule src="/demo/data/chat-schedule/missing.json"><a href="#">See our community chats</a></care-chat-schedule>`,
+};
