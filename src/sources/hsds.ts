@@ -1,6 +1,7 @@
 // Open Referral HSDS 3.x → CareCircle support groups: a pure mapping plus a thin fetch.
 // The output is raw group objects; the widget validates each one with its own schema like any config group.
 import { fetchJson } from '../core/fetch.js';
+import { postHref } from '../core/sanitize.js';
 import { parseRRule } from '../core/time/recurrence.js';
 
 type Obj = Record<string, unknown>;
@@ -112,7 +113,8 @@ export function hsdsToGroup(service: Obj, index: number, options: HsdsOptions = 
   const lat = num(location.latitude, 90);
   const lon = num(location.longitude, 180);
   const meets = schedules.map((s) => hsdsMeets(s, options)).find(Boolean);
-  const url = str(service.url) ?? str(org.website);
+  // A website that is not http(s) (javascript:, a typo) loses the link, not the whole service.
+  const url = postHref(str(service.url) ?? null) ?? postHref(str(org.website) ?? null);
   const phone = phoneNumber(phones.find((p) => !p.type || p.type === 'voice') ?? phones[0] ?? {});
   const email = str(service.email) ?? str(contacts.find((c) => str(c.email))?.email) ?? str(org.email);
   const hasLocation = Object.keys(location).length > 0;

@@ -71,3 +71,17 @@ describe('HSDS 3.1 import', () => {
     expect(g.cost).to.equal('free');
   });
 });
+
+describe('HSDS: a bad website loses the link, not the service', () => {
+  for (const bad of ['javascript:alert(1)', 'www.example.org', 'http://[broken']) {
+    it(`keeps a service whose url is ${bad}`, () => {
+      const [group] = hsdsToGroups([{ id: 's1', name: 'Carers circle', status: 'active', url: bad }]);
+      expect(groupSchema.safeParse(group).success).to.equal(true);
+      expect((group as { contact?: { url?: string } }).contact?.url).to.equal(undefined);
+    });
+  }
+  it('keeps a good website', () => {
+    const [group] = hsdsToGroups([{ id: 's1', name: 'Carers circle', status: 'active', url: 'https://example.org/carers' }]);
+    expect((group as { contact?: { url?: string } }).contact?.url).to.equal('https://example.org/carers');
+  });
+});
