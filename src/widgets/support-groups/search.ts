@@ -8,8 +8,8 @@ export const normalise = (s: string): string => s.normalize('NFD').replace(/\p{M
 
 export const tokenize = (s: string): string[] => {
   const l = s.toLowerCase();
-  // Most text is ASCII: skip the (slow) Unicode normalisation for it.
-  return (/[^\x00-\x7f]/.test(l) ? normalise(l).match(/[\p{L}\p{N}]+/gu) : l.match(/[a-z0-9]+/g)) ?? [];
+  // Most text is ASCII, give or take dashes and quotes (U+2000–206F, never letters): skip the slow Unicode path.
+  return (/[^\x00-\x7f\u2000-\u206f]/.test(l) ? normalise(l).match(/[\p{L}\p{N}]+/gu) : l.match(/[a-z0-9]+/g)) ?? [];
 };
 
 /** Words that add nothing to a query for a support group (they would only exclude groups that omit them). */

@@ -62,10 +62,12 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   /** @internal */ declare geoStatus: string;
 
   #finder?: Finder;
-  #found?: { key: string; value: Found };
+  /** The last few results by state (typing and deleting revisits them). */
+  #found = new Map<string, Found>();
   #timers: ReturnType<typeof setTimeout>[] = [];
   #announce?: ReturnType<typeof setTimeout>;
   #replace?: ReturnType<typeof setTimeout>;
+  /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
   #jsonLd?: HTMLScriptElement;
   #focusIndex = -1;
@@ -146,7 +148,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
     // Build the search index just after the first results are painted, before anyone can type.
     this.#timers.push(setTimeout(() => finder.index, 50));
-    this.#found = undefined;
+    this.#found.clear();
     this.#next.clear();
     this.#cards.clear();
     this.#languages = undefined;
@@ -154,8 +156,11 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   #results(): Found {
     const key = JSON.stringify([this.state, this.origin]);
-    if (this.#found?.key !== key) this.#found = { key, value: find(this.#finder!, this.state, this.origin) };
-    return this.#found.value;
+    const value = this.#found.get(key) ?? find(this.#finder!, this.state, this.origin);
+    this.#found.delete(key);
+    this.#found.set(key, value);
+    if (this.#found.size > 8) this.#found.delete(this.#found.keys().next().value!);
+    return value;
   }
 
   // ---- state changes ----
@@ -243,10 +248,12 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   #nextMeeting(g: Group): Occurrence | undefined {
     if (!g.meets) return undefined;
-    let next = this.#next.get(g.id);
+    const m = g.meets;
+    const key = [m.start, m.timeZone, m.durationMinutes, m.rrule, m.exceptions].join('|');
+    let next = this.#next.get(key);
     if (next === undefined || (next && next.end.getTime() < Date.now())) {
-      next = nextOccurrence(g.meets, new Date()) ?? null;
-      this.#next.set(g.id, next);
+      next = nextOccurrence(m, new Date()) ?? null;
+      this.#next.set(key, next);
     }
     return next ?? undefined;
   }
