@@ -13,7 +13,10 @@ export const tokenize = (s: string): string[] => {
 };
 
 /** Words that add nothing to a query for a support group (they would only exclude groups that omit them). */
-const STOP = new Set('a an and the of for in on with to at by my me near group groups support cancer cancers'.split(' '));
+const FILL = 'a an and the of for in on with to at by my me near'.split(' ');
+const STOP = new Set([...FILL, 'group', 'groups', 'support', 'cancer', 'cancers']);
+/** Filler words are not indexed: "b" or "f" typed should find breast or family groups, not every "by" or "for". */
+const FILLER = new Set(FILL);
 
 /** Built-in synonyms: each line is one group of words that find each other. */
 const BUILT_IN = [
@@ -76,7 +79,7 @@ export function buildIndex(fields: (string | string[] | undefined)[][], weights:
     doc.forEach((value, f) => {
       const text = Array.isArray(value) ? value.join(' ') : value ?? '';
       let tokens = words.get(text);
-      if (!tokens) words.set(text, (tokens = tokenize(text)));
+      if (!tokens) words.set(text, (tokens = tokenize(text).filter((t) => !FILLER.has(t))));
       for (const token of tokens) {
         let id = firstIds.get(token);
         if (id === undefined) firstIds.set(token, (id = lastDoc.push(-1) - 1));

@@ -20,10 +20,7 @@ const once = (f: (v: string) => string) => {
   const seen = new Map<string, string>();
   return (v: string) => {
     let r = seen.get(v);
-    if (r === undefined) {
-      if (seen.size > 500) seen.clear();
-      seen.set(v, (r = f(v)));
-    }
+    if (r === undefined) seen.set(v, (r = f(v)));
     return r;
   };
 };
@@ -86,7 +83,7 @@ export const supportGroupsSchema = z.strictObject({
           groups.forEach((g, i) => {
             const at = first.get(g?.id);
             if (at === undefined) first.set(g?.id, i);
-            else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id "${g.id}" as groups.${at}: ids must be unique, so this group is skipped.` });
+            else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id as groups.${at}: ids must be unique, so this group is skipped.` });
           });
         },
         { when: () => true },

@@ -90,7 +90,7 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     expect($$(el, '.group')).to.have.length(20);
     await waitUntil(() => $(el, 'details.panel')?.textContent?.includes('own-998'), 'duplicates not listed');
     const panel = $(el, 'details.panel')!.textContent!;
-    expect(panel).to.contain('(10)').and.contain('groups.999.id').and.contain('Same id "own-998" as groups.998');
+    expect(panel).to.contain('(10)').and.contain('groups.999.id').and.contain('Group "own-998": Same id as groups.998');
   });
 
   it('counts every facet value as brute force does, following the other filters', async () => {
