@@ -20,7 +20,7 @@ const who = (name: string, user: string, host: string, avatar = false): Author =
 });
 
 export const authors = {
-  hospital: who('Westvale Breast Cancer Service', 'westvalebreast', 'health.social.example'),
+  hospital: who('Parramatta River Breast Cancer Service', 'prhbreast', 'health.social.example'),
   surgeon: who('Dr Anika Rao', 'dr_rao', 'mastodon.social'),
   nurse: who('Helen Murray, breast care nurse', 'helen_bcn', 'aus.social'),
   charity: who('Pink Thread Breast Cancer Care', 'pinkthread', 'mastodon.org.uk'),
@@ -36,7 +36,7 @@ export const authors = {
 export const roles = {
   '@dr_rao@mastodon.social': 'Breast surgeon',
   '@helen_bcn@aus.social': 'Breast care nurse',
-  '@westvalebreast@health.social.example': 'Westvale Hospital',
+  '@prhbreast@health.social.example': 'Parramatta River Hospital',
   'pinkthread@mastodon.org.uk': 'Pink Thread (charity)',
 };
 

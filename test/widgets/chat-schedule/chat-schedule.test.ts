@@ -42,7 +42,7 @@ describe('<care-chat-schedule>', () => {
   });
 
   it('shows Today and Tomorrow beside the weekday, never instead of it', async () => {
-    // Monday 2 March, 09:00 Sydney: the Westhaven meet-up is not this week; #bcsm is Tuesday 13:00 (tomorrow).
+    // Monday 2 March, 09:00 Sydney: the carers' meet-up is not this week; #bcsm is Tuesday 13:00 (tomorrow).
     const el = await render({ chats: [bcsm, { ...bcsm, id: 'same-day', start: '2026-01-05T17:00', topics: {} }] });
     const [today, tomorrow] = items(el);
     expect(text(today!.querySelector('time'))).to.match(/^Tuesday, March 3/);
@@ -129,7 +129,7 @@ describe('<care-chat-schedule>', () => {
     platform!.value = 'zoom';
     platform!.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect(new Set(items(el).map((li) => text(li.querySelector('h3'))))).to.deep.equal(new Set(['Westhaven carers video meet-up']));
+    expect(new Set(items(el).map((li) => text(li.querySelector('h3'))))).to.deep.equal(new Set(['Parramatta River carers video meet-up']));
     platform!.value = '';
     platform!.dispatchEvent(new Event('change'));
     hashtag!.value = 'bcsm';
