@@ -93,6 +93,13 @@ export const themeStyles = css`
     text-decoration: none;
     line-height: 1.2;
   }
+  summary {
+    display: list-item;
+    min-block-size: var(--_target);
+    padding-block: 0.6em;
+    line-height: 1.4;
+    cursor: pointer;
+  }
   button.primary,
   .button.primary {
     background: var(--_accent);

@@ -13,6 +13,11 @@ export const chatScheduleStyles = css`
     font-size: 1.1em;
     margin: 0;
   }
+  h3 a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+  }
   p {
     margin: 0.25em 0;
   }
@@ -80,11 +85,7 @@ export const chatScheduleStyles = css`
     border-radius: var(--_radius);
   }
   summary {
-    cursor: pointer;
     color: var(--_accent);
-    min-block-size: var(--_target);
-    display: flex;
-    align-items: center;
   }
   .compact {
     font-size: 0.95em;

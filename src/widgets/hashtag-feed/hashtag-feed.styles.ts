@@ -14,6 +14,8 @@ export const feedStyles = css`
     margin: 0;
   }
   article {
+    min-inline-size: 0;
+    scroll-margin-block-start: calc(var(--_target) + var(--_gap));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75);
@@ -37,6 +39,13 @@ export const feedStyles = css`
   .name {
     font-weight: 700;
   }
+  .name,
+  .when {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+  }
   .handle,
   .when,
   .kind,
@@ -45,9 +54,6 @@ export const feedStyles = css`
   figcaption {
     color: var(--_muted);
     font-size: 0.9em;
-  }
-  .when {
-    min-block-size: 1.5rem;
   }
   .badge {
     background: var(--_badge);
@@ -69,7 +75,7 @@ export const feedStyles = css`
   .media {
     list-style: none;
     margin-block-start: 0.5em;
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(9rem, 100%), 1fr));
   }
   figure {
     margin: 0;

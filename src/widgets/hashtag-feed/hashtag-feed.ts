@@ -329,8 +329,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
       ${warned
         ? html`<div class="cw">
-            <p dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
-            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
+            <p id="${id}w" dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
+            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
           </div>`
         : nothing}
       <div class="content" id="${id}c" dir="auto" lang=${lang ?? nothing} ?hidden=${!open}>

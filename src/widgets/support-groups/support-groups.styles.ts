@@ -63,14 +63,6 @@ export const styles = css`
       align-items: start;
     }
   }
-  summary {
-    /* A list item keeps the disclosure triangle; the padding makes the target 44px tall. */
-    display: list-item;
-    min-block-size: var(--_target);
-    padding-block: 0.6em;
-    line-height: 1.4;
-    cursor: pointer;
-  }
   fieldset {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
