@@ -72,25 +72,28 @@ export const groupSchema = z.strictObject({
   lastReviewed: opt(pattern(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
 });
 
+/** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */
+export const groupList = z._default(
+  z.array(groupSchema).check(
+    // Runs even when some groups are invalid, so paths name the editor's own positions.
+    z.superRefine(
+      (groups, ctx) => {
+        const first = new Map<unknown, number>();
+        groups.forEach((g, i) => {
+          const at = first.get(g?.id);
+          if (at === undefined) first.set(g?.id, i);
+          else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id as groups.${at}: ids must be unique, so this group is skipped.` });
+        });
+      },
+      { when: () => true },
+    ),
+  ),
+  [],
+);
+
 export const supportGroupsSchema = z.strictObject({
   ...commonFields,
-  groups: z._default(
-    z.array(groupSchema).check(
-      // Runs even when some groups are invalid, so paths name the editor's own positions.
-      z.superRefine(
-        (groups, ctx) => {
-          const first = new Map<unknown, number>();
-          groups.forEach((g, i) => {
-            const at = first.get(g?.id);
-            if (at === undefined) first.set(g?.id, i);
-            else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id as groups.${at}: ids must be unique, so this group is skipped.` });
-          });
-        },
-        { when: () => true },
-      ),
-    ),
-    [],
-  ),
+  groups: groupList,
   /** An Open Referral HSDS 3.x feed of services; `timeZone` is the IANA zone its schedules are in. */
   hsds: opt(z.strictObject({ url: webUrl(), timeZone: str() })),
   places: list(z.strictObject({ name: text(), postcode: str(), lat: between(-90, 90), lon: between(-180, 180) })),

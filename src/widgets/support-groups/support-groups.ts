@@ -7,7 +7,7 @@ import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
 import { fetchHsds } from '../../sources/hsds.js';
 import * as z from 'zod/mini';
-import { groupSchema, supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
+import { groupList, supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
 import { createFinder, find, anywhere, type Finder, type Found, type Origin } from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
@@ -15,7 +15,7 @@ import { emptyState, readState, writeState, type FinderState } from './url-state
 import { toJsonLd } from './json-ld.js';
 import { messages } from './messages.js';
 
-const hsdsList = z.strictObject({ groups: z.array(groupSchema) });
+const hsdsList = z.strictObject({ groups: groupList });
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -107,9 +107,12 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
         const id = raw[+(/^groups\.(\d+)/.exec(i.path)?.[1] ?? NaN)]?.id;
         return { path: `hsds.${i.path}`, message: typeof id === 'string' ? this.t('skippedGroup', { id, message: i.message }) : i.message };
       });
-      this.skipped = [...this.skipped, ...issues];
       const ids = new Set(config.groups.map((g) => g.id));
-      this.#setGroups([...config.groups, ...(result.value?.groups ?? []).filter((g) => !ids.has(g.id))]);
+      const extra = (result.value?.groups ?? []).filter(
+        (g) => !ids.has(g.id) || !issues.push({ path: 'hsds', message: this.t('skippedGroup', { id: g.id, message: 'The config has a group with this id: the feed’s copy is skipped.' }) }),
+      );
+      this.skipped = [...this.skipped, ...issues];
+      this.#setGroups([...config.groups, ...extra]);
       this.hsdsStatus = '';
     } catch (error) {
       if (signal.aborted) return;

@@ -300,6 +300,22 @@ describe('<care-support-groups>', () => {
     await expect(empty).to.be.accessible();
   });
 
+  it('skips repeated ids in the HSDS feed and feed services that repeat a config group, naming them', async () => {
+    const realFetch = window.fetch;
+    const services = [{ id: 'svc-1', name: 'Feed one' }, { id: 'svc-1', name: 'Feed one again' }, { id: 'g-1', name: 'Feed copy of Westmead' }, { id: 'svc-2', name: 'Feed two' }];
+    window.fetch = async () => new Response(JSON.stringify({ services }), { headers: { 'content-type': 'application/json' } });
+    try {
+      const el = await mount({ groups: [{ id: 'g-1', name: 'Breast Cancer Support — Westmead' }], hsds: { url: 'https://hsds.example.org/services' }, urlState: false });
+      await waitUntil(() => names(el).length === 3, 'hsds groups not shown');
+      expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Feed one', 'Feed two']);
+      const panel = $(el, 'details.panel')!.textContent!;
+      expect(panel).to.contain('hsds.groups.1.id').and.contain('Group "svc-1": Same id as groups.0');
+      expect(panel).to.contain('Group "g-1": The config has a group with this id');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('shows a config error with the fallback for a broken root config', async () => {
     const el = await mount({ groups: [], places: 'Parramatta' });
     expect($(el, '[role=alert]')!.textContent).to.contain('places');
