@@ -34,11 +34,14 @@ export interface Found {
 export const lower = (s: string): string => s.trim().toLowerCase();
 
 export function createFinder(groups: Group[], synonyms: Record<string, string[]> = {}, locale = 'en'): Finder {
+  // Values repeat across thousands of groups: lower-case each distinct one once.
+  const seen = new Map<string, string>();
+  const low = (v: string) => seen.get(v) ?? (seen.set(v, lower(v)), seen.get(v)!);
   const facets = buildFacets(
     groups.length,
     (d, f) => {
       const g = groups[d]!;
-      return f === 0 ? g.cancerTypes.map(lower) : f === 1 ? g.audiences : f === 2 ? g.formats : f === 3 ? g.languages.map(lower) : [g.cost && lower(g.cost)];
+      return f === 0 ? g.cancerTypes.map(low) : f === 1 ? g.audiences : f === 2 ? g.formats : f === 3 ? g.languages.map(low) : [g.cost && low(g.cost)];
     },
     (f, a, b) => (f === 1 ? audiences.indexOf(a as never) - audiences.indexOf(b as never) : f === 2 ? formats.indexOf(a as never) - formats.indexOf(b as never) : a.localeCompare(b, locale)),
   );
