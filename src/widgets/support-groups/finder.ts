@@ -1,5 +1,5 @@
 // The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
-import { buildIndex, queryTokens, search, type SearchIndex } from './search.js';
+import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
 import { applyFacets, buildFacets, FACETS, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
 import { audiences, formats, type Group } from './support-groups.schema.js';
@@ -15,6 +15,8 @@ export interface Finder {
   /** Rank of each group by name, used when nothing else orders them. */
   order: Int32Array;
   byName: number[];
+  /** Builds one more step of the index; true when it is ready. */
+  warm(): boolean;
 }
 
 export interface Origin {
@@ -51,19 +53,26 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   const order = new Int32Array(groups.length);
   byName.forEach((d, rank) => (order[d] = rank));
   let index: SearchIndex | undefined;
+  let steps: Generator<void, SearchIndex> | undefined;
+  const step = () => {
+    const r = (steps ??= indexSteps(
+      groups.map((g) => [g.name, g.cancerTypes, [g.location?.suburb ?? '', g.location?.postcode ?? ''], g.organization, g.description]),
+      WEIGHTS,
+      synonyms,
+    )).next();
+    if (r.done) index = r.value;
+  };
   return {
     groups,
     facets,
     order,
     byName,
-    // Built on first use (the first render needs none), or ahead of it by `warm`.
+    // Built in steps after the first render (which needs none) by `warm`, or at once on first use.
     get index() {
-      return (index ??= buildIndex(
-        groups.map((g) => [g.name, g.cancerTypes, [g.location?.suburb ?? '', g.location?.postcode ?? ''], g.organization, g.description]),
-        WEIGHTS,
-        synonyms,
-      ));
+      while (!index) step();
+      return index;
     },
+    warm: () => !!index || (step(), !!index),
   };
 }
 

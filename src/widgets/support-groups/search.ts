@@ -66,7 +66,16 @@ interface TokenHits {
  * Builds the index. `fields[d]` holds document d's field texts (or lists), `weights[f]` the weight of
  * field f (1–255). `extraSynonyms` adds to the built-in groups: `{ bowel: ['colorectal', 'colon'] }`.
  */
-export function buildIndex(fields: (string | string[] | undefined)[][], weights: number[], extraSynonyms: Record<string, string[]> = {}): SearchIndex {
+export const buildIndex = (...args: Parameters<typeof indexSteps>): SearchIndex => {
+  const steps = indexSteps(...args);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+};
+
+/** `buildIndex` in steps of 1,000 documents (each `next()` one step), so a page never waits on one long task. */
+export function* indexSteps(fields: (string | string[] | undefined)[][], weights: number[], extraSynonyms: Record<string, string[]> = {}): Generator<void, SearchIndex> {
   // One pass collecting (term, doc, weight) triples, deduplicated per (term, doc), then a counting sort by term.
   const firstIds = new Map<string, number>();
   const termOf: number[] = [];
@@ -75,8 +84,9 @@ export function buildIndex(fields: (string | string[] | undefined)[][], weights:
   const lastDoc: number[] = [];
   const lastAt: number[] = [];
   const words = new Map<string, string[]>();
-  fields.forEach((doc, d) =>
-    doc.forEach((value, f) => {
+  for (let d = 0; d < fields.length; d++) {
+    if (d % 1000 == 999) yield;
+    fields[d]!.forEach((value, f) => {
       const text = Array.isArray(value) ? value.join(' ') : value ?? '';
       let tokens = words.get(text);
       if (!tokens) words.set(text, (tokens = tokenize(text).filter((t) => !FILLER.has(t))));
@@ -93,8 +103,8 @@ export function buildIndex(fields: (string | string[] | undefined)[][], weights:
           weightOf.push(weights[f]!);
         }
       }
-    }),
-  );
+    });
+  }
   const terms = [...firstIds.keys()].sort();
   const ids = new Map(terms.map((t, i) => [t, i]));
   const remap = new Int32Array(terms.length);

@@ -149,8 +149,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   #setGroups(groups: Group[]): void {
     const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
-    // Build the search index just after the first results are painted, before anyone can type.
-    this.#timers.push(setTimeout(() => finder.index, 50));
+    // Build the search index just after the first results are painted, a step per task (before anyone types).
+    const warm = () => finder.warm() || this.#timers.push(setTimeout(warm));
+    this.#timers.push(setTimeout(warm, 50));
     this.#found.clear();
     this.#next.clear();
     this.#cards.clear();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { boundedDistance, buildIndex, search, tokenize, queryTokens, allowedEdits } from '../../../src/widgets/support-groups/search.js';
+import { boundedDistance, buildIndex, indexSteps, search, tokenize, queryTokens, allowedEdits } from '../../../src/widgets/support-groups/search.js';
 
 const docs = [
   ['Breast Cancer Support — Westmead', ['breast'], 'Westmead', 'Westmead Hospital', 'Monthly meeting'],
@@ -85,6 +85,20 @@ describe('search: matching and ranking', () => {
       [50, 40, 30, 20, 10],
     );
     expect(search(ranked, 'westmead ')).to.deep.equal([4, 3, 2, 1, 0]);
+  });
+  it('builds the same index in steps of 1,000 documents (no long task at 10,000)', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => [`Group ${i} by the river`, i % 2 ? ['breast'] : ['bowel']]);
+    const steps = indexSteps(many, [50, 40]);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).to.equal(2);
+    const whole = buildIndex(many, [50, 40]);
+    expect(r.value.terms).to.deep.equal(whole.terms);
+    expect([...r.value.docs]).to.deep.equal([...whole.docs]);
+    // Filler words are not indexed.
+    expect(whole.terms).to.include('river').and.not.include('by').and.not.include('the');
+    expect(search(r.value, 'breast 7 ')).to.deep.equal([7]);
   });
   it('ranks exact matches above typo matches', () => {
     const i = buildIndex([['Lunge class'], ['Lung group']], [50]);
