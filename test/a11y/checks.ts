@@ -43,10 +43,14 @@ export function overflowProblems(host: HTMLElement, width: number): string[] {
   for (const w of widgetsIn(host)) {
     if (w.scrollWidth > w.clientWidth + 1) problems.push(`<${w.localName}> scrolls sideways: scrollWidth ${w.scrollWidth} > clientWidth ${w.clientWidth}`);
   }
-  for (const el of shadowElements(host)) {
-    if (!rendered(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.right > width + 1 || r.left < -1) problems.push(`${who(el)} reaches outside the ${width}px viewport (${Math.round(r.left)}…${Math.round(r.right)})`);
+  for (const w of widgetsIn(host)) {
+    const box = w.getBoundingClientRect();
+    for (const el of w.shadowRoot?.querySelectorAll('*') ?? []) {
+      if (!rendered(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 || r.left < -1) problems.push(`${who(el)} reaches outside the ${width}px viewport (${Math.round(r.left)}…${Math.round(r.right)})`);
+      else if (r.right > box.right + 1 || r.left < box.left - 1) problems.push(`${who(el)} sticks out of its widget (${Math.round(r.left)}…${Math.round(r.right)}, widget ${Math.round(box.left)}…${Math.round(box.right)})`);
+    }
   }
   return problems;
 }

@@ -73,7 +73,8 @@ for (const [file, mod] of Object.entries(modules)) {
       it(`${name}: 200% text at 320px, nothing scrolls sideways or is cut off`, async () => {
         // Text zoom as a browser setting does it: the root font size doubles, so rem and em grow.
         document.documentElement.style.fontSize = '200%';
-        const host = await renderStory(`${file}--${key}`, meta, story);
+        // In a page column with margins, as on a hospital page (1rem each side, so 32px at 200%).
+        const host = await renderStory(`${file}--${key}`, meta, story, 'padding-inline: 1rem');
         expect(overflowProblems(host, 320), 'overflow with 200% text').to.deep.equal([]);
         expect(clippedText(host), 'clipped text with 200% text').to.deep.equal([]);
         await expandAll(host);

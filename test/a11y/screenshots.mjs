@@ -1,4 +1,5 @@
-// Screenshots of the demo pages for a human look (not a test): 320 px and 1280 px, light/dark, forced colours.
+// Screenshots of the demo pages for a human look (not a test): 320 px and 1280 px, light/dark, forced colours,
+// 200% text. MODES=light,dark,forced,text200 and PAGES=index,charity pick some.
 // Usage: node scripts/build.mjs --no-types && PORT=8099 node scripts/start.mjs & node test/a11y/screenshots.mjs [outDir]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ const modes = [
   ['light', { colorScheme: 'light' }],
   ['dark', { colorScheme: 'dark' }],
   ['forced', { colorScheme: 'light', forcedColors: 'active' }],
+  ['text200', { colorScheme: 'light' }],
 ];
 for (const page of pages) {
   for (const width of [320, 1280]) {
@@ -24,6 +26,8 @@ for (const page of pages) {
       const p = await ctx.newPage();
       await p.emulateMedia(media);
       await p.goto(`${base}/demo/${page}.html`, { waitUntil: 'networkidle' });
+      // 200% text as the browser setting does it: the root font size doubles.
+      if (mode === 'text200') await p.evaluate(() => (document.documentElement.style.fontSize = '200%'));
       await p.waitForTimeout(800);
       // In slices, so each picture stays readable at its real size.
       const height = await p.evaluate(() => document.documentElement.scrollHeight);

@@ -45,6 +45,7 @@ export const chatScheduleStyles = css`
     text-decoration: line-through;
   }
   .badge {
+    display: inline-block;
     font-weight: 700;
     border: 1px solid;
     border-radius: 1em;
@@ -69,11 +70,14 @@ export const chatScheduleStyles = css`
     justify-content: space-between;
     margin-block: 0.5em;
   }
-  details ul {
+  details ul,
+  [part='filters'] {
     justify-content: start;
   }
   label {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-inline-size: 0;
   }
   select {
     font: inherit;

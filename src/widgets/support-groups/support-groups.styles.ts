@@ -13,6 +13,7 @@ export const styles = css`
     flex-direction: column;
     gap: 0.25em;
     flex: 1 1 14em;
+    min-inline-size: 0;
   }
   .near {
     flex-direction: row;
@@ -125,16 +126,21 @@ export const styles = css`
   dl {
     margin: 0.5em 0;
   }
+  dt,
+  dd {
+    display: inline;
+    margin: 0;
+  }
   dt {
     font-weight: 600;
-    float: inline-start;
-    margin-inline-end: 0.4em;
   }
   dt::after {
-    content: ':';
+    content: ': ';
   }
-  dd {
-    margin: 0 0 0.25em;
+  dd::after {
+    content: '';
+    display: block;
+    margin-block-end: 0.25em;
   }
   .empty li {
     margin-block: 0.5em;
