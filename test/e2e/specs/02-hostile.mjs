@@ -12,7 +12,8 @@ const measure = (page, selector) =>
     const shown = (el) => {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
-      return r.width > 1 && r.height > 1 && cs.visibility !== 'hidden' && Number(cs.opacity) > 0.1;
+      // checkVisibility: content of a closed <details> keeps a layout box (content-visibility: hidden) but is not shown.
+      return r.width > 1 && r.height > 1 && cs.visibility !== 'hidden' && Number(cs.opacity) > 0.1 && el.checkVisibility();
     };
     const clipped = (el) => {
       for (let n = el; n && n !== host; n = n.parentNode instanceof ShadowRoot ? n.parentNode.host : n.parentElement) {
