@@ -15,10 +15,10 @@ import { existsSync } from 'node:fs';
  * checks the schemas use) + the shared core (≈5 KB) already weigh ≈16 KB before any widget code.
  */
 export const budgets = {
-  'carecircle.js': { target: 30, limit: 46 },
-  'carecircle.iife.js': { target: 30, limit: 46 },
-  'care-hashtag-feed.js': { target: 20, limit: 28 },
-  'care-support-groups.js': { target: 20, limit: 33 },
+  'carecircle.js': { target: 30, limit: 45.3 },
+  'carecircle.iife.js': { target: 30, limit: 44.8 },
+  'care-hashtag-feed.js': { target: 20, limit: 27.4 },
+  'care-support-groups.js': { target: 20, limit: 32.6 },
   'care-chat-schedule.js': { target: 15, limit: 25 },
 };
 
