@@ -69,9 +69,11 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     super.connectedCallback();
     // The inline JSON can be edited by a CMS after upgrade: re-read it when the children change.
     this.#observer = new MutationObserver((records) => {
-      if (records.some((r) => r.target !== this || [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement) || r.type === 'characterData')) {
-        if (this.config == null && !this.src) this.#reload();
-      }
+      // Only edits to the config script matter; fallback content and other children may change freely.
+      const isConfig = (n: Node | null): boolean => n instanceof HTMLScriptElement && n.parentNode === this && n.type === 'application/json';
+      const touches = (r: MutationRecord) =>
+        isConfig(r.target) || isConfig(r.target.parentNode) || (r.target === this && [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement && n.type === 'application/json'));
+      if (this.config == null && !this.src && records.some(touches)) this.#reload();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     // Load on the next update, so a `config` set right after connecting (as frameworks do) is seen.

@@ -79,6 +79,19 @@ describe('config sources and precedence', () => {
     }
   });
 
+  it('re-reads only for edits to the config script, not to fallback content or other children', async () => {
+    const el = await fixture<CareTestElement>(inline('{"title":"One"}'));
+    await settle(el);
+    const configured = el.configured;
+    el.querySelector('a')!.textContent = 'Changed fallback';
+    el.append(Object.assign(document.createElement('script'), { type: 'application/ld+json', text: '{}' }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.configured, 'no reload for unrelated children').to.equal(configured);
+    el.querySelector('script[type="application/json"]')!.remove();
+    el.append(Object.assign(document.createElement('script'), { type: 'application/json', text: '{"title":"Replaced"}' }));
+    await waitUntil(() => textOf(el, 'h2') === 'Replaced', 'a replaced config script is read');
+  });
+
   it('applies schema defaults', async () => {
     const el = await fixture<CareTestElement>(inline('{"title":"Defaults"}'));
     await settle(el);

@@ -420,7 +420,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #writeJsonLd(): void {
     if (!this.value?.jsonLd || this.configErrors.length) return this.#jsonLd?.remove();
     const groups = this.#page.map((i) => this.#finder!.groups[i]!);
-    // Outside the element: its own children are watched for config edits.
+    // Beside the element, in the page's own DOM, where search engines read structured data.
     const script = (this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
     if (!script.isConnected) this.after(script);
     const text = JSON.stringify(toJsonLd(groups, (g) => this.#nextMeeting(g))).replace(/</g, '\\u003c');
