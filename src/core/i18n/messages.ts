@@ -1,3 +1,4 @@
+import { closestAttribute } from '../dom.js';
 import { pluralRules } from './format.js';
 
 /** A catalogue: message key → text with `{name}` placeholders. Plurals use `key_one`, `key_other` … */
@@ -53,12 +54,7 @@ export function createTranslate(locale: string, catalogues: Catalogues[], overri
 
 /** The nearest `lang` up the tree, crossing shadow roots; falls back to the document's, then `en`. */
 export function resolveLocale(el: Element): string {
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return normaliseLocale(node.getAttribute('lang')!);
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-  }
-  return normaliseLocale(document.documentElement.lang || navigator.language || 'en');
+  return normaliseLocale(closestAttribute(el, 'lang') || document.documentElement.lang || navigator.language || 'en');
 }
 
 function normaliseLocale(tag: string): string {

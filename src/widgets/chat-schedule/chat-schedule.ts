@@ -1,3 +1,4 @@
+import { closestAttribute } from '../../core/dom.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { dateFormat, listFormat } from '../../core/i18n/format.js';
@@ -124,10 +125,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
 
   /** The zone times are shown in. @internal */
   viewerZone(config = this.value): string {
-    let tz = config?.timeZone ?? this.timeZone;
-    for (let n: Node | null = this; !tz && n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-      if (n instanceof Element) tz = n.getAttribute('time-zone') ?? undefined;
-    }
+    const tz = config?.timeZone ?? this.timeZone ?? closestAttribute(this, 'time-zone');
     return tz && isValidTimeZone(tz) ? tz : dateFormat('en', {}).resolvedOptions().timeZone;
   }
 

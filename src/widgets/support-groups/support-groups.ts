@@ -1,3 +1,4 @@
+import { closestAttribute } from '../../core/dom.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { validate } from '../../core/config/validate.js';
@@ -263,7 +264,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   #viewerZone(): string | undefined {
-    const zone = this.closest('[time-zone]')?.getAttribute('time-zone');
+    const zone = closestAttribute(this, 'time-zone');
     return zone && isValidTimeZone(zone) ? zone : undefined;
   }
 

@@ -1,0 +1,48 @@
+// One way to pass a string to a Trusted Types sink. Each policy is module-private to this file, created once
+// on first use, and does nothing but pass its input through: callers only hand it strings they built or
+// parsed inertly themselves. Where the page refuses a policy name (its CSP lists others), the helper returns
+// undefined and the caller falls back to something safe (text instead of markup, no JSON-LD).
+
+type Factory = {
+  createPolicy(name: string, rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string }): {
+    createHTML(s: string): unknown;
+    createScript(s: string): unknown;
+  };
+};
+
+/** The policy names a page's `trusted-types` CSP directive must allow (with `lit-html`). */
+export const POLICY_NAMES = { inert: 'carecircle-inert', jsonLd: 'carecircle-jsonld' } as const;
+
+const policies = new Map<string, ReturnType<Factory['createPolicy']> | null>();
+
+function policy(name: string): ReturnType<Factory['createPolicy']> | null | undefined {
+  const tt = (globalThis as { trustedTypes?: Factory }).trustedTypes;
+  if (!tt) return undefined;
+  if (!policies.has(name)) {
+    try {
+      policies.set(name, tt.createPolicy(name, { createHTML: (s) => s, createScript: (s) => s }));
+    } catch {
+      policies.set(name, null);
+    }
+  }
+  return policies.get(name);
+}
+
+/**
+ * Markup for `DOMParser.parseFromString`, which Trusted Types treats as an HTML sink even though the parsed
+ * document is inert. The plain string where the page does not enforce Trusted Types; undefined where it
+ * refuses our policy.
+ */
+export function inertHtml(markup: string): string | undefined {
+  const p = policy(POLICY_NAMES.inert);
+  return p === undefined ? markup : ((p?.createHTML(markup) as string | undefined) ?? undefined);
+}
+
+/**
+ * Text for a `<script type="application/ld+json">` data block (a script-text sink under Trusted Types even
+ * though it never runs). Same fallbacks as `inertHtml`.
+ */
+export function dataScriptText(json: string): string | undefined {
+  const p = policy(POLICY_NAMES.jsonLd);
+  return p === undefined ? json : ((p?.createScript(json) as string | undefined) ?? undefined);
+}
