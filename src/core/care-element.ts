@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
 import { validate } from './config/validate.js';
-import type { ConfigIssue } from './config/issues.js';
+import { itemName, type ConfigIssue } from './config/issues.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, resolveLocale, type Catalogues, type Translate } from './i18n/messages.js';
 
@@ -48,6 +48,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   protected abstract readonly schema: z.ZodMiniType<C>;
   /** Lists whose invalid items are skipped rather than failing the config (`groups`, `sources.*.posts`). */
   protected readonly skippable: readonly string[] = [];
+  /** Optional fields dropped, keeping their item, when they alone are invalid (`chats.*.url`). */
+  protected readonly droppable: readonly string[] = [];
   /** The widget's own message catalogues. */
   protected readonly catalogue: Catalogues = {};
   /** Used when no config is given at all; without it, a missing config is an error. */
@@ -121,7 +123,7 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       }
       data = this.defaultConfig;
     }
-    const result = validate(this.schema, data, this.skippable);
+    const result = validate(this.schema, data, { lists: this.skippable, fields: this.droppable });
     if (!result.value) return this.#fail(result.errors);
     this.configErrors = [];
     this.skipped = result.skipped;
@@ -198,7 +200,9 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
 
   /** The editor-facing list of problems by path. */
   protected renderIssues(issues: ConfigIssue[], fatal: boolean): TemplateResult {
-    const list = html`<ul>${issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
+    const list = html`<ul>
+      ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${i.message}</li>`)}
+    </ul>`;
     return fatal
       ? html`<div class="panel error" role="alert" part="error">
           <h2>${this.t('configErrorTitle')}</h2>
@@ -216,4 +220,4 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   }
 }
 
-const format = (issues: ConfigIssue[]): string => issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
+const format = (issues: ConfigIssue[]): string => issues.map((i) => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`).join('\n');

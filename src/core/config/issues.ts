@@ -4,6 +4,17 @@ import type * as z from 'zod/mini';
 export interface ConfigIssue {
   path: string;
   message: string;
+  /** For a skipped list item: the item as written (editors find it by its id or name, not its position). */
+  item?: unknown;
+  /** For a dropped optional field: the item still shows, without this field. */
+  dropped?: 'field';
+}
+
+/** The name editors know a skipped item by: its id, title or name as written (quoted), if it has one. */
+export function itemName(issue: ConfigIssue): string | undefined {
+  const item = issue.item as Record<string, unknown> | undefined;
+  const name = item && typeof item === 'object' ? [item.id, item.title, item.name].find((v) => typeof v === 'string' && v.trim()) : undefined;
+  return name === undefined ? undefined : `“${(name as string).trim().slice(0, 80)}”`;
 }
 
 /** Zod's issue shape, reduced to the fields we read (core issues are a wide union). */

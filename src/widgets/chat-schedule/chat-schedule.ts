@@ -68,6 +68,9 @@ const en = {
  */
 export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
   static override styles = [...CareElement.styles, chatScheduleStyles];
+  // One bad chat never hides the others; a bad link, hashtag or description is left out and the chat kept.
+  protected override readonly skippable = ['chats'];
+  protected override readonly droppable = ['url', 'description', 'hashtag', 'hosts', 'topics', 'platform'].map((f) => `chats.*.${f}`);
   static override properties = {
     ...CareElement.properties,
     now: {},

@@ -1,0 +1,57 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/define/care-chat-schedule.js';
+import type { CareConfigErrorEvent } from '../../../src/core/events.js';
+import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';
+import { bcsm, chats, weekStart } from '../../../stories/data/chat-schedule.js';
+
+type El = CareChatSchedule;
+const root = (el: El) => el.shadowRoot!;
+const titles = (el: El) => [...root(el).querySelectorAll('[part=chat] h3')].map((h) => h.textContent!.trim());
+const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function render(config: unknown): Promise<El> {
+  const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney"></care-chat-schedule>`);
+  await waitUntil(() => root(el).querySelector('[part=list], [role=alert]'), 'did not render');
+  await el.updateComplete;
+  return el;
+}
+
+const originalWarn = console.warn;
+let warnings: string[] = [];
+beforeEach(() => {
+  warnings = [];
+  console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+});
+afterEach(() => (console.warn = originalWarn));
+
+describe('<care-chat-schedule> with some bad chats', () => {
+  it('skips a chat that cannot be shown and lists every other one', async () => {
+    const broken = { ...bcsm, id: 'broken', title: 'Broken chat', start: '2026-02-30T21:00' };
+    const el = await render({ chats: [broken, ...chats] });
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    expect(titles(el)).to.include('#bcsm weekly chat');
+    expect(titles(el)).not.to.include('Broken chat');
+    // Editors see which chat was skipped, by its id, at its path.
+    const panel = text(root(el).querySelector('details[part=error]'));
+    expect(panel).to.match(/chats\.0\.start \(“broken”\)/);
+    expect(warnings.join('\n')).to.match(/chats\.0\.start \(“broken”\)/);
+  });
+
+  it('keeps a chat whose join link is javascript:, without the link', async () => {
+    const evil = { ...bcsm, id: 'evil', title: 'Chat with a bad link', url: 'javascript:alert(1)' };
+    const el = await render({ chats: [evil] });
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    const chat = [...root(el).querySelectorAll('[part=chat]')].find((li) => text(li.querySelector('h3')) === 'Chat with a bad link');
+    expect(chat, 'the chat is still listed').to.exist;
+    for (const a of root(el).querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.to.match(/javascript/i);
+    expect(text(root(el).querySelector('details[part=error]'))).to.match(/chats\.0\.url \(“evil”\)/);
+  });
+
+  it('still fails the whole config for a problem outside the chats', async () => {
+    const el = await fixture<El>(html`<care-chat-schedule now=${weekStart}></care-chat-schedule>`);
+    const event = oneEvent(el, 'care-config-error') as Promise<CareConfigErrorEvent>;
+    el.config = { chats, show: 0 };
+    const { detail } = await event;
+    expect(detail.issues.map((i) => i.path)).to.deep.equal(['show']);
+  });
+});
