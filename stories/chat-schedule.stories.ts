@@ -27,22 +27,34 @@ export default {
 const render = (a: Args) =>
   html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`;
 
-export const WeekOfChats = { name: 'A week of chats', render };
+export const WeekOfChats = { name: 'A week of chats', render, parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title] } } };
 
-export const LiveNow = { name: 'Live now', args: { config: { chats: [bcsm, ...chats.slice(1)], show: 4 }, now: duringBcsm }, render };
+export const LiveNow = {
+  name: 'Live now',
+  args: { config: { chats: [bcsm, ...chats.slice(1)], show: 4 }, now: duringBcsm },
+  render,
+  parameters: { care: { shows: [bcsm.title, 'Live now'] } },
+};
 
-export const StartingSoon = { name: 'Starting soon', args: { config: { chats, show: 4 }, now: beforeBcsm }, render };
+export const StartingSoon = {
+  name: 'Starting soon',
+  args: { config: { chats, show: 4 }, now: beforeBcsm },
+  render,
+  parameters: { care: { shows: [bcsm.title, 'Starts in 2 h 15 min'] } },
+};
 
 export const CancelledOccurrence = {
   name: 'Cancelled occurrence',
   args: { config: { chats: [chats[2]], show: 3 }, now: beforeCancelled },
   render,
+  parameters: { care: { shows: [chats[2]!.title, 'Cancelled'] } },
 };
 
 export const Compact = {
   name: 'Compact (sidebar)',
   args: { config: { chats, show: 5, layout: 'compact' }, timeZone: 'Europe/London' },
+  parameters: { care: { shows: [bcsm.title, 'London'] } },
   render: (a: Args) => html`<div style="max-inline-size: 20rem">${render(a)}</div>`,
 };
 
-export const Dark = { name: 'Dark', args: { theme: 'dark', now: beforeBcsm }, render };
+export const Dark = { name: 'Dark', args: { theme: 'dark', now: beforeBcsm }, render, parameters: { care: { shows: [weekConfig.heading, bcsm.title] } } };

@@ -25,14 +25,20 @@ export default {
 const render = (a: Args) =>
   html`<care-hashtag-feed .config=${a.config} theme=${a.theme}><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed>`;
 
-export const Loaded = { name: 'Loaded', render };
+export const Loaded = { name: 'Loaded', render, parameters: { care: { shows: ['#bcsm', 'fatigue after radiotherapy', roles['@helen_bcn@aus.social']] } } };
 
-export const Empty = { name: 'Empty', args: { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }] } }, render };
+export const Empty = {
+  name: 'Empty',
+  args: { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }] } },
+  render,
+  parameters: { care: { shows: ['No posts to show yet.'] } },
+};
 
 export const Loading = {
   name: 'Loading',
   args: { config: { hashtag: 'bcsm', sources: [{ type: 'snapshot', url: '/__pending__/bcsm.json' }] } },
   render: (a: Args) => (holdPendingRequests(), render(a)),
+  parameters: { care: { expect: 'waiting', shows: ['Loading…'] } },
 };
 
 const failingWithCache = { hashtag: 'bcsm', cache: true, roles, sources: [{ type: 'snapshot', url: '/__missing__/bcsm.json' }] };
@@ -45,12 +51,14 @@ export const SourceFailingWithCache = {
     save(cacheKey('bcsm', ['/__missing__/bcsm.json']), posts, Date.now() - 3 * 3600000);
     return render(a);
   },
+  parameters: { care: { shows: ['fatigue after radiotherapy'] } },
 };
 
 export const SourceFailing = {
   name: 'One source failing, others shown',
   args: { config: { ...bcsmConfig(), sources: [{ type: 'snapshot', url: '/__missing__/bcsm.json' }, { type: 'posts', posts: curatedPosts().slice(0, 3) }] } },
   render,
+  parameters: { care: { shows: ['fatigue after radiotherapy'] } },
 };
 
 export const ContentWarning = {
@@ -63,6 +71,7 @@ export const ContentWarning = {
     },
   },
   render,
+  parameters: { care: { shows: ['#bcsm'] } },
 };
 
 export const HeavilyModerated = {
@@ -84,18 +93,21 @@ export const HeavilyModerated = {
     },
   },
   render,
+  parameters: { care: { shows: ['#bcsm', 'fatigue after radiotherapy'] } },
 };
 
 export const ConsentGate = {
   name: 'Consent gate',
   args: { config: { hashtag: 'bcsm', consent: 'required', roles, sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }, { type: 'posts', posts: curatedPosts().slice(0, 3) }] } },
   render,
+  parameters: { care: { expect: 'waiting', shows: ['Show posts from'] } },
 };
 
-export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render };
+export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render, parameters: { care: { shows: ['fatigue after radiotherapy'] } } };
 
 export const HundredPosts = {
   name: '100 posts',
   args: { config: { hashtag: 'bcsm', limit: 100, roles, refreshSeconds: 0, sources: [{ type: 'posts', posts: manyPosts(100) }] } },
   render,
+  parameters: { care: { shows: ['#bcsm'] } },
 };

@@ -39,32 +39,44 @@ const withUrl = (params: Record<string, string | string[]>) => (a: Args) => {
   return render(a);
 };
 
-export const FullList = { name: 'Full list', render };
+export const FullList = { name: 'Full list', render, parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } } };
 
-export const Filtered = { name: 'Filtered: online groups for carers', render: withUrl({ format: ['online', 'phone'], audience: 'carer' }) };
+export const Filtered = {
+  name: 'Filtered: online groups for carers', render: withUrl({ format: ['online', 'phone'], audience: 'carer' }),
+  parameters: { care: { shows: ['Blood Cancer Carers Online'] } },
+};
 
-export const Search = { name: 'Search with a typo ("brest")', render: withUrl({ q: 'brest' }) };
+export const Search = {
+  name: 'Search with a typo ("brest")', render: withUrl({ q: 'brest' }),
+  parameters: { care: { shows: ['Breast Cancer Support — Westmead'] } },
+};
 
-export const NoResults = { name: 'No results: next steps', render: withUrl({ q: 'melanoma', format: 'phone' }) };
+export const NoResults = {
+  name: 'No results: next steps', render: withUrl({ q: 'melanoma', format: 'phone' }),
+  parameters: { care: { shows: ['No groups match'] } },
+};
 
-export const NearPostcode = { name: 'Near a postcode (Parramatta 2150)', render: withUrl({ near: sydneyPlaces[0]!.name }) };
+export const NearPostcode = {
+  name: 'Near a postcode (Parramatta 2150)', render: withUrl({ near: sydneyPlaces[0]!.name }),
+  parameters: { care: { shows: [sydneyPlaces[0]!.name] } },
+};
 
 export const TenThousand = {
   name: '10,000 groups',
   args: { config: { groups: generateGroups(10000), places: sydneyPlaces, urlPrefix: 'sg-' } },
-  render,
+  render,  parameters: { care: { shows: ['10,000'] } },
 };
 
-export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render };
+export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render, parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } } };
 
 export const InvalidGroups = {
   name: 'Invalid groups skipped (editor panel)',
   args: { config: { ...base(), groups: [...sydneyConfig().groups, { id: 'bad-audience', name: 'Typo in audiences', audiences: ['carers'] }, { id: 'no-name', name: '' }] } },
-  render,
+  render,  parameters: { care: { expect: 'error', shows: ['bad-audience', 'no-name', sydneyConfig().groups[0]!.name] } },
 };
 
 export const HsdsFailing = {
   name: 'HSDS feed unreachable (source error, fallback shown)',
   args: { config: { ...base(), hsds: { url: '/__missing__/services.json' } } },
-  render,
+  render,  parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } },
 };

@@ -11,6 +11,7 @@ export default {
 
 export const TypoInAKey = {
   name: 'Error: a typo in a key (did you mean …)',
+  parameters: { care: { expect: 'error', shows: ['shwo', 'Did you mean "show"'] } },
   render: () => html`<care-chat-schedule
     .config=${{ chats: [{ id: 'bcsm', title: '#bcsm weekly chat', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' }], shwo: 4 }}
     ><a href="#">See our community chats</a></care-chat-schedule
@@ -19,6 +20,7 @@ export const TypoInAKey = {
 
 export const WrongValues = {
   name: 'Error: wrong values, each by its path',
+  parameters: { care: { expect: 'error', shows: ['groups.0.audiences.0', 'useGeolocation'] } },
   render: () => html`<care-support-groups
     .config=${{ groups: [{ id: 'g-1', name: 'Carers group', audiences: ['carers'], formats: ['in person'] }], useGeolocation: 'yes' }}
     ><a href="#">See all our support groups</a></care-support-groups
@@ -27,6 +29,7 @@ export const WrongValues = {
 
 export const BadJson = {
   name: 'Error: the inline JSON cannot be read',
+  parameters: { care: { expect: 'error', shows: ['not valid JSON'] } },
   render: () => html`<care-hashtag-feed
     ><script type="application/json">
       { "hashtag": "bcsm", "sources": [ { "type": "posts", "posts": [] } ], }
@@ -37,5 +40,6 @@ export const BadJson = {
 
 export const MissingFile = {
   name: 'Error: the src file is missing',
+  parameters: { care: { expect: 'error', shows: ['missing.json'] } },
   render: () => html`<care-chat-schedule src="/demo/data/chat-schedule/missing.json"><a href="#">See our community chats</a></care-chat-schedule>`,
 };

@@ -11,5 +11,6 @@ export default {
 
 export const Playground = {
   name: 'Config playground',
+  parameters: { care: { shows: ['Widget'] } },
   render: () => html`<link rel="stylesheet" href="/demo/assets/playground.css" /><div ${ref((el) => el && !el.childElementCount && mountPlayground(el as HTMLElement))}></div>`,
 };

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../src/define/all.js';
 import * as chatScheduleStories from '../../stories/chat-schedule.stories.js';
-import { renderStory, settle, widgetsIn, type Meta, type Story } from './render-story.js';
+import { renderStory, settle, widgetsIn, type Meta, type Story } from '../helpers/stories.js';
 import { clippedText, expandAll, focusProblems, forcedColourProblems, inlineInSentence, motionProblems, overflowProblems, smallTargets } from './checks.js';
 
 // The checks themselves must be able to fail: break one rule at a time in a real widget's shadow root

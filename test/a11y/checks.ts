@@ -2,7 +2,7 @@
 // element (each returns the problems it found, in words), so test/a11y/checks.test.ts can prove that each
 // one fails when its rule is broken.
 import { sendKeys } from '@web/test-runner-commands';
-import { settle, widgetsIn, type Widget } from './render-story.js';
+import { settle, widgetsIn, type Widget } from '../helpers/stories.js';
 
 export const TARGET = 44;
 const CONTROLS = 'button, a[href], input:not([type="hidden"]), select, summary, textarea';

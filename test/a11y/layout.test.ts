@@ -13,7 +13,7 @@ import '../../src/define/all.js';
 import * as chatScheduleStories from '../../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../../stories/hashtag-feed.stories.js';
 import * as supportGroupsStories from '../../stories/support-groups.stories.js';
-import { renderStory, storiesOf, type Meta, type Story } from './render-story.js';
+import { renderStory, storiesOf, type Meta, type Story } from '../helpers/stories.js';
 import { TARGET, clippedText, controls, expandAll, focusProblems, forcedColourProblems, motionProblems, overflowProblems, setTheme, smallTargets, spaceText } from './checks.js';
 
 const modules: Record<string, Record<string, unknown>> = {
