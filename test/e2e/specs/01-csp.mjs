@@ -21,9 +21,9 @@ describe('csp', () => {
         if (key === 'groups') {
           const search = page.locator('#groups input[type="search"]');
           await search.fill('brest', { timeout: 3000 });
-          await page.waitForTimeout(200);
+          // The search is done when the widget has written it into the address (its own prefixed parameter).
+          await page.waitForFunction(() => /q=brest/.test(location.search), null, { timeout: 5000 });
         }
-        await page.waitForTimeout(200);
         await assertClean(page);
       });
     }
@@ -33,7 +33,7 @@ describe('csp', () => {
     const page = await t.page();
     await t.open(page, { modules: [DIST.groups], body: element('groups', { config: { groups: groups(3), jsonLd: true } }) }, { csp: true });
     await expectRendered(page, 'groups', { texts: [] });
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => document.querySelector('script[type="application/ld+json"]'), null, { timeout: 5000 }).catch(() => {});
     const ld = await page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent));
     const seen = JSON.stringify(await page.evaluate(() => __e2e.violations));
     assert.equal(ld.length, 1, 'one JSON-LD block in the page');
@@ -66,11 +66,10 @@ describe('csp', () => {
     const page = await t.page();
     const snapshot = env.server.add(JSON.stringify({ generatedAt: new Date().toISOString(), posts: posts(6, 30).map((p, i) => (i % 2 ? { ...p, sensitive: true, contentWarning: 'Medical detail' } : p)) }), { type: 'application/json', ext: '.json', name: 'snapshot' });
     await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', limit: 2, consent: 'required', sources: [{ type: 'snapshot', url: snapshot }] } }) }, { csp: true });
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => document.querySelector('#feed')?.shadowRoot?.querySelector('button'), null, { timeout: 5000 });
     await clickEverything(page, '#feed', { max: 1 });
     await expectRendered(page, 'feed', { texts: ['Nurse 30'] });
     await clickEverything(page, '#feed', { max: 30 });
-    await page.waitForTimeout(200);
     await assertClean(page);
   });
 
