@@ -12,12 +12,15 @@ export interface FacetTable {
   vals: Uint16Array[];
 }
 
-/** Builds the table once from each document's values per facet (`get(d, f)`, already normalised). */
-export function buildFacets(count: number, get: (d: number, f: number) => readonly (string | undefined)[], sort?: (facet: number, a: string, b: string) => number): FacetTable {
+/**
+ * Builds the table once from each document's values per facet (`get(d, facet)`, already normalised), asked
+ * by name; the table's lists follow the order of `FACETS`.
+ */
+export function buildFacets(count: number, get: (d: number, facet: FacetKey) => readonly (string | undefined)[], sort?: (facet: FacetKey, a: string, b: string) => number): FacetTable {
   const values: string[][] = [];
   const start: Int32Array[] = [];
   const vals: Uint16Array[] = [];
-  FACETS.forEach((_, f) => {
+  FACETS.forEach((f) => {
     const seen = new Map<string, number>();
     const raw: number[] = [];
     const st = new Int32Array(count + 1);

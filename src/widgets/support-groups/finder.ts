@@ -1,12 +1,30 @@
 // The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
 import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
-import { applyFacets, buildFacets, FACETS, type FacetTable } from './facets.js';
+import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
 import { audiences, formats, type Group } from './support-groups.schema.js';
 import type { FinderState } from './url-state.js';
 
-/** Field weights for ranking: name > cancer types > suburb > organization > description. */
-const WEIGHTS = [50, 40, 30, 20, 10];
+/** What the search reads, each field with its weight (1–255): name > cancer types > suburb > organization > description. */
+const SEARCHED: [weight: number, text: (g: Group) => string | string[] | undefined][] = [
+  [50, (g) => g.name],
+  [40, (g) => g.cancerTypes],
+  [30, (g) => [g.location?.suburb ?? '', g.location?.postcode ?? '']],
+  [20, (g) => g.organization],
+  [10, (g) => g.description],
+];
+
+type Lower = (v: string) => string;
+/** Each facet's values in a group, by facet name (free-text values lower-cased; the enums already are). */
+const FACET_VALUES: Record<FacetKey, (g: Group, low: Lower) => (string | undefined)[]> = {
+  type: (g, low) => g.cancerTypes.map(low),
+  audience: (g) => g.audiences,
+  format: (g) => g.formats,
+  language: (g, low) => g.languages.map(low),
+  cost: (g, low) => [g.cost && low(g.cost)],
+};
+/** Facets shown in the schema's order (patient before carer, in person before online); the rest by name. */
+const SCHEMA_ORDER: Partial<Record<FacetKey, readonly string[]>> = { audience: audiences, format: formats };
 
 export interface Finder {
   groups: Group[];
@@ -41,11 +59,11 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   const low = (v: string) => seen.get(v) ?? (seen.set(v, lower(v)), seen.get(v)!);
   const facets = buildFacets(
     groups.length,
-    (d, f) => {
-      const g = groups[d]!;
-      return f === 0 ? g.cancerTypes.map(low) : f === 1 ? g.audiences : f === 2 ? g.formats : f === 3 ? g.languages.map(low) : [g.cost && low(g.cost)];
+    (d, facet) => FACET_VALUES[facet](groups[d]!, low),
+    (facet, a, b) => {
+      const order = SCHEMA_ORDER[facet];
+      return order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b, locale);
     },
-    (f, a, b) => (f === 1 ? audiences.indexOf(a as never) - audiences.indexOf(b as never) : f === 2 ? formats.indexOf(a as never) - formats.indexOf(b as never) : a.localeCompare(b, locale)),
   );
   // Lower-cased names compared plainly: a collator is ~20× slower on 10,000 names, for the same order in practice.
   const keys = groups.map((g) => g.name.toLowerCase());
@@ -56,8 +74,8 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   let steps: Generator<void, SearchIndex> | undefined;
   const step = () => {
     const r = (steps ??= indexSteps(
-      groups.map((g) => [g.name, g.cancerTypes, [g.location?.suburb ?? '', g.location?.postcode ?? ''], g.organization, g.description]),
-      WEIGHTS,
+      groups.map((g) => SEARCHED.map(([, text]) => text(g))),
+      SEARCHED.map(([weight]) => weight),
       synonyms,
     )).next();
     if (r.done) index = r.value;
@@ -74,6 +92,13 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
     },
     warm: () => !!index || (step(), !!index),
   };
+}
+
+/** `state` from a link, with filter values lower-cased (facet values are) and those no group has dropped: no dead chips. */
+export function knownFilters(finder: Finder, state: FinderState): FinderState {
+  const filters = { ...state.filters };
+  FACETS.forEach((f, i) => (filters[f] = filters[f].map((v) => v.toLowerCase()).filter((v) => finder.facets.values[i]!.includes(v))));
+  return { ...state, filters };
 }
 
 /** Whether a group can be joined from anywhere (online, video or phone, and not only in person). */

@@ -9,8 +9,11 @@ export interface FinderState {
 
 export const emptyState = (): FinderState => ({ q: '', filters: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FinderState['filters'], near: '' });
 
-/** Reads the state from a query string; `prefix` namespaces the parameters (two finders on one page). */
-export function readState(search: string, prefix = ''): FinderState {
+/** The parameter names the finder owns under `prefix` (`sg-q`, `sg-type` …); every other one is the host page's. */
+const ownKeys = (prefix: string): string[] => ['q', ...FACETS, 'near'].map((k) => prefix + k);
+
+/** Reads the state from a query string; `prefix` namespaces the parameters (apart from the host page's). */
+export function readState(search: string, prefix: string): FinderState {
   const p = new URLSearchParams(search);
   const state = emptyState();
   state.q = p.get(prefix + 'q') ?? '';
@@ -19,16 +22,19 @@ export function readState(search: string, prefix = ''): FinderState {
   return state;
 }
 
-/** Writes the state into `search` (other parameters kept), returning the new query string with its `?`. */
-export function writeState(state: FinderState, search: string, prefix = ''): string {
-  const p = new URLSearchParams(search);
-  const set = (key: string, values: string[]) => {
-    p.delete(prefix + key);
-    for (const v of values) if (v) p.append(prefix + key, v);
-  };
+/**
+ * Writes the state into `search`, returning the new query string with its `?`. The host page's parameters
+ * are kept as written, in place (re-encoding them would turn `?flag` into `?flag=` and `%20` into `+`); the
+ * finder's own follow them.
+ */
+export function writeState(state: FinderState, search: string, prefix: string): string {
+  const own = new Set(ownKeys(prefix));
+  const host = search.replace(/^\?/, '').split('&').filter((part) => part && !own.has(new URLSearchParams(part).keys().next().value!));
+  const p = new URLSearchParams();
+  const set = (key: string, values: string[]) => values.forEach((v) => v && p.append(prefix + key, v));
   set('q', [state.q.trim()]);
   for (const f of FACETS) set(f, state.filters[f]);
   set('near', [state.near]);
-  const text = p.toString();
+  const text = [...host, p.toString()].filter(Boolean).join('&');
   return text ? `?${text}` : '';
 }

@@ -32,7 +32,7 @@ describe('facets (disjunctive counts)', () => {
   });
 
   it('ORs values within a facet and ANDs across facets', () => {
-    const table = buildFacets(3, (d, f) => [[['a'], ['b'], ['a', 'b']][d]!, [['x'], ['x'], ['y']][d]!, [], [], []][f]!);
+    const table = buildFacets(3, (d, facet) => ({ type: [['a'], ['b'], ['a', 'b']][d]!, audience: [['x'], ['x'], ['y']][d]! } as Record<string, string[]>)[facet] ?? []);
     const a = table.values[0]!.indexOf('a');
     const b = table.values[0]!.indexOf('b');
     const x = table.values[1]!.indexOf('x');
@@ -41,6 +41,23 @@ describe('facets (disjunctive counts)', () => {
     expect(r.passing).to.deep.equal([0]);
     expect([...r.counts[0]!]).to.deep.equal([1, 1]); // a: doc 0; b: doc 1 (both pass audience x)
     expect([...r.counts[1]!]).to.deep.equal([1, 1]); // x: doc 0; y: doc 2 (both have a)
+  });
+
+  it('asks for each facet’s values by name, not by position', () => {
+    const table = buildFacets(2, (d, facet) => (facet === 'cost' ? [['free'], ['paid']][d]! : facet === 'language' ? ['en'] : []));
+    expect(table.values[FACETS.indexOf('cost')]).to.deep.equal(['free', 'paid']);
+    expect(table.values[FACETS.indexOf('language')]).to.deep.equal(['en']);
+    expect(table.values[FACETS.indexOf('type')]).to.deep.equal([]);
+  });
+
+  it('fills each facet from the group field of that name', () => {
+    const values = (facet: (typeof FACETS)[number], of: (g: Group) => (string | undefined)[]) =>
+      expect(finder.facets.values[FACETS.indexOf(facet)], facet).to.have.members([...new Set(groups.flatMap(of).filter(Boolean).map((v) => v!.toLowerCase()))]);
+    values('type', (g) => g.cancerTypes);
+    values('audience', (g) => g.audiences);
+    values('format', (g) => g.formats);
+    values('language', (g) => g.languages);
+    values('cost', (g) => [g.cost]);
   });
 
   it('applies facets after the text search', () => {
@@ -88,6 +105,12 @@ describe('URL state', () => {
     expect(readState(search, '').q).to.equal('');
   });
   it('drops empty values', () => {
-    expect(writeState(emptyState(), '')).to.equal('');
+    expect(writeState(emptyState(), '', 'sg-')).to.equal('');
+  });
+  it('leaves the host page’s parameters exactly as written, its own `q` included', () => {
+    const state = { ...emptyState(), q: 'bowel' };
+    expect(writeState(state, '?q=cats+dogs&flag&page=2&sg-q=old', 'sg-')).to.equal('?q=cats+dogs&flag&page=2&sg-q=bowel');
+    expect(writeState(emptyState(), '?q=cats%20dogs&sg-q=old&sg-format=online', 'sg-')).to.equal('?q=cats%20dogs');
+    expect(readState('?q=cats&page=2', 'sg-')).to.deep.equal(emptyState());
   });
 });
