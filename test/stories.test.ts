@@ -3,7 +3,7 @@
 // (content, an error on purpose, or a waiting state, and the texts it `shows`), log no console error
 // and pass axe. Add each new stories module to `modules` below (static imports, so the runner bundles them).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configErrors, expectation, fatalPanel, readyWidgets as ready, renderStory, sourceErrors, storiesOf, WIDGETS, widgetsIn, type Meta } from './helpers/stories.js';
+import { configErrors, expectation, fatalPanel, readyWidgets as ready, renderStory, sourceErrors, storiesOf, WIDGETS, widgetsIn, type Meta, type Story } from './helpers/stories.js';
 import '../src/define/all.js';
 import * as chatScheduleStories from '../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../stories/hashtag-feed.stories.js';
@@ -23,6 +23,29 @@ const modules: Record<string, Record<string, unknown>> = {
   'docs/playground': playgroundStories,
 };
 
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+/** Each widget story's own state, checked on its one widget beside what every story must do. */
+const states: Record<string, (el: HTMLElement) => void> = {
+  'chat-schedule:WeekOfChats': (el) => expect($$(el, '[part=chat]')).to.have.length(8),
+  'chat-schedule:LiveNow': (el) => expect($(el, '.live .status a')?.textContent).to.equal('Live now — join'),
+  'chat-schedule:StartingSoon': (el) => expect($(el, '.status')?.textContent?.trim()).to.equal('Starts in 2 h 15 min'),
+  'chat-schedule:CancelledOccurrence': (el) => expect($(el, '.cancelled .status')?.textContent?.trim()).to.equal('Cancelled'),
+  'chat-schedule:Compact': (el) => expect($(el, '.compact')).to.not.equal(null),
+  'chat-schedule:Dark': (el) => expect(el.getAttribute('theme')).to.equal('dark'),
+  'hashtag-feed:Loaded': (el) => expect($$(el, 'article')).to.have.length(8),
+  'hashtag-feed:Empty': (el) => expect($(el, '.empty')).to.not.equal(null),
+  'hashtag-feed:Loading': (el) => expect($(el, 'p[role=status]')?.textContent).to.equal('Loading…'),
+  'hashtag-feed:SourceFailingWithCache': (el) => (expect($$(el, 'article')).to.have.length(4), expect($(el, '.notice')).to.not.equal(null)),
+  'hashtag-feed:SourceFailing': (el) => (expect($$(el, 'article')).to.have.length(3), expect($(el, '.notice')?.textContent).to.contain('/__missing__/bcsm.json')),
+  'hashtag-feed:ContentWarning': (el) => expect($$(el, 'article .cw button[aria-expanded=false]').length).to.be.greaterThan(0),
+  'hashtag-feed:HeavilyModerated': (el) => (expect($$(el, 'article').length).to.be.greaterThan(0), expect(el.shadowRoot!.textContent).not.to.contain('miracle')),
+  'hashtag-feed:ConsentGate': (el) => expect($(el, '.gate button')).to.not.equal(null),
+  'hashtag-feed:Dark': (el) => (expect(el.getAttribute('theme')).to.equal('dark'), expect($$(el, 'article').length).to.be.greaterThan(0)),
+  'hashtag-feed:HundredPosts': (el) => expect($$(el, 'article')).to.have.length(100),
+};
+
 const anyPanel = (el: HTMLElement) => el.shadowRoot?.querySelector('[part~="error"], [role="alert"]');
 const shadowText = (el: HTMLElement) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,6 +59,7 @@ for (const [file, mod] of Object.entries(modules)) {
     beforeEach(() => {
       // Widgets that mirror their state in the URL must not leak it into the next story.
       history.replaceState(null, '', startUrl);
+      localStorage.clear();
       logged = [];
       console.error = (...args: unknown[]) => {
         logged.push(args);
@@ -48,7 +72,10 @@ for (const [file, mod] of Object.entries(modules)) {
     });
 
     const stories = storiesOf(mod);
-    it('has stories', () => expect(stories.length).to.be.greaterThan(0));
+    it('has stories, each widget story with its state check', () => {
+      expect(stories.length).to.be.greaterThan(0);
+      if (file === 'chat-schedule' || file === 'hashtag-feed') for (const [key] of stories) expect(states, `no state check for ${key}`).to.have.property(`${file}:${key}`);
+    });
 
     for (const [key, story] of stories) {
       const expected = expectation(story);
@@ -82,6 +109,7 @@ for (const [file, mod] of Object.entries(modules)) {
         const shows = story.parameters?.care?.shows;
         expect(shows?.length, `${key}: declare what the story shows in parameters.care.shows`).to.be.greaterThan(0);
         for (const text of shows ?? []) expect(shown.includes(text), `${key}: should show "${text}"; it shows: ${shown.slice(0, 400)}`).to.equal(true);
+        states[`${file}:${key}`]?.(all[0]!);
 
         await expect(host).to.be.accessible();
       });
@@ -92,8 +120,8 @@ for (const [file, mod] of Object.entries(modules)) {
 describe('the story harness', () => {
   it('fails a story that never settles unless the story says it waits', async () => {
     const meta = hashtagFeedStories.default as Meta;
-    const { Loading } = hashtagFeedStories;
-    const undeclared = { ...Loading, parameters: {} };
+    const Loading = hashtagFeedStories.Loading as unknown as Story;
+    const undeclared: Story = { ...Loading, parameters: {} };
     const error = await renderStory('self-test', meta, undeclared, '', 1000).then(() => undefined, (e: Error) => e);
     expect(error?.message).to.match(/<care-hashtag-feed> neither fired care-ready nor showed a config error within 1 s/);
     // Declared as waiting, the same story is looked at instead.
