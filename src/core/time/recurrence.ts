@@ -84,6 +84,26 @@ function matches(r: RRule, d: number, s: number): boolean {
 }
 
 /**
+ * UNTIL as [naive ms, whether it is a UTC instant]. A date alone (`20261231`) runs to the end of that day on
+ * the event's own clock, and a date-time without `Z` is its wall time; `toIcs` writes both as UTC instants.
+ */
+export function untilOf(r: RRule): [number, boolean] | undefined {
+  const m = /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(Z?)$/.exec(r.until ?? '');
+  return m ? [Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 23), +(m[5] ?? 59), +(m[6] ?? 59)) + (m[4] ? 0 : 999), !!m[7]] : undefined;
+}
+
+/** Whether the rule's UNTIL comes before the start, so nothing would ever be shown (a config error). */
+export function endsBeforeStart(e: Recurring, r: RRule): boolean {
+  const [last, utc] = untilOf(r) ?? [Infinity];
+  const w0 = parseWall(e.start);
+  return (utc ? toInstant(e.timeZone, w0) : w0) > last;
+}
+
+// A walk that finds nothing in this many periods in a row stops (a rule such as BYMONTHDAY=30 with
+// INTERVAL=12 from February never matches again).
+const EMPTY = 2e4;
+
+/**
  * The occurrences that end after `from`, at most `count` of them, in time order. Recurrence runs on the
  * event's own wall clock (21:00 New York stays 21:00 New York across every daylight-saving change). As in
  * RFC 5545, the start is always the first occurrence and COUNT includes exception dates.
@@ -92,30 +112,40 @@ export function occurrences(event: Recurring, from: Date, count: number, opts: {
   const w0 = parseWall(event.start);
   const out: Occurrence[] = [];
   if (!(w0 >= -1e15)) return out;
-  const tod = w0 % DAY;
+  const tod = ((w0 % DAY) + DAY) % DAY; // before 1970 too
   const s = w0 - tod;
   const dur = (event.durationMinutes ?? 60) * 6e4;
   const r = event.rrule ? parseRRule(event.rrule) : ({ freq: 'DAILY', interval: 1, count: 1, wkst: 1 } as RRule);
-  const u = r.until ? parseWall(r.until.replace(/Z$/, "").replace(/(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?/, (_, y, m, d, h, mi, se) => `${y}-${m}-${d}` + (h ? `T${h}:${mi}:${se}` : ''))) : undefined;
-  const utc = r.until?.endsWith('Z');
-  const last = u === undefined ? Infinity : utc ? u : u + (r.until!.length == 8 ? DAY - 1 : 0);
+  const [last, utc] = untilOf(r) ?? [Infinity];
   const step = r.interval;
   const sDate = new Date(s);
+  const weekly = r.freq == 'WEEKLY';
   // Periods: a day, a week (from WKST) or a calendar month, every `step` of them.
-  const first = r.freq == 'WEEKLY' ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
-  let n = 0;
-  for (let p = 0; p < 2e4 && out.length < count; p++) {
+  const first = weekly ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
+  // Start the walk at the period of the earliest occurrence that could still end after `from` (walking from
+  // 1970 would take 20,000 days). COUNT counts from the start, so with COUNT the walk starts there, unless each
+  // period holds exactly one occurrence (no BY… parts, not MONTHLY) and the count of skipped ones is known.
+  const one = !r.byDay && !r.byMonthDay && r.freq != 'MONTHLY';
+  const target = +from - dur - 2 * DAY;
+  const td = new Date(target);
+  const jump =
+    r.count && !one
+      ? 0
+      : Math.max(0, Math.floor(r.freq == 'MONTHLY' ? ((td.getUTCFullYear() - sDate.getUTCFullYear()) * 12 + td.getUTCMonth() - sDate.getUTCMonth()) / step : (target - first) / (step * (weekly ? 7 : 1) * DAY)));
+  let n = r.count ? jump : 0;
+  for (let p = jump, hit = p; p - hit < EMPTY && out.length < count; p++) {
     const days: number[] = [];
     if (r.freq == 'MONTHLY') {
       const m0 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step, 1);
       const m1 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step + 1, 1);
       for (let d = m0; d < m1; d += DAY) days.push(d);
     } else {
-      const p0 = first + p * step * (r.freq == 'WEEKLY' ? 7 : 1) * DAY;
-      for (let i = 0; i < (r.freq == 'WEEKLY' ? 7 : 1); i++) days.push(p0 + i * DAY);
+      const p0 = first + p * step * (weekly ? 7 : 1) * DAY;
+      for (let i = 0; i < (weekly ? 7 : 1); i++) days.push(p0 + i * DAY);
     }
     for (const d of p ? days.filter((d) => d > s && matches(r, d, s)) : [s, ...days.filter((d) => d > s && matches(r, d, s))]) {
-      if (n++ == r.count || out.length == count) return out;
+      hit = p;
+      if (n++ >= r.count! || out.length == count) return out;
       const w = d + tod;
       if (w > last + (utc ? DAY : 0)) return out;
       // Far-past occurrences are only counted: zone math is for those that might end after `from`.

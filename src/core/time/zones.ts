@@ -43,8 +43,8 @@ export function parseWall(s: string): number {
   if (!m) return NaN;
   const [, y, mo, d, h, mi, se] = m.map((x) => +x! || 0);
   const w = Date.UTC(y!, mo! - 1, d, h, mi, se);
-  // Reject 2026-02-30 and 25:00 rather than rolling them over.
-  return new Date(w).getUTCDate() === d && h < 24 && mi < 60 && se < 60 ? w : NaN;
+  // Reject 2026-02-30, 2026-13-01, 2026-00-15 and 25:00 rather than rolling them over.
+  return new Date(w).getUTCDate() === d && mo! > 0 && mo! < 13 && h! < 24 && mi! < 60 && se! < 60 ? w : NaN;
 }
 
 /** Naive ms → `YYYY-MM-DD`. */
