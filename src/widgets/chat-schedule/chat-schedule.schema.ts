@@ -1,12 +1,9 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
-import { isValidTimeZone, parseRRule } from '../../core/time/recurrence.js';
-import { parseWall } from '../../core/time/zones.js';
+import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
-const zone = () => z.string().check(z.refine(isValidTimeZone, { message: 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".' }));
 // A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
 const whole = (max: number) => z.number().check(z.refine((n) => n % 1 == 0 && n > 0 && n <= max, { message: `Must be a whole number from 1 to ${max}.` }));
-const wall = (re: RegExp, message: string) => z.string().check(z.refine((s) => re.test(s) && parseWall(s) > -1e15, { message }));
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
 const chat = z.strictObject({
@@ -27,26 +24,19 @@ const chat = z.strictObject({
   /** IANA zone name. In a chat: the zone `start` is in. At the root: the viewer's zone (default: the `time-zone` attribute, else the browser's). */
   timeZone: zone(),
   /** First occurrence, as a wall time in the chat's `timeZone`: `2026-01-05T21:00`. */
-  start: wall(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'Must be a date and time in the chat\'s zone, written like "2026-01-05T21:00".'),
+  start: schedule.start(),
   /** Length in minutes (1 to 1440). */
-  durationMinutes: z._default(whole(1440), 60),
-  /** RFC 5545 repeat rule: FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (`MO`, `2TU`, `-1FR`), BYMONTHDAY, COUNT, UNTIL, WKST. None: a one-off. */
-  rrule: z.optional(
-    z.string().check(
-      z.superRefine((v, ctx) => {
-        try {
-          parseRRule(v);
-        } catch (e) {
-          ctx.issues.push({ code: 'custom', message: `Not a valid repeat rule: ${(e as Error).message}.`, input: v });
-        }
-      }),
-    ),
-  ),
+  durationMinutes: z._default(schedule.durationMinutes(), 60),
+  /**
+   * RFC 5545 repeat rule: FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (`MO`, `2TU`, `-1FR`), BYMONTHDAY, COUNT, UNTIL, WKST. None: a one-off.
+   * UNTIL as a date (`20261231`) means to the end of that day in the chat's zone (calendar files get it as a UTC time).
+   */
+  rrule: z.optional(schedule.rrule()),
   /** Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`). */
-  exceptions: z._default(z.array(wall(/^\d{4}-\d\d-\d\d$/, 'Must be a date written YYYY-MM-DD, like "2026-12-28".')), []),
+  exceptions: z._default(schedule.exceptions(), []),
   /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
   topics: z._default(z.record(z.string(), z.string()), {}),
-});
+}).check(untilAfterStart);
 
 export const chatScheduleSchema = z.strictObject({
   ...commonFields,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
-import { isValidTimeZone, parseRRule } from '../../core/time/recurrence.js';
+import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
 
 export const audiences = ['patient', 'carer', 'family', 'professional'] as const;
 export const formats = ['in-person', 'online', 'phone', 'video'] as const;
@@ -15,40 +15,16 @@ const between = (min: number, max: number, int = false) =>
 const pattern = (re: RegExp, message: string) => check(z.string(), (v) => re.test(v), message);
 const coord = (max: number) => opt(between(-max, max));
 
-// Most groups share a zone and a rule: check each distinct string once ('' = fine, else the problem).
-const once = (f: (v: string) => string) => {
-  const seen = new Map<string, string>();
-  return (v: string) => {
-    let r = seen.get(v);
-    if (r === undefined) seen.set(v, (r = f(v)));
-    return r;
-  };
-};
-const zoneProblem = once((v) => (isValidTimeZone(v) ? '' : 'x'));
-const ruleProblem = once((v) => {
-  try {
-    parseRRule(v);
-    return '';
-  } catch (e) {
-    return `Cannot read this repeat rule: ${(e as Error).message}.`;
-  }
-});
-
-/** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule. */
-export const meetsSchema = z.strictObject({
-  start: pattern(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'Use the form 2026-01-13T18:00 (local time, no zone).'),
-  timeZone: check(z.string(), (v) => !zoneProblem(v), 'Not a known time zone: use a name like Australia/Sydney.'),
-  durationMinutes: opt(between(1, 1440, true)),
-  rrule: opt(
-    z.string().check(
-      z.superRefine((v, ctx) => {
-        const message = ruleProblem(v);
-        if (message) ctx.addIssue({ code: 'custom', message, input: v });
-      }),
-    ),
-  ),
-  exceptions: opt(z.array(z.string())),
-});
+/** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule (the same fields as a chat's). */
+export const meetsSchema = z
+  .strictObject({
+    start: schedule.start(),
+    timeZone: timeZoneName(),
+    durationMinutes: opt(schedule.durationMinutes()),
+    rrule: opt(schedule.rrule()),
+    exceptions: opt(schedule.exceptions()),
+  })
+  .check(untilAfterStart);
 
 export const groupSchema = z.strictObject({
   id: text(),

@@ -220,7 +220,7 @@ describe('<care-chat-schedule>', () => {
     const byPath = Object.fromEntries(detail.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
     expect(byPath['timeZone']).to.match(/Not a known time-zone name/);
     expect(byPath['chats.0.timeZone']).to.match(/Not a known time-zone name/);
-    expect(byPath['chats.1.rrule']).to.equal('Not a valid repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.');
+    expect(byPath['chats.1.rrule']).to.equal('Cannot read this repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.');
     expect(byPath['chats.2.start']).to.match(/written like "2026-01-05T21:00"/);
     expect(byPath['chats.3.exceptions.0']).to.match(/YYYY-MM-DD/);
     expect(byPath['chats.4.platfrom']).to.match(/Did you mean "platform"/);
