@@ -2,7 +2,8 @@
 // The output is raw group objects; the widget validates each one with its own schema like any config group.
 import { fetchJson } from '../core/fetch.js';
 import { postHref } from '../core/sanitize.js';
-import { parseRRule } from '../core/time/recurrence.js';
+import { DAYS, endsBeforeStart, parseRRule } from '../core/time/recurrence.js';
+import { isoDate, isValidTimeZone, parseWall, wallTime } from '../core/time/zones.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
@@ -27,14 +28,27 @@ export function hsdsServices(data: unknown): Obj[] {
 
 const AUDIENCE: Record<string, string> = { patient: 'patient', patients: 'patient', carer: 'carer', carers: 'carer', caregiver: 'carer', caregivers: 'carer', family: 'family', families: 'family', professional: 'professional', professionals: 'professional', 'health professional': 'professional', 'health professionals': 'professional' };
 
-/** "10:00:00", "09:00:00Z", "18:30+10:00" → minutes after midnight, and whether it was marked UTC. */
-function clock(v: unknown): { minutes: number; hhmm: string; utc: boolean } | undefined {
-  const m = /^(\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/.exec(str(v) ?? '');
+/** "10:00:00", "09:00:00Z", "18:30+10:00" → minutes after midnight, and the UTC offset in minutes when one is written. */
+function clock(v: unknown): { minutes: number; offset?: number } | undefined {
+  const m = /^(\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?(Z|([+-])(\d\d):?(\d\d))?$/.exec(str(v) ?? '');
   if (!m) return undefined;
-  return { minutes: +m[1]! * 60 + +m[2]!, hhmm: `${m[1]}:${m[2]}`, utc: m[3] === 'Z' };
+  return { minutes: +m[1]! * 60 + +m[2]!, ...(m[3] && { offset: m[3] == 'Z' ? 0 : (m[4] == '-' ? -1 : 1) * (+m[5]! * 60 + +m[6]!) }) };
 }
 
 const day = (v: unknown): string | undefined => (/^\d{4}-\d\d-\d\d/.test(str(v) ?? '') ? str(v)!.slice(0, 10) : undefined);
+const DAY = 864e5;
+
+/**
+ * Moves a rule by `shift` days (-1, 0 or 1) for a start that moved across midnight: BYDAY days and the week
+ * start move with it, so every meeting moves by the same day. Monthly days (2TU, the 31st) cannot move: undefined.
+ */
+function shiftRule(rule: string[], shift: number): string[] | undefined {
+  if (!shift || !rule.length) return rule;
+  if (rule.some((p) => /^(FREQ=MONTHLY|BYMONTHDAY)/.test(p))) return undefined;
+  const move = (d: string) => (DAYS.includes(d) ? DAYS[(DAYS.indexOf(d) + shift + 7) % 7]! : d);
+  const wkst = rule.find((p) => p.startsWith('WKST='))?.slice(5) ?? 'MO';
+  return rule.filter((p) => !p.startsWith('WKST=')).map((p) => (p.startsWith('BYDAY=') ? 'BYDAY=' + p.slice(6).split(',').map(move).join() : p)).concat('WKST=' + move(wkst));
+}
 
 /** One HSDS schedule → our `meets` (only the rule parts the shared recurrence code reads). */
 export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undefined {
@@ -42,12 +56,28 @@ export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undef
   const date = day(schedule.dtstart) ?? day(schedule.valid_from);
   if (!opens || !date) return undefined;
   const closes = clock(schedule.closes_at);
-  const offset = schedule.timezone;
-  const timeZone =
-    options.timeZone ??
-    (opens.utc ? 'UTC' : typeof offset === 'number' && Number.isInteger(offset) && Math.abs(offset) <= 14 ? (offset ? `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}` : 'UTC') : 'UTC');
+  // The UTC offset of the times: their own ("18:30+10:00", "09:00Z"), else the schedule's `timezone` (hours).
+  const tz = schedule.timezone;
+  const offset = opens.offset ?? (typeof tz === 'number' && Math.abs(tz) <= 14 ? Math.round(tz * 60) : undefined);
+  const local = parseWall(date) + opens.minutes * 6e4;
+  if (!(local > -1e15)) return undefined;
+  // Which zone the meeting recurs in, and its first wall time there:
+  // - a configured IANA zone keeps daylight saving; an offset on the time says which instant the first meeting
+  //   is, read on that zone's clock (a feed's `timezone` number is only the zone's offset, so it is ignored);
+  // - else a whole-hour offset is the matching Etc/GMT zone, which keeps the feed's own dates and days;
+  // - else (+05:30, -03:30: no such zone) the time is moved to UTC, and its days with it when that crosses
+  //   midnight (see shiftRule). An offset never changes, so a fixed zone recurs exactly as the feed meant;
+  // - no offset at all: UTC.
+  const etc = offset === 0 ? 'UTC' : offset! % 60 == 0 ? `Etc/GMT${offset! > 0 ? '-' : '+'}${Math.abs(offset! / 60)}` : '';
+  let timeZone = options.timeZone;
+  let wall = local;
+  if (timeZone) {
+    if (opens.offset !== undefined && isValidTimeZone(timeZone)) wall = wallTime(timeZone, local - opens.offset * 6e4);
+  } else if (isValidTimeZone(etc)) timeZone = etc;
+  else (timeZone = 'UTC'), (wall = local - (offset ?? 0) * 6e4);
+  const shift = Math.floor(wall / DAY) - Math.floor(local / DAY);
   const freq = str(schedule.freq)?.toUpperCase();
-  const rule: string[] = [];
+  let rule: string[] | undefined = [];
   if (freq && /^(DAILY|WEEKLY|MONTHLY)$/.test(freq)) {
     rule.push(`FREQ=${freq}`);
     const interval = schedule.interval;
@@ -56,18 +86,22 @@ export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undef
     if (str(schedule.bymonthday)) rule.push(`BYMONTHDAY=${str(schedule.bymonthday)!.replace(/\s/g, '')}`);
     const until = day(schedule.until) ?? day(schedule.valid_to);
     if (typeof schedule.count === 'number' && schedule.count > 0) rule.push(`COUNT=${schedule.count}`);
-    else if (until) rule.push(`UNTIL=${until.replace(/-/g, '')}`);
+    // The last day moves with the start, or a daily meeting just after local midnight would run a day long.
+    else if (parseWall(until ?? '') > -1e15) rule.push('UNTIL=' + isoDate(parseWall(until!) + shift * DAY).replace(/-/g, ''));
     if (str(schedule.wkst)) rule.push(`WKST=${str(schedule.wkst)!.toUpperCase()}`);
   }
-  const duration = closes ? closes.minutes - opens.minutes : 0;
-  let rrule: string | undefined = rule.join(';');
+  // Minutes between the two instants (a closing time without an offset has the opening's).
+  const duration = closes ? closes.minutes - (closes.offset ?? opens.offset ?? 0) - opens.minutes + (opens.offset ?? 0) : 0;
+  const start = new Date(wall).toISOString().slice(0, 16);
+  let rrule = (rule = shiftRule(rule, shift))?.join(';');
   try {
-    parseRRule(rrule);
+    // A rule the shared recurrence code cannot read, or one that ends before it starts: keep the first meeting and the text.
+    if (rrule && endsBeforeStart({ start, timeZone }, parseRRule(rrule))) rrule = undefined;
   } catch {
-    rrule = undefined; // a rule the shared recurrence code cannot read: keep the first meeting and the text
+    rrule = undefined;
   }
   return {
-    start: `${date}T${opens.hhmm}`,
+    start,
     timeZone,
     ...(duration > 0 ? { durationMinutes: duration } : {}),
     ...(rrule ? { rrule } : {}),

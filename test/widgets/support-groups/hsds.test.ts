@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { hsdsToGroups, hsdsMeets, hsdsServices } from '../../../src/sources/hsds.js';
 import { groupSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
-import { nextOccurrence } from '../../../src/core/time/recurrence.js';
+import { nextOccurrence, occurrences } from '../../../src/core/time/recurrence.js';
 
 const load = async (name: string) => (await fetch(`/test/fixtures/hsds/${name}`)).json();
 
@@ -83,5 +83,73 @@ describe('HSDS: a bad website loses the link, not the service', () => {
   it('keeps a good website', () => {
     const [group] = hsdsToGroups([{ id: 's1', name: 'Carers circle', status: 'active', url: 'https://example.org/carers' }]);
     expect((group as { contact?: { url?: string } }).contact?.url).to.equal('https://example.org/carers');
+  });
+});
+
+describe('HSDS: times with a UTC offset', () => {
+  const first = (schedule: Record<string, unknown>, options = {}) => {
+    const meets = groupSchema.parse({ id: 'g', name: 'G', meets: hsdsMeets(schedule, options) }).meets!;
+    return { meets, next: nextOccurrence(meets, new Date(Date.parse(`${schedule.dtstart}T00:00:00Z`) - 864e5))!, after: (iso: string) => nextOccurrence(meets, new Date(iso))! };
+  };
+  const weekly = { dtstart: '2026-03-02', freq: 'WEEKLY', byday: 'MO' };
+
+  it('applies the offset of "18:30+10:00" when the feed has no timezone (it was read as 18:30 UTC)', () => {
+    const { meets, next, after } = first({ ...weekly, opens_at: '18:30+10:00', closes_at: '20:00+10:00' });
+    expect(next.start.toISOString()).to.equal('2026-03-02T08:30:00.000Z');
+    expect(next.end.toISOString()).to.equal('2026-03-02T10:00:00.000Z');
+    expect(meets).to.deep.include({ start: '2026-03-02T18:30', timeZone: 'Etc/GMT-10', durationMinutes: 90 });
+    // A fixed offset does not move with anyone's daylight saving: still 08:30 UTC in July.
+    expect(after('2026-07-01T00:00:00Z').start.toISOString()).to.equal('2026-07-06T08:30:00.000Z');
+  });
+
+  it('reads "Z", negative and seconds-bearing offsets, and no offset as UTC', () => {
+    expect(first({ ...weekly, opens_at: '18:30:00Z' }).next.start.toISOString()).to.equal('2026-03-02T18:30:00.000Z');
+    expect(first({ ...weekly, opens_at: '18:30:00-0500' }).next.start.toISOString()).to.equal('2026-03-02T23:30:00.000Z');
+    expect(first({ ...weekly, opens_at: '18:30:00.000+01:00' }).next.start.toISOString()).to.equal('2026-03-02T17:30:00.000Z');
+    expect(first({ ...weekly, opens_at: '18:30' }).next.start.toISOString()).to.equal('2026-03-02T18:30:00.000Z');
+  });
+
+  it('moves a half-hour offset to UTC, with the weekday when that crosses midnight', () => {
+    const { meets, next, after } = first({ ...weekly, byday: 'MO,TH', opens_at: '02:00+05:30', closes_at: '03:00+05:30' });
+    // 02:00 on Monday in India is 20:30 UTC on Sunday.
+    expect(meets).to.deep.include({ start: '2026-03-01T20:30', timeZone: 'UTC', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=SU,WE;WKST=SU' });
+    expect(next.start.toISOString()).to.equal('2026-03-01T20:30:00.000Z');
+    expect(after('2026-03-02T00:00:00Z').start.toISOString()).to.equal('2026-03-04T20:30:00.000Z');
+    expect(first({ ...weekly, opens_at: '21:00-03:30' }).meets).to.deep.include({ start: '2026-03-03T00:30', rrule: 'FREQ=WEEKLY;BYDAY=TU;WKST=TU' });
+    // The last day moves too: three Mondays up to 16 March, local.
+    const until = { ...weekly, until: '2026-03-16', opens_at: '21:00-03:30' };
+    expect(occurrences(first(until).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(['2026-03-03', '2026-03-10', '2026-03-17'].map((d) => `${d}T00:30:00.000Z`));
+    const daily = { ...weekly, freq: 'DAILY', byday: undefined, until: '2026-03-03', opens_at: '02:00+05:30' };
+    expect(occurrences(first(daily).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(['2026-03-01', '2026-03-02'].map((d) => `${d}T20:30:00.000Z`));
+    // Fortnightly Monday and Thursday, weeks from Monday: moving the week start with the days keeps the fortnights.
+    const fortnight = first({ ...weekly, interval: 2, byday: 'MO,TH', opens_at: '02:00+05:30' });
+    expect(occurrences(fortnight.meets, new Date('2026-03-01Z'), 4).map((o) => o.date)).to.deep.equal(['2026-03-01', '2026-03-04', '2026-03-15', '2026-03-18']);
+    expect(first({ ...weekly, opens_at: '18:30+05:30' }).meets).to.deep.include({ start: '2026-03-02T13:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    // "The second Tuesday" cannot move a day: the first meeting is kept, the rule is not guessed.
+    const monthly = first({ dtstart: '2026-03-10', freq: 'MONTHLY', byday: '2TU', opens_at: '01:00+05:30' });
+    expect(monthly.meets.start).to.equal('2026-03-09T19:30');
+    expect(monthly.meets.rrule).to.equal(undefined);
+  });
+
+  it('with the feed\'s timezone too: the time\'s own offset tells the instant', () => {
+    expect(first({ ...weekly, opens_at: '18:30+10:00', timezone: 11 }).next.start.toISOString()).to.equal('2026-03-02T08:30:00.000Z');
+    expect(first({ ...weekly, opens_at: '18:30', timezone: 11 }).next.start.toISOString()).to.equal('2026-03-02T07:30:00.000Z');
+  });
+
+  it('with an IANA zone configured: the offset fixes the first meeting, the zone keeps daylight saving after it', () => {
+    // 18:30+10:00 on 2 March is 08:30 UTC, which is 19:30 in Sydney's summer time (+11).
+    const { meets, next, after } = first({ ...weekly, opens_at: '18:30+10:00' }, { timeZone: 'Australia/Sydney' });
+    expect(meets).to.deep.include({ start: '2026-03-02T19:30', timeZone: 'Australia/Sydney' });
+    expect(next.start.toISOString()).to.equal('2026-03-02T08:30:00.000Z');
+    // In July, 19:30 Sydney winter time (+10).
+    expect(after('2026-07-01T00:00:00Z').start.toISOString()).to.equal('2026-07-06T09:30:00.000Z');
+    // No offset on the time: the configured zone's wall time, as before.
+    expect(first({ ...weekly, opens_at: '18:30' }, { timeZone: 'Australia/Sydney' }).meets.start).to.equal('2026-03-02T18:30');
+  });
+
+  it('keeps the first meeting when the feed ends the schedule before it starts', () => {
+    const m = hsdsMeets({ ...weekly, opens_at: '18:30', valid_to: '2025-12-31' })!;
+    expect(m.rrule).to.equal(undefined);
+    expect(groupSchema.safeParse({ id: 'g', name: 'G', meets: m }).success).to.equal(true);
   });
 });
