@@ -2,6 +2,7 @@
 // the viewer's zone with `time-zone`, so a story looks the same on every machine; remove `now` to see
 // the real time. Tests render every story and run axe on it, so no Storybook runtime imports here.
 import { html } from 'lit';
+import { onSurface } from './data/surface.js';
 import '../src/define/care-chat-schedule.js';
 import { beforeBcsm, beforeCancelled, bcsm, chats, duringBcsm, weekConfig, weekStart } from './data/chat-schedule.js';
 
@@ -25,7 +26,10 @@ export default {
 };
 
 const render = (a: Args) =>
-  html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`;
+  onSurface(
+    a.theme,
+    html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`,
+  );
 
 export const WeekOfChats = { name: 'A week of chats', render, parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title] } } };
 

@@ -2,6 +2,7 @@
 // sources point at `/__missing__/…`, which fails fast, so no story needs the network except "Consent gate"
 // once its button is pressed. Tests render every story and run axe on it: no Storybook runtime imports.
 import { html } from 'lit';
+import { onSurface } from './data/surface.js';
 import '../src/define/care-hashtag-feed.js';
 import { cacheKey, save } from '../src/widgets/hashtag-feed/cache.js';
 import { postSchema } from '../src/sources/posts.js';
@@ -23,7 +24,10 @@ export default {
 };
 
 const render = (a: Args) =>
-  html`<care-hashtag-feed .config=${a.config} theme=${a.theme}><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed>`;
+  onSurface(
+    a.theme,
+    html`<care-hashtag-feed .config=${a.config} theme=${a.theme}><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed>`,
+  );
 
 export const Loaded = { name: 'Loaded', render, parameters: { care: { shows: ['#bcsm', 'fatigue after radiotherapy', roles['@helen_bcn@aus.social']] } } };
 

@@ -2,6 +2,7 @@
 // URL, exactly as a link from a nurse would; the `sg-` prefix keeps them apart from Storybook's own
 // parameters. Tests render every story and run axe on it: no Storybook runtime imports.
 import { html } from 'lit';
+import { onSurface } from './data/surface.js';
 import '../src/define/care-support-groups.js';
 import { generateGroups } from '../test/fixtures/support-groups/generate.js';
 import { sydneyConfig, sydneyPlaces } from './data/support-groups.js';
@@ -24,9 +25,12 @@ export default {
 };
 
 const render = (a: Args) =>
-  html`<care-support-groups .config=${a.config} theme=${a.theme}>
+  onSurface(
+    a.theme,
+    html`<care-support-groups .config=${a.config} theme=${a.theme}>
     <p>Ask at the Cancer Centre reception for our printed list of support groups, or call (02) 9845 0000.</p>
-  </care-support-groups>`;
+  </care-support-groups>`,
+  );
 
 /** Renders with these finder parameters in the page URL (as if a link was opened). */
 const withUrl = (params: Record<string, string | string[]>) => (a: Args) => {

@@ -13,7 +13,7 @@ export interface Token {
 }
 
 const USES: Record<string, string> = {
-  '--care-color-background': 'Widget background',
+  '--care-color-background': 'Widget background (transparent when unset) and field fill',
   '--care-color-surface': 'Cards and panels',
   '--care-color-text': 'Text',
   '--care-color-muted': 'Secondary text (keep 4.5:1 on the surface)',

@@ -98,7 +98,13 @@ export async function spaceText(host: HTMLElement): Promise<void> {
   await settle(host);
 }
 
+/** Sets every widget's theme; a dark widget sits on a dark card, as it would on a page (widgets are transparent). */
+export const DARK_CARD = '#12161b';
+
 export const setTheme = async (host: HTMLElement, theme: string) => {
+  host.style.background = theme === 'dark' ? DARK_CARD : '';
+  // A dark story's own card (stories/data/surface.ts) turns light with its widgets.
+  for (const surface of host.querySelectorAll<HTMLElement>('[data-surface]')) surface.style.background = theme === 'dark' ? DARK_CARD : '#ffffff';
   for (const w of widgetsIn(host)) (w as Widget).setAttribute('theme', theme);
   await settle(host);
 };

@@ -268,18 +268,23 @@ describe('define', () => {
 });
 
 describe('theme and locale', () => {
-  it('switches tokens with the theme attribute and lets the page override them', async () => {
-    const el = await fixture<CareTestElement>(html`<care-test-element .config=${{ title: 'T' }}></care-test-element>`);
+  it('switches tokens with the theme attribute, lets the page override them, and paints no box of its own', async () => {
+    const card = await fixture<HTMLDivElement>(html`<div style="background: rgb(40, 20, 60)"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`);
+    const el = card.firstElementChild as CareTestElement;
     await settle(el);
     const bg = () => getComputedStyle(el).backgroundColor;
-    expect(bg()).to.equal('rgb(255, 255, 255)');
+    const fg = () => getComputedStyle(el).color;
+    // Transparent by default in both themes: the host page's (or card's) own background shows through.
+    expect(bg()).to.equal('rgba(0, 0, 0, 0)');
+    expect(fg()).to.equal('rgb(29, 35, 41)');
     el.theme = 'dark';
     await el.updateComplete;
     expect(el.getAttribute('theme')).to.equal('dark');
-    expect(bg()).to.equal('rgb(18, 22, 27)');
+    expect(bg()).to.equal('rgba(0, 0, 0, 0)');
+    expect(fg()).to.equal('rgb(238, 241, 244)');
+    await expect(card).to.be.accessible();
     el.style.setProperty('--care-color-background', 'rgb(1, 2, 3)');
     expect(bg()).to.equal('rgb(1, 2, 3)');
-    await expect(el).to.be.accessible();
   });
 
   it('theme="auto" follows prefers-color-scheme', async () => {
@@ -287,9 +292,9 @@ describe('theme and locale', () => {
     await settle(el);
     try {
       await emulateMedia({ colorScheme: 'dark' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(18, 22, 27)');
+      expect(getComputedStyle(el).color).to.equal('rgb(238, 241, 244)');
       await emulateMedia({ colorScheme: 'light' });
-      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(el).color).to.equal('rgb(29, 35, 41)');
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }

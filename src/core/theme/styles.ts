@@ -4,6 +4,8 @@ import { css } from 'lit';
  * Global tokens (public, documented): `--care-color-*`, `--care-font-*`, `--care-radius`, `--care-space`.
  * Each widget maps them to private `--_*` locals, so a page can theme all widgets at once or one at a time.
  * Light values are the defaults; `theme="dark"` and `theme="auto"` (dark when the OS prefers it) swap them.
+ * The widget itself is transparent unless `--care-color-background` is set: `--_bg` fills fields and
+ * buttons only, so a widget on a dark card shows the card, not a box of another dark.
  */
 const dark = css`
   --_bg: var(--care-color-background, #12161b);
@@ -41,7 +43,8 @@ export const themeStyles = css`
     font-size: var(--_size);
     line-height: 1.5;
     color: var(--_text);
-    background: var(--_bg);
+    /* The host page's own background shows through (a dark card stays its own colour); the token still paints. */
+    background: var(--care-color-background, transparent);
     color-scheme: light;
     overflow-wrap: anywhere;
     text-align: start;
