@@ -1,5 +1,5 @@
 import { offsetAt, parseWall, toInstant } from './zones.js';
-import { occurrences, type Recurring } from './recurrence.js';
+import { DAYS, occurrences, parseRRule, untilOf, type Recurring } from './recurrence.js';
 
 // iCalendar (RFC 5545) writing and calendar links, as pure functions.
 
@@ -32,25 +32,29 @@ export function fold(line: string): string {
   return out;
 }
 
-const offset = (ms: number): string => {
-  const m = Math.abs(ms) / 6e4;
-  return (ms < 0 ? '-' : '+') + String(((m / 60) | 0) * 100 + (m % 60)).padStart(4, '0');
-};
+/** A UTC offset as RFC 5545 writes it: ±hhmm, or ±hhmmss when it has seconds (historic local mean times). */
+export function utcOffset(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1e3);
+  const hms = [s / 3600, (s / 60) % 60, s % 60].map((n) => String(Math.floor(n)).padStart(2, '0')).join('');
+  return (ms < 0 ? '-' : '+') + hms.slice(0, s % 60 ? 6 : 4);
+}
+
+type Change = [at: number, from: number, to: number];
 
 /**
  * The offset changes of `tz` between the two years as [instant, offset before, offset after] (Intl has no
- * rules to export, so they are found by sampling weekly, then bisecting to the minute).
+ * rules to export, so they are found by sampling weekly, then bisecting to the second).
  */
-export function transitions(tz: string, fromYear: number, toYear: number): [number, number, number][] {
-  const out: [number, number, number][] = [];
+export function transitions(tz: string, fromYear: number, toYear: number): Change[] {
+  const out: Change[] = [];
   let o = offsetAt(tz, Date.UTC(fromYear, 0));
   for (let t = Date.UTC(fromYear, 0); t < Date.UTC(toYear + 1, 0); t += 7 * DAY) {
     let hi = t + 7 * DAY;
     const next = offsetAt(tz, hi);
     if (next == o) continue;
     let lo = t;
-    while (hi - lo > 6e4) {
-      const mid = lo + Math.floor((hi - lo) / 12e4) * 6e4;
+    while (hi - lo > 1e3) {
+      const mid = lo + Math.floor((hi - lo) / 2e3) * 1e3;
       offsetAt(tz, mid) == o ? (lo = mid) : (hi = mid);
     }
     out.push([hi, o, (o = next)]);
@@ -58,24 +62,82 @@ export function transitions(tz: string, fromYear: number, toYear: number): [numb
   return out;
 }
 
-/** A VTIMEZONE for `tz`: the offset at the start, then one observance per change. */
+// The weekdays of a date repeat every 28 years (within a century): a rule that held that long is the zone's rule.
+const RULE_YEARS = 28;
+
+/** A change as a yearly rule, read as "nth weekday of the month" (`last` false) or "last weekday", or ''. */
+function yearly([at, from, to]: Change, last: boolean): string {
+  const w = new Date(at + from);
+  const dom = w.getUTCDate();
+  const len = new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth() + 1, 0)).getUTCDate();
+  const n = last ? (dom + 7 > len ? -1 : 0) : dom < 29 ? Math.ceil(dom / 7) : 0;
+  return n ? `FREQ=YEARLY;BYMONTH=${w.getUTCMonth() + 1};BYDAY=${n}${DAYS[w.getUTCDay()]}|${icsTime(at + from).slice(9)}|${from}|${to}` : '';
+}
+
+/**
+ * The zone's current yearly rules: [first year, RRULE per change of that year], when every year from then to
+ * `toYear`, at least RULE_YEARS of them, changes twice on the same "nth (or last) weekday of month at a local
+ * time". Zones that move their clocks by other calendars (Ramadan) or on "Sunday on or after the 2nd" have none.
+ */
+function rules(changes: Change[], toYear: number): [number, string[]] | undefined {
+  const years = new Map<number, Change[]>();
+  for (const c of changes) {
+    const y = new Date(c[0] + c[1]).getUTCFullYear();
+    years.set(y, [...(years.get(y) ?? []), c]);
+  }
+  if (years.get(toYear)?.length != 2) return undefined;
+  // Per change of the year, the reading (nth or last) that holds for the most years back from `toYear`.
+  let run = Infinity;
+  const picked = [0, 1].map((i) => {
+    let best: [number, string] = [0, ''];
+    for (const last of [false, true]) {
+      const rule = yearly(years.get(toYear)![i]!, last);
+      let y = toYear;
+      while (rule && years.get(y)?.length == 2 && yearly(years.get(y)![i]!, last) == rule) y--;
+      if (toYear - y > best[0]) best = [toYear - y, rule];
+    }
+    run = Math.min(run, best[0]);
+    return best[1].split('|')[0]!;
+  });
+  return run >= RULE_YEARS ? [toYear - run + 1, picked] : undefined;
+}
+
+/**
+ * A VTIMEZONE for `tz`: the offset at the start, the changes one by one, then, where the zone follows a yearly
+ * rule, that rule (so a series with no end keeps the right offsets); otherwise the changes up to `toYear`.
+ */
 export function vtimezone(tz: string, fromYear: number, toYear: number, changes = transitions(tz, fromYear, toYear)): string[] {
   const o = offsetAt(tz, Date.UTC(fromYear, 0));
+  const rule = rules(changes, toYear);
+  const listed = rule ? changes.filter(([at, from]) => new Date(at + from).getUTCFullYear() < rule[0]) : changes;
+  const ruled = rule ? changes.filter(([at, from]) => new Date(at + from).getUTCFullYear() == rule[0]) : [];
   return [
     'BEGIN:VTIMEZONE',
     'TZID:' + tz,
-    ...[[Date.UTC(1970, 0), o, o], ...changes].flatMap(([at, from, to], i) => {
-      const kind = i && to > from ? 'DAYLIGHT' : 'STANDARD';
-      return [`BEGIN:${kind}`, `DTSTART:${icsTime(at + from)}`, `TZOFFSETFROM:${offset(from)}`, `TZOFFSETTO:${offset(to)}`, `END:${kind}`];
+    ...[[Date.UTC(Math.min(1970, fromYear), 0) - o, o, o], ...listed, ...ruled].flatMap(([at, from, to], i, all) => {
+      const r = i - all.length + ruled.length;
+      // Daylight time is an offset that goes up and comes back (Liberia leaving its mean time in 1972 did not).
+      const kind = i && to > from && (r >= 0 || all[i + 1]?.[2] == from) ? 'DAYLIGHT' : 'STANDARD';
+      const rrule = r >= 0 ? [`RRULE:${rule![1][r]}`] : [];
+      const offsets = [`TZOFFSETFROM:${utcOffset(from)}`, `TZOFFSETTO:${utcOffset(to)}`];
+      return [`BEGIN:${kind}`, `DTSTART:${icsTime(at + from)}`, ...offsets, ...rrule, `END:${kind}`];
     }),
     'END:VTIMEZONE',
   ];
 }
 
-/** RFC 5545 wants UNTIL in UTC when DTSTART has a TZID: convert local dates and times. */
+/**
+ * RFC 5545 wants UNTIL in UTC when DTSTART has a TZID. A local date-time is converted; a date alone is not valid
+ * with a zoned DTSTART, but configs write it (UNTIL=20261231): it means to the end of that day in the event's
+ * zone, as `occurrences` reads it, so it is written as the UTC instant of 23:59:59 there.
+ */
 const utcUntil = (rule: string, tz: string): string =>
   rule.replace(/^RRULE:/i, '').toUpperCase().replace(/UNTIL=(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(?=;|$)/, (_, y, m, d, h, mi, s) =>
     'UNTIL=' + icsTime(toInstant(tz, parseWall(`${y}-${m}-${d}T${h ? `${h}:${mi}:${s}` : '23:59:59'}`))) + 'Z');
+
+// A series with no end (or a COUNT) gets its zone's changes listed this many years past the file's date; where
+// the zone follows a yearly rule, the VTIMEZONE carries on past that by itself.
+const HORIZON = 40;
 
 /**
  * One VCALENDAR with every event, each timed in its own zone with a matching VTIMEZONE. An occurrence at a
@@ -83,13 +145,19 @@ const utcUntil = (rule: string, tz: string): string =>
  * at the RFC 5545 §3.3.5 instant, because parsers differ there (ical.js takes the later reading).
  */
 export function toIcs(events: CalendarEvent[], stamp: Date): string {
-  const years = new Map<string, number>();
-  for (const e of events) years.set(e.timeZone, Math.min(years.get(e.timeZone) ?? 1e4, new Date(parseWall(e.start)).getUTCFullYear()));
-  const last = stamp.getUTCFullYear() + 10;
-  const changes = new Map([...years].map(([tz, year]) => [tz, transitions(tz, year, Math.max(year, last))]));
+  // The years each zone must cover: from the first start to the last UNTIL, or to the horizon.
+  const spans = new Map<string, [number, number]>();
+  for (const e of events) {
+    const y0 = new Date(parseWall(e.start)).getUTCFullYear();
+    const until = e.rrule && untilOf(parseRRule(e.rrule));
+    const y1 = !e.rrule ? y0 : Math.max(y0, until ? new Date(until[0]).getUTCFullYear() : stamp.getUTCFullYear() + HORIZON);
+    const [a, b] = spans.get(e.timeZone) ?? [y0, y1];
+    spans.set(e.timeZone, [Math.min(a, y0), Math.max(b, y1)]);
+  }
+  const changes = new Map([...spans].map(([tz, [a, b]]) => [tz, transitions(tz, a, b)]));
   const body = events.flatMap((e) => {
     const tzid = `;TZID=${e.timeZone}:`;
-    const tod = parseWall(e.start) % DAY;
+    const tod = ((parseWall(e.start) % DAY) + DAY) % DAY;
     const ex = e.exceptions?.map((d) => parseWall(d) + tod) ?? [];
     const rdates: number[] = [];
     for (const [at, from, to] of changes.get(e.timeZone)!) {
@@ -119,7 +187,7 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
     'VERSION:2.0',
     'PRODID:-//CareCircle//Chat schedule//EN',
     'CALSCALE:GREGORIAN',
-    ...[...years].flatMap(([tz, year]) => vtimezone(tz, year, last, changes.get(tz))),
+    ...[...spans].flatMap(([tz, [a, b]]) => vtimezone(tz, a, b, changes.get(tz))),
     ...body,
     'END:VCALENDAR',
   ].map(fold).join('\r\n') + '\r\n';
