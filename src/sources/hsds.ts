@@ -47,7 +47,8 @@ function shiftRule(rule: string[], shift: number): string[] | undefined {
   if (rule.some((p) => /^(FREQ=MONTHLY|BYMONTHDAY)/.test(p))) return undefined;
   const move = (d: string) => (DAYS.includes(d) ? DAYS[(DAYS.indexOf(d) + shift + 7) % 7]! : d);
   const wkst = rule.find((p) => p.startsWith('WKST='))?.slice(5) ?? 'MO';
-  return rule.filter((p) => !p.startsWith('WKST=')).map((p) => (p.startsWith('BYDAY=') ? 'BYDAY=' + p.slice(6).split(',').map(move).join() : p)).concat('WKST=' + move(wkst));
+  const days = (p: string) => (p.startsWith('BYDAY=') ? 'BYDAY=' + p.slice(6).split(',').map(move).join() : p);
+  return rule.filter((p) => !p.startsWith('WKST=')).map(days).concat('WKST=' + move(wkst));
 }
 
 /** One HSDS schedule → our `meets` (only the rule parts the shared recurrence code reads). */

@@ -127,11 +127,9 @@ export function occurrences(event: Recurring, from: Date, count: number, opts: {
   // period holds exactly one occurrence (no BY… parts, not MONTHLY) and the count of skipped ones is known.
   const one = !r.byDay && !r.byMonthDay && r.freq != 'MONTHLY';
   const target = +from - dur - 2 * DAY;
-  const td = new Date(target);
-  const jump =
-    r.count && !one
-      ? 0
-      : Math.max(0, Math.floor(r.freq == 'MONTHLY' ? ((td.getUTCFullYear() - sDate.getUTCFullYear()) * 12 + td.getUTCMonth() - sDate.getUTCMonth()) / step : (target - first) / (step * (weekly ? 7 : 1) * DAY)));
+  const months = (new Date(target).getUTCFullYear() - sDate.getUTCFullYear()) * 12 + new Date(target).getUTCMonth() - sDate.getUTCMonth();
+  const periods = r.freq == 'MONTHLY' ? months / step : (target - first) / (step * (weekly ? 7 : 1) * DAY);
+  const jump = r.count && !one ? 0 : Math.max(0, Math.floor(periods));
   let n = r.count ? jump : 0;
   for (let p = jump, hit = p; p - hit < EMPTY && out.length < count; p++) {
     const days: number[] = [];
