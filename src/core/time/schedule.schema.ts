@@ -31,10 +31,7 @@ export const timeZoneName = () => text(knownZone, 'Not a known time-zone name: u
 /** The schema parts; each widget writes its own keys (and their docs) with these. */
 export const schedule = {
   start: () =>
-    text(
-      real(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/),
-      'Must be a real date and time, without a zone, written like "2026-01-05T21:00" (month 01 to 12, hour 00 to 23).',
-    ),
+    text(real(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/), 'Must be a real date and local time, written like "2026-01-05T21:00".'),
   // A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
   durationMinutes: () => z.number().check(z.refine((n) => n % 1 == 0 && n > 0 && n <= 1440, { message: 'Must be a whole number from 1 to 1440.' })),
   rrule: () =>
@@ -58,7 +55,7 @@ export const untilAfterStart = z.superRefine((v: { start: string; timeZone: stri
       code: 'custom',
       path: ['rrule'],
       input: v.rrule,
-      message: `The rule ends (UNTIL=${r.until}) before the start (${v.start}), so it never happens: move UNTIL later.`,
+      message: `UNTIL=${r.until} is before the start, so this never happens.`,
     });
   }
 });
