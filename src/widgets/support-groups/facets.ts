@@ -16,7 +16,11 @@ export interface FacetTable {
  * Builds the table once from each document's values per facet (`get(d, facet)`, already normalised), asked
  * by name; the table's lists follow the order of `FACETS`.
  */
-export function buildFacets(count: number, get: (d: number, facet: FacetKey) => readonly (string | undefined)[], sort?: (facet: FacetKey, a: string, b: string) => number): FacetTable {
+export function buildFacets(
+  count: number,
+  get: (d: number, facet: FacetKey) => readonly (string | undefined)[],
+  sort?: (facet: FacetKey, a: string, b: string) => number,
+): FacetTable {
   const values: string[][] = [];
   const start: Int32Array[] = [];
   const vals: Uint16Array[] = [];

@@ -196,27 +196,31 @@ function lowerBound(terms: string[], s: string): number {
 // above a description) over the terms it matched there. A document's score is the sum over the query's
 // tokens, and it must match every token; ties keep the caller's order (by name).
 
-/** Match quality: how surely a term is what the token meant. A finished word beats a prefix, one typo two. */
-const EXACT = 1;
-const PREFIX = 0.85;
-const ONE_TYPO = 0.7;
-const TWO_TYPOS = 0.5;
-/** A typo in the part typed so far of a longer term ("brea" for "breast" is a prefix, "bres" a typo prefix). */
-const PREFIX_ONE_TYPO = 0.6;
-const PREFIX_TWO_TYPOS = 0.4;
-/** A synonym counts a little less than the word it stands in for. */
-const SYNONYM = 0.9;
+/**
+ * Match quality: how surely a term is what the token meant. A finished word beats a prefix, one typo two; a
+ * typo in the part typed so far of a longer term ("bres" for "breast") counts less than a plain prefix ("brea");
+ * a synonym counts a little less than the word it stands in for (its quality × `Synonym`).
+ */
+const enum Match {
+  Exact = 1,
+  Prefix = 0.85,
+  OneTypo = 0.7,
+  TwoTypos = 0.5,
+  PrefixOneTypo = 0.6,
+  PrefixTwoTypos = 0.4,
+  Synonym = 0.9,
+}
 
-/** Which terms a query token stands for, with a match quality (EXACT, lower for prefixes, typos, synonyms). */
+/** Which terms a query token stands for, with a match quality (Match.Exact, lower for prefixes, typos, synonyms). */
 export function expandToken(index: SearchIndex, token: string, prefix: boolean): Map<number, number> {
   const out = new Map<number, number>();
   const add = (id: number | undefined, q: number) => {
     if (id !== undefined && (out.get(id) ?? 0) < q) out.set(id, q);
   };
   const { terms, ids } = index;
-  add(ids.get(token), EXACT);
+  add(ids.get(token), Match.Exact);
   if (prefix) {
-    for (let i = lowerBound(terms, token); i < terms.length && terms[i]!.startsWith(token); i++) add(i, PREFIX);
+    for (let i = lowerBound(terms, token); i < terms.length && terms[i]!.startsWith(token); i++) add(i, Match.Prefix);
   }
   const max = allowedEdits(token.length);
   if (max) {
@@ -228,13 +232,13 @@ export function expandToken(index: SearchIndex, token: string, prefix: boolean):
       // A cheap filter: a term sharing neither of the token's first two letters is rarely a typo of it.
       if (t.charCodeAt(0) !== token.charCodeAt(0) && t.charCodeAt(1) !== token.charCodeAt(1) && t.charCodeAt(0) !== token.charCodeAt(1)) continue;
       const [full, pre] = boundedDistance(token, t, max);
-      if (full <= max) add(i, full === 1 ? ONE_TYPO : TWO_TYPOS);
-      else if (prefix && pre <= max) add(i, pre === 1 ? PREFIX_ONE_TYPO : PREFIX_TWO_TYPOS);
+      if (full <= max) add(i, full === 1 ? Match.OneTypo : Match.TwoTypos);
+      else if (prefix && pre <= max) add(i, pre === 1 ? Match.PrefixOneTypo : Match.PrefixTwoTypos);
     }
   }
   // Synonyms of the token itself and of every term it matched.
-  const words = [[token, EXACT] as const, ...[...out].map(([id, q]) => [terms[id]!, q] as const)];
-  for (const [word, q] of words) for (const s of index.synonyms.get(word) ?? []) add(ids.get(s), q * SYNONYM);
+  const words = [[token, Match.Exact] as const, ...[...out].map(([id, q]) => [terms[id]!, q] as const)];
+  for (const [word, q] of words) for (const s of index.synonyms.get(word) ?? []) add(ids.get(s), q * Match.Synonym);
   return out;
 }
 
@@ -274,15 +278,18 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   return out.filter((t) => !STOP.has(t.token) || (t.prefix && t.token.length < 3));
 }
 
-// The packed sort key: "higher score first, then lower rank" as one number that sorts ascending.
-/** Above any real score (a token adds at most one field weight: 50 in the finder), so the key stays positive. */
-const SCORE_CEILING = 4096;
-/** Scores closer than 1/256 tie (then the rank decides). */
-const SCORE_STEPS = 256;
-/** Room for the rank in the key's low bits: up to 16.7 million documents. */
-const RANKS = 2 ** 24;
-/** The score's distance below the ceiling in 1/256 steps, above the rank (2^12 × 2^8 × 2^24 = 2^44: exact in a double). */
-const sortKey = (score: number, rank: number): number => Math.round((SCORE_CEILING - score) * SCORE_STEPS) * RANKS + rank;
+/**
+ * The packed sort key: "higher score first, then lower rank" as one number that sorts ascending. The score's
+ * distance below the ceiling, in 1/256 steps, sits above the rank (2^12 × 2^8 × 2^24 = 2^44: exact in a double).
+ */
+const enum SortKey {
+  /** Above any real score (a token adds at most one field weight: 50 in the finder), so the key stays positive. */
+  ScoreCeiling = 4096,
+  /** Scores closer than 1/256 tie (then the rank decides). */
+  ScoreSteps = 256,
+  /** Room for the rank in the key's low part: up to 16.7 million documents. */
+  Ranks = 1 << 24,
+}
 
 /**
  * Documents matching every token of `query`, best first; ties keep `order` (each document's rank when there
@@ -314,16 +321,17 @@ export function search(index: SearchIndex, query: string, order?: Int32Array, by
       }
     }
   }
-  // Sort numerically on one packed key (`sortKey`): no comparator calls.
+  // Sort numerically on one packed key (`SortKey`): no comparator calls.
   const want = lists.length;
   const keys = new Float64Array(first.docs.length);
   let found = 0;
   for (let k = 0; k < first.docs.length; k++) {
     const d = first.docs[k]!;
-    if (s.hits[d] === want) keys[found++] = sortKey(s.score[d]!, order ? order[d]! : d);
+    if (s.hits[d] !== want) continue;
+    keys[found++] = Math.round((SortKey.ScoreCeiling - s.score[d]!) * SortKey.ScoreSteps) * SortKey.Ranks + (order ? order[d]! : d);
   }
   const sorted = keys.subarray(0, found).sort();
   const docs: number[] = new Array(found);
-  for (let k = 0; k < found; k++) docs[k] = byRank(sorted[k]! % RANKS);
+  for (let k = 0; k < found; k++) docs[k] = byRank(sorted[k]! % SortKey.Ranks);
   return docs;
 }

@@ -10,7 +10,8 @@ describe('support-groups config: bad groups are skipped by path', () => {
   it('skips a repeated id, naming both positions, and keeps the first', () => {
     const r = check([group('a'), group('b'), group('a', { name: 'Copy' }), group('c')]);
     expect(ids(r)).to.deep.equal(['a', 'b', 'c']);
-    expect(r.skipped).to.deep.equal([{ path: 'groups.2.id', message: 'Same id as groups.0: ids must be unique, so this group is skipped.' }]);
+    const message = 'Same id as groups.0: ids must be unique, so this group is skipped.';
+    expect(r.skipped).to.deep.equal([{ path: 'groups.2.id', message, item: group('a', { name: 'Copy' }) }]);
     expect(r.errors).to.deep.equal([]);
   });
 

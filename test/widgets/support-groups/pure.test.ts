@@ -32,7 +32,8 @@ describe('facets (disjunctive counts)', () => {
   });
 
   it('ORs values within a facet and ANDs across facets', () => {
-    const table = buildFacets(3, (d, facet) => ({ type: [['a'], ['b'], ['a', 'b']][d]!, audience: [['x'], ['x'], ['y']][d]! } as Record<string, string[]>)[facet] ?? []);
+    const values: Record<string, string[][]> = { type: [['a'], ['b'], ['a', 'b']], audience: [['x'], ['x'], ['y']] };
+    const table = buildFacets(3, (d, facet) => values[facet]?.[d] ?? []);
     const a = table.values[0]!.indexOf('a');
     const b = table.values[0]!.indexOf('b');
     const x = table.values[1]!.indexOf('x');
@@ -51,8 +52,10 @@ describe('facets (disjunctive counts)', () => {
   });
 
   it('fills each facet from the group field of that name', () => {
-    const values = (facet: (typeof FACETS)[number], of: (g: Group) => (string | undefined)[]) =>
-      expect(finder.facets.values[FACETS.indexOf(facet)], facet).to.have.members([...new Set(groups.flatMap(of).filter(Boolean).map((v) => v!.toLowerCase()))]);
+    const values = (facet: (typeof FACETS)[number], of: (g: Group) => (string | undefined)[]) => {
+      const distinct = new Set(groups.flatMap(of).filter(Boolean).map((v) => v!.toLowerCase()));
+      expect(finder.facets.values[FACETS.indexOf(facet)], facet).to.have.members([...distinct]);
+    };
     values('type', (g) => g.cancerTypes);
     values('audience', (g) => g.audiences);
     values('format', (g) => g.formats);
