@@ -1,6 +1,7 @@
 import type { Occurrence } from '../../core/time/recurrence.js';
 import type { Group } from './support-groups.schema.js';
 import { safeUrl } from '../../core/sanitize.js';
+import { dataScriptText } from '../../core/trusted-types.js';
 
 /**
  * schema.org for the listed groups: an Event (with its next meeting and schedule) when the group meets at
@@ -31,4 +32,31 @@ export function toJsonLd(groups: Group[], next: (g: Group) => Occurrence | undef
       };
     }),
   };
+}
+
+/**
+ * Writes the groups' JSON-LD into a data block just after `host`, in the page's own DOM where search engines
+ * read it; `groups` undefined takes it away. Returns the block, to reuse on the next call.
+ */
+export function writeJsonLd(
+  host: Element,
+  script: HTMLScriptElement | undefined,
+  groups: Group[] | undefined,
+  next: (g: Group) => Occurrence | undefined,
+): HTMLScriptElement | undefined {
+  if (!groups) {
+    script?.remove();
+    return script;
+  }
+  script ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' });
+  if (!script.isConnected) host.after(script);
+  // `<` escaped: no text in the data can close the script element.
+  const text = JSON.stringify(toJsonLd(groups, next)).replace(/</g, '\\u003c');
+  if (script.textContent !== text) {
+    const trusted = dataScriptText(text);
+    // Where the page refuses our Trusted Types policy, no JSON-LD rather than an error.
+    if (trusted === undefined) script.remove();
+    else script.text = trusted;
+  }
+  return script;
 }

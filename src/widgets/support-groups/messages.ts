@@ -60,6 +60,5 @@ export const messages: Catalogues = {
     address: 'Address',
     facilitator: 'Led by',
     lastReviewed: 'Last reviewed {date}',
-    skippedGroup: 'Group "{id}": {message}',
   },
 };

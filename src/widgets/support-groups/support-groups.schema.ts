@@ -79,8 +79,11 @@ export const supportGroupsSchema = z.strictObject({
   jsonLd: z._default(z.boolean(), false),
   /** Reflect the query and filters in the page URL (so a link can be sent), and restore them on back/forward. */
   urlState: z._default(z.boolean(), true),
-  /** Prefix for the URL parameter names (`q`, `type`, `audience`, `format`, `language`, `cost`, `near`). */
-  urlPrefix: z._default(z.string(), ''),
+  /**
+   * Prefix for the URL parameter names (`q`, `type`, `audience`, `format`, `language`, `cost`, `near`), so they
+   * stay apart from the host page's own (a CMS search often uses `q`). Parameters without it are never touched.
+   */
+  urlPrefix: z._default(z.string(), 'sg-'),
   /** Results shown at first and added by each "Show more". */
   pageSize: z._default(between(1, 200, true), 20),
 });

@@ -1,22 +1,19 @@
 import { closestAttribute } from '../../core/dom.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { validate } from '../../core/config/validate.js';
-import { loadRawConfig } from '../../core/config/load.js';
 import { dateFormat, listFormat, numberFormat } from '../../core/i18n/format.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
 import { fetchHsds } from '../../sources/hsds.js';
-import * as z from 'zod/mini';
-import { groupList, supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
+import { supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
-import { createFinder, find, anywhere, type Finder, type Found, type Origin } from './finder.js';
+import { createFinder, find, anywhere, knownFilters, type Finder, type Found, type Origin } from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
-import { emptyState, readState, writeState, type FinderState } from './url-state.js';
-import { toJsonLd } from './json-ld.js';
+import { emptyState, type FinderState } from './url-state.js';
+import { UrlStateController } from './url-state-controller.js';
+import { mergeHsds } from './merge-hsds.js';
+import { writeJsonLd } from './json-ld.js';
 import { messages } from './messages.js';
-
-const hsdsList = z.strictObject({ groups: groupList });
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -67,7 +64,6 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #found = new Map<string, Found>();
   #timers: ReturnType<typeof setTimeout>[] = [];
   #announce?: ReturnType<typeof setTimeout>;
-  #replace?: ReturnType<typeof setTimeout>;
   /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
   #jsonLd?: HTMLScriptElement;
@@ -78,7 +74,14 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #languages?: Intl.DisplayNames;
   /** Rendered results by group, reused while typing (only the list order changes). */
   #cards = new Map<number, { origin: unknown; until: number; card: TemplateResult }>();
-  #onPop = () => this.#fromUrl();
+  #url = new UrlStateController(this, {
+    prefix: () => (this.value?.urlState && this.#finder ? this.value.urlPrefix : undefined),
+    state: () => this.state,
+    restore: (state) => {
+      this.state = knownFilters(this.#finder!, state);
+      this.origin = this.#origin(state.near);
+    },
+  });
 
   constructor() {
     super();
@@ -93,27 +96,14 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   protected override async configure(config: SupportGroupsConfig, signal: AbortSignal): Promise<void> {
     this.#setGroups(config.groups);
     this.shown = config.pageSize;
-    if (config.urlState) {
-      this.#fromUrl();
-      addEventListener('popstate', this.#onPop);
-    }
-    if (this.skipped.length) this.#nameSkipped(signal);
+    this.#url.read();
     if (!config.hsds) return;
     this.hsdsStatus = 'loading';
     const url = new URL(config.hsds.url, document.baseURI).href;
     try {
-      const raw = await fetchHsds(url, { signal, timeZone: config.hsds.timeZone });
-      const result = validate(hsdsList, { groups: raw }, ['groups']);
-      const issues = [...result.errors, ...result.skipped].map((i) => {
-        const id = raw[+(/^groups\.(\d+)/.exec(i.path)?.[1] ?? NaN)]?.id;
-        return { path: `hsds.${i.path}`, message: typeof id === 'string' ? this.t('skippedGroup', { id, message: i.message }) : i.message };
-      });
-      const ids = new Set(config.groups.map((g) => g.id));
-      const extra = (result.value?.groups ?? []).filter(
-        (g) => !ids.has(g.id) || !issues.push({ path: 'hsds', message: this.t('skippedGroup', { id: g.id, message: 'The config has a group with this id: the feed’s copy is skipped.' }) }),
-      );
+      const { groups, issues } = mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
       this.skipped = [...this.skipped, ...issues];
-      this.#setGroups([...config.groups, ...extra]);
+      this.#setGroups(groups);
       this.hsdsStatus = '';
     } catch (error) {
       if (signal.aborted) return;
@@ -122,23 +112,10 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     }
   }
 
-  /** Adds each skipped group's id to its message (editors search their data by id, not position). */
-  async #nameSkipped(signal: AbortSignal): Promise<void> {
-    const raw = await loadRawConfig(this, this.config, this.src, signal).catch(() => undefined);
-    const groups = (raw?.ok && (raw.data as { groups?: { id?: unknown }[] })?.groups) || [];
-    this.skipped = this.skipped.map((issue) => {
-      const id = groups[+(/^groups\.(\d+)/.exec(issue.path)?.[1] ?? NaN)]?.id;
-      return typeof id === 'string' ? { path: issue.path, message: this.t('skippedGroup', { id, message: issue.message }) } : issue;
-    });
-    this.requestUpdate();
-  }
-
   /** @internal */
   protected override stop(): void {
-    removeEventListener('popstate', this.#onPop);
     this.#timers.forEach(clearTimeout);
     clearTimeout(this.#announce);
-    clearTimeout(this.#replace);
     this.#jsonLd?.remove();
     this.#jsonLd = undefined;
   }
@@ -170,30 +147,18 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   // ---- state changes ----
 
+  /** A change made here: a new history entry (`push`), or while typing one entry updated as the text settles. */
   #set(change: Partial<FinderState>, push: boolean): void {
     this.state = { ...this.state, ...change };
     this.shown = this.value!.pageSize;
-    if (!this.value!.urlState) return;
-    clearTimeout(this.#replace);
-    const url = () => location.pathname + writeState(this.state, location.search, this.value!.urlPrefix) + location.hash;
-    if (push) history.pushState(history.state, '', url());
-    // While typing: one history entry, updated a moment after the last key.
-    else this.#replace = setTimeout(() => history.replaceState(history.state, '', url()), 300);
+    this.#url.write(push);
   }
 
-  #fromUrl(): void {
-    const next = readState(location.search, this.value!.urlPrefix);
-    // Values compare lower-cased (facet values are), and ones no group has are dropped: no dead chips.
-    const known = this.#finder!.facets.values;
-    FACETS.forEach((f, i) => (next.filters[f] = next.filters[f].map((v) => v.toLowerCase()).filter((v) => known[i]!.includes(v))));
-    this.state = next;
-    const place = this.#place(next.near);
-    this.origin = place ? { lat: place.lat, lon: place.lon, label: place.name } : undefined;
-  }
-
-  #place(text: string) {
+  /** The configured place by name or postcode, as an origin for distances. */
+  #origin(text: string): (Origin & { label: string }) | undefined {
     const t = text.trim().toLowerCase();
-    return t ? this.value!.places.find((p) => p.name.toLowerCase() === t || p.postcode === t) : undefined;
+    const place = t ? this.value!.places.find((p) => p.name.toLowerCase() === t || p.postcode === t) : undefined;
+    return place && { lat: place.lat, lon: place.lon, label: place.name };
   }
 
   #toggle(facet: FacetKey, value: string, on: boolean): void {
@@ -207,11 +172,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   #near(e: Event): void {
-    const value = (e.target as HTMLSelectElement).value;
-    const place = this.#place(value);
-    this.origin = place ? { lat: place.lat, lon: place.lon, label: place.name } : undefined;
+    this.origin = this.#origin((e.target as HTMLSelectElement).value);
     this.geoStatus = '';
-    this.#set({ near: place?.name ?? '' }, true);
+    this.#set({ near: this.origin?.label ?? '' }, true);
   }
 
   #locate(): void {
@@ -418,49 +381,15 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     this.#announce = setTimeout(() => (this.announced = text), 700);
   }
 
-  #writeJsonLd(): void {
-    if (!this.value?.jsonLd || this.configErrors.length) return this.#jsonLd?.remove();
-    const groups = this.#page.map((i) => this.#finder!.groups[i]!);
-    // Beside the element, in the page's own DOM, where search engines read structured data.
-    const script = (this.#jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json' }));
-    if (!script.isConnected) this.after(script);
-    const text = JSON.stringify(toJsonLd(groups, (g) => this.#nextMeeting(g))).replace(/</g, '\\u003c');
-    if (script.textContent !== text) {
-      const trusted = jsonLdText(text);
-      if (trusted === undefined) return script.remove();
-      script.text = trusted as string;
-    }
-  }
-
   /** @internal */
   protected override updated(): void {
     super.updated();
-    this.#writeJsonLd();
+    const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
+    this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
     if (this.#focusIndex >= 0) {
       const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group h3')[this.#focusIndex];
       this.#focusIndex = -1;
       heading?.focus();
     }
   }
-}
-
-type ScriptPolicy = { createScript(s: string): unknown };
-let jsonLdPolicy: ScriptPolicy | null | undefined;
-/**
- * Script text for the JSON-LD data block. Pages that enforce Trusted Types treat any script's text as a sink,
- * even a data block that never runs, so the text goes through a module-private policy used only for this
- * JSON (built by JSON.stringify with `<` escaped). Where the page does not allow our policy name, undefined:
- * the JSON-LD is left out rather than breaking the page.
- */
-function jsonLdText(json: string): unknown {
-  const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: object): ScriptPolicy } }).trustedTypes;
-  if (!tt) return json;
-  if (jsonLdPolicy === undefined) {
-    try {
-      jsonLdPolicy = tt.createPolicy('carecircle-jsonld', { createScript: (s: string) => s });
-    } catch {
-      jsonLdPolicy = null;
-    }
-  }
-  return jsonLdPolicy?.createScript(json);
 }

@@ -88,9 +88,8 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     const el = await mount();
     expect(count(el)).to.equal('9,990 groups');
     expect($$(el, '.group')).to.have.length(20);
-    await waitUntil(() => $(el, 'details.panel')?.textContent?.includes('own-998'), 'duplicates not listed');
     const panel = $(el, 'details.panel')!.textContent!;
-    expect(panel).to.contain('(10)').and.contain('groups.999.id').and.contain('Group "own-998": Same id as groups.998');
+    expect(panel).to.contain('(10)').and.contain('groups.999.id (“own-998”): Same id as groups.998');
   });
 
   it('counts every facet value as brute force does, following the other filters', async () => {
@@ -144,8 +143,8 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     box(el, 'How it meets', 'Phone').input.click();
     await el.updateComplete;
     await type(el, 'lung');
-    await waitUntil(() => new URLSearchParams(location.search).get('q') === 'lung', 'query not in the URL', { timeout: 3000 });
-    expect(new URLSearchParams(location.search).getAll('format')).to.deep.equal(['phone']);
+    await waitUntil(() => new URLSearchParams(location.search).get('sg-q') === 'lung', 'query not in the URL', { timeout: 3000 });
+    expect(new URLSearchParams(location.search).getAll('sg-format')).to.deep.equal(['phone']);
     const shown = count(el);
     expect(shown).to.equal(`${valid.filter((g) => g.cancerTypes[0] === 'lung' && g.formats.includes('phone')).length} groups`);
     el.remove();

@@ -108,7 +108,7 @@ describe('<care-support-groups>', () => {
     const text = $$(el, '.group').map((g) => g.querySelector('dl')!.textContent!.replace(/\s+/g, ' '));
     expect(text[0]).to.match(/Distance\s*1\.6 km away Westmead/);
     expect(text[3]).to.contain('Available anywhere');
-    expect(new URL(location.href).searchParams.get('near')).to.equal('Parramatta');
+    expect(new URL(location.href).searchParams.get('sg-near')).to.equal('Parramatta');
     await expect(el).to.be.accessible();
   });
 
@@ -145,9 +145,9 @@ describe('<care-support-groups>', () => {
   it('writes query and filters to the URL and restores them on back/forward', async () => {
     const el = await mount(await base());
     await tick(el, 'Online');
-    expect(new URL(location.href).searchParams.getAll('format')).to.deep.equal(['online']);
+    expect(new URL(location.href).searchParams.getAll('sg-format')).to.deep.equal(['online']);
     await type(el, 'bowel');
-    await waitUntil(() => new URL(location.href).searchParams.get('q') === 'bowel', 'query not in URL', { timeout: 2000 });
+    await waitUntil(() => new URL(location.href).searchParams.get('sg-q') === 'bowel', 'query not in URL', { timeout: 2000 });
     // A link opened fresh restores the same view.
     const other = await mount(await base());
     expect(($(other, '#q') as HTMLInputElement).value).to.equal('bowel');
@@ -155,20 +155,20 @@ describe('<care-support-groups>', () => {
     expect(box(other, 'Online').checked).to.equal(true);
     // Back: the filter change before the typing is undone.
     history.back();
-    await waitUntil(() => !new URL(location.href).searchParams.has('format'), 'back did not happen', { timeout: 2000 });
+    await waitUntil(() => !new URL(location.href).searchParams.has('sg-format'), 'back did not happen', { timeout: 2000 });
     await el.updateComplete;
     expect(box(el, 'Online').checked).to.equal(false);
     expect(names(el)).to.have.length(5);
   });
 
   it('reads a link with odd casing and drops filter values no group has', async () => {
-    history.replaceState(null, '', '?format=Online&format=carrier-pigeon&audience=CARER');
+    history.replaceState(null, '', '?sg-format=Online&sg-format=carrier-pigeon&sg-audience=CARER');
     const el = await mount(await base());
     expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online']);
     expect($$(el, '.chip').map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Remove filter: Carers ✕', 'Remove filter: Online ✕']);
     box(el, 'Online').click();
     await el.updateComplete;
-    expect(new URL(location.href).searchParams.getAll('format')).to.deep.equal([]);
+    expect(new URL(location.href).searchParams.getAll('sg-format')).to.deep.equal([]);
   });
 
   it('shows the next meeting in the viewer’s time zone (nearest time-zone attribute, else the browser’s)', async () => {
@@ -187,13 +187,44 @@ describe('<care-support-groups>', () => {
   });
 
   it('uses the configured parameter prefix, or leaves the URL alone', async () => {
-    const el = await mount({ ...(await base()), urlPrefix: 'sg-' });
+    const el = await mount({ ...(await base()), urlPrefix: 'finder-' });
     await tick(el, 'Phone');
-    expect(new URL(location.href).searchParams.getAll('sg-format')).to.deep.equal(['phone']);
+    expect(new URL(location.href).searchParams.getAll('finder-format')).to.deep.equal(['phone']);
+    expect(new URL(location.href).searchParams.has('sg-format')).to.equal(false);
     history.replaceState(null, '', startUrl);
     const off = await mount({ ...(await base()), urlState: false });
     await tick(off, 'Phone');
     expect(location.href).to.equal(startUrl);
+  });
+
+  it('keeps the host page’s own parameters: its `q` and `page` are never read or written, the widget’s carry `sg-`', async () => {
+    history.replaceState(null, '', '?q=cats&page=2');
+    const host = () => new URL(location.href).searchParams;
+    const el = await mount(await base());
+    // The host's `q` is not the widget's query.
+    expect(($(el, '#q') as HTMLInputElement).value).to.equal('');
+    expect(names(el)).to.have.length(5);
+    await tick(el, 'Online');
+    await type(el, 'bowel');
+    await waitUntil(() => host().get('sg-q') === 'bowel', 'query not in URL', { timeout: 2000 });
+    expect(host().getAll('sg-format')).to.deep.equal(['online']);
+    expect(location.search.startsWith('?q=cats&page=2&')).to.equal(true);
+    expect(host().getAll('q')).to.deep.equal(['cats']);
+    expect(host().getAll('format')).to.deep.equal([]);
+    // Back: the widget's filter is undone, the host's parameters stay as they were.
+    history.back();
+    await waitUntil(() => !host().has('sg-format'), 'back did not happen', { timeout: 2000 });
+    await el.updateComplete;
+    expect(box(el, 'Online').checked).to.equal(false);
+    expect(($(el, '#q') as HTMLInputElement).value).to.equal('');
+    expect(location.search).to.equal('?q=cats&page=2');
+    // Forward: restored again, still beside the host's own.
+    history.forward();
+    await waitUntil(() => host().has('sg-format'), 'forward did not happen', { timeout: 2000 });
+    await el.updateComplete;
+    expect(box(el, 'Online').checked).to.equal(true);
+    expect(host().get('q')).to.equal('cats');
+    expect(host().get('page')).to.equal('2');
   });
 
   it('offers next steps when nothing matches: remove a filter or call the help line', async () => {
@@ -218,10 +249,30 @@ describe('<care-support-groups>', () => {
     config.groups.push({ id: 'bad-1', name: 'Broken', audiences: ['everyone'] }, { id: 'bad-2', name: '', formats: ['online'] });
     const el = await mount(config);
     expect(names(el)).to.have.length(5);
-    await waitUntil(() => $(el, 'details.panel')?.textContent?.includes('bad-1'), 'ids not shown');
     const panel = $(el, 'details.panel')!.textContent!;
-    expect(panel).to.contain('groups.5.audiences.0').and.contain('Group "bad-1"').and.contain('groups.6.name').and.contain('Group "bad-2"');
+    expect(panel).to.contain('groups.5.audiences.0 (“bad-1”)').and.contain('groups.6.name (“bad-2”)');
     await expect(el).to.be.accessible();
+  });
+
+  it('fetches a `src` config once, even when a group is skipped, and still names the group by id', async () => {
+    const config = await base();
+    config.groups.push({ id: 'bad-1', name: 'Broken', audiences: ['everyone'] });
+    const url = URL.createObjectURL(new Blob([JSON.stringify({ ...config, urlState: false })], { type: 'application/json' }));
+    const realFetch = window.fetch;
+    let fetched = 0;
+    window.fetch = (input, init) => (String(input) === url && fetched++, realFetch(input, init));
+    try {
+      const el = await fixture<CareSupportGroups>(html`<care-support-groups src=${url}></care-support-groups>`);
+      await ready(el);
+      expect(names(el)).to.have.length(5);
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      expect($(el, 'details.panel')!.textContent).to.contain('groups.5.audiences.0 (“bad-1”)');
+      expect(fetched).to.equal(1);
+    } finally {
+      window.fetch = realFetch;
+      URL.revokeObjectURL(url);
+    }
   });
 
   it('pages results with "Show more" and moves focus to the first new one', async () => {
@@ -290,7 +341,7 @@ describe('<care-support-groups>', () => {
     try {
       const el = await mount({ hsds: { url: 'https://hsds.example.org/services' }, urlState: false });
       await waitUntil(() => names(el).length === 1, 'hsds groups not shown');
-      expect($(el, 'details.panel')!.textContent).to.contain('hsds.groups.1.name').and.contain('Group "svc-bad"');
+      expect($(el, 'details.panel')!.textContent).to.contain('hsds.groups.1.name (“svc-bad”)');
     } finally {
       window.fetch = realFetch;
     }
@@ -309,8 +360,8 @@ describe('<care-support-groups>', () => {
       await waitUntil(() => names(el).length === 3, 'hsds groups not shown');
       expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Feed one', 'Feed two']);
       const panel = $(el, 'details.panel')!.textContent!;
-      expect(panel).to.contain('hsds.groups.1.id').and.contain('Group "svc-1": Same id as groups.0');
-      expect(panel).to.contain('Group "g-1": The config has a group with this id');
+      expect(panel).to.contain('hsds.groups.1.id (“svc-1”): Same id as groups.0');
+      expect(panel).to.contain('hsds (“g-1”): The config has a group with this id');
     } finally {
       window.fetch = realFetch;
     }
