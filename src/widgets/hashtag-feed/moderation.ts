@@ -1,24 +1,23 @@
+import { normalise } from '../../core/text.js';
 import type { Post } from '../../sources/posts.js';
 import type { HashtagFeedConfig } from './hashtag-feed.schema.js';
 
 export type Moderation = HashtagFeedConfig['moderation'];
 
-/** Case- and accent-insensitive form: "Chimiothérapie" and "CHIMIOTHERAPIE" compare equal. */
-export const fold = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** `Dr_Smith@Mastodon.Social`, `@dr_smith@mastodon.social` → `@dr_smith@mastodon.social`. */
 export const handleKey = (handle: string): string => '@' + handle.trim().replace(/^@/, '').toLowerCase();
 
 /** Whether `text` contains `phrase` as whole words (not inside a longer word), ignoring case and accents. */
 export function hasPhrase(text: string, phrase: string): boolean {
-  const words = fold(phrase).trim();
+  const words = normalise(phrase).trim();
   if (!words) return false;
   const pattern = words.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(fold(text));
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(normalise(text));
 }
 
 const languageOk = (language: string | undefined, wanted: string[]): boolean =>
-  !wanted.length || !language || wanted.some((w) => fold(language).split('-')[0] === fold(w).split('-')[0]);
+  !wanted.length || !language || wanted.some((w) => normalise(language).split('-')[0] === normalise(w).split('-')[0]);
 
 /**
  * Whether a post may be shown. `text` is the post's plain text (from its reduced HTML). Blocked accounts

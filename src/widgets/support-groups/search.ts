@@ -3,8 +3,9 @@
 // posting lists, synonym links), so typo matching scans distinct terms, not documents, and a keystroke
 // reuses the work done for the tokens before the one being typed.
 
-/** NFD, marks stripped, lower case: "Leucémie" → "leucemie". */
-export const normalise = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// NFD, marks stripped, lower case: "Leucémie" → "leucemie" (one function in core, shared with the feed's moderation).
+import { normalise } from '../../core/text.js';
+export { normalise };
 
 export const tokenize = (s: string): string[] => {
   const l = s.toLowerCase();

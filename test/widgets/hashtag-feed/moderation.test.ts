@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { allowed, fold, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
+import { normalise } from '../../../src/core/text.js';
+import { allowed, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { postSchema, type Post } from '../../../src/sources/posts.js';
 import { json, mockFetch, post, type FetchMock } from './helpers.js';
@@ -11,7 +12,8 @@ const ok = (x: Post, mod: Moderation) => allowed(x, x.text ?? '', mod);
 
 describe('moderation', () => {
   it('folds case and accents', () => {
-    expect(fold('Chimiothérapie ÉCOLE')).to.equal('chimiotherapie ecole');
+    expect(normalise('Chimiothérapie ÉCOLE')).to.equal('chimiotherapie ecole');
+    expect(normalise('Leucémie')).to.equal('leucemie');
     expect(handleKey('Dr_Smith@Mastodon.Social')).to.equal('@dr_smith@mastodon.social');
   });
 
