@@ -1,6 +1,15 @@
-/** A failed request, in terms a person can act on. */
+/**
+ * What went wrong, for callers to word for their readers (a message key): `timeout`, `network` (offline,
+ * blocked, CORS), an HTTP status as `login` (401/403), `notFound`, `busy` (429) or `http` (any other),
+ * `type` (not JSON), `json` (malformed), `data` (JSON of the wrong shape), `notPublic` (a server that does
+ * not share this publicly).
+ */
+export type FetchErrorCode = 'timeout' | 'network' | 'login' | 'notFound' | 'busy' | 'http' | 'type' | 'json' | 'data' | 'notPublic';
+
+/** A failed request: a `code` to translate, and a plain English `message` for editors and the console. */
 export class FetchError extends Error {
   constructor(
+    readonly code: FetchErrorCode,
     message: string,
     readonly status?: number,
     /** Seconds to wait before asking again (from `Retry-After`), when the server said. */
@@ -27,7 +36,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /**
  * GETs JSON without cookies or referrer, with a timeout. Every failure (network, CORS, HTTP status,
- * wrong content type, malformed JSON, timeout) becomes a FetchError with a plain message.
+ * wrong content type, malformed JSON, timeout) becomes a FetchError with a code and a plain message.
  */
 export async function fetchJson<T = unknown>(url: string, { signal, timeoutMs = 15000 }: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<JsonResponse<T>> {
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -41,22 +50,24 @@ export async function fetchJson<T = unknown>(url: string, { signal, timeoutMs = 
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new FetchError(timeout.aborted ? 'The server took too long to answer.' : 'Could not reach the server (offline, blocked, or not allowed from this site).');
+    throw timeout.aborted
+      ? new FetchError('timeout', 'The server took too long to answer.')
+      : new FetchError('network', 'Could not reach the server (offline, blocked, or not allowed from this site).');
   }
   if (!response.ok) {
     const { status } = response;
-    const reason =
-      status === 401 || status === 403 ? 'The server requires a login for this.'
-      : status === 404 ? 'Not found at that address.'
-      : status === 429 ? 'Too many requests: the server asked us to wait.'
-      : `The server answered with an error (HTTP ${status}).`;
-    throw new FetchError(reason, status, parseRetryAfter(response.headers.get('retry-after')));
+    const [code, reason]: [FetchErrorCode, string] =
+      status === 401 || status === 403 ? ['login', 'The server requires a login for this.']
+      : status === 404 ? ['notFound', 'Not found at that address.']
+      : status === 429 ? ['busy', 'Too many requests: the server asked us to wait.']
+      : ['http', `The server answered with an error (HTTP ${status}).`];
+    throw new FetchError(code, reason, status, parseRetryAfter(response.headers.get('retry-after')));
   }
   const type = response.headers.get('content-type') ?? '';
-  if (type && !/json/i.test(type)) throw new FetchError(`Expected JSON but got ${type.split(';')[0]}.`, response.status);
+  if (type && !/json/i.test(type)) throw new FetchError('type', `Expected JSON but got ${type.split(';')[0]}.`, response.status);
   try {
     return { data: (await response.json()) as T, headers: response.headers };
   } catch {
-    throw new FetchError('The answer was not valid JSON.', response.status);
+    throw new FetchError('json', 'The answer was not valid JSON.', response.status);
   }
 }

@@ -1,3 +1,5 @@
+import { inertHtml } from './trusted-types.js';
+
 /**
  * The only URLs CareCircle puts into `href`/`src`: absolute http(s) addresses (relative ones resolved against
  * the page). Anything else — `javascript:`, `data:`, `vbscript:`, malformed — gives undefined, so the caller
@@ -35,31 +37,26 @@ const BLOCK = /^(div|li|blockquote|h[1-6]|pre|ul|ol|dd|dt|tr|table|section|artic
 // The classes Mastodon puts on spans for mentions, hashtags and shortened links.
 const CLASSES = ['h-card', 'mention', 'hashtag', 'u-url', 'invisible', 'ellipsis'];
 
-let policy: { createHTML(s: string): unknown } | null | undefined;
-
 /**
- * Parses HTML inertly: a DOMParser document has no browsing context, so nothing in it runs or loads.
- * Pages that enforce Trusted Types get the string through a module-private policy used only here; the
- * parsed tree is then rebuilt node by node, never serialised back into the page.
+ * Parses HTML inertly: a DOMParser document has no browsing context, so nothing in it runs or loads. Pages
+ * that enforce Trusted Types get the string through the shared `carecircle-inert` policy (undefined where the
+ * page refuses it); the parsed tree is then rebuilt node by node, never serialised back into the page.
  */
 function parseInert(markup: string): Document | undefined {
+  const trusted = inertHtml(markup);
   try {
-    const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): unknown } } }).trustedTypes;
-    if (tt && policy === undefined) {
-      try {
-        policy = tt.createPolicy('carecircle-inert', { createHTML: (s: string) => s });
-      } catch {
-        policy = null;
-      }
-    }
-    return new DOMParser().parseFromString((policy ? policy.createHTML(markup) : markup) as string, 'text/html');
+    return trusted === undefined ? undefined : new DOMParser().parseFromString(trusted, 'text/html');
   } catch {
     return undefined;
   }
 }
 
-/** An absolute http(s) link from remote markup (relative links in a post would point into the host page). */
-export const postHref = (href: string | null): string | undefined => (href && /^\s*https?:\/\//i.test(href) ? safeUrl(href) : undefined);
+/**
+ * An absolute http(s) address from a post or a remote source. Relative ones (`/x`, `x.html`) would resolve
+ * against the hospital's own page and `//host` to whatever server it names, so they give undefined too.
+ */
+export const postHref = (href: unknown, options?: { httpsOnly?: boolean }): string | undefined =>
+  typeof href === 'string' && /^\s*https?:\/\//i.test(href) ? safeUrl(href, options) : undefined;
 
 /**
  * Reduces untrusted post HTML to paragraphs, line breaks, http(s) links and Mastodon's mention and hashtag
@@ -113,5 +110,3 @@ export function textNodes(value: string): SafeNode[] {
 /** Display names and handles: text without the bidi overrides that can make a name read as another. */
 export const cleanName = (value: string): string => value.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').trim();
 
-/** Escapes text for a tiny HTML string that is itself reduced again before use (Bluesky facets). */
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,5 +1,5 @@
 import { fetchJson } from '../core/fetch.js';
-import { escapeHtml } from '../core/sanitize.js';
+import { postHref, type SafeNode } from '../core/sanitize.js';
 import { validPosts, webOnly, type Post } from './posts.js';
 
 interface Label { val: string }
@@ -23,29 +23,34 @@ const ADULT = /^(porn|sexual|nudity|graphic-media|gore)$/;
 const web = 'https://bsky.app';
 
 /**
- * Bluesky text with its facets as markup. Facet ranges count UTF-8 bytes, not UTF-16 code units, so the
- * text is sliced as bytes; overlapping or out-of-range facets are left as plain text.
+ * Bluesky text with its facets as safe nodes, built directly (no markup is written or parsed). Facet ranges
+ * count UTF-8 bytes, not UTF-16 code units, so the text is sliced as bytes; overlapping or out-of-range
+ * facets, and links that are not absolute http(s), stay plain text.
  */
-export function facetsToHtml(text: string, facets: Facet[] = []): string {
+export function facetsToNodes(text: string, facets: Facet[] = []): SafeNode[] {
   const bytes = new TextEncoder().encode(text);
-  const decode = (a: number, b: number) => escapeHtml(new TextDecoder().decode(bytes.subarray(a, b)));
-  let out = '';
+  const decoder = new TextDecoder();
+  const kids: SafeNode[] = [];
+  const push = (a: number, b: number) =>
+    decoder.decode(bytes.subarray(a, b)).split('\n').forEach((line, i) => kids.push(...(i ? [{ tag: 'br' as const, kids: [] }] : []), ...(line ? [line] : [])));
   let at = 0;
   for (const f of [...facets].sort((a, b) => a.index.byteStart - b.index.byteStart)) {
     const { byteStart: s, byteEnd: e } = f.index ?? {};
     if (!(s >= at && e > s && e <= bytes.length)) continue;
     const feature = f.features?.[0];
-    const href =
+    const href = postHref(
       feature?.$type === 'app.bsky.richtext.facet#link' ? feature.uri
       : feature?.$type === 'app.bsky.richtext.facet#mention' ? `${web}/profile/${feature.did}`
       : feature?.$type === 'app.bsky.richtext.facet#tag' ? `${web}/hashtag/${encodeURIComponent(feature.tag ?? '')}`
-      : undefined;
+      : undefined,
+    );
     if (!href) continue;
-    const cls = feature!.$type.endsWith('#link') ? '' : feature!.$type.endsWith('#tag') ? ' class="mention hashtag"' : ' class="u-url mention"';
-    out += decode(at, s) + `<a href="${escapeHtml(href)}"${cls}>${decode(s, e)}</a>`;
+    push(at, s);
+    kids.push({ tag: 'a', href, kids: [decoder.decode(bytes.subarray(s, e))] });
     at = e;
   }
-  return `<p>${(out + decode(at, bytes.length)).replace(/\n/g, '<br>')}</p>`;
+  push(at, bytes.length);
+  return [{ tag: 'p', kids }];
 }
 
 const media = (embed?: Embed): { url?: string; alt?: string; type: string }[] => {
@@ -66,7 +71,7 @@ function mapItem({ post, reason }: FeedItem): unknown {
     url: `${web}/profile/${handle}/post/${rkey}`,
     createdAt: post.record?.createdAt,
     author: a && { name: a.displayName || a.handle, handle: `@${a.handle}`.toLowerCase(), url: `${web}/profile/${handle}`, ...(webOnly(a.avatar) ? { avatar: webOnly(a.avatar) } : {}) },
-    html: facetsToHtml(post.record?.text ?? '', post.record?.facets),
+    text: post.record?.text ?? '',
     media: media(post.embed).flatMap((m) => (webOnly(m.url) ? [{ ...m, url: webOnly(m.url) }] : [])),
     sensitive: labels.some((l) => ADULT.test(l)),
     ...(post.record?.langs?.[0] ? { language: post.record.langs[0] } : {}),
@@ -75,12 +80,23 @@ function mapItem({ post, reason }: FeedItem): unknown {
   };
 }
 
-/** Maps an `app.bsky.feed.getFeed` body to Posts, skipping authors who opted out of logged-out viewing. */
+/**
+ * Maps an `app.bsky.feed.getFeed` body to Posts, skipping authors who opted out of logged-out viewing. Each
+ * post keeps its plain `text` (what the cache stores) and gets its links as safe `nodes`.
+ */
 export function mapGetFeed(body: unknown): { posts: Post[]; cursor?: string } {
   const { feed, cursor } = (body ?? {}) as { feed?: unknown; cursor?: unknown };
   if (!Array.isArray(feed)) throw new Error('The answer has no list of posts.');
-  const items = feed.map((item) => (item && typeof item === 'object' && (item as FeedItem).post ? mapItem(item as FeedItem) : item)).filter((p) => p !== undefined);
-  return { posts: validPosts(items, 'bluesky-feed'), ...(typeof cursor === 'string' && cursor ? { cursor } : {}) };
+  const facets = new Map<string, Facet[] | undefined>();
+  const items = feed.flatMap((item) => {
+    const view = item && typeof item === 'object' ? (item as FeedItem).post : undefined;
+    if (!view) return [item]; // validPosts names it in its warning
+    facets.set(view.uri, view.record?.facets);
+    const post = mapItem(item as FeedItem);
+    return post === undefined ? [] : [post];
+  });
+  const posts = validPosts(items, 'bluesky-feed').map((p) => ({ ...p, nodes: facetsToNodes(p.text ?? '', facets.get(p.id)) }));
+  return { posts, ...(typeof cursor === 'string' && cursor ? { cursor } : {}) };
 }
 
 export const getFeedUrl = (service: string, feed: string, cursor?: string): string =>

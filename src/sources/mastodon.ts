@@ -74,15 +74,19 @@ export function nextLink(link: string | null, instance: string): string | undefi
 export const mastodonUrl = (instance: string, hashtag: string): string =>
   new URL(`/api/v1/timelines/tag/${encodeURIComponent(hashtag)}?limit=40`, instance).href;
 
-/** One page of a hashtag timeline. 401 and an empty first page both mean the server does not share it. */
+/**
+ * One page of a hashtag timeline. 401, 403 and 422 mean the server does not share its timelines without a
+ * login (`notPublic`); an empty list just means no posts yet.
+ */
 export async function fetchMastodon(instance: string, hashtag: string, { page, signal }: { page?: string; signal?: AbortSignal } = {}): Promise<{ posts: Post[]; next?: string }> {
   let response;
   try {
     response = await fetchJson(page ?? mastodonUrl(instance, hashtag), { signal });
   } catch (error) {
-    if (error instanceof FetchError && error.status === 401) throw new FetchError('notPublic', 401);
+    if (error instanceof FetchError && (error.status === 401 || error.status === 403 || error.status === 422)) {
+      throw new FetchError('notPublic', `${host(instance)} does not share its hashtag timelines publicly.`, error.status);
+    }
     throw error;
   }
-  if (!page && Array.isArray(response.data) && !response.data.length) throw new FetchError('notPublic', 200);
   return { posts: mapMastodon(response.data, instance), next: nextLink(response.headers.get('link'), instance) };
 }

@@ -1,4 +1,4 @@
-import { postHref } from '../core/sanitize.js';
+import { postHref, type SafeNode } from '../core/sanitize.js';
 import * as z from 'zod/mini';
 import { text, webUrl } from '../core/config/schema.js';
 import { toConfigIssues } from '../core/config/issues.js';
@@ -24,13 +24,16 @@ export const postSchema = z.strictObject({
   boostOf: optionalText(),
 });
 
-export type Post = z.output<typeof postSchema>;
+export type Post = z.output<typeof postSchema> & {
+  /** Content a mapper built as safe nodes itself (Bluesky). Never read from a config, a file or storage. */
+  nodes?: SafeNode[];
+};
 
 /**
  * For mappers: an avatar or media address kept only when it is absolute http(s), so one bad picture drops
  * the picture, not the whole post.
  */
-export const webOnly = (url: unknown): string | undefined => (typeof url === 'string' ? postHref(url) : undefined);
+export const webOnly = (url: unknown): string | undefined => postHref(url);
 export type PostInput = z.input<typeof postSchema>;
 
 /**

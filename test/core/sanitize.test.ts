@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { safeUrl, telUrl, mailtoUrl } from '../../src/core/sanitize.js';
+import { render } from 'lit';
+import { postHref, safeUrl, telUrl, mailtoUrl } from '../../src/core/sanitize.js';
+import { externalLink } from '../../src/core/links.js';
 
 describe('safeUrl', () => {
   it('keeps http(s) and resolves relative addresses', () => {
@@ -12,6 +14,50 @@ describe('safeUrl', () => {
   it('allows only https for media', () => {
     expect(safeUrl('http://example.org/a.png', { httpsOnly: true })).to.equal(undefined);
     expect(safeUrl('https://example.org/a.png', { httpsOnly: true })).to.equal('https://example.org/a.png');
+  });
+});
+
+describe('postHref: addresses from posts and remote sources', () => {
+  it('keeps absolute http(s) addresses', () => {
+    expect(postHref('https://example.org/a?b=1')).to.equal('https://example.org/a?b=1');
+    expect(postHref('http://example.org/')).to.equal('http://example.org/');
+  });
+  // Relative ones would resolve against the hospital's own page; `//host` would go to another server.
+  for (const bad of ['/support', 'support.html', '?q=1', '//evil.example/a', '\\\\evil.example/a', 'javascript:alert(1)', 'data:text/html,x', '', null, undefined, 42]) {
+    it(`drops ${JSON.stringify(bad)}`, () => expect(postHref(bad)).to.equal(undefined));
+  }
+  it('allows only https for media', () => {
+    expect(postHref('http://example.org/a.png', { httpsOnly: true })).to.equal(undefined);
+    expect(postHref('/a.png', { httpsOnly: true })).to.equal(undefined);
+    expect(postHref('https://example.org/a.png', { httpsOnly: true })).to.equal('https://example.org/a.png');
+  });
+});
+
+describe('externalLink: one policy for every link to another site', () => {
+  const link = (...args: Parameters<typeof externalLink>) => {
+    const box = document.createElement('div');
+    render(externalLink(...args), box);
+    return box.querySelector('a')!;
+  };
+  it('sends no Referer and gives the new page no opener', () => {
+    const a = link('https://example.org/x', 'Example');
+    expect(a.getAttribute('href')).to.equal('https://example.org/x');
+    expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(a.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(a.hasAttribute('target')).to.equal(false);
+    expect(a.textContent).to.equal('Example');
+  });
+  it('marks links from posts nofollow ugc, and takes an id, class and new tab', () => {
+    const a = link('https://example.org/x', 'Example', { ugc: true, id: 'p1a', cls: 'name', newTab: true });
+    expect(a.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+    expect([a.id, a.className, a.target]).to.deep.equal(['p1a', 'name', '_blank']);
+  });
+  it('keeps the text but no href for an unsafe or missing address', () => {
+    for (const bad of ['javascript:alert(1)', undefined]) {
+      const a = link(bad, 'Example');
+      expect(a.hasAttribute('href')).to.equal(false);
+      expect(a.textContent).to.equal('Example');
+    }
   });
 });
 

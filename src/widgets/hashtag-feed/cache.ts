@@ -13,7 +13,8 @@ export const cacheKey = (hashtag: string, urls: (string | undefined)[]): string 
 
 export function save(key: string, posts: Post[], now = Date.now()): void {
   try {
-    localStorage.setItem(prefix + key, JSON.stringify({ savedAt: now, posts: posts.slice(0, 100) }));
+    // Only the fields a post file may hold: a mapper's safe nodes are rebuilt from nothing, so they are not kept.
+    localStorage.setItem(prefix + key, JSON.stringify({ savedAt: now, posts: posts.slice(0, 100).map(({ nodes, ...p }) => p) }));
   } catch {
     // Storage full or blocked (private mode): the feed works without it.
   }

@@ -51,7 +51,8 @@ export async function pull(r: Runner, hashtag: string, interval: number, more: b
     r.failures = 0;
   } catch (error) {
     if (signal.aborted) return false; // the widget moved on (new config, removed from the page)
-    r.error = error instanceof FetchError ? error : new FetchError(error instanceof Error ? error.message : String(error));
+    // A FetchError says what failed; anything else came from reading the answer (no list of posts, say).
+    r.error = error instanceof FetchError ? error : new FetchError('data', error instanceof Error ? error.message : String(error));
     r.failures++;
     // Retry-After when the server says; otherwise double the wait after each failure, up to an hour.
     r.notBefore = now + (r.error.retryAfter !== undefined ? r.error.retryAfter * 1000 : Math.min(interval * 2 ** (r.failures - 1), 3600000));

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { cleanName, nodesText, reduceHtml, safeUrl, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { externalLink } from '../../core/links.js';
 import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
@@ -20,7 +21,7 @@ interface Item {
 const prepared = new WeakMap<Post, Item>();
 const prepare = (p: Post): Item => {
   let item = prepared.get(p);
-  if (!item) prepared.set(p, (item = { p, nodes: p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '') }));
+  if (!item) prepared.set(p, (item = { p, nodes: p.nodes ?? (p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '')) }));
   return item;
 };
 
@@ -43,7 +44,7 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
  * @cssprop --care-hashtag-feed-gap - space between posts
  * @cssprop --care-hashtag-feed-avatar-size - avatar size (default 3rem)
  * @cssprop --care-hashtag-feed-badge-color - role badge background
- * @slot - fallback content shown until the widget renders
+ * @slot - fallback content shown until the widget renders, and again when its sources fail and no post can be shown
  */
 export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   static override styles = [...CareElement.styles, feedStyles];
@@ -76,6 +77,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       more: 'Load more posts',
       fresh_one: 'Show {count} new post',
       fresh_other: 'Show {count} new posts',
+      noPosts: 'No posts for #{tag} yet.',
       empty: 'No posts to show yet.',
       show: 'Show post',
       hide: 'Hide post',
@@ -85,7 +87,17 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       video: 'Video: {text}',
       boost: 'Shared post',
       reply: 'Reply',
+      // Why a source failed, by FetchError code.
       notPublic: '{name} does not share #{tag} publicly.',
+      timeout: 'The server took too long to answer.',
+      network: 'Could not reach the server (offline, blocked, or not allowed from this site).',
+      login: 'The server requires a login for this.',
+      notFound: 'Not found at that address.',
+      busy: 'Too many requests: the server asked us to wait.',
+      http: 'The server answered with an error (HTTP {status}).',
+      type: 'The server did not send posts we can read.',
+      json: 'The server did not send posts we can read.',
+      data: 'The server did not send posts we can read.',
       saved: 'Showing saved posts from {age}.',
       consent: 'Show posts from {hosts}',
       consentNote: 'These posts come from {hosts}. Nothing is requested from those servers until you choose to show them.',
@@ -212,7 +224,12 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
 
   /** @internal */
   #reason(r: Runner): string {
-    return r.error!.message === 'notPublic' ? this.t('notPublic', { name: this.#name(r), tag: this.#tag }) : r.error!.message;
+    return this.t(r.error!.code, { name: this.#name(r), tag: this.#tag, status: r.error!.status ?? '' });
+  }
+
+  /** Whether the page author put fallback content inside the element (besides the JSON config). @internal */
+  get #hasFallback(): boolean {
+    return [...this.childNodes].some((n) => (n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim()));
   }
 
   /** @internal */
@@ -302,7 +319,10 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
         ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
             ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
-        : this.loading ? nothing : html`<p class="empty">${t('empty')}</p>`}
+        : this.loading ? nothing
+        // Nothing to show because sources failed: the author's fallback again (a link to the tag elsewhere, say).
+        : failed.length && this.#hasFallback ? html`<div class="fallback"><slot></slot></div>`
+        : html`<p class="empty">${failed.length ? t('empty') : t('noPosts', { tag: this.#tag })}</p>`}
       ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
@@ -311,7 +331,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     const t = this.t;
     const id = `p${i}`;
     const role = roleOf(p.author.handle, this.#config.roles);
-    const avatar = safeUrl(p.author.avatar, { httpsOnly: true });
+    // Addresses from posts must be absolute: a relative one would point into the hospital's own site.
+    const avatar = postHref(p.author.avatar, { httpsOnly: true });
     const date = new Date(p.createdAt);
     const warned = !!(p.contentWarning || p.sensitive);
     const open = !warned || this.opened.has(p.url);
@@ -320,11 +341,11 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       <header>
         ${avatar ? html`<img class="avatar" src=${avatar} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
         <span class="who">
-          <a id="${id}a" class="name" href=${safeUrl(p.author.url) ?? nothing}><bdi>${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi></a>
+          ${externalLink(postHref(p.author.url), html`<bdi>${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>`, { id: `${id}a`, cls: 'name', ugc: true })}
           <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>
           ${role ? html`<span class="badge" part="badge">${role}</span>` : nothing}
         </span>
-        <a class="when" href=${safeUrl(p.url) ?? nothing}><time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time></a>
+        ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
       </header>
       ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
       ${warned
@@ -342,11 +363,11 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
 
   /** Images load lazily, only over https, and never send a referrer; alt text is always shown. @internal */
   #media(m: NonNullable<Post['media']>[number]): TemplateResult {
-    const src = m.type === 'image' ? safeUrl(m.url, { httpsOnly: true }) : undefined;
+    const src = m.type === 'image' ? postHref(m.url, { httpsOnly: true }) : undefined;
     const alt = m.alt?.trim() || this.t('noAlt');
     return html`<li><figure>
       ${src ? html`<img src=${src} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
-      <figcaption dir="auto">${m.type === 'image' ? alt : html`<a href=${safeUrl(m.url) ?? nothing} rel="noopener noreferrer nofollow ugc">${this.t('video', { text: alt })}</a>`}</figcaption>
+      <figcaption dir="auto">${m.type === 'image' ? alt : externalLink(postHref(m.url), this.t('video', { text: alt }), { ugc: true })}</figcaption>
     </figure></li>`;
   }
 }

@@ -77,3 +77,27 @@ describe('under Trusted Types that do not allow our policy name', () => {
     expect(win.__xss).to.equal(undefined);
   });
 });
+
+// The page lists the policy names the README gives, without 'allow-duplicates': each name can be created once
+// per page, so the sanitizer and every other CareCircle part must share one helper's policy.
+describe('under Trusted Types naming CareCircle\'s policies, after another part used the shared helper', () => {
+  let frame: HTMLIFrameElement;
+  before(async () => {
+    frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/hashtag-feed/csp-named.html';
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
+  });
+  after(() => frame.remove());
+
+  it('still renders post HTML as links and paragraphs', async () => {
+    const doc = frame.contentDocument!;
+    const el = doc.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
+    el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a></p>', text: undefined })] }] };
+    doc.body.append(el);
+    await waitUntil(() => el.shadowRoot?.querySelector('article .content'), 'post did not render', { timeout: 8000 });
+    const link = el.shadowRoot!.querySelector('article .content p a');
+    expect(link?.getAttribute('href')).to.equal('https://ok.example/x');
+  });
+});

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { $, $$, articles, authorOf, feed, fakeClock, json, load, mockFetch, post, resetHidden, setHidden, settle, type FetchMock } from './helpers.js';
 import { CareSourceErrorEvent } from '../../../src/core/events.js';
 
@@ -78,11 +79,39 @@ describe('mastodon in the element', () => {
     expect(articles(el)).to.have.length(2);
   });
 
-  it('shows "does not share this hashtag publicly" for 401 and for an empty list', async () => {
-    for (const response of [() => json({ error: 'This API requires an authenticated user' }, { status: 401 }), () => json([])]) {
-      mock = mockFetch(response);
+  it('says the server does not share #tag publicly for 401, 403 and 422', async () => {
+    for (const status of [401, 403, 422]) {
+      mock = mockFetch(() => json({ error: 'This API requires an authenticated user' }, { status }));
       const el = await feed(mastodonConfig());
-      expect($(el, '.notice')!.textContent).to.contain('mastodon.example does not share #hoot publicly.');
+      expect($(el, '.notice')!.textContent).to.equal('Could not load mastodon.example: mastodon.example does not share #hoot publicly.');
+      mock.restore();
+    }
+  });
+
+  it('says "No posts for #tag yet" for an empty timeline, with no error', async () => {
+    mock = mockFetch(() => json([]));
+    const errors: Event[] = [];
+    const listen = (e: Event) => errors.push(e);
+    document.addEventListener('care-source-error', listen);
+    const el = await feed(mastodonConfig());
+    document.removeEventListener('care-source-error', listen);
+    // (Elements are compared by text: a failing assertion on an element object hangs the test runner.)
+    expect($$(el, '.notice').map((n) => n.textContent)).to.deep.equal([]);
+    expect($(el, '.empty')?.textContent).to.equal('No posts for #hoot yet.');
+    expect(errors.length).to.equal(0);
+  });
+
+  it('words each failure for the reader by its code', async () => {
+    for (const [answer, text] of [
+      [() => json({}, { status: 503 }), 'The server answered with an error (HTTP 503).'],
+      [() => undefined, 'Could not reach the server (offline, blocked, or not allowed from this site).'],
+      [() => new Response('<p>', { headers: { 'content-type': 'text/html' } }), 'The server did not send posts we can read.'],
+      [() => json({ error: 'x' }), 'The server did not send posts we can read.'],
+    ] as const) {
+      mock = mockFetch(answer);
+      const el = await feed(mastodonConfig({ messages: { http: 'Server error {status}.' } }));
+      const expected = text.startsWith('The server answered') ? 'Server error 503.' : text;
+      expect($(el, '.notice')!.textContent).to.equal(`Could not load mastodon.example: ${expected}`);
       mock.restore();
     }
   });
@@ -142,6 +171,85 @@ describe('bluesky-feed in the element', () => {
     // The graphic-media self-label collapses the post.
     expect(list[2]!.querySelector('button[aria-expanded=false]')).to.exist;
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('links', () => {
+  const video = (url: string) => ({ url, alt: 'A walk in the park', type: 'video' as const });
+
+  it('gives every link one policy: rel noopener noreferrer (nofollow ugc) and no Referer', async () => {
+    const el = await feed({
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [post({ html: '<p>See <a href="https://ok.example/x">this</a></p>', text: undefined, media: [video('https://media.example/v.mp4')] })] }],
+    });
+    const links = $$(el, 'a') as HTMLAnchorElement[];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://social.example/@nurse', links[1]!.getAttribute('href'), 'https://ok.example/x', 'https://media.example/v.mp4']);
+    expect(links[1]!.classList.contains('when')).to.equal(true);
+    for (const a of links) {
+      expect(a.rel, a.href).to.equal('noopener noreferrer nofollow ugc');
+      expect(a.getAttribute('referrerpolicy'), a.href).to.equal('no-referrer');
+    }
+  });
+
+  for (const bad of ['/team/kim', 'kim.html', '//evil.example/kim']) {
+    it(`drops ${bad} as a post, author or video link but keeps the post`, async () => {
+      const el = await feed({
+        hashtag: 'bcsm',
+        sources: [{ type: 'posts', posts: [post({ url: bad, author: { name: 'Kim', handle: '@kim@social.example', url: bad }, media: [video(bad)], text: 'Still here' })] }],
+      });
+      const [article] = articles(el);
+      expect(article!.textContent).to.contain('Still here').and.contain('Video: A walk in the park');
+      expect(authorOf(article!)).to.equal('Kim');
+      expect($$(el, '[href]').map((a) => a.getAttribute('href'))).to.deep.equal([]);
+    });
+  }
+
+  it('loads no relative or protocol-relative avatar or image, even on an https page', async () => {
+    // In a frame whose base is an https hospital site (a <base> here would redirect the test runner's own requests).
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/hashtag-feed/https-base.html';
+    document.body.append(frame);
+    try {
+      await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
+      const doc = frame.contentDocument!;
+      expect(doc.baseURI).to.equal('https://hospital.example/cancer/');
+      const media = [{ url: '//evil.example/a.jpg', alt: 'a', type: 'image' as const }, { url: '/b.jpg', alt: 'b', type: 'image' as const }];
+      const el = doc.createElement('care-hashtag-feed') as CareHashtagFeed;
+      el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ media, author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'avatar.png' } })] }] };
+      doc.body.append(el);
+      await waitUntil(() => el.shadowRoot?.querySelector('article'), 'post did not render', { timeout: 8000 });
+      await el.updateComplete;
+      expect($$(el, 'figcaption').map((f) => f.textContent)).to.deep.equal(['a', 'b']);
+      expect($$(el, 'img').map((i) => i.getAttribute('src'))).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+describe('fallback content', () => {
+  const withFallback = (config: unknown) =>
+    fixture<CareHashtagFeed>(html`<care-hashtag-feed .config=${config}><p id="fallback">Follow <a href="https://mastodon.example/tags/hoot">#hoot</a> on Mastodon</p></care-hashtag-feed>`);
+
+  it('shows the author\'s fallback again when every source fails', async () => {
+    mock = mockFetch(() => undefined);
+    const el = await withFallback(mastodonConfig({ sources: [{ type: 'mastodon', instance: MASTO }, { type: 'snapshot', url: 'https://snap.example/s.json' }] }));
+    await waitUntil(() => $$(el, '.notice').length === 2 && $(el, 'slot'), 'fallback not shown after the sources failed');
+    const fallback = el.querySelector('#fallback')!;
+    expect(($(el, 'slot') as HTMLSlotElement).assignedElements().includes(fallback)).to.equal(true);
+    expect(fallback.checkVisibility()).to.equal(true);
+    expect($$(el, '.empty').length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides the fallback while posts show', async () => {
+    mock = mockFetch(() => json(statusesFor(MASTO)));
+    const el = await withFallback(mastodonConfig());
+    await settle(el);
+    expect(articles(el)).to.have.length(3);
+    expect($$(el, 'slot').length).to.equal(0);
+    expect(el.querySelector('#fallback')!.checkVisibility()).to.equal(false);
   });
 });
 
@@ -366,7 +474,7 @@ describe('load more and limits', () => {
     el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }] };
     wrapper.append(el);
     await ready;
-    expect($(el, '.empty')!.textContent).to.equal('No posts to show yet.');
+    expect($(el, '.empty')!.textContent).to.equal('No posts for #bcsm yet.');
     await expect(el).to.be.accessible();
     wrapper.remove();
   });

@@ -12,7 +12,7 @@ declare global {
 }
 
 const ALLOWED_TAGS = new Set(['P', 'BR', 'A', 'SPAN']);
-const ALLOWED_ATTRS = new Set(['href', 'rel', 'class']);
+const ALLOWED_ATTRS = new Set(['href', 'rel', 'referrerpolicy', 'class']);
 const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
 /** Every element is allowlisted, every attribute too, and every link is http(s) with the safe rel. */
@@ -23,6 +23,7 @@ function assertSafe(root: Element | DocumentFragment): void {
     if (el.localName === 'a') {
       expect(el.getAttribute('href')).to.match(/^https?:\/\//);
       expect(el.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+      expect(el.getAttribute('referrerpolicy')).to.equal('no-referrer');
     }
   }
 }

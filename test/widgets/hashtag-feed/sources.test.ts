@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { fetchMastodon, mapMastodon, mastodonHandle, mastodonUrl, nextLink } from '../../../src/sources/mastodon.js';
-import { facetsToHtml, fetchBlueskyFeed, getFeedUrl, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
+import { facetsToNodes, fetchBlueskyFeed, getFeedUrl, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
 import { fetchSnapshot, mapSnapshot } from '../../../src/sources/snapshot.js';
-import { FetchError } from '../../../src/core/fetch.js';
-import { nodesText, reduceHtml, type SafeNode } from '../../../src/core/sanitize.js';
-import { json, load, mockFetch, type FetchMock } from './helpers.js';
+import { fetchJson, FetchError } from '../../../src/core/fetch.js';
+import { nodesText, type SafeNode } from '../../../src/core/sanitize.js';
+import { restore, save } from '../../../src/widgets/hashtag-feed/cache.js';
+import { json, load, mockFetch, realFetch, type FetchMock } from './helpers.js';
 
 let warnings: string[] = [];
 const realWarn = console.warn;
@@ -107,14 +108,22 @@ describe('mastodon source', () => {
     expect(page.next).to.contain('max_id=117020593741189701');
   });
 
-  it('reports 401 and an empty first page as "not shared publicly"', async () => {
-    mock = mockFetch((url) => (url.pathname.includes('locked') ? json({ error: 'This API requires an authenticated user' }, { status: 401 }) : json([])));
-    for (const tag of ['locked', 'disabled']) {
-      const error = await fetchMastodon('https://m.example', tag).catch((e) => e);
+  it('reports 401, 403 and 422 as "not shared publicly", by code, with a readable message', async () => {
+    for (const status of [401, 403, 422]) {
+      mock = mockFetch(() => json({ error: 'This API requires an authenticated user' }, { status }));
+      const error = await fetchMastodon('https://m.example', 'locked').catch((e) => e);
       expect(error).to.be.instanceOf(FetchError);
-      expect(error.message).to.equal('notPublic');
+      expect(error.code).to.equal('notPublic');
+      expect(error.status).to.equal(status);
+      expect(error.message).to.match(/ /);
+      mock.restore();
     }
-    // A later page may be empty: that is just the end.
+  });
+
+  it('returns an empty first page as no posts yet, not as an error', async () => {
+    mock = mockFetch(() => json([]));
+    expect(await fetchMastodon('https://m.example', 'quiet')).to.deep.equal({ posts: [], next: undefined });
+    // A later page may be empty too: that is just the end.
     expect((await fetchMastodon('https://m.example', 'x', { page: 'https://m.example/api/v1/timelines/tag/x?max_id=1' })).posts).to.deep.equal([]);
   });
 
@@ -123,6 +132,35 @@ describe('mastodon source', () => {
     const error = await fetchMastodon('https://m.example', 'bcsm').catch((e) => e);
     expect(error.status).to.equal(429);
     expect(error.retryAfter).to.equal(90);
+  });
+});
+
+describe('fetch errors carry a code for the reader and an English message for the console', () => {
+  const cases: [string, () => Response | undefined, number | undefined][] = [
+    ['network', () => undefined, undefined],
+    ['login', () => json({}, { status: 401 }), 401],
+    ['notFound', () => json({}, { status: 404 }), 404],
+    ['busy', () => json({}, { status: 429 }), 429],
+    ['http', () => json({}, { status: 503 }), 503],
+    ['type', () => new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } }), 200],
+    ['json', () => new Response('{"posts": [', { headers: { 'content-type': 'application/json' } }), 200],
+  ];
+  for (const [code, answer, status] of cases) {
+    it(code, async () => {
+      mock = mockFetch(answer);
+      const error = await fetchJson('https://m.example/x').catch((e) => e);
+      expect(error).to.be.instanceOf(FetchError);
+      expect(error.code).to.equal(code);
+      expect(error.status).to.equal(status);
+      expect(error.message).to.match(/^[A-Z].* .*\.$/); // a sentence, not a key
+    });
+  }
+
+  it('timeout', async () => {
+    window.fetch = (_: unknown, init?: RequestInit) => new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
+    mock = { calls: [], restore: () => void (window.fetch = realFetch) };
+    const error = await fetchJson('https://m.example/x', { timeoutMs: 10 }).catch((e) => e);
+    expect(error.code).to.equal('timeout');
   });
 });
 
@@ -137,21 +175,27 @@ describe('bluesky-feed source', () => {
     const start = new TextEncoder().encode('Café 👋🏽 ').length; // 15 bytes, but 10 UTF-16 units
     expect(start).to.equal(15);
     expect('Café 👋🏽 '.length).to.equal(10);
-    const markup = facetsToHtml(text, [{ index: { byteStart: start, byteEnd: start + 5 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'bcsm' }] }]);
-    const nodes = reduceHtml(markup);
+    const nodes = facetsToNodes(text, [{ index: { byteStart: start, byteEnd: start + 5 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'bcsm' }] }]);
     expect(links(nodes)).to.deep.equal([{ href: 'https://bsky.app/hashtag/bcsm', text: '#bcsm' }]);
     expect(nodesText(nodes)).to.equal('Café 👋🏽 #bcsm ok\n');
   });
 
   it('ignores facets that overlap, run past the end or have unsafe links', () => {
     const link = (s: number, e: number, uri: string) => ({ index: { byteStart: s, byteEnd: e }, features: [{ $type: 'app.bsky.richtext.facet#link', uri }] });
-    const nodes = reduceHtml(facetsToHtml('abc def', [link(0, 3, 'https://a.example'), link(2, 5, 'https://b.example'), link(4, 99, 'https://c.example'), link(4, 7, 'javascript:alert(1)')]));
+    const nodes = facetsToNodes('abc def', [link(0, 3, 'https://a.example'), link(2, 5, 'https://b.example'), link(4, 99, 'https://c.example'), link(4, 7, 'javascript:alert(1)')]);
     expect(links(nodes)).to.deep.equal([{ href: 'https://a.example/', text: 'abc' }]);
     expect(nodesText(nodes)).to.equal('abc def\n');
   });
 
-  it('escapes post text so it stays text', () => {
-    expect(nodesText(reduceHtml(facetsToHtml('<img src=x onerror=alert(1)> & "q"')))).to.equal('<img src=x onerror=alert(1)> & "q"\n');
+  it('keeps post text as text nodes: no markup is built or parsed', () => {
+    const text = '<img src=x onerror=alert(1)> &amp; "q"\nline two';
+    expect(facetsToNodes(text)).to.deep.equal([{ tag: 'p', kids: ['<img src=x onerror=alert(1)> &amp; "q"', { tag: 'br', kids: [] }, 'line two'] }]);
+  });
+
+  it('links only absolute http(s) addresses from link facets', () => {
+    const link = (uri: string) => ({ index: { byteStart: 0, byteEnd: 3 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri }] });
+    for (const bad of ['/relative', '//evil.example/x', 'javascript:alert(1)', 'relative.html']) expect(links(facetsToNodes('abc', [link(bad)]))).to.deep.equal([]);
+    expect(links(facetsToNodes('abc', [link('https://ok.example/x')]))).to.deep.equal([{ href: 'https://ok.example/x', text: 'abc' }]);
   });
 
   it('maps getFeed items, skipping !no-unauthenticated authors and invalid posts', () => {
@@ -164,7 +208,8 @@ describe('bluesky-feed source', () => {
     expect(first.url).to.equal('https://bsky.app/profile/marianne-nurse.bsky.social/post/3lbx2ksd7s22c');
     expect(first.author.name).to.equal('Marianne Côté, RN 🎗️');
     expect(first.language).to.equal('es');
-    const nodes = reduceHtml(first.html);
+    expect(first.html).to.equal(undefined);
+    const nodes: SafeNode[] = first.nodes;
     expect(nodesText(nodes)).to.equal('Día 3 de quimio 💪🏽 — café y mantas. Guía útil: https://www.breastcancer.example/chemo-tips #bcsm @breastcancer-support.org.uk\n');
     expect(links(nodes)).to.deep.equal([
       { href: 'https://www.breastcancer.example/chemo-tips', text: 'https://www.breastcancer.example/chemo-tips' },
@@ -179,6 +224,16 @@ describe('bluesky-feed source', () => {
     expect(labelled.sensitive).to.equal(true);
     expect(labelled.media).to.deep.equal([{ url: 'https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:4hqjfn7m6n5hno3doamuhgef/bafkreiport@jpeg', alt: 'A healing incision below the collarbone after a port was placed', type: 'image' }]);
     expect(() => mapGetFeed({ posts: [] })).to.throw();
+  });
+
+  it('keeps Bluesky posts through the cache, as their text (the safe nodes are not stored)', () => {
+    const { posts } = mapGetFeed(body);
+    save('bluesky-test', posts);
+    const saved = restore('bluesky-test')!;
+    localStorage.clear();
+    expect(saved.posts.map((p) => p.url)).to.deep.equal(posts.map((p) => p.url));
+    expect(saved.posts[0]!.nodes).to.equal(undefined);
+    expect(saved.posts[0]!.text).to.match(/^Día 3 de quimio/);
   });
 
   it('asks the feed generator without a login, with the cursor for more', async () => {

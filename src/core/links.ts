@@ -1,0 +1,20 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { safeUrl } from './sanitize.js';
+
+export interface LinkOptions {
+  /** From a post or other people's content: also `nofollow ugc`, so the site does not vouch for it. */
+  ugc?: boolean;
+  /** Opens in a new tab (say so in the link text). */
+  newTab?: boolean;
+  id?: string;
+  cls?: string;
+}
+
+/**
+ * Every link to another site, one policy: the page it opens gets no `window.opener` and no Referer, so a
+ * patient's visit to a cancer page is never told to another server. Only http(s) addresses become an
+ * `href` (pass post addresses through `postHref` first); otherwise the content stays, as a link without one.
+ */
+export const externalLink = (href: string | undefined, content: unknown, { ugc, newTab, id, cls }: LinkOptions = {}): TemplateResult =>
+  html`<a id=${id ?? nothing} class=${cls ?? nothing} href=${safeUrl(href) ?? nothing} target=${newTab ? '_blank' : nothing}
+    rel=${ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer'} referrerpolicy="no-referrer">${content}</a>`;
