@@ -35,7 +35,7 @@ export const Empty = {
   name: 'Empty',
   args: { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }] } },
   render,
-  parameters: { care: { shows: ['No posts to show yet.'] } },
+  parameters: { care: { shows: ['No posts for #bcsm yet.'] } },
 };
 
 export const Loading = {
