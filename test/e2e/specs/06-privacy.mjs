@@ -2,7 +2,7 @@
 // does not name, no cookies (even when a server tries to set one), no referrer, no storage without cache.
 import { describe, test, assert, env, DIST, json, setConfig, shadowText } from '../lib/harness.mjs';
 import { WIDGETS, element, expectRendered } from '../lib/widgets.mjs';
-import { statuses, bskyFeed, posts, hsdsServices, MASTODON, BSKY, CDN, FEED_URI } from '../lib/data.mjs';
+import { statuses, bskyFeed, post, posts, hsdsServices, MASTODON, BSKY, CDN, FEED_URI } from '../lib/data.mjs';
 
 const external = (t) => t.requests.filter((r) => !r.url.startsWith(env.origin) && !r.url.startsWith('data:') && !r.url.startsWith('blob:'));
 const trackingCookie = { 'set-cookie': 'tracker=abc123; Path=/; Max-Age=31536000; SameSite=None; Secure' };
@@ -93,6 +93,23 @@ describe('privacy', () => {
       caches: 'caches' in window ? await caches.keys() : [],
     }));
     assert.deepEqual(storage, { local: [], session: [], idb: [], caches: [] }, 'nothing stored without cache: true');
+  });
+
+  test('following a feed link (author, time, a link in a post, a video) tells the other site nothing: no Referer', async (t) => {
+    const page = await t.page();
+    const elsewhere = /^https:\/\/(social|info)\.example\//;
+    await page.context().route(elsewhere, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>Elsewhere</title>' }));
+    const html = '<p>Read <a href="https://info.example/chemo">this guide</a></p>';
+    const list = [post(0, { html, text: undefined, media: [{ url: 'https://info.example/walk.mp4', alt: 'A walk', type: 'video' }] })];
+    for (const selector of ['.name', '.when', '.content p a', 'figcaption a']) {
+      await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: list }] } }) });
+      await expectRendered(page, 'feed', { texts: ['Nurse 0', 'this guide'] });
+      const before = t.requests.length;
+      await Promise.all([page.waitForURL(elsewhere), page.locator(`#feed article ${selector}`).click()]);
+      const hit = t.requests.slice(before).find((r) => elsewhere.test(r.url));
+      assert.ok(hit, `following ${selector} reached the other site`);
+      assert.equal(hit.headers.referer, undefined, `following ${selector} sent the page address as Referer to ${hit.url}`);
+    }
   });
 
   test('offline configs (curated posts, inline groups and chats) contact no other server at all', async (t) => {
