@@ -38,15 +38,17 @@ export function facetsToNodes(text: string, facets: Facet[] = []): SafeNode[] {
     const { byteStart: s, byteEnd: e } = f.index ?? {};
     if (!(s >= at && e > s && e <= bytes.length)) continue;
     const feature = f.features?.[0];
-    const href = postHref(
+    const target =
       feature?.$type === 'app.bsky.richtext.facet#link' ? feature.uri
       : feature?.$type === 'app.bsky.richtext.facet#mention' ? `${web}/profile/${feature.did}`
       : feature?.$type === 'app.bsky.richtext.facet#tag' ? `${web}/hashtag/${encodeURIComponent(feature.tag ?? '')}`
-      : undefined,
-    );
-    if (!href) continue;
+      : undefined;
+    if (!target) continue;
+    // A facet we know claims its range even when its address is unsafe: that text stays whole, as plain text.
+    const href = postHref(target);
     push(at, s);
-    kids.push({ tag: 'a', href, kids: [decoder.decode(bytes.subarray(s, e))] });
+    if (href) kids.push({ tag: 'a', href, kids: [decoder.decode(bytes.subarray(s, e))] });
+    else push(s, e);
     at = e;
   }
   push(at, bytes.length);

@@ -196,6 +196,9 @@ describe('bluesky-feed source', () => {
     const link = (uri: string) => ({ index: { byteStart: 0, byteEnd: 3 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri }] });
     for (const bad of ['/relative', '//evil.example/x', 'javascript:alert(1)', 'relative.html']) expect(links(facetsToNodes('abc', [link(bad)]))).to.deep.equal([]);
     expect(links(facetsToNodes('abc', [link('https://ok.example/x')]))).to.deep.equal([{ href: 'https://ok.example/x', text: 'abc' }]);
+    // An unsafe link still claims its text: a facet overlapping it cannot split it.
+    const mention = { index: { byteStart: 0, byteEnd: 2 }, features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:x' }] };
+    expect(facetsToNodes('abc', [link('javascript:alert(1)'), mention])).to.deep.equal([{ tag: 'p', kids: ['abc'] }]);
   });
 
   it('maps getFeed items, skipping !no-unauthenticated authors and invalid posts', () => {
