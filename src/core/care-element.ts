@@ -127,7 +127,10 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     if (!result.value) return this.#fail(result.errors);
     this.configErrors = [];
     this.skipped = result.skipped;
-    if (result.skipped.length) console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
+    if (result.skipped.length) {
+      console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
+      this.dispatchEvent(new CareConfigErrorEvent(result.skipped, true));
+    }
     this.value = result.value;
     this.#localise();
     this.stop();

@@ -10,13 +10,17 @@ export class CareReadyEvent extends Event {
   }
 }
 
-/** Fired when the config is invalid or cannot be loaded; `detail.issues` lists every problem by path. */
+/**
+ * Fired when the config has problems; `detail.issues` lists every problem by path. `detail.recovered` is
+ * true when the widget still shows content without the bad items or fields (they are in the list), false
+ * when the config is invalid or cannot be loaded and the widget shows its fallback.
+ */
 export class CareConfigErrorEvent extends Event {
   static readonly type = 'care-config-error';
-  readonly detail: { issues: ConfigIssue[] };
-  constructor(issues: ConfigIssue[]) {
+  readonly detail: { issues: ConfigIssue[]; recovered: boolean };
+  constructor(issues: ConfigIssue[], recovered = false) {
     super(CareConfigErrorEvent.type, init);
-    this.detail = { issues };
+    this.detail = { issues, recovered };
   }
 }
 

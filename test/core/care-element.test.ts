@@ -173,8 +173,15 @@ describe('skipped items', () => {
     const warnings: unknown[] = [];
     console.warn = (...a: unknown[]) => void warnings.push(a);
     try {
-      const el = await fixture<CareTestElement>(inline('{"title":"T","items":[{"id":"ok1"},{"id":"bad","audiences":["aliens"]},{"id":"ok2"}]}'));
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const events: CareConfigErrorEvent[] = [];
+      wrapper.addEventListener('care-config-error', (e) => events.push(e as CareConfigErrorEvent));
+      wrapper.innerHTML = `<care-test-element><script type="application/json">{"title":"T","items":[{"id":"ok1"},{"id":"bad","audiences":["aliens"]},{"id":"ok2"}]}</script></care-test-element>`;
+      const el = wrapper.firstElementChild as CareTestElement;
       await settle(el);
+      // Editors' monitoring hears of skipped items too, marked as recovered (the widget still shows the rest).
+      expect(events.map((e) => [e.detail.recovered, e.detail.issues.map((i) => i.path)])).to.deep.equal([[true, ['items.1.audiences.0']]]);
+      expect((events[0]!.detail.issues[0]!.item as { id: string }).id).to.equal('bad');
       expect([...shadow(el).querySelectorAll('li:not(details li)')].map((li) => li.textContent)).to.deep.equal(['ok1', 'ok2']);
       const details = shadow(el).querySelector('details')!;
       expect(details.textContent).to.contain('items.1.audiences.0');

@@ -48,7 +48,8 @@ export const readyWidgets = new WeakSet<EventTarget>();
 export const configErrors = new WeakMap<EventTarget, { path: string; message: string }[]>();
 export const sourceErrors = new WeakSet<EventTarget>();
 document.addEventListener('care-ready', (e) => readyWidgets.add(e.composedPath()[0]!));
-document.addEventListener('care-config-error', (e) => configErrors.set(e.composedPath()[0]!, e.detail.issues));
+// Skipped items (`recovered`) are not a config error: the story's own checks look at the panel.
+document.addEventListener('care-config-error', (e) => !e.detail.recovered && configErrors.set(e.composedPath()[0]!, e.detail.issues));
 document.addEventListener('care-source-error', (e) => sourceErrors.add(e.composedPath()[0]!));
 
 export type Widget = HTMLElement & { updateComplete?: Promise<unknown>; theme?: string };

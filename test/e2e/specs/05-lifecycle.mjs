@@ -98,9 +98,12 @@ describe('lifecycle', () => {
     assert.ok(chatText.includes('Replaced chat at run time') && !chatText.includes('#bcsm weekly chat'), 'chat updated');
 
     // An invalid config: an error naming the path, the fallback kept; then a valid one brings content back.
-    await setConfig(page, '#chat', { chats: [{ id: 'x', title: 'Broken', timeZone: 'Mars/Olympus', start: 'soon' }] });
+    // (A broken chat alone is skipped; `show: 0` breaks the config itself.)
+    await setConfig(page, '#chat', { chats: [{ id: 'x', title: 'Broken', timeZone: 'Mars/Olympus', start: 'soon' }], show: 0 });
     const err = await waitEvent(page, 'care-config-error', 'chat');
+    assert.equal(err.detail.recovered, false);
     assert.ok(err.detail.issues.some((i) => /chats\.0\.(timeZone|start)/.test(i.path)), `issues name the path: ${JSON.stringify(err.detail.issues)}`);
+    assert.ok(err.detail.issues.some((i) => i.path === 'show'), `issues name show: ${JSON.stringify(err.detail.issues)}`);
     assert.match(await shadowText(page, '#chat'), /timeZone|start/);
     await setConfig(page, '#chat', chatConfig());
     await waitText(page, '#chat', '#bcsm weekly chat');

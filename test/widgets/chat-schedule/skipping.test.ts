@@ -27,7 +27,11 @@ afterEach(() => (console.warn = originalWarn));
 describe('<care-chat-schedule> with some bad chats', () => {
   it('skips a chat that cannot be shown and lists every other one', async () => {
     const broken = { ...bcsm, id: 'broken', title: 'Broken chat', start: '2026-02-30T21:00' };
-    const el = await render({ chats: [broken, ...chats] });
+    const heard: CareConfigErrorEvent[] = [];
+    const listen = (e: Event) => heard.push(e as CareConfigErrorEvent);
+    document.addEventListener('care-config-error', listen);
+    const el = await render({ chats: [broken, ...chats] }).finally(() => document.removeEventListener('care-config-error', listen));
+    expect(heard.map((e) => [e.detail.recovered, e.detail.issues.map((i) => i.path)])).to.deep.equal([[true, ['chats.0.start']]]);
     expect(root(el).querySelector('[role=alert]')).to.equal(null);
     expect(titles(el)).to.include('#bcsm weekly chat');
     expect(titles(el)).not.to.include('Broken chat');
