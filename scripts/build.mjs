@@ -15,11 +15,13 @@ import { existsSync } from 'node:fs';
  * checks the schemas use) + the shared core (≈5 KB) already weigh ≈16 KB before any widget code.
  */
 export const budgets = {
-  'carecircle.js': { target: 30, limit: 45.3 },
-  'carecircle.iife.js': { target: 30, limit: 44.8 },
-  'care-hashtag-feed.js': { target: 20, limit: 27.4 },
-  'care-support-groups.js': { target: 20, limit: 32.6 },
-  'care-chat-schedule.js': { target: 15, limit: 25 },
+  // Raised by ≈1.6 KB (all-in-one) for the correctness pass: rule-based VTIMEZONE, HSDS offsets, recurrence
+  // walk from "now", skippable chats, URL-state controller, error codes. Issue 13 replaces the ratchet.
+  'carecircle.js': { target: 30, limit: 47 },
+  'carecircle.iife.js': { target: 30, limit: 46.5 },
+  'care-hashtag-feed.js': { target: 20, limit: 28.1 },
+  'care-support-groups.js': { target: 20, limit: 33.4 },
+  'care-chat-schedule.js': { target: 15, limit: 25.9 },
 };
 
 const outputs = [
