@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { findBrowser, chromiumArgs } from './scripts/find-browser.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { screenshotContext, screenshotPlugins } from './test/screenshots/plugin.mjs';
 
 const executablePath = findBrowser();
 
@@ -17,6 +18,13 @@ const launcher = (timezoneId) =>
     createBrowserContext: ({ browser }) => browser.newContext({ timezoneId, locale: 'en-US' }),
   });
 
+/** The screenshot set (test/screenshots/): Sydney time like the main group, no network, scale 1, reduced motion. */
+const screenshotLauncher = playwrightLauncher({
+  product: 'chromium',
+  launchOptions: { executablePath, headless: true, args: chromiumArgs },
+  createBrowserContext: ({ browser }) => screenshotContext(browser, 'Australia/Sydney'),
+});
+
 // CARE_FILES="test/widgets/chat-schedule/**/*.test.ts" [CARE_TZ=Europe/London] runs just those files in one zone.
 const only = process.env.CARE_FILES;
 
@@ -29,9 +37,23 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    ...screenshotPlugins(),
   ],
-  ...(only ? { files: only.split(','), browsers: [launcher(process.env.CARE_TZ ?? 'Australia/Sydney')] } : { groups: [
-    { name: 'main', files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**'], browsers: [launcher('Australia/Sydney')] },
-    ...zones.map((z) => ({ name: `zone-${z.replace('/', '-')}`, files: 'test/zones/**/*.test.ts', browsers: [launcher(z)] })),
-  ] }),
+  // Screenshot files given in CARE_FILES are taken in the screenshot set's own browser context, so they match the baselines.
+  ...(only
+    ? {
+        files: only.split(','),
+        browsers: [only.includes('test/screenshots') ? screenshotLauncher : launcher(process.env.CARE_TZ ?? 'Australia/Sydney')],
+      }
+    : {
+        groups: [
+          {
+            name: 'main',
+            files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**', '!test/screenshots/**'],
+            browsers: [launcher('Australia/Sydney')],
+          },
+          { name: 'screenshots', files: 'test/screenshots/**/*.test.ts', browsers: [screenshotLauncher] },
+          ...zones.map((z) => ({ name: `zone-${z.replace('/', '-')}`, files: 'test/zones/**/*.test.ts', browsers: [launcher(z)] })),
+        ],
+      }),
 };
