@@ -14,7 +14,7 @@ export default {
 
 export const Tokens = {
   name: 'All tokens, live',
-  parameters: { care: { shows: ['Search support groups', '#bcsm weekly chat', 'fatigue after radiotherapy'] } },
+  parameters: { care: { shows: ['Breast Cancer Support — Westmead', '#bcsm weekly chat', 'fatigue after radiotherapy'] } },
   render: () => html`<care-docs-token-lab .widgetSources=${demoConfigs}></care-docs-token-lab>`,
 };
 

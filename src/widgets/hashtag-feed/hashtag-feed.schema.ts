@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { headingLevel } from '../../core/heading.js';
 import { commonFields, webUrl } from '../../core/config/schema.js';
 import { postSchema } from '../../sources/posts.js';
 
@@ -63,6 +64,10 @@ export const hashtagFeedSchema = z.strictObject({
   ),
   /** Badges by handle (`@user@host`, the `@` optional), like "Breast surgeon" or "Moderator", so trusted accounts stand out. */
   roles: z._default(z.record(z.string(), z.string()), {}),
+  /** Optional heading above the posts (h2, or the level `headingLevel` gives). */
+  heading: z.optional(z.string()),
+  /** The level of that heading, 2 to 6 (default: the `heading-level` attribute, else 2). */
+  headingLevel: headingLevel(),
   /** The notice above the posts (a default "not medical advice" text shows when absent); `false` or "" hides it. */
   disclaimer: z.optional(z.union([z.string(), z.literal(false)])),
   /** `required`: show a "Show posts from …" button and ask nothing of other servers until it is pressed. */

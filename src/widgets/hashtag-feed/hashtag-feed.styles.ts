@@ -39,12 +39,17 @@ export const feedStyles = css`
   .name {
     font-weight: 700;
   }
-  .name,
+  .author,
   .when {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
+    column-gap: 0.6rem;
     min-block-size: var(--_target);
     min-inline-size: var(--_target);
+  }
+  .author .handle {
+    text-decoration: underline;
   }
   .handle,
   .when,

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { externalLink } from '../../core/links.js';
+import { heading } from '../../core/heading.js';
 import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
@@ -40,6 +41,7 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
  * @csspart badge - a trusted author's role badge
  * @csspart disclaimer - the notice above the posts
  * @csspart notice - a note about a missing source or saved posts
+ * @csspart heading - the optional heading
  * @csspart error - the config problems panel
  * @cssprop --care-hashtag-feed-gap - space between posts
  * @cssprop --care-hashtag-feed-avatar-size - avatar size (default 3rem)
@@ -58,7 +60,11 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     consented: { state: true },
     savedAt: { state: true },
     opened: { state: true },
+    headingLevel: { attribute: 'heading-level' },
   };
+
+  /** Level of the optional heading, 2 to 6 (default 2), when the config sets no `headingLevel`. */
+  declare headingLevel: string | number | undefined;
 
   /** @internal */ declare items: Item[];
   /** @internal */ declare shown: number;
@@ -73,7 +79,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   protected override readonly catalogue = {
     en: {
       feed: 'Posts tagged #{tag}',
-      disclaimer: 'Posts are shared by the public and are not medical advice. Talk to your care team about your own treatment.',
+      disclaimer: 'These posts are from the public. They are not medical advice. Ask your care team about your own care.',
       more: 'Load more posts',
       fresh_one: 'Show {count} new post',
       fresh_other: 'Show {count} new posts',
@@ -81,8 +87,8 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       empty: 'No posts to show yet.',
       show: 'Show post',
       hide: 'Hide post',
-      cw: 'Content warning: {text}',
-      sensitive: 'This post is marked sensitive.',
+      cw: 'Before you read: {text}',
+      sensitive: 'This post may upset some people.',
       noAlt: 'Image without a description',
       video: 'Video: {text}',
       boost: 'Shared post',
@@ -300,9 +306,10 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   protected renderContent(config: HashtagFeedConfig): TemplateResult {
     const t = this.t;
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
+    const title = config.heading ? heading(config.headingLevel ?? this.headingLevel, config.heading, 'heading') : nothing;
     if (config.consent === 'required' && !this.consented) {
       const hosts = this.#hosts;
-      return html`<div class="panel gate">
+      return html`${title}<div class="panel gate">
         <p>${t('consentNote', { hosts })}</p>
         <button class="primary" @click=${this.#consent}>${t('consent', { hosts })}</button>
       </div>`;
@@ -310,7 +317,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     const visible = this.items.slice(0, this.shown);
     const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
     const failed = this.#runners.filter((r) => r.error);
-    return html`${disclaimer ? html`<p class="disclaimer" part="disclaimer">${disclaimer}</p>` : nothing}
+    return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer">${disclaimer}</p>` : nothing}
       ${failed.map((r) => html`<p class="notice" part="notice">${t('sourceFailed', { name: this.#name(r), reason: this.#reason(r) })}</p>`)}
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${t('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
@@ -341,8 +348,13 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       <header>
         ${avatar ? html`<img class="avatar" src=${avatar} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
         <span class="who">
-          ${externalLink(postHref(p.author.url), html`<bdi>${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>`, { id: `${id}a`, cls: 'name', ugc: true })}
-          <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>
+          ${externalLink(
+            postHref(p.author.url),
+            // Name and handle are one link: one large target, with no gap after a short name.
+            html`<bdi class="name" id="${id}a">${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>
+              <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>`,
+            { cls: 'author', ugc: true },
+          )}
           ${role ? html`<span class="badge" part="badge">${role}</span>` : nothing}
         </span>
         ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}

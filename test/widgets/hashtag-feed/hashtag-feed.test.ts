@@ -264,7 +264,7 @@ describe('content warnings and media', () => {
     const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ contentWarning: 'Surgery photos', text: 'My scar at 6 weeks', media })] }] });
     const article = articles(el)[0]!;
     const button = article.querySelector<HTMLButtonElement>('.cw button')!;
-    expect(article.querySelector('.cw')!.textContent).to.contain('Content warning: Surgery photos');
+    expect(article.querySelector('.cw')!.textContent).to.contain('Before you read: Surgery photos');
     expect(button.textContent!.trim()).to.equal('Show post');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     const content = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
@@ -283,7 +283,7 @@ describe('content warnings and media', () => {
 
   it('collapses posts marked sensitive without a warning text', async () => {
     const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ sensitive: true })] }] });
-    expect(articles(el)[0]!.querySelector('.cw')!.textContent).to.contain('This post is marked sensitive.');
+    expect(articles(el)[0]!.querySelector('.cw')!.textContent).to.contain('This post may upset some people.');
   });
 
   it('shows alt text, announces a missing one, loads https images lazily without a referrer', async () => {
@@ -312,7 +312,7 @@ describe('trust', () => {
     const badges = $$(el, '[part=badge]');
     expect(badges.map((b) => b.textContent)).to.deep.equal(['Breast surgeon']);
     expect(badges[0]!.closest('article')!.querySelector('.name')!.textContent!.trim()).to.equal('Dr Example');
-    expect($(el, '[part=disclaimer]')!.textContent).to.match(/^Posts are shared by the public and are not medical advice/);
+    expect($(el, '[part=disclaimer]')!.textContent).to.match(/^These posts are from the public. They are not medical advice./);
   });
 
   it('takes the disclaimer text from the config, or hides it with false', async () => {
@@ -331,7 +331,7 @@ describe('trust', () => {
     const list = articles(el);
     expect(list).to.have.length(2);
     expect(list[0]!.querySelector('.content')!.textContent!.trim()).to.equal('kept');
-    expect(list[1]!.querySelector('.cw')!.textContent).to.contain('Content warning: Content warning');
+    expect(list[1]!.querySelector('.cw')!.textContent).to.contain('Before you read: Content warning');
   });
 });
 
