@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
 // A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
@@ -46,14 +47,19 @@ export const chatScheduleSchema = z.strictObject({
   show: z._default(whole(100), 8),
   /** The viewer's zone; default the `time-zone` attribute, else the browser's. */
   timeZone: z.optional(zone()),
-  /** `list`, or `compact` for sidebars. */
-  layout: z._default(z.enum(['list', 'compact']), 'list'),
+  /**
+   * `list`: each chat once, its next date first and up to 3 more below it (at most `show` dates a chat);
+   * `compact`: the same for sidebars, without descriptions; `agenda`: the next `show` dates of all chats, day by day.
+   */
+  layout: z._default(z.enum(['list', 'compact', 'agenda']), 'list'),
   /** Show exception dates as cancelled (true) or leave them out. */
   showCancelled: z._default(z.boolean(), true),
   /** Offer platform and hashtag filters when there is more than one of either. */
   filters: z._default(z.boolean(), true),
-  /** Optional heading (h2) above the list. */
+  /** Optional heading above the list (h2, or the level `headingLevel` gives). */
   heading: z.optional(z.string()),
+  /** The level of that heading, 2 to 6 (default: the `heading-level` attribute, else 2); each chat's title is one below. */
+  headingLevel: headingLevel(),
 });
 
 export type ChatScheduleConfig = z.output<typeof chatScheduleSchema>;

@@ -1,19 +1,24 @@
 import { css } from 'lit';
 
+// NHS.UK / GOV.UK direction: chats divided by a rule rather than boxed, the next date the biggest thing in a
+// chat, one prominent action (join when live, else add to calendar), body-coloured text rather than small grey.
 export const chatScheduleStyles = css`
   :host {
     --_live: var(--care-chat-schedule-live-color, var(--_success));
     --_gap: var(--care-chat-schedule-gap, calc(var(--_space) * 0.75));
   }
-  h2 {
-    font-size: 1.3em;
+  :is(h2, h3, h4, h5, h6) {
     margin: 0;
+    line-height: 1.25;
   }
-  h3 {
-    font-size: 1.1em;
-    margin: 0;
+  [part='heading'] {
+    font-size: 1.4em;
+    margin-block-end: 0.25em;
   }
-  h3 a {
+  .title {
+    font-size: 1.2em;
+  }
+  .title a {
     display: inline-flex;
     align-items: center;
     min-block-size: var(--_target);
@@ -21,48 +26,54 @@ export const chatScheduleStyles = css`
   p {
     margin: 0.25em 0;
   }
-  ol,
-  ul {
+  [part='list'],
+  .calendar ul {
     list-style: none;
     margin: 0;
     padding: 0;
   }
-  ol {
-    display: grid;
-    gap: var(--_gap);
+  .dates {
+    margin: 0 0 0.5em;
+    padding-inline-start: 1.25em;
   }
   [part='chat'] {
-    border: 1px solid var(--_border);
-    border-inline-start: 0.4rem solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_gap);
-    background: var(--_surface);
+    padding-block: var(--_gap);
+    border-block-start: 1px solid var(--_border);
   }
   .live {
-    border-color: var(--_live);
+    border-inline-start: 0.4rem solid var(--_live);
+    padding-inline-start: var(--_gap);
   }
-  .cancelled :is(h3, time) {
-    text-decoration: line-through;
+  .when {
+    font-size: 1.15em;
+    font-weight: 700;
   }
+  .tag,
   .badge {
     display: inline-block;
     font-weight: 700;
-    border: 1px solid;
-    border-radius: 1em;
-    padding-inline: 0.5em;
-    margin-inline-start: 0.25em;
+    border: 2px solid;
+    padding-inline: 0.4em;
+    margin-inline-end: 0.25em;
   }
-  .live .badge,
-  .status strong {
+  .badge {
+    border-width: 1px;
+    border-radius: 1em;
+    font-size: 0.9em;
+  }
+  .live .tag {
     color: var(--_live);
   }
-  .own,
-  .meta,
-  .zone {
-    color: var(--_muted);
+  /* Cancelled is not "go": the text colour, a bordered word and a struck-through date (also in forced colours). */
+  .cancelled time,
+  .cancelled.title {
+    text-decoration: line-through;
   }
-  .bar,
-  details ul {
+  .later {
+    font-weight: 700;
+    margin-block-start: 0.5em;
+  }
+  .bar {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -70,9 +81,14 @@ export const chatScheduleStyles = css`
     justify-content: space-between;
     margin-block: 0.5em;
   }
-  details ul,
   [part='filters'] {
     justify-content: start;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: start;
   }
   label {
     display: grid;
@@ -90,11 +106,18 @@ export const chatScheduleStyles = css`
   }
   summary {
     color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .main > summary {
+    font-weight: 700;
+  }
+  .calendar a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
   }
   .compact {
     font-size: 0.95em;
-  }
-  .compact [part='chat'] {
-    padding: 0.5em;
   }
 `;

@@ -1,43 +1,53 @@
 import { closestAttribute } from '../../core/dom.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
+import { clampLevel, heading } from '../../core/heading.js';
 import { dateFormat, listFormat } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { googleCalendarUrl, outlookUrl, toIcs, type CalendarEvent } from '../../core/time/ics.js';
+import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import { chatScheduleSchema, type Chat, type ChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { dayDiff, place, tag, until, upcoming, type Item } from './schedule.js';
+import { byChat, dayDiff, durationWords, place, tag, upcoming } from './schedule.js';
 
+// Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
-  zone: 'Times are shown in {zone} time.',
+  zone: 'All times are {zone} time.',
+  utc: 'All times are UTC (world time).',
   today: 'Today',
   tomorrow: 'Tomorrow',
-  ownTime: '{time} {weekday} in {place}',
-  live: 'Live now — join',
+  ownTime: 'That is {time} on {weekday} in {place}.',
   liveText: 'Live now',
+  join: 'Join now',
   startsIn: 'Starts in {time}',
   days_one: '{count} day',
   days_other: '{count} days',
-  hours: '{count} h',
-  minutes: '{count} min',
+  hours_one: '{count} hour',
+  hours_other: '{count} hours',
+  minutes_one: '{count} minute',
+  minutes_other: '{count} minutes',
   cancelled: 'Cancelled',
+  later: 'After that:',
   topic: 'Topic: {topic}',
+  where: '{tag} on {platform}',
+  on: 'On {platform}',
   hosts_one: 'Host: {hosts}',
   hosts_other: 'Hosts: {hosts}',
-  platform: 'Platform',
+  platform: 'App or website',
   hashtag: 'Hashtag',
   all: 'All',
-  none: 'No upcoming chats.',
+  none: 'No chats coming up.',
   calendar: 'Add to calendar',
-  ics: 'Download .ics',
+  ics: 'Apple or other calendar',
+  file: '(downloads a file)',
   google: 'Google Calendar',
-  outlook: 'Outlook.com (this date)',
+  outlook: 'Outlook (next chat only)',
   newTab: '(opens in a new tab)',
-  subscribe: 'Subscribe to all (.ics)',
-  pause: 'Stop updating times',
-  resume: 'Resume updating times',
+  subscribe: 'Add all chats to your calendar',
+  pause: 'Stop the countdown',
+  resume: 'Start the countdown again',
   x: 'X',
   bluesky: 'Bluesky',
   mastodon: 'Mastodon',
@@ -46,9 +56,15 @@ const en = {
   other: 'Online',
 };
 
+/** Date and time of a later or cancelled date: "Tuesday, March 10 at 12:00 PM". */
+const DAY_TIME = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' } as const;
+const TIME = { hour: 'numeric', minute: '2-digit' } as const;
+
 /**
  * Recurring community chats (tweetchats, video meet-ups) listed in the viewer's own time, correct across
  * daylight saving in both the chat's and the viewer's zone, with live status, countdowns and add-to-calendar.
+ * Each chat is listed once, its next date first and the following ones in a short list (`layout: 'agenda'`
+ * lists every date instead, day by day).
  *
  * The viewer's zone is config `timeZone`, else the `time-zone` attribute of the element or its nearest
  * ancestor, else the browser's. Countdowns change once a minute from one clock shared by every instance.
@@ -59,8 +75,8 @@ const en = {
  * @fires care-source-error - not fired: this widget fetches nothing but its config
  * @csspart heading - the optional heading
  * @csspart filters - the platform and hashtag filters
- * @csspart list - the list of occurrences
- * @csspart chat - one occurrence
+ * @csspart list - the list of chats (of dates, in the agenda layout)
+ * @csspart chat - one chat (one date, in the agenda layout)
  * @csspart error - the config problems panel
  * @cssprop --care-chat-schedule-live-color - marks a chat that is live now (default: `--care-color-success`)
  * @cssprop --care-chat-schedule-gap - space between and inside the chats
@@ -75,6 +91,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     ...CareElement.properties,
     now: {},
     timeZone: { attribute: 'time-zone' },
+    headingLevel: { attribute: 'heading-level' },
     platform: {},
     hashtag: {},
     paused: { state: true },
@@ -85,6 +102,8 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
   declare now: string | number | Date | undefined;
   /** The viewer's IANA zone, when the config sets none (also read from the nearest ancestor with `time-zone`). */
   declare timeZone: string | undefined;
+  /** Level of the widget's heading, 2 to 6 (default 2), when the config sets no `headingLevel`; chat titles are one below. */
+  declare headingLevel: string | number | undefined;
   /** Show only chats on this platform (`x`, `bluesky`, …); the filter control sets it too. */
   declare platform: string | undefined;
   /** Show only chats with this hashtag (without `#`). */
@@ -135,7 +154,12 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
   protected renderContent(c: ChatScheduleConfig): TemplateResult {
     const now = this.currentTime;
     const tz = this.viewerZone(c);
-    const items = upcoming(c.chats, now, c.show, c.showCancelled, this);
+    const level = clampLevel(c.headingLevel ?? this.headingLevel);
+    // Each chat once (its next date and up to 3 more), or every date in the agenda.
+    const cards =
+      c.layout == 'agenda'
+        ? upcoming(c.chats, now, c.show, c.showCancelled, this).map((i) => this.#chat(i.chat, [i], i.next, tz, now, c, level))
+        : byChat(c.chats, now, Math.min(c.show, 4), c.showCancelled, this).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
         ? html`<label>${this.t(key)}
@@ -146,14 +170,14 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
         : nothing;
     const filters = c.filters && [select('platform', [...new Set(c.chats.map((x) => x.platform))]), select('hashtag', [...new Set(c.chats.map(tag).filter(Boolean))])].filter((x) => x != nothing);
     return html`<div class=${c.layout}>
-      ${c.heading ? html`<h2 part="heading">${c.heading}</h2>` : nothing}
+      ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
-        <p class="zone">${this.t('zone', { zone: place(tz) })}</p>
-        ${items.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
+        <p class="zone">${/^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(tz) ? this.t('utc') : this.t('zone', { zone: place(tz) })}</p>
+        ${cards.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
-      ${items.length ? html`<ol part="list" role="list">${items.map((i) => this.#item(i, tz, now, c))}</ol>` : html`<p>${this.t('none')}</p>`}
-      <p>${this.#download(c.chats, 'chats.ics', this.t('subscribe'))}</p>
+      ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
+      <p>${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, 'button')}</p>
     </div>`;
   }
 
@@ -167,57 +191,88 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
   #event = (chat: Chat): CalendarEvent => ({ ...chat, uid: `${chat.id}@carecircle`, url: safeUrl(chat.url) });
 
   /** An `<a download>` whose Blob URL is made when it is used, so the file has the current DTSTAMP. */
-  #download(chats: Chat[], name: string, label: string): TemplateResult {
-    return html`<a class="button" href="#" download=${name} @click=${(e: Event) => {
+  #download(chats: Chat[], name: string, label: unknown, cls?: string): TemplateResult {
+    return html`<a class=${cls ?? nothing} href="#" download=${name} @click=${(e: Event) => {
       if (this.#blob) URL.revokeObjectURL(this.#blob);
       (e.currentTarget as HTMLAnchorElement).href = this.#blob = URL.createObjectURL(new Blob([toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }));
     }}>${label}</a>`;
   }
 
-  #item(i: Item, tz: string, now: number, c: ChatScheduleConfig): TemplateResult {
-    const { chat } = i;
-    const s = +i.start;
-    const live = !i.cancelled && s <= now;
+  #time(o: Occurrence, tz: string, options: Intl.DateTimeFormatOptions): TemplateResult {
+    return html`<time datetime=${o.start.toISOString()}>${dateFormat(this.locale, { timeZone: tz, ...options }).format(o.start)}</time>`;
+  }
+
+  /**
+   * One chat: its title, any cancelled dates before the next real one, the next one prominent (with a countdown,
+   * or live with a join button), then the later dates in a short list. `full` adds what is said once per chat
+   * (title link, description, hosts, add-to-calendar); in the agenda only the chat's first date has it.
+   */
+  #chat(chat: Chat, dates: Occurrence[], full: boolean, tz: string, now: number, c: ChatScheduleConfig, level: number): TemplateResult {
+    const next = dates.find((o) => !o.cancelled);
+    const at = next ? dates.indexOf(next) : dates.length;
+    const live = !!next && +next.start <= now;
     const url = safeUrl(chat.url);
-    const fmt = (timeZone: string, o: Intl.DateTimeFormatOptions) => dateFormat(this.locale, { timeZone, ...o }).format(i.start);
-    const time = { hour: 'numeric', minute: '2-digit' } as const;
-    const d = dayDiff(tz, now, s);
-    const topic = chat.topics[i.date];
-    const newTab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
-    const [days, h, m] = until(now, s);
-    // 2 h 15 min; 1 day 9 h; 6 days.
-    const left = [days && this.t('days', { count: days }), days < 2 && h && this.t('hours', { count: h }), !days && m && this.t('minutes', { count: m })].filter(Boolean).join(' ');
-    return html`<li part="chat" class=${i.cancelled ? 'cancelled' : live ? 'live' : ''}>
-      <h3>${url ? html`<a href=${url}>${chat.title}</a>` : chat.title}</h3>
-      <p>
-        <time datetime=${i.start.toISOString()}>${fmt(tz, { weekday: 'long', day: 'numeric', month: 'long' })}, ${fmt(tz, { ...time, timeZoneName: 'short' })}</time>
-        ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
-      </p>
-      ${wallTime(chat.timeZone, s) != wallTime(tz, s)
-        ? html`<p class="own">${this.t('ownTime', { time: fmt(chat.timeZone, time), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: place(chat.timeZone) })}</p>`
+    const fmt = (timeZone: string, o: Intl.DateTimeFormatOptions) => dateFormat(this.locale, { timeZone, ...o }).format(next!.start);
+    const cancelled = html`<strong class="tag">${this.t('cancelled')}</strong>`;
+    const topic = (o: Occurrence) => chat.topics[o.date];
+    const platform = this.t(chat.platform);
+    const d = next ? dayDiff(tz, now, +next.start) : -1;
+    const main = () => {
+      const s = +next!.start;
+      return html`<p class="when">
+          <time datetime=${next!.start.toISOString()}>${fmt(tz, { weekday: 'long', day: 'numeric', month: 'long' })}, ${fmt(tz, { ...TIME, timeZoneName: 'short' })}</time>
+          ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
+        </p>
+        ${wallTime(chat.timeZone, s) != wallTime(tz, s)
+          ? html`<p class="own">${this.t('ownTime', { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: place(chat.timeZone) })}</p>`
+          : nothing}
+        ${full && !live ? html`<p class="countdown">${this.t('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}
+        ${topic(next!) ? html`<p>${this.t('topic', { topic: topic(next!) })}</p>` : nothing}`;
+    };
+    const later = dates.slice(at + 1);
+    return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
+      ${heading(level + 1, url && full ? html`<a href=${url}>${chat.title}</a>` : chat.title, undefined, 'title')}
+      ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
+      ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
+      ${next ? main() : nothing}
+      ${full
+        ? html`${chat.description && c.layout != 'compact' ? html`<p>${chat.description}</p>` : nothing}
+            <p class="meta">
+              ${tag(chat) ? this.t('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
+              ${chat.hosts.length ? html`<br />${this.t('hosts', { count: chat.hosts.length, hosts: listFormat(this.locale).format(chat.hosts) })}` : nothing}
+            </p>`
         : nothing}
-      <p class="status">
-        ${i.cancelled
-          ? html`<strong>${this.t('cancelled')}</strong>`
-          : live
-            ? url ? html`<a class="button primary" href=${url}>${this.t('live')}</a>` : html`<strong>${this.t('liveText')}</strong>`
-            : i.next ? this.t('startsIn', { time: left }) : nothing}
-      </p>
-      ${topic ? html`<p>${this.t('topic', { topic })}</p>` : nothing}
-      <p class="meta">
-        ${[tag(chat) && '#' + tag(chat), this.t(chat.platform), chat.hosts.length && this.t('hosts', { count: chat.hosts.length, hosts: listFormat(this.locale).format(chat.hosts) })].filter(Boolean).join(' · ')}
-      </p>
-      ${chat.description && c.layout == 'list' ? html`<p>${chat.description}</p>` : nothing}
-      ${i.next
-        ? html`<details>
-            <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-            <ul>
-              <li>${this.#download([chat], chat.id + '.ics', this.t('ics'))}</li>
-              <li><a class="button" href=${googleCalendarUrl(this.#event(chat))} target="_blank" rel="noopener">${this.t('google')}${newTab}</a></li>
-              <li><a class="button" href=${outlookUrl(this.#event(chat), i.start, i.end)} target="_blank" rel="noopener">${this.t('outlook')}${newTab}</a></li>
-            </ul>
-          </details>`
+      ${later.length
+        ? html`<p class="later">${this.t('later')}</p>
+            <ul class="dates">
+              ${later.map(
+                (o) => html`<li class=${o.cancelled ? 'cancelled' : nothing}>
+                  ${this.#time(o, tz, DAY_TIME)}${o.cancelled ? html` ${cancelled}` : topic(o) ? html`<br />${this.t('topic', { topic: topic(o)! })}` : nothing}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${next && full
+        ? html`<div class="actions">
+            ${live && url ? html`<a class="button primary join" href=${url}>${this.t('join')}<span class="visually-hidden">: ${chat.title}</span></a>` : nothing}
+            ${this.#calendar(chat, next, !(live && url))}
+          </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Add to calendar, named for its chat: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
+  #calendar(chat: Chat, next: Occurrence, main: boolean): TemplateResult {
+    const e = this.#event(chat);
+    const name = html`<span class="visually-hidden">, ${chat.title}</span>`;
+    const tab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
+    return html`<details class=${main ? 'calendar main' : 'calendar'}>
+      <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
+      <ul>
+        <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`)}</li>
+        <li><a href=${googleCalendarUrl(e)} target="_blank" rel="noopener">${this.t('google')}${name}${tab}</a></li>
+        <li><a href=${outlookUrl(e, next.start, next.end)} target="_blank" rel="noopener">${this.t('outlook')}${name}${tab}</a></li>
+      </ul>
+    </details>`;
   }
 }

@@ -1,3 +1,5 @@
+import { listFormat } from '../../core/i18n/format.js';
+import type { Translate } from '../../core/i18n/messages.js';
 import { occurrences, type Occurrence } from '../../core/time/recurrence.js';
 import { wallTime } from '../../core/time/zones.js';
 import type { Chat } from './chat-schedule.schema.js';
@@ -8,6 +10,12 @@ export interface Item extends Occurrence {
   next: boolean;
 }
 
+/** One chat with its coming dates in time order: cancelled ones among them, at most `per` real ones. */
+export interface Entry {
+  chat: Chat;
+  dates: Occurrence[];
+}
+
 export interface Filter {
   platform?: string;
   hashtag?: string;
@@ -15,22 +23,64 @@ export interface Filter {
 
 export const tag = (c: Chat): string => (c.hashtag ?? '').replace(/^#/, '');
 
-/** The next `show` occurrences of every chat that passes the filter, in time order. */
+const passes = (f: Filter) => (c: Chat) => (!f.platform || c.platform == f.platform) && (!f.hashtag || tag(c) == f.hashtag);
+
+/** The next `show` occurrences of every chat that passes the filter, in time order (the agenda layout). */
 export function upcoming(chats: Chat[], now: number, show: number, withCancelled: boolean, f: Filter = {}): Item[] {
   return chats
-    .filter((c) => (!f.platform || c.platform == f.platform) && (!f.hashtag || tag(c) == f.hashtag))
+    .filter(passes(f))
     .flatMap((chat) => occurrences(chat, new Date(now), show, { includeCancelled: withCancelled }).map((o, _, all) => ({ ...o, chat, next: o == all.find((x) => !x.cancelled) })))
     .sort((a, b) => +a.start - +b.start)
     .slice(0, show);
 }
 
+/**
+ * Each chat that passes the filter once, with its next `per` real dates and the cancelled ones among them,
+ * ordered by the next real chat (a chat with only cancelled dates comes last). Chats with nothing to come are left out.
+ */
+export function byChat(chats: Chat[], now: number, per: number, withCancelled: boolean, f: Filter = {}): Entry[] {
+  const key = (e: Entry) => +(e.dates.find((o) => !o.cancelled) ?? { start: Infinity }).start;
+  return chats
+    .filter(passes(f))
+    .map((chat) => {
+      let n = 0;
+      // COUNT-style: cancelled dates take places in the walk, so ask for enough to find `per` real ones.
+      const all = occurrences(chat, new Date(now), per + chat.exceptions.length, { includeCancelled: withCancelled });
+      return { chat, dates: all.filter((o) => (o.cancelled ? n < per : ++n <= per)) };
+    })
+    .filter((e) => e.dates.length)
+    .sort((a, b) => key(a) - key(b) || +a.dates[0]!.start - +b.dates[0]!.start);
+}
+
 /** Whole days from `now`'s date to `t`'s date on the wall clock of `tz` (0 today, 1 tomorrow). */
 export const dayDiff = (tz: string, now: number, t: number): number => Math.round((Math.floor(wallTime(tz, t) / 864e5) * 864e5 - Math.floor(wallTime(tz, now) / 864e5) * 864e5) / 864e5);
 
-/** `2 h 15 min` style parts, minutes rounded up: [days, hours, minutes]. */
+/** Days, hours and minutes from `now` to `t`, minutes rounded up. */
 export function until(now: number, t: number): [number, number, number] {
   const m = Math.ceil((t - now) / 6e4);
   return [Math.floor(m / 1440), Math.floor((m % 1440) / 60), m % 60];
+}
+
+type DurationFormat = new (locale: string, options: { style: 'long' }) => { format(d: Record<string, number>): string };
+const native = (Intl as unknown as { DurationFormat?: DurationFormat }).DurationFormat;
+const formats = new Map<string, { format(d: Record<string, number>): string }>();
+
+/**
+ * The time until `t` as words a screen reader speaks well: "2 hours, 15 minutes", "1 day, 9 hours", "6 days"
+ * (days; hours under 2 days; minutes under a day). `Intl.DurationFormat` (long) where the browser has it, else
+ * the `days`/`hours`/`minutes` messages joined by the locale's "and": "1 day and 14 hours".
+ */
+export function durationWords(locale: string, t: Translate, now: number, at: number, DF: DurationFormat | null | undefined = native): string {
+  const [d, h, m] = until(now, at);
+  const parts: Record<string, number> = {};
+  if (d) parts.days = d;
+  if (d < 2 && h) parts.hours = h;
+  if (!d && m) parts.minutes = m;
+  if (!DF) return listFormat(locale).format(Object.entries(parts).map(([k, count]) => t(k, { count })));
+  if (DF != native) return new DF(locale, { style: 'long' }).format(parts);
+  let f = formats.get(locale);
+  if (!f) formats.set(locale, (f = new DF(locale, { style: 'long' })));
+  return f.format(parts);
 }
 
 /** "America/New_York" → "New York". */

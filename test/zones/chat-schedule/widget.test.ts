@@ -40,7 +40,7 @@ describe(`<care-chat-schedule> in browser zone ${zone}`, () => {
       // Noon UTC on Monday is still Monday in four zones and already Tuesday 01:00 in Apia.
       expect(badge).to.equal(['Tomorrow', 'Tomorrow', 'Today', 'Tomorrow', 'Today'][col]);
       const own = r.querySelector('.own')?.textContent;
-      expect(own).to.equal(zone === 'America/New_York' ? undefined : '9:00 PM Monday in New York');
+      expect(own).to.equal(zone === 'America/New_York' ? undefined : 'That is 9:00 PM on Monday in New York.');
     });
   }
 

@@ -1,0 +1,30 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import * as z from 'zod/mini';
+
+/**
+ * The level of a widget's own heading, so its outline fits the page it sits in (`h2` under the page's `h1`,
+ * `h3` inside a section). Items below it are one level deeper. The page keeps `h1`; `h6` is the deepest.
+ */
+export const headingLevel = () =>
+  z.optional(z.number().check(z.refine((n) => n % 1 == 0 && n >= 2 && n <= 6, { message: 'Must be a whole number from 2 to 6.' })));
+
+/** A level as a whole number from 2 to 6: `"3"` → 3, 1 → 2, 9 → 6, anything else → 2. */
+export const clampLevel = (level: unknown): number => Math.min(6, Math.max(2, Math.round(Number(level)) || 2));
+
+/** `<h2>`…`<h6>` for `level` (clamped), with an optional part and class. Lit cannot bind a tag name. */
+export function heading(level: unknown, content: unknown, part?: string, cls?: string): TemplateResult {
+  const p = part ?? nothing;
+  const c = cls ?? nothing;
+  switch (clampLevel(level)) {
+    case 3:
+      return html`<h3 part=${p} class=${c}>${content}</h3>`;
+    case 4:
+      return html`<h4 part=${p} class=${c}>${content}</h4>`;
+    case 5:
+      return html`<h5 part=${p} class=${c}>${content}</h5>`;
+    case 6:
+      return html`<h6 part=${p} class=${c}>${content}</h6>`;
+    default:
+      return html`<h2 part=${p} class=${c}>${content}</h2>`;
+  }
+}
