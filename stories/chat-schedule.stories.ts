@@ -31,20 +31,21 @@ const render = (a: Args) =>
     html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`,
   );
 
-export const WeekOfChats = { name: 'A week of chats', render, parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title] } } };
+/** Each chat once: its next date first, the next few after it in a short list, one add-to-calendar each. */
+export const WeekOfChats = { name: 'A week of chats', render, parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title, 'After that:'] } } };
 
 export const LiveNow = {
   name: 'Live now',
   args: { config: { chats: [bcsm, ...chats.slice(1)], show: 4 }, now: duringBcsm },
   render,
-  parameters: { care: { shows: [bcsm.title, 'Live now'] } },
+  parameters: { care: { shows: [bcsm.title, 'Live now', 'Join now'] } },
 };
 
 export const StartingSoon = {
   name: 'Starting soon',
   args: { config: { chats, show: 4 }, now: beforeBcsm },
   render,
-  parameters: { care: { shows: [bcsm.title, 'Starts in 2 h 15 min'] } },
+  parameters: { care: { shows: [bcsm.title, 'Starts in 2 hours'] } },
 };
 
 export const CancelledOccurrence = {
@@ -59,6 +60,14 @@ export const Compact = {
   args: { config: { chats, show: 5, layout: 'compact' }, timeZone: 'Europe/London' },
   parameters: { care: { shows: [bcsm.title, 'London'] } },
   render: (a: Args) => html`<div style="max-inline-size: 20rem">${render(a)}</div>`,
+};
+
+/** `layout: 'agenda'`: every date of every chat, day by day; each chat's details and calendar on its first date. */
+export const Agenda = {
+  name: 'Agenda (day by day)',
+  args: { config: { ...weekConfig, heading: 'Every chat, day by day', layout: 'agenda' } },
+  render,
+  parameters: { care: { shows: ['Every chat, day by day', bcsm.title, 'Cancelled'] } },
 };
 
 export const Dark = { name: 'Dark', args: { theme: 'dark', now: beforeBcsm }, render, parameters: { care: { shows: [weekConfig.heading, bcsm.title] } } };

@@ -28,11 +28,12 @@ const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAl
 
 /** Each widget story's own state, checked on its one widget beside what every story must do. */
 const states: Record<string, (el: HTMLElement) => void> = {
-  'chat-schedule:WeekOfChats': (el) => expect($$(el, '[part=chat]')).to.have.length(8),
-  'chat-schedule:LiveNow': (el) => expect($(el, '.live .status a')?.textContent).to.equal('Live now — join'),
-  'chat-schedule:StartingSoon': (el) => expect($(el, '.status')?.textContent?.trim()).to.equal('Starts in 2 h 15 min'),
-  'chat-schedule:CancelledOccurrence': (el) => expect($(el, '.cancelled .status')?.textContent?.trim()).to.equal('Cancelled'),
+  'chat-schedule:WeekOfChats': (el) => (expect($$(el, '[part=chat]')).to.have.length(4), expect($$(el, '[part=chat] details.calendar')).to.have.length(4)),
+  'chat-schedule:LiveNow': (el) => expect($(el, '.live a.join')?.textContent).to.equal('Join now: #bcsm weekly chat'),
+  'chat-schedule:StartingSoon': (el) => expect($(el, '.countdown')?.textContent?.trim()).to.match(/^Starts in 2 hours,? (and )?15 minutes$/),
+  'chat-schedule:CancelledOccurrence': (el) => (expect($(el, '.cancelled .tag')?.textContent?.trim()).to.equal('Cancelled'), expect($(el, '.cancelled time')).to.not.equal(null)),
   'chat-schedule:Compact': (el) => expect($(el, '.compact')).to.not.equal(null),
+  'chat-schedule:Agenda': (el) => (expect($$(el, '[part=chat]')).to.have.length(8), expect($$(el, 'details.calendar')).to.have.length(4)),
   'chat-schedule:Dark': (el) => expect(el.getAttribute('theme')).to.equal('dark'),
   'hashtag-feed:Loaded': (el) => expect($$(el, 'article')).to.have.length(8),
   'hashtag-feed:Empty': (el) => expect($(el, '.empty')).to.not.equal(null),

@@ -48,7 +48,7 @@ export const chatScheduleSchema = z.strictObject({
   /** The viewer's zone; default the `time-zone` attribute, else the browser's. */
   timeZone: z.optional(zone()),
   /**
-   * `list`: each chat once, its next date first and up to 3 more below it (at most `show` dates a chat);
+   * `list`: each chat once, its next date first and up to 2 more below it (at most `show` dates a chat);
    * `compact`: the same for sidebars, without descriptions; `agenda`: the next `show` dates of all chats, day by day.
    */
   layout: z._default(z.enum(['list', 'compact', 'agenda']), 'list'),

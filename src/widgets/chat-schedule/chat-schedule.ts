@@ -155,11 +155,11 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     const now = this.currentTime;
     const tz = this.viewerZone(c);
     const level = clampLevel(c.headingLevel ?? this.headingLevel);
-    // Each chat once (its next date and up to 3 more), or every date in the agenda.
+    // Each chat once (its next date and up to 2 more), or every date in the agenda.
     const cards =
       c.layout == 'agenda'
         ? upcoming(c.chats, now, c.show, c.showCancelled, this).map((i) => this.#chat(i.chat, [i], i.next, tz, now, c, level))
-        : byChat(c.chats, now, Math.min(c.show, 4), c.showCancelled, this).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
+        : byChat(c.chats, now, Math.min(c.show, 3), c.showCancelled, this).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
         ? html`<label>${this.t(key)}

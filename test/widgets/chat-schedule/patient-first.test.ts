@@ -36,8 +36,8 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     const first = cards(el)[0]!;
     expect(first.querySelector('.when time')!.getAttribute('datetime')).to.equal('2026-03-03T02:00:00.000Z');
     expect(text(first.querySelector('.when'))).to.equal('Tuesday, March 3, 1:00 PM GMT+11 Tomorrow');
-    // The next three after it, as date and time only (12:00 from 10 March: New York has changed its clocks).
-    expect([...first.querySelectorAll('.dates time')].map(text)).to.deep.equal(['Tuesday, March 10 at 12:00 PM', 'Tuesday, March 17 at 12:00 PM', 'Tuesday, March 24 at 12:00 PM']);
+    // The next two after it, as date and time only (12:00 from 10 March: New York has changed its clocks).
+    expect([...first.querySelectorAll('.dates time')].map(text)).to.deep.equal(['Tuesday, March 10 at 12:00 PM', 'Tuesday, March 17 at 12:00 PM']);
     // The description once on the whole page, not once per date.
     expect(text(root(el)).split('one topic each week')).to.have.length(2);
     await expect(el).to.be.accessible();
@@ -144,7 +144,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
 
   it('keeps the day-by-day agenda as an option, each chat’s details and calendar once', async () => {
     const el = await render({ ...weekConfig, layout: 'agenda' });
-    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    expect(text(root(el).querySelector('[role=alert]')), 'no config error').to.equal('');
     expect(cards(el)).to.have.length(8);
     const times = cards(el).map((li) => li.querySelector('time')!.getAttribute('datetime')!);
     expect([...times].sort()).to.deep.equal(times);
