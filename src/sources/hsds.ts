@@ -142,8 +142,14 @@ export function hsdsToGroup(service: Obj, index: number, options: HsdsOptions = 
   if (/in[- ]person|on[- ]site|face to face/.test(attending)) formats.add('in-person');
   if (!formats.size) formats.add(type === 'physical' || address.address_1 ? 'in-person' : phones.length ? 'phone' : 'online');
 
-  const costs = arr(service.cost_options).map((c) => c.amount).filter((a): a is number => typeof a === 'number');
-  const cost = costs.some((a) => a > 0) ? 'paid' : costs.length || /\bfree\b|no (cost|charge)/i.test(str(service.fees_description) ?? '') ? 'free' : undefined;
+  // Cost as one of our kinds: any amount above 0 is paid, amounts of 0 or fees described as free are free; the
+  // feed's own words (fees_description, an option's `option`) become the note.
+  const costOptions = arr(service.cost_options);
+  const costs = costOptions.map((c) => c.amount).filter((a): a is number => typeof a === 'number');
+  const fees = str(service.fees_description);
+  const costType = costs.some((a) => a > 0) ? 'paid' : costs.length || /\bfree\b|no (cost|charge)/i.test(fees ?? '') ? 'free' : undefined;
+  const note = fees ?? uniq(costOptions.map((c) => str(c.option))).join('; ');
+  const cost = costType && { type: costType, ...(note && { note }) };
 
   const lat = num(location.latitude, 90);
   const lon = num(location.longitude, 180);
@@ -161,7 +167,8 @@ export function hsdsToGroup(service: Obj, index: number, options: HsdsOptions = 
     cancerTypes: uniq(cancerTypes),
     audiences: uniq(audiences),
     formats: [...formats],
-    languages: uniq([...arr(service.languages), ...arr(location.languages)].map((l) => str(l.code)?.toLowerCase())),
+    // A language's code, else its name ("Spanish"): the group schema makes both a tag.
+    languages: uniq([...arr(service.languages), ...arr(location.languages)].map((l) => str(l.code)?.toLowerCase() ?? str(l.name))),
     cost,
     location: hasLocation
       ? {

@@ -3,31 +3,48 @@ import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
 import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
 import { audiences, formats, type Group } from './support-groups.schema.js';
+import { COSTS } from './cost.js';
 import type { FinderState } from './url-state.js';
 
 /** What the search reads, each field with its weight (1–255): name > cancer types > suburb > organization > description. */
-const SEARCHED: [weight: number, text: (g: Group) => string | string[] | undefined][] = [
+const SEARCHED: [weight: number, text: (g: Group, types: string) => string | string[] | undefined][] = [
   [50, (g) => g.name],
   [40, (g) => g.cancerTypes],
   [30, (g) => [g.location?.suburb ?? '', g.location?.postcode ?? '']],
   [20, (g) => g.organization],
   [10, (g) => g.description],
+  // A group open to every cancer type is found by any type's name, below every group that names it.
+  [1, (g, types) => (isGeneral(g.cancerTypes) ? types : undefined)],
 ];
 
+/** The facet value of groups open to every cancer type ("all cancers", "any cancer"…). */
+export const GENERAL = 'all';
+const GENERAL_WORDS = /^(all|any|every)( cancers?)?( types?)?$/i;
+/** Whether a group is open to people with any cancer: its types say "all", "any cancer", "all cancer types"… */
+export const isGeneral = (types: readonly string[]): boolean => types.some((t) => GENERAL_WORDS.test(t.trim()));
+/** Type names a general group is found by (besides every type the groups name); synonyms reach the rest. */
+const TYPE_WORDS =
+  'breast bowel lung prostate skin melanoma blood leukaemia lymphoma myeloma ovarian cervical womb brain kidney liver stomach pancreatic bladder head neck mouth throat thyroid sarcoma testicular';
+
 type Lower = (v: string) => string;
-/** Each facet's values in a group, by facet name (free-text values lower-cased; the enums already are). */
-const FACET_VALUES: Record<FacetKey, (g: Group, low: Lower) => (string | undefined)[]> = {
-  type: (g, low) => g.cancerTypes.map(low),
+/**
+ * Each facet's values in a group, by facet name (free-text values lower-cased; the enums already are). A
+ * general group has every type (`types`), so it passes and counts in each type's filter.
+ */
+const FACET_VALUES: Record<FacetKey, (g: Group, low: Lower, types: string[]) => (string | undefined)[]> = {
+  type: (g, low, types) => (isGeneral(g.cancerTypes) ? [GENERAL, ...types] : g.cancerTypes.map(low)),
   audience: (g) => g.audiences,
   format: (g) => g.formats,
   language: (g, low) => g.languages.map(low),
-  cost: (g, low) => [g.cost && low(g.cost)],
+  cost: (g) => [g.cost?.type],
 };
 /** Facets shown in the schema's order (patient before carer, in person before online); the rest by name. */
-const SCHEMA_ORDER: Partial<Record<FacetKey, readonly string[]>> = { audience: audiences, format: formats };
+const SCHEMA_ORDER: Partial<Record<FacetKey, readonly string[]>> = { audience: audiences, format: formats, cost: COSTS };
 
 export interface Finder {
   groups: Group[];
+  /** 1 for a group open to every cancer type. */
+  general: Uint8Array;
   readonly index: SearchIndex;
   facets: FacetTable;
   /** Rank of each group by name, used when nothing else orders them. */
@@ -57,14 +74,18 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   // Values repeat across thousands of groups: lower-case each distinct one once.
   const seen = new Map<string, string>();
   const low = (v: string) => seen.get(v) ?? (seen.set(v, lower(v)), seen.get(v)!);
+  const general = Uint8Array.from(groups, (g) => +isGeneral(g.cancerTypes));
+  const types = [...new Set(groups.flatMap((g, d) => (general[d] ? [] : g.cancerTypes.map(low))))];
   const facets = buildFacets(
     groups.length,
-    (d, facet) => FACET_VALUES[facet](groups[d]!, low),
+    (d, facet) => FACET_VALUES[facet](groups[d]!, low, types),
     (facet, a, b) => {
       const order = SCHEMA_ORDER[facet];
-      return order ? order.indexOf(a) - order.indexOf(b) : a.localeCompare(b, locale);
+      // "Any cancer type" last, after the types by name.
+      return order ? order.indexOf(a as never) - order.indexOf(b as never) : +(a === GENERAL) - +(b === GENERAL) || a.localeCompare(b, locale);
     },
   );
+  const typeWords = `${TYPE_WORDS} ${types.join(' ')}`;
   // Lower-cased names compared plainly: a collator is ~20× slower on 10,000 names, for the same order in practice.
   const keys = groups.map((g) => g.name.toLowerCase());
   const byName = groups.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
@@ -74,7 +95,7 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   let steps: Generator<void, SearchIndex> | undefined;
   const step = () => {
     const r = (steps ??= indexSteps(
-      groups.map((g) => SEARCHED.map(([, text]) => text(g))),
+      groups.map((g) => SEARCHED.map(([, text]) => text(g, typeWords))),
       SEARCHED.map(([weight]) => weight),
       synonyms,
     )).next();
@@ -82,6 +103,7 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   };
   return {
     groups,
+    general,
     facets,
     order,
     byName,
@@ -115,7 +137,10 @@ export function find(finder: Finder, state: FinderState, origin?: Origin): Found
   });
   // Only touch the (lazily built) index when there is something to search for.
   const matched = queryTokens(state.q).length ? search(finder.index, state.q, finder.order, finder.byName) : undefined;
-  const { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
+  let { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
+  // Filtered by type: the groups for those types first, then those open to all.
+  const types = state.filters.type;
+  if (types.length && !types.includes(GENERAL)) passing = [...passing.filter((d) => !finder.general[d]), ...passing.filter((d) => finder.general[d])];
   let km: Found['km'] = () => undefined;
   if (origin) {
     const cache = new Map<number, number | undefined>();

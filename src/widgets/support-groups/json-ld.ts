@@ -25,7 +25,7 @@ export function toJsonLd(groups: Group[], next: (g: Group) => Occurrence | undef
         startDate: occurrence.start.toISOString(),
         endDate: occurrence.end.toISOString(),
         eventAttendanceMode: `https://schema.org/${place ? (g.formats.length > 1 ? 'Mixed' : 'Offline') : 'Online'}EventAttendanceMode`,
-        isAccessibleForFree: g.cost?.toLowerCase() === 'free' || undefined,
+        isAccessibleForFree: g.cost ? g.cost.type === 'free' : undefined,
         location: place ?? { '@type': 'VirtualLocation', url },
         organizer: g.organization ? { '@type': 'Organization', name: g.organization } : undefined,
         audience: g.audiences.map((a) => ({ '@type': 'Audience', audienceType: a })),

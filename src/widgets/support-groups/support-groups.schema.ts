@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
+import { COSTS, readCost } from './cost.js';
+import { languageTag } from './language.js';
 
 export const audiences = ['patient', 'carer', 'family', 'professional'] as const;
 export const formats = ['in-person', 'online', 'phone', 'video'] as const;
@@ -26,16 +28,35 @@ export const meetsSchema = z
   })
   .check(untilAfterStart);
 
+const costKinds = COSTS.map((c) => `"${c}"`).join(', ');
+
+/**
+ * What it costs: `{ "type": "free" }`, or `"low-cost"`, `"paid"`, `"donation"`, with an optional `note` in your
+ * words (`{ "type": "free", "note": "bus fares refunded" }`). The Cost filter offers the types only. Old texts
+ * that start with a type ("Free, bus fares refunded") are read as that type plus a note.
+ */
+export const costSchema = z.pipe(
+  z.union([z.strictObject({ type: z.enum(COSTS), note: str() }), z.string()]),
+  z.transform((v, ctx) => {
+    if (typeof v !== 'string') return v;
+    const cost = readCost(v);
+    if (!cost) ctx.issues.push({ code: 'custom', input: v, message: `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${v.slice(0, 40)}".` });
+    return cost ?? z.NEVER;
+  }),
+);
+
 export const groupSchema = z.strictObject({
   id: text(),
   name: text(),
   description: str(),
   organization: str(),
+  /** Cancer types, in your words ("breast", "bowel"). A group open to everyone with cancer: `["all"]` (or "any cancer"). */
   cancerTypes: list(text()),
   audiences: list(z.enum(audiences)),
   formats: list(z.enum(formats)),
-  languages: list(text()),
-  cost: str(),
+  /** Languages spoken, as tags (`"es"`, `"zh-Hant"`) or English names (`"Spanish"`); shown in the reader's language. */
+  languages: list(z.pipe(text(), z.transform(languageTag))),
+  cost: opt(costSchema),
   facilitator: str(),
   location: opt(
     z.strictObject({ address: str(), suburb: str(), postcode: str(), state: str(), country: str(), lat: coord(90), lon: coord(180) }),
@@ -75,7 +96,18 @@ export const supportGroupsSchema = z.strictObject({
   places: list(z.strictObject({ name: text(), postcode: str(), lat: between(-90, 90), lon: between(-180, 180) })),
   useGeolocation: z._default(z.boolean(), true),
   synonyms: z._default(z.record(z.string(), z.array(z.string())), {}),
+  /**
+   * Who to call when no group fits: `label` names them ("Cancer Council"), `phone` is the number as people should
+   * see it ("13 11 20"). Both are shown, and the number is a call link.
+   */
   helpLine: opt(z.strictObject({ label: text(), phone: text() })),
+  /** Distances in `"km"` or `"miles"`. Default: miles on en-GB and en-US pages, else km. */
+  distanceUnit: opt(z.enum(['km', 'miles'])),
+  /**
+   * The level of the finder's top heading (2 = h2, up to 6), to fit the page's outline; group names are one level
+   * below. Wins over the element's `heading-level` attribute. Default: 2.
+   */
+  headingLevel: opt(between(2, 6, true)),
   jsonLd: z._default(z.boolean(), false),
   /** Reflect the query and filters in the page URL (so a link can be sent), and restore them on back/forward. */
   urlState: z._default(z.boolean(), true),

@@ -30,7 +30,6 @@ export const styles = css`
   }
   .hint,
   .n,
-  .org,
   .reviewed {
     color: var(--_muted);
     font-weight: 400;
@@ -50,9 +49,9 @@ export const styles = css`
     color: var(--_text);
     inline-size: 100%;
   }
+  /* As wide as the search box; the location button goes below. */
   select {
-    inline-size: auto;
-    max-inline-size: 100%;
+    flex: 1 1 100%;
   }
   .layout {
     display: grid;
@@ -65,12 +64,34 @@ export const styles = css`
     }
   }
   fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin: 0 0 0.75em;
-    padding: 0.25em 0.75em 0.5em;
+    border: 0;
+    border-block-start: 1px solid var(--_border);
+    margin: 0 0 0.5em;
+    padding: 0.5em 0 0;
+  }
+  legend {
+    float: left;
+    inline-size: 100%;
+    font-size: 1.05em;
+  }
+  /* Phones: the filters open above the results, so this takes people back to them; wide screens need no step. */
+  .show {
+    position: sticky;
+    inset-block-end: 0.5em;
+    inline-size: 100%;
+    margin-block: 0.5em;
+    box-shadow: 0 0 0 0.5em var(--_bg, #fff);
+  }
+  @media (min-width: 52em) {
+    .show {
+      display: none;
+    }
+  }
+  .check input:disabled + span {
+    color: var(--_muted);
   }
   .check {
+    clear: left;
     display: flex;
     align-items: center;
     gap: 0.6em;
@@ -104,24 +125,35 @@ export const styles = css`
     border-radius: 2em;
     background: var(--_surface);
   }
-  h2 {
-    font-size: 1.2em;
-    margin-block: 0.75em 0.5em;
+  #count {
+    font-size: 1.4em;
+    margin-block: 0.5em;
   }
+  /* Results as a list divided by rules (as NHS.UK's service finders), not a stack of boxes. */
   .group {
-    background: var(--care-support-groups-card-background, var(--_surface));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.75em var(--_space);
-    margin-block-end: var(--_space);
+    background: var(--care-support-groups-card-background, transparent);
+    border-block-start: 1px solid var(--_border);
+    padding-block: var(--_space);
   }
-  .group h3 {
-    font-size: 1.15em;
+  .group .name {
+    font-size: 1.25em;
+    line-height: 1.3;
     margin: 0;
   }
   .org,
+  .distance,
   .reviewed {
-    margin: 0.1em 0 0.5em;
+    margin: 0.15em 0 0;
+  }
+  .distance {
+    font-weight: 600;
+  }
+  .summary {
+    margin: 0.5em 0;
+    padding-inline-start: 1.2em;
+  }
+  .contact {
+    margin-block: 0.75em 0.25em;
   }
   dl {
     margin: 0.5em 0;
@@ -163,10 +195,8 @@ export const styles = css`
     .group {
       border: 0;
       border-block-end: 1px solid #000;
-      border-radius: 0;
       background: none;
       break-inside: avoid;
-      padding-inline: 0;
     }
     a.button,
     a.button.primary {

@@ -7,13 +7,31 @@ import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/tim
 import { fetchHsds } from '../../sources/hsds.js';
 import { supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
-import { createFinder, find, anywhere, knownFilters, type Finder, type Found, type Origin } from './finder.js';
+import { createFinder, find, anywhere, knownFilters, isGeneral, GENERAL, type Finder, type Found, type Origin } from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
+import { distanceUnit, inUnit } from './geo.js';
+import { languageName } from './language.js';
+import { linkPlatform } from './links.js';
 import { emptyState, type FinderState } from './url-state.js';
 import { UrlStateController } from './url-state-controller.js';
 import { mergeHsds } from './merge-hsds.js';
 import { writeJsonLd } from './json-ld.js';
 import { messages } from './messages.js';
+
+/** The Near box's value while groups are sorted from the device's location. */
+const HERE = '\u0000here';
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A heading at `level` (2–6): the page decides where the finder sits in its outline. */
+const heading = (level: number, content: string, id?: string, cls?: string): TemplateResult => {
+  const a = id ?? nothing;
+  const c = cls ?? nothing;
+  return level === 2 ? html`<h2 id=${a} class=${c} tabindex="-1">${content}</h2>`
+    : level === 3 ? html`<h3 id=${a} class=${c} tabindex="-1">${content}</h3>`
+    : level === 4 ? html`<h4 id=${a} class=${c} tabindex="-1">${content}</h4>`
+    : level === 5 ? html`<h5 id=${a} class=${c} tabindex="-1">${content}</h5>`
+    : html`<h6 id=${a} class=${c} tabindex="-1">${content}</h6>`;
+};
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -30,6 +48,7 @@ import { messages } from './messages.js';
  * @csspart results - the result list
  * @csspart group - one result
  * @csspart error - the editor-facing problem panel
+ * @attr heading-level - the level of the finder's top heading (2–6, default 2) to fit the page; config `headingLevel` wins
  * @cssprop --care-support-groups-card-background - background of each result (default: the surface colour)
  * @slot - fallback content shown until the widget renders (and when the HSDS feed fails)
  */
@@ -37,6 +56,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   static override styles = [...CareElement.styles, styles];
   static override properties = {
     ...CareElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
     state: { state: true },
     origin: { state: true },
     shown: { state: true },
@@ -49,9 +69,14 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   protected readonly schema = supportGroupsSchema;
   /** @internal */
   protected override readonly skippable = ['groups'];
+  /** A cost that cannot be read is dropped (and listed for editors); the group still shows. */
+  /** @internal */
+  protected override readonly droppable = ['groups.*.cost'];
   /** @internal */
   protected override readonly catalogue = messages;
 
+  /** The level of the top heading (2–6) when the config sets none; group names are one below. */
+  declare headingLevel: number | undefined;
   /** @internal */ declare state: FinderState;
   /** @internal */ declare origin: (Origin & { label: string }) | undefined;
   /** @internal */ declare shown: number;
@@ -71,9 +96,8 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   #page: number[] = [];
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
-  #languages?: Intl.DisplayNames;
   /** Rendered results by group, reused while typing (only the list order changes). */
-  #cards = new Map<number, { origin: unknown; until: number; card: TemplateResult }>();
+  #cards = new Map<number, { origin: unknown; level: number; until: number; card: TemplateResult }>();
   #url = new UrlStateController(this, {
     prefix: () => (this.value?.urlState && this.#finder ? this.value.urlPrefix : undefined),
     state: () => this.state,
@@ -133,7 +157,6 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     this.#found.clear();
     this.#next.clear();
     this.#cards.clear();
-    this.#languages = undefined;
   }
 
   #results(): Found {
@@ -172,7 +195,9 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   #near(e: Event): void {
-    this.origin = this.#origin((e.target as HTMLSelectElement).value);
+    const value = (e.target as HTMLSelectElement).value;
+    if (value === HERE) return;
+    this.origin = this.#origin(value);
     this.geoStatus = '';
     this.#set({ near: this.origin?.label ?? '' }, true);
   }
@@ -182,7 +207,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
         this.geoStatus = '';
-        this.origin = { lat: coords.latitude, lon: coords.longitude, label: this.t('yourLocation') };
+        this.origin = { lat: coords.latitude, lon: coords.longitude, label: HERE };
         this.#set({ near: '' }, true);
       },
       (error) => (this.geoStatus = this.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
@@ -197,21 +222,21 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
 
   // ---- labels ----
 
-  #label(facet: FacetKey, value: string): string {
-    if (facet === 'language') {
-      try {
-        return (this.#languages ??= new Intl.DisplayNames(this.locale, { type: 'language' })).of(value) ?? value;
-      } catch {
-        return value;
-      }
-    }
+  /** A value's name, as it reads mid-sentence ("carers", "by phone"); `upper` to start a line ("Carers"). */
+  #label(facet: FacetKey | 'facilitator', value: string, upper?: boolean): string {
     const key = `${facet}_${value}`;
-    const text = this.t(key);
-    return text === key ? value.charAt(0).toUpperCase() + value.slice(1) : text;
+    const text = facet === 'language' ? languageName(value, this.locale) : this.t(key) === key ? value : this.t(key);
+    return upper ? upperFirst(text) : text;
   }
 
-  #list(facet: FacetKey, values: string[]): string {
-    return listFormat(this.locale).format(values.map((v) => this.#label(facet, v.toLowerCase())));
+  /** "people with cancer and carers", "in person or by video call" (`or`: the reader picks one). */
+  #list(facet: FacetKey, values: string[], or?: boolean): string {
+    return listFormat(this.locale, { type: or ? 'disjunction' : 'conjunction' }).format(values.map((v) => this.#label(facet, v.toLowerCase())));
+  }
+
+  #heading(): number {
+    const level = Math.round(this.value?.headingLevel ?? this.headingLevel ?? 2);
+    return Math.min(6, Math.max(2, level || 2));
   }
 
   #nextMeeting(g: Group): Occurrence | undefined {
@@ -239,11 +264,13 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const { list, counts } = found;
     const total = list.length;
     const page = list.slice(0, this.shown);
-    const count = this.t('count', { count: total, n: numberFormat(this.locale).format(total) });
+    const n = numberFormat(this.locale).format(total);
+    const count = this.t('count', { count: total, n });
     this.#queueAnnounce(count);
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
     const facets = this.#finder!.facets;
+    const level = this.#heading();
     return html`<div class="finder" part="finder">
       ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}</p><slot></slot></div>` : nothing}
       <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
@@ -253,19 +280,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
           <input id="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint" .value=${this.state.q}
             @input=${(e: Event) => this.#set({ q: (e.target as HTMLInputElement).value }, false)} />
         </div>
-        ${config.places.length || config.useGeolocation
-          ? html`<div class="field near">
-              ${config.places.length
-                ? html`<label for="near">${this.t('nearLabel')}</label>
-                    <select id="near" @change=${this.#near}>
-                      <option value="" ?selected=${!this.state.near}>${this.t('anywhere')}</option>
-                      ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} ${p.postcode}` : p.name}</option>`)}
-                    </select>`
-                : nothing}
-              ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
-              <p class="hint" role="status">${this.geoStatus || (this.origin ? this.t('sortedBy', { place: this.origin.label }) : '')}</p>
-            </div>`
-          : nothing}
+        ${config.places.length || config.useGeolocation ? this.#nearField(config) : nothing}
       </form>
       <div class="layout">
         <details class="filters" part="filters" ?open=${this.#wide}>
@@ -277,27 +292,34 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
                   <legend>${this.t(`facet_${facet}`)}</legend>
                   ${facets.values[f]!.map((value, v) => {
                     const checked = this.state.filters[facet].some((x) => x.toLowerCase() === value);
+                    const none = !counts[f]![v];
+                    // An option that would show nothing cannot be ticked; a ticked one can always be unticked.
                     return html`<label class="check"
-                      ><input type="checkbox" .checked=${checked} @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
-                      <span>${this.#label(facet, value)} <span class="n">(${counts[f]![v]})</span></span></label
+                      ><input type="checkbox" .checked=${checked} ?disabled=${none && !checked}
+                        @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
+                      <span>${this.#label(facet, value, true)} <span class="n">(${counts[f]![v]})</span></span></label
                     >`;
                   })}
                 </fieldset>`,
           )}
+          <button type="button" class="primary show" @click=${this.#showResults}>${this.t('showGroups', { count: total, n })}</button>
         </details>
         <section class="results" part="results" aria-labelledby="count">
           ${chips.length
             ? html`<div class="chips">
                 <ul aria-label=${this.t('activeFilters')}>
-                  ${chips.map(([f, v]) => html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase())}<span aria-hidden="true"> ✕</span></button></li>`)}
+                  ${chips.map(
+                    ([f, v]) =>
+                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}<span aria-hidden="true"> ✕</span></button></li>`,
+                  )}
                 </ul>
                 <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
               </div>`
             : nothing}
-          <h2 id="count">${count}</h2>
+          ${heading(level, count, 'count')}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
-          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i)))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
+          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${total > page.length
             ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
             : nothing}
@@ -306,16 +328,38 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     </div>`;
   }
 
-  #card(i: number, km: number | undefined): TemplateResult {
+  #nearField(config: SupportGroupsConfig): TemplateResult {
+    const here = this.origin?.label === HERE;
+    return html`<div class="field near">
+      ${config.places.length || here
+        ? html`<label for="near">${this.t('nearLabel')}</label>
+            <select id="near" @change=${this.#near}>
+              <option value="" ?selected=${!this.origin}>${this.t('anywhere')}</option>
+              ${here ? html`<option value=${HERE} selected>${this.t('yourLocation')}</option>` : nothing}
+              ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} ${p.postcode}` : p.name}</option>`)}
+            </select>`
+        : nothing}
+      ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
+      <p class="hint" role="status">${this.geoStatus || (this.origin ? (here ? this.t('nearYou') : this.t('sortedBy', { place: this.origin.label })) : '')}</p>
+    </div>`;
+  }
+
+  /** On a phone: close the filters and take the reader to the results they chose. */
+  #showResults(e: Event): void {
+    (e.target as HTMLElement).closest('details')!.open = false;
+    this.renderRoot.querySelector<HTMLElement>('#count')?.focus();
+  }
+
+  #card(i: number, km: number | undefined, level: number): TemplateResult {
     const hit = this.#cards.get(i);
-    if (hit && hit.origin === this.origin && hit.until > Date.now()) return hit.card;
+    if (hit && hit.origin === this.origin && hit.level === level && hit.until > Date.now()) return hit.card;
     const g = this.#finder!.groups[i]!;
-    const card = this.#group(g, km);
-    this.#cards.set(i, { origin: this.origin, card, until: this.#nextMeeting(g)?.end.getTime() ?? Infinity });
+    const card = this.#group(g, km, level);
+    this.#cards.set(i, { origin: this.origin, level, card, until: this.#nextMeeting(g)?.end.getTime() ?? Infinity });
     return card;
   }
 
-  #group(g: Group, km: number | undefined): TemplateResult {
+  #group(g: Group, km: number | undefined, level: number): TemplateResult {
     const c = g.contact ?? {};
     const tel = c.phone ? telUrl(c.phone) : undefined;
     const mail = c.email ? mailtoUrl(c.email) : undefined;
@@ -325,36 +369,53 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const loc = g.location;
     const where = [loc?.address, loc?.suburb, loc?.state, loc?.postcode].filter(Boolean).join(', ');
     const row = (key: string, value: unknown) => (value ? html`<dt>${this.t(key)}</dt><dd>${value}</dd>` : nothing);
+    const item = (value: unknown) => (value ? html`<li>${value}</li>` : nothing);
     const when = next && dateFormat(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(next.start);
+    const cost = g.cost && this.#label('cost', g.cost.type, true);
+    const unit = distanceUnit(this.locale, this.value!.distanceUnit);
+    const distance =
+      km !== undefined &&
+      numberFormat(this.locale, { style: 'unit', unit: unit === 'km' ? 'kilometer' : 'mile', unitDisplay: unit === 'km' ? 'short' : 'long', maximumFractionDigits: km < 10 ? 1 : 0 }).format(inUnit(km, unit));
+    // One main action: call when there is a number, else the group's link (often where it meets online), else email.
+    const platform = web && linkPlatform(web);
+    const links = [
+      tel && html`<a class="button primary" href=${tel}>${this.t('call')} ${c.phone}</a>`,
+      mail && html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
+      web &&
+        html`<a class="button${tel ? '' : ' primary'}" href=${web} rel="noopener noreferrer" referrerpolicy="no-referrer" target="_blank"
+          >${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span></a
+        >`,
+    ];
+    if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
-      <h3 tabindex="-1">${g.name}</h3>
+      ${heading(level, g.name, undefined, 'name')}
       ${g.organization ? html`<p class="org">${g.organization}</p>` : nothing}
-      <dl>
-        ${row('how', this.#list('format', g.formats))}
-        ${row('forWhom', this.#list('audience', g.audiences))}
-        ${row('distance', km !== undefined
-          ? this.t('km', { km: numberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km), place: loc?.suburb ?? '' })
-          : this.origin && anywhere(g) && this.t('availableAnywhere'))}
-        ${when ? row('nextMeeting', html`<time datetime=${next!.start.toISOString()}>${when}</time>`) : row('meets', g.schedule)}
-        ${row('accessibility', g.accessibility)}
-      </dl>
-      <p class="contact">
-        ${tel ? html`<a class="button primary" href=${tel}><span class="visually-hidden">${this.t('call')} </span>${c.phone}</a>` : nothing}
-        ${mail ? html`<a class="button" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>` : nothing}
-        ${web ? html`<a class="button" href=${web} rel="noopener noreferrer" target="_blank">${this.t('website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span></a>` : nothing}
-      </p>
-      <details>
-        <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
-        ${g.description ? html`<p>${g.description}</p>` : nothing}
-        <dl>
-          ${row('address', where)}
-          ${row('facet_type', this.#list('type', g.cancerTypes))}
-          ${row('facet_language', this.#list('language', g.languages))}
-          ${row('facet_cost', g.cost && this.#label('cost', g.cost.toLowerCase()))}
-          ${row('facilitator', g.facilitator && this.#label('facilitator' as FacetKey, g.facilitator.toLowerCase()))}
-          ${row('meets', when && g.schedule)}
-        </dl>
-      </details>
+      ${distance
+        ? html`<p class="distance">${loc?.suburb ? this.t('awayIn', { distance, place: loc.suburb }) : this.t('away', { distance })}</p>`
+        : this.origin && anywhere(g)
+          ? html`<p class="distance">${this.t('availableAnywhere')}</p>`
+          : nothing}
+      <ul class="summary">
+        ${item(when ? html`${this.t('nextMeeting')} <time datetime=${next!.start.toISOString()}>${when}</time>` : g.schedule)}
+        ${item(g.formats.length && upperFirst(this.#list('format', g.formats, true)))}
+        ${item(g.audiences.length && this.t('forWhom', { list: this.#list('audience', g.audiences) }))}
+        ${item(g.languages.length && this.t('spoken', { list: this.#list('language', g.languages) }))}
+        ${item(cost && (g.cost!.note ? `${cost}: ${g.cost!.note}` : cost))}
+      </ul>
+      <p class="contact">${links}</p>
+      ${g.description || where || g.accessibility || g.facilitator || g.cancerTypes.length
+        ? html`<details>
+            <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
+            ${g.description ? html`<p>${g.description}</p>` : nothing}
+            <dl>
+              ${row('address', where)}
+              ${row('facet_type', isGeneral(g.cancerTypes) ? this.#label('type', GENERAL, true) : upperFirst(this.#list('type', g.cancerTypes)))}
+              ${row('accessibility', g.accessibility)}
+              ${row('runBy', g.facilitator && this.#label('facilitator', g.facilitator.toLowerCase(), true))}
+              ${row('meets', when && g.schedule)}
+            </dl>
+          </details>`
+        : nothing}
       ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
@@ -368,10 +429,13 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
       ${active
         ? html`<ul>
             ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
-            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase()) })}</button></li>`)}
+            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
           </ul>`
         : nothing}
-      ${help ? html`<p>${this.t('callHelp')} ${tel ? html`<a class="button primary" href=${tel}>${help.label}</a>` : help.label}</p>` : nothing}
+      ${help
+        ? html`<p>${this.t('talk', { name: help.label })}</p>
+            <p>${tel ? html`<a class="button primary" href=${tel}>${this.t('call')} ${help.phone}</a>` : help.phone}</p>`
+        : nothing}
     </div>`;
   }
 
@@ -387,7 +451,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
     this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
     if (this.#focusIndex >= 0) {
-      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group h3')[this.#focusIndex];
+      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name')[this.#focusIndex];
       this.#focusIndex = -1;
       heading?.focus();
     }

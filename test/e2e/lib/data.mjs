@@ -132,7 +132,7 @@ export function group(i, over = {}) {
     audiences: audiencesList[i % audiencesList.length],
     formats,
     languages: i % 7 === 0 ? ['en', 'ar'] : ['en'],
-    cost: i % 5 === 0 ? 'low-cost' : 'free',
+    cost: { type: i % 5 === 0 ? 'low-cost' : 'free' },
     facilitator: i % 3 ? 'peer' : 'professional',
     location: { address: `${i} Hawkesbury Road`, suburb, postcode, state: 'NSW', country: 'AU', lat: lat + (i % 10) * 0.001, lon: lon + (i % 10) * 0.001 },
     meets: { start: '2026-01-13T18:00', timeZone: 'Australia/Sydney', durationMinutes: 90, rrule: 'FREQ=MONTHLY;BYDAY=2TU' },

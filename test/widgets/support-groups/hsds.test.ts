@@ -23,7 +23,8 @@ describe('HSDS 3.1 import', () => {
     // latitude 100 is out of range: dropped rather than failing the group.
     expect(g.location?.lat).to.equal(undefined);
     expect(g.accessibility).to.contain('induction loops');
-    expect(g.cost).to.equal('paid');
+    expect(g.cost!.type).to.equal('paid');
+    expect(g.cost!.note).to.contain('£50 per hour');
     expect(g.lastReviewed).to.equal('2005-01-01');
     expect(g.meets).to.deep.include({ start: '2005-01-01T10:00', timeZone: 'Europe/London', durationMinutes: 480 });
     expect(g.meets?.rrule).to.contain('FREQ=WEEKLY').and.contain('BYDAY=TH,FR').and.contain('COUNT=3');
@@ -59,6 +60,7 @@ describe('HSDS 3.1 import', () => {
           ],
           phones: [{ number: '13 11 20' }],
           cost_options: [{ amount: 0 }],
+          languages: [{ name: 'Spanish' }, { code: 'EN' }],
         },
         { id: 's2', name: 'Closed group', status: 'inactive' },
       ],
@@ -68,7 +70,9 @@ describe('HSDS 3.1 import', () => {
     expect(g.cancerTypes).to.deep.equal(['leukaemia', 'lymphoma']);
     expect(g.audiences).to.deep.equal(['carer', 'family']);
     expect(g.formats).to.deep.equal(['phone']);
-    expect(g.cost).to.equal('free');
+    expect(g.cost).to.deep.equal({ type: 'free' });
+    // A language given by name becomes its tag.
+    expect(g.languages).to.deep.equal(['es', 'en']);
   });
 });
 

@@ -9,7 +9,8 @@ const LANGS = ['en', 'yue', 'zh-Hant', 'pt-BR', 'fa', 'sm', 'x-auslan'];
 const TOWNS: [string, number, number][] = [['Parramatta', -33.815, 151.001], ['Dubbo', -32.243, 148.604], ['Bondi', -33.891, 151.274], ['Katoomba', -33.714, 150.312]];
 const FORMATS = [['in-person'], ['online'], ['phone'], ['in-person', 'video'], []];
 const AUDIENCES = [['patient'], ['carer'], ['patient', 'family'], []];
-const COSTS = ['Free', 'free', 'Gold coin', undefined];
+// Old texts (read as a kind: "Gold coin donation" is a donation) and the new shape.
+const COSTS = ['Free', 'free', { type: 'free' }, 'Gold coin donation', undefined];
 
 interface Own {
   id: string;
@@ -18,7 +19,7 @@ interface Own {
   audiences: string[];
   formats: string[];
   languages: string[];
-  cost?: string;
+  cost?: string | { type: string };
   location?: { suburb: string; lat: number; lon: number };
   meets?: object;
   schedule?: string;
@@ -96,7 +97,7 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     const el = await mount();
     const online = valid.filter((g) => g.formats.includes('online'));
     expect(box(el, 'How it meets', 'Online').n).to.equal(online.length);
-    expect(box(el, 'Cost', 'Free').n).to.equal(valid.filter((g) => g.cost?.toLowerCase() === 'free').length);
+    expect(box(el, 'Cost', 'Free').n).to.equal(valid.filter((g) => g.cost && (typeof g.cost === 'string' ? g.cost.toLowerCase() : g.cost.type) === 'free').length);
     box(el, 'How it meets', 'Online').input.click();
     await el.updateComplete;
     expect(count(el)).to.equal(`${online.length.toLocaleString('en-US')} groups`);
@@ -140,7 +141,7 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
 
   it('round-trips the query and filters through the page URL', async () => {
     const el = await mount();
-    box(el, 'How it meets', 'Phone').input.click();
+    box(el, 'How it meets', 'By phone').input.click();
     await el.updateComplete;
     await type(el, 'lung');
     await waitUntil(() => new URLSearchParams(location.search).get('sg-q') === 'lung', 'query not in the URL', { timeout: 3000 });
@@ -150,7 +151,7 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     el.remove();
     const again = await mount();
     expect(($(again, '#q') as HTMLInputElement).value).to.equal('lung');
-    expect(box(again, 'How it meets', 'Phone').input.checked).to.equal(true);
+    expect(box(again, 'How it meets', 'By phone').input.checked).to.equal(true);
     expect(count(again)).to.equal(shown);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { applyFacets, buildFacets, FACETS } from '../../../src/widgets/support-groups/facets.js';
-import { createFinder, find } from '../../../src/widgets/support-groups/finder.js';
+import { createFinder, find, isGeneral, GENERAL } from '../../../src/widgets/support-groups/finder.js';
 import { distanceKm } from '../../../src/widgets/support-groups/geo.js';
 import { readState, writeState, emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { supportGroupsSchema, type Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
@@ -11,7 +11,10 @@ const groups = validate(supportGroupsSchema, { groups: generateGroups(2000, 7) }
 
 describe('facets (disjunctive counts)', () => {
   const finder = createFinder(groups);
-  const valueOf = (g: Group, f: number): string[] => [g.cancerTypes, g.audiences, g.formats, g.languages, [g.cost ?? '']][f]!.map((v) => v.toLowerCase());
+  // A group open to every cancer type has every type (and the general value).
+  const allTypes = [...new Set(groups.flatMap((g) => (isGeneral(g.cancerTypes) ? [] : g.cancerTypes)))];
+  const types = (g: Group) => (isGeneral(g.cancerTypes) ? [GENERAL, ...allTypes] : g.cancerTypes);
+  const valueOf = (g: Group, f: number): string[] => [types(g), g.audiences, g.formats, g.languages, [g.cost?.type ?? '']][f]!.map((v) => v.toLowerCase());
 
   it('counts each value against the other facets’ selections, checked by brute force', () => {
     const state = emptyState();
@@ -56,11 +59,11 @@ describe('facets (disjunctive counts)', () => {
       const distinct = new Set(groups.flatMap(of).filter(Boolean).map((v) => v!.toLowerCase()));
       expect(finder.facets.values[FACETS.indexOf(facet)], facet).to.have.members([...distinct]);
     };
-    values('type', (g) => g.cancerTypes);
+    values('type', types);
     values('audience', (g) => g.audiences);
     values('format', (g) => g.formats);
     values('language', (g) => g.languages);
-    values('cost', (g) => [g.cost]);
+    values('cost', (g) => [g.cost?.type]);
   });
 
   it('applies facets after the text search', () => {
@@ -68,7 +71,7 @@ describe('facets (disjunctive counts)', () => {
     state.q = 'brest ';
     const found = find(finder, state);
     expect(found.list.length).to.be.greaterThan(0);
-    expect(found.list.every((i) => /breast/i.test(JSON.stringify(groups[i])))).to.equal(true);
+    expect(found.list.every((i) => /breast/i.test(JSON.stringify(groups[i])) || isGeneral(groups[i]!.cancerTypes))).to.equal(true);
   });
 });
 

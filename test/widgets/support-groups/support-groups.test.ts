@@ -6,7 +6,7 @@ import type { CareSourceErrorEvent } from '../../../src/core/events.js';
 const base = async () => (await fetch('/test/fixtures/support-groups/groups.json')).json();
 const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
 const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
-const names = (el: Element) => $$(el, '.group h3').map((h) => h.textContent!.trim());
+const names = (el: Element) => $$(el, '.group .name').map((h) => h.textContent!.trim());
 const ready = async (el: CareSupportGroups) => {
   await waitUntil(() => $(el, '#count') || $(el, '[role=alert]'), 'did not render', { timeout: 4000 });
   await el.updateComplete;
@@ -41,11 +41,11 @@ describe('<care-support-groups>', () => {
     const westmead = $$(el, '.group')[2]!;
     const links = [...westmead.querySelectorAll('.contact a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['tel:+61299990000', 'mailto:breast@example.org', 'https://example.org/breast']);
-    expect(westmead.textContent).to.contain('Wheelchair access').and.contain('Last reviewed September 1, 2026');
+    expect(westmead.textContent).to.contain('Wheelchair access').and.contain('Last checked September 1, 2026');
     expect(westmead.querySelector('time')!.textContent).to.match(/Tuesday, \w+ \d+/);
     expect(westmead.querySelector('details summary')).to.exist;
     const label = $(el, 'label[for=q]')!;
-    expect(label.textContent).to.equal('Search support groups');
+    expect(label.textContent).to.equal('Search for a support group');
     expect($(el, '#q')!.getAttribute('type')).to.equal('search');
     await expect(el).to.be.accessible();
   });
@@ -98,16 +98,17 @@ describe('<care-support-groups>', () => {
     await waitUntil(() => live.textContent === '2 groups', 'count not announced', { timeout: 2000 });
   });
 
-  it('sorts by distance from a place with km, listing online and phone groups as available anywhere', async () => {
+  it('sorts by distance from a place (miles on an en-US page), listing online and phone groups as available anywhere', async () => {
     const el = await mount(await base());
     const select = $(el, '#near') as HTMLSelectElement;
     select.value = 'Parramatta';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Breast Cancer Circle — Randwick', 'Prostate Group — Penrith', 'Bowel Cancer Carers Online', 'Leukaemia Phone Group']);
-    const text = $$(el, '.group').map((g) => g.querySelector('dl')!.textContent!.replace(/\s+/g, ' '));
-    expect(text[0]).to.match(/Distance\s*1\.6 km away Westmead/);
-    expect(text[3]).to.contain('Available anywhere');
+    const text = $$(el, '.group').map((g) => g.querySelector('.distance')?.textContent);
+    // The test browser is en-US: miles.
+    expect(text[0]).to.equal('1 mile away, in Westmead');
+    expect(text[3]).to.equal('You can join from anywhere');
     expect(new URL(location.href).searchParams.get('sg-near')).to.equal('Parramatta');
     await expect(el).to.be.accessible();
   });
@@ -131,7 +132,7 @@ describe('<care-support-groups>', () => {
       button.click();
       await el.updateComplete;
       expect(asked).to.equal(1);
-      expect($(el, '.near [role=status]')!.textContent).to.contain('permission was not given');
+      expect($(el, '.near [role=status]')!.textContent).to.contain('We could not use your location');
       await expect(el).to.be.accessible();
       deny = false;
       button.click();
@@ -188,12 +189,12 @@ describe('<care-support-groups>', () => {
 
   it('uses the configured parameter prefix, or leaves the URL alone', async () => {
     const el = await mount({ ...(await base()), urlPrefix: 'finder-' });
-    await tick(el, 'Phone');
+    await tick(el, 'By phone');
     expect(new URL(location.href).searchParams.getAll('finder-format')).to.deep.equal(['phone']);
     expect(new URL(location.href).searchParams.has('sg-format')).to.equal(false);
     history.replaceState(null, '', startUrl);
     const off = await mount({ ...(await base()), urlState: false });
-    await tick(off, 'Phone');
+    await tick(off, 'By phone');
     expect(location.href).to.equal(startUrl);
   });
 
@@ -229,14 +230,15 @@ describe('<care-support-groups>', () => {
 
   it('offers next steps when nothing matches: remove a filter or call the help line', async () => {
     const el = await mount(await base());
-    await tick(el, 'Phone');
+    await tick(el, 'By phone');
     await type(el, 'melanoma');
     expect(names(el)).to.have.length(0);
     const empty = $(el, '.empty')!;
     expect(empty.textContent).to.contain('No groups match');
-    expect(empty.querySelector('a[href="tel:131120"]')!.textContent).to.equal('Cancer Council 13 11 20');
+    expect(empty.querySelector('a[href="tel:131120"]')!.textContent).to.equal('Call 13 11 20');
+    expect(empty.textContent).to.contain('Call Cancer Council.');
     await expect(el).to.be.accessible();
-    [...empty.querySelectorAll('button')].find((b) => b.textContent!.includes('Phone'))!.click();
+    [...empty.querySelectorAll('button')].find((b) => b.textContent!.includes('By phone'))!.click();
     await el.updateComplete;
     expect(names(el)).to.have.length(0);
     [...$(el, '.empty')!.querySelectorAll('button')].find((b) => b.textContent!.includes('search'))!.click();
@@ -280,11 +282,11 @@ describe('<care-support-groups>', () => {
     const el = await mount({ groups: generateGroups(45), pageSize: 20, urlState: false });
     expect($$(el, '.group')).to.have.length(20);
     const more = $(el, '.more')!;
-    expect(more.textContent).to.contain('Show 20 more (showing 20 of 45)');
+    expect(more.textContent).to.contain('Show 20 more (you have seen 20 of 45)');
     more.click();
     await el.updateComplete;
     expect($$(el, '.group')).to.have.length(40);
-    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group h3')[20]);
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group .name')[20]);
     for (const d of $$(el, '.group details')) (d as HTMLDetailsElement).open = true;
     await expect(el).to.be.accessible();
     $(el, '.more')!.click();
