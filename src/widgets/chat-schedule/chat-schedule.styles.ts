@@ -10,15 +10,12 @@ export const chatScheduleStyles = css`
   :is(h2, h3, h4, h5, h6) {
     margin: 0;
     line-height: 1.25;
+    font-size: 1.2em;
   }
   [part='heading'] {
     font-size: 1.4em;
-    margin-block-end: 0.25em;
   }
-  .title {
-    font-size: 1.2em;
-  }
-  .title a {
+  :is(.title, .calendar) a {
     display: inline-flex;
     align-items: center;
     min-block-size: var(--_target);
@@ -33,7 +30,7 @@ export const chatScheduleStyles = css`
     padding: 0;
   }
   .dates {
-    margin: 0 0 0.5em;
+    margin: 0;
     padding-inline-start: 1.25em;
   }
   [part='chat'] {
@@ -44,9 +41,13 @@ export const chatScheduleStyles = css`
     border-inline-start: 0.4rem solid var(--_live);
     padding-inline-start: var(--_gap);
   }
+  .when,
+  .later,
+  .main > summary {
+    font-weight: 700;
+  }
   .when {
     font-size: 1.15em;
-    font-weight: 700;
   }
   .tag,
   .badge {
@@ -54,40 +55,30 @@ export const chatScheduleStyles = css`
     font-weight: 700;
     border: 2px solid;
     padding-inline: 0.4em;
-    margin-inline-end: 0.25em;
   }
   .badge {
     border-width: 1px;
     border-radius: 1em;
-    font-size: 0.9em;
   }
   .live .tag {
     color: var(--_live);
   }
   /* Cancelled is not "go": the text colour, a bordered word and a struck-through date (also in forced colours). */
-  .cancelled time,
-  .cancelled.title {
+  .cancelled time {
     text-decoration: line-through;
   }
-  .later {
-    font-weight: 700;
-    margin-block-start: 0.5em;
-  }
-  .bar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: end;
-    justify-content: space-between;
-    margin-block: 0.5em;
-  }
-  [part='filters'] {
-    justify-content: start;
-  }
+  .bar,
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em 1em;
+    align-items: end;
+    justify-content: space-between;
+    margin-block: 0.5em;
+  }
+  .actions,
+  [part='filters'] {
+    justify-content: start;
     align-items: start;
   }
   label {
@@ -107,15 +98,6 @@ export const chatScheduleStyles = css`
   summary {
     color: var(--_accent);
     text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-  .main > summary {
-    font-weight: 700;
-  }
-  .calendar a {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: var(--_target);
   }
   .compact {
     font-size: 0.95em;

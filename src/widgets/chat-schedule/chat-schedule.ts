@@ -172,7 +172,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     return html`<div class=${c.layout}>
       ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
-        <p class="zone">${/^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(tz) ? this.t('utc') : this.t('zone', { zone: place(tz) })}</p>
+        <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.t('zone', { zone: place(tz) })}</p>
         ${cards.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}

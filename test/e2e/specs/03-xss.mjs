@@ -152,7 +152,7 @@ describe('xss', () => {
     const keys = {
       feed: ['feed', 'disclaimer', 'more', 'show', 'hide', 'cw', 'sensitive', 'noAlt', 'empty', 'sourceFailed', 'consent', 'consentNote', 'loading'],
       groups: ['searchLabel', 'searchHint', 'nearLabel', 'anywhere', 'useLocation'],
-      chat: ['zone', 'today', 'tomorrow', 'ownTime', 'live', 'liveText', 'startsIn', 'cancelled'],
+      chat: ['zone', 'today', 'tomorrow', 'ownTime', 'join', 'liveText', 'startsIn', 'cancelled'],
     };
     test('message overrides, disclaimer, roles, heading and help line render as text', async (t) => {
       const messages = (w) => Object.fromEntries(keys[w].map((k, i) => [k, evil(i)]));
@@ -276,7 +276,7 @@ describe('xss', () => {
       await clickEverything(page, '#chat', { max: 5 }); // opens "Add to calendar" menus if the links are behind one
       const links = page.locator('#chat a[download]').filter({ visible: true });
       assert.ok((await links.count()) > 0, 'the chat schedule offers .ics downloads');
-      const all = links.filter({ hasText: /all/i }).first();
+      const all = links.filter({ hasText: /add all chats/i }).first();
       const t0 = Date.now();
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), (await all.count()) ? all.click() : links.first().click()]);
       if (process.env.E2E_VERBOSE) console.log(`      .ics download took ${Date.now() - t0} ms`);
