@@ -80,7 +80,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     en: {
       feed: 'Posts tagged #{tag}',
       disclaimer: 'These posts are from the public. They are not medical advice. Ask your care team about your own care.',
-      more: 'Load more posts',
+      more: 'Show more posts',
       fresh_one: 'Show {count} new post',
       fresh_other: 'Show {count} new posts',
       noPosts: 'No posts for #{tag} yet.',
@@ -89,24 +89,25 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
       hide: 'Hide post',
       cw: 'Before you read: {text}',
       sensitive: 'This post may upset some people.',
-      noAlt: 'Image without a description',
+      noAlt: 'A picture with no description',
       video: 'Video: {text}',
       boost: 'Shared post',
       reply: 'Reply',
-      // Why a source failed, by FetchError code.
-      notPublic: '{name} does not share #{tag} publicly.',
-      timeout: 'The server took too long to answer.',
-      network: 'Could not reach the server (offline, blocked, or not allowed from this site).',
-      login: 'The server requires a login for this.',
-      notFound: 'Not found at that address.',
-      busy: 'Too many requests: the server asked us to wait.',
-      http: 'The server answered with an error (HTTP {status}).',
-      type: 'The server did not send posts we can read.',
-      json: 'The server did not send posts we can read.',
-      data: 'The server did not send posts we can read.',
-      saved: 'Showing saved posts from {age}.',
+      postsFailed: 'We could not get posts from {name}. {reason}',
+      // Why a source failed, by FetchError code: a second sentence after postsFailed.
+      notPublic: 'It does not share #{tag} with the public.',
+      timeout: 'It took too long to answer.',
+      network: 'We could not reach it.',
+      login: 'It asks for a login.',
+      notFound: 'Nothing is at that address.',
+      busy: 'It is busy. We will try again later.',
+      http: 'It had a problem (error {status}).',
+      type: 'It sent something we cannot read.',
+      json: 'It sent something we cannot read.',
+      data: 'It sent something we cannot read.',
+      saved: 'These posts were saved {age}.',
       consent: 'Show posts from {hosts}',
-      consentNote: 'These posts come from {hosts}. Nothing is requested from those servers until you choose to show them.',
+      consentNote: 'These posts come from {hosts}. We only contact them if you choose to see the posts.',
       curated: 'our selected posts',
       elsewhere: 'other websites',
     },
@@ -318,7 +319,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
     const failed = this.#runners.filter((r) => r.error);
     return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer">${disclaimer}</p>` : nothing}
-      ${failed.map((r) => html`<p class="notice" part="notice">${t('sourceFailed', { name: this.#name(r), reason: this.#reason(r) })}</p>`)}
+      ${failed.map((r) => html`<p class="notice" part="notice">${t('postsFailed', { name: this.#name(r), reason: this.#reason(r) })}</p>`)}
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${t('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
       ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}

@@ -83,7 +83,7 @@ describe('mastodon in the element', () => {
     for (const status of [401, 403, 422]) {
       mock = mockFetch(() => json({ error: 'This API requires an authenticated user' }, { status }));
       const el = await feed(mastodonConfig());
-      expect($(el, '.notice')!.textContent).to.equal('Could not load mastodon.example: mastodon.example does not share #hoot publicly.');
+      expect($(el, '.notice')!.textContent).to.equal('We could not get posts from mastodon.example. It does not share #hoot with the public.');
       mock.restore();
     }
   });
@@ -103,15 +103,15 @@ describe('mastodon in the element', () => {
 
   it('words each failure for the reader by its code', async () => {
     for (const [answer, text] of [
-      [() => json({}, { status: 503 }), 'The server answered with an error (HTTP 503).'],
-      [() => undefined, 'Could not reach the server (offline, blocked, or not allowed from this site).'],
-      [() => new Response('<p>', { headers: { 'content-type': 'text/html' } }), 'The server did not send posts we can read.'],
-      [() => json({ error: 'x' }), 'The server did not send posts we can read.'],
+      [() => json({}, { status: 503 }), 'It had a problem (error 503).'],
+      [() => undefined, 'We could not reach it.'],
+      [() => new Response('<p>', { headers: { 'content-type': 'text/html' } }), 'It sent something we cannot read.'],
+      [() => json({ error: 'x' }), 'It sent something we cannot read.'],
     ] as const) {
       mock = mockFetch(answer);
       const el = await feed(mastodonConfig({ messages: { http: 'Server error {status}.' } }));
-      const expected = text.startsWith('The server answered') ? 'Server error 503.' : text;
-      expect($(el, '.notice')!.textContent).to.equal(`Could not load mastodon.example: ${expected}`);
+      const expected = text.startsWith('It had a problem') ? 'Server error 503.' : text;
+      expect($(el, '.notice')!.textContent).to.equal(`We could not get posts from mastodon.example. ${expected}`);
       mock.restore();
     }
   });
@@ -130,7 +130,7 @@ describe('mastodon in the element', () => {
     expect(articles(el)).to.have.length(1);
     expect(articles(el)[0]!.textContent).to.contain('still here');
     const notice = $(el, '.notice')!;
-    expect(notice.textContent).to.contain('Could not load mastodon.example');
+    expect(notice.textContent).to.contain('We could not get posts from mastodon.example');
     expect(notice.closest('[role=alert]')).to.equal(null);
     await expect(el).to.be.accessible();
     wrapper.remove();
@@ -289,7 +289,7 @@ describe('content warnings and media', () => {
   it('shows alt text, announces a missing one, loads https images lazily without a referrer', async () => {
     const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ media, author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'https://social.example/avatar.png' } })] }] });
     const figures = $$(el, 'figure');
-    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal(['A pink ribbon pinned to a coat', 'Image without a description', 'Insecure image']);
+    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal(['A pink ribbon pinned to a coat', 'A picture with no description', 'Insecure image']);
     const images = $$(el, 'figure img') as HTMLImageElement[];
     expect(images).to.have.length(2);
     for (const img of [...images, $(el, 'img.avatar') as HTMLImageElement]) {
@@ -367,7 +367,7 @@ describe('privacy', () => {
     mock = mockFetch(() => undefined);
     const el = await feed(config);
     expect(articles(el)).to.have.length(3);
-    expect($$(el, '.notice').map((n) => n.textContent)).to.satisfy((t: string[]) => t.some((x) => /^Showing saved posts from (now|\d+ seconds? ago)\.$/.test(x!)));
+    expect($$(el, '.notice').map((n) => n.textContent)).to.satisfy((t: string[]) => t.some((x) => /^These posts were saved (now|\d+ seconds? ago)\.$/.test(x!)));
     const without = await feed({ ...config, cache: false });
     expect(articles(without)).to.have.length(0);
     expect($(without, '.empty')!.textContent).to.equal('No posts to show yet.');
@@ -435,7 +435,7 @@ describe('refresh', () => {
     await waitUntil(() => mock!.calls.length === 2);
     await waitUntil(() => $(el, '.notice'));
     expect(articles(el)).to.have.length(3);
-    expect($(el, '.notice')!.textContent).to.contain('Too many requests');
+    expect($(el, '.notice')!.textContent).to.contain('It is busy. We will try again later.');
     limited = false;
     for (let i = 0; i < 2; i++) clock.advance(120000); // 240 s < 300 s Retry-After
     await new Promise((r) => setTimeout(r, 20));
