@@ -56,7 +56,7 @@ export const Search = {
 };
 
 export const NoResults = {
-  name: 'No results: next steps', render: withUrl({ q: 'melanoma', format: 'phone' }),
+  name: 'No results: next steps', render: withUrl({ q: 'Wollongong', format: 'phone' }),
   parameters: { care: { shows: ['No groups match'] } },
 };
 

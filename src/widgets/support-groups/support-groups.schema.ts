@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
 import { COSTS, readCost } from './cost.js';
 import { languageTag } from './language.js';
@@ -107,7 +108,7 @@ export const supportGroupsSchema = z.strictObject({
    * The level of the finder's top heading (2 = h2, up to 6), to fit the page's outline; group names are one level
    * below. Wins over the element's `heading-level` attribute. Default: 2.
    */
-  headingLevel: opt(between(2, 6, true)),
+  headingLevel: headingLevel(),
   jsonLd: z._default(z.boolean(), false),
   /** Reflect the query and filters in the page URL (so a link can be sent), and restore them on back/forward. */
   urlState: z._default(z.boolean(), true),

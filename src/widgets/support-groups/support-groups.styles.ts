@@ -125,7 +125,7 @@ export const styles = css`
     border-radius: 2em;
     background: var(--_surface);
   }
-  #count {
+  .count {
     font-size: 1.4em;
     margin-block: 0.5em;
   }

@@ -1,6 +1,7 @@
 import { closestAttribute } from '../../core/dom.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
+import { clampLevel, heading } from '../../core/heading.js';
 import { dateFormat, listFormat, numberFormat } from '../../core/i18n/format.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
@@ -22,16 +23,6 @@ import { messages } from './messages.js';
 const HERE = '\u0000here';
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A heading at `level` (2–6): the page decides where the finder sits in its outline. */
-const heading = (level: number, content: string, id?: string, cls?: string): TemplateResult => {
-  const a = id ?? nothing;
-  const c = cls ?? nothing;
-  return level === 2 ? html`<h2 id=${a} class=${c} tabindex="-1">${content}</h2>`
-    : level === 3 ? html`<h3 id=${a} class=${c} tabindex="-1">${content}</h3>`
-    : level === 4 ? html`<h4 id=${a} class=${c} tabindex="-1">${content}</h4>`
-    : level === 5 ? html`<h5 id=${a} class=${c} tabindex="-1">${content}</h5>`
-    : html`<h6 id=${a} class=${c} tabindex="-1">${content}</h6>`;
-};
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -235,8 +226,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   #heading(): number {
-    const level = Math.round(this.value?.headingLevel ?? this.headingLevel ?? 2);
-    return Math.min(6, Math.max(2, level || 2));
+    return clampLevel(this.value?.headingLevel ?? this.headingLevel);
   }
 
   #nextMeeting(g: Group): Occurrence | undefined {
@@ -316,7 +306,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
                 <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
               </div>`
             : nothing}
-          ${heading(level, count, 'count')}
+          ${heading(level, html`<span id="count" tabindex="-1">${count}</span>`, undefined, 'count')}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
           ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
@@ -388,7 +378,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     ];
     if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
-      ${heading(level, g.name, undefined, 'name')}
+      ${heading(level, html`<span tabindex="-1">${g.name}</span>`, undefined, 'name')}
       ${g.organization ? html`<p class="org">${g.organization}</p>` : nothing}
       ${distance
         ? html`<p class="distance">${loc?.suburb ? this.t('awayIn', { distance, place: loc.suburb }) : this.t('away', { distance })}</p>`
@@ -451,7 +441,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
     this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
     if (this.#focusIndex >= 0) {
-      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name')[this.#focusIndex];
+      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name > span')[this.#focusIndex];
       this.#focusIndex = -1;
       heading?.focus();
     }

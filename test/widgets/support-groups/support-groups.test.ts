@@ -286,7 +286,7 @@ describe('<care-support-groups>', () => {
     more.click();
     await el.updateComplete;
     expect($$(el, '.group')).to.have.length(40);
-    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group .name')[20]);
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, '.group .name > span')[20]);
     for (const d of $$(el, '.group details')) (d as HTMLDetailsElement).open = true;
     await expect(el).to.be.accessible();
     $(el, '.more')!.click();
