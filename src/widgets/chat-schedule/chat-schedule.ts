@@ -173,7 +173,9 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
       ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
         <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.t('zone', { zone: place(tz) })}</p>
-        ${cards.length && this.#frozen() == null ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>` : nothing}
+        ${cards.length && this.#frozen() == null
+          ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>`
+          : nothing}
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
       ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
@@ -212,34 +214,23 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     const at = next ? dates.indexOf(next) : dates.length;
     const live = !!next && +next.start <= now;
     const url = safeUrl(chat.url);
-    const fmt = (timeZone: string, o: Intl.DateTimeFormatOptions) => dateFormat(this.locale, { timeZone, ...o }).format(next!.start);
-    const cancelled = html`<strong class="tag">${this.t('cancelled')}</strong>`;
-    const topic = (o: Occurrence) => chat.topics[o.date];
-    const platform = this.t(chat.platform);
-    const d = next ? dayDiff(tz, now, +next.start) : -1;
-    const main = () => {
-      const s = +next!.start;
-      return html`<p class="when">
-          <time datetime=${next!.start.toISOString()}>${fmt(tz, { weekday: 'long', day: 'numeric', month: 'long' })}, ${fmt(tz, { ...TIME, timeZoneName: 'short' })}</time>
-          ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
-        </p>
-        ${wallTime(chat.timeZone, s) != wallTime(tz, s)
-          ? html`<p class="own">${this.t('ownTime', { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: place(chat.timeZone) })}</p>`
-          : nothing}
-        ${full && !live ? html`<p class="countdown">${this.t('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}
-        ${topic(next!) ? html`<p>${this.t('topic', { topic: topic(next!) })}</p>` : nothing}`;
-    };
     const later = dates.slice(at + 1);
+    const cancelled = html`<strong class="tag">${this.t('cancelled')}</strong>`;
+    const topic = (o: Occurrence) => chat.topics[o.date] && this.t('topic', { topic: chat.topics[o.date]! });
+    const platform = this.t(chat.platform);
+    const hosts = listFormat(this.locale).format(chat.hosts);
+    const join = html`<a class="button primary join" href=${url}>${this.t('join')}<span class="visually-hidden">: ${chat.title}</span></a>`;
     return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
       ${heading(level + 1, url && full ? html`<a href=${url}>${chat.title}</a>` : chat.title, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
-      ${next ? main() : nothing}
+      ${next ? this.#next(chat, next, tz, now, full && !live) : nothing}
+      ${next && topic(next) ? html`<p>${topic(next)}</p>` : nothing}
       ${full
         ? html`${chat.description && c.layout != 'compact' ? html`<p>${chat.description}</p>` : nothing}
             <p class="meta">
               ${tag(chat) ? this.t('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
-              ${chat.hosts.length ? html`<br />${this.t('hosts', { count: chat.hosts.length, hosts: listFormat(this.locale).format(chat.hosts) })}` : nothing}
+              ${chat.hosts.length ? html`<br />${this.t('hosts', { count: chat.hosts.length, hosts })}` : nothing}
             </p>`
         : nothing}
       ${later.length
@@ -247,18 +238,30 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
             <ul class="dates">
               ${later.map(
                 (o) => html`<li class=${o.cancelled ? 'cancelled' : nothing}>
-                  ${this.#time(o, tz, DAY_TIME)}${o.cancelled ? html` ${cancelled}` : topic(o) ? html`<br />${this.t('topic', { topic: topic(o)! })}` : nothing}
+                  ${this.#time(o, tz, DAY_TIME)}${o.cancelled ? html` ${cancelled}` : topic(o) ? html`<br />${topic(o)}` : nothing}
                 </li>`,
               )}
             </ul>`
         : nothing}
       ${next && full
-        ? html`<div class="actions">
-            ${live && url ? html`<a class="button primary join" href=${url}>${this.t('join')}<span class="visually-hidden">: ${chat.title}</span></a>` : nothing}
-            ${this.#calendar(chat, next, !(live && url))}
-          </div>`
+        ? html`<div class="actions">${live && url ? join : nothing} ${this.#calendar(chat, next, !(live && url))}</div>`
         : nothing}
     </li>`;
+  }
+
+  /** The next date, prominent: when (with Today or Tomorrow), in the chat's own time where that differs, and the countdown. */
+  #next(chat: Chat, o: Occurrence, tz: string, now: number, countdown: boolean): TemplateResult {
+    const s = +o.start;
+    const fmt = (timeZone: string, options: Intl.DateTimeFormatOptions) => dateFormat(this.locale, { timeZone, ...options }).format(s);
+    const d = dayDiff(tz, now, s);
+    const when = `${fmt(tz, { weekday: 'long', day: 'numeric', month: 'long' })}, ${fmt(tz, { ...TIME, timeZoneName: 'short' })}`;
+    const own = { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: place(chat.timeZone) };
+    return html`<p class="when">
+        <time datetime=${o.start.toISOString()}>${when}</time>
+        ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
+      </p>
+      ${wallTime(chat.timeZone, s) != wallTime(tz, s) ? html`<p class="own">${this.t('ownTime', own)}</p>` : nothing}
+      ${countdown ? html`<p class="countdown">${this.t('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}`;
   }
 
   /** Add to calendar, named for its chat: a file for Apple and other apps, Google (repeating), Outlook (the next date). */

@@ -70,7 +70,7 @@ const formats = new Map<string, { format(d: Record<string, number>): string }>()
  * (days; hours under 2 days; minutes under a day). `Intl.DurationFormat` (long) where the browser has it, else
  * the `days`/`hours`/`minutes` messages joined by the locale's "and": "1 day and 14 hours".
  */
-export function durationWords(locale: string, t: Translate, now: number, at: number, DF: DurationFormat | null | undefined = native): string {
+export function durationWords(locale: string, t: Translate, now: number, at: number, DF: DurationFormat | null = native ?? null): string {
   const [d, h, m] = until(now, at);
   const parts: Record<string, number> = {};
   if (d) parts.days = d;
