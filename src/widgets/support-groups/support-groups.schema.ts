@@ -57,6 +57,10 @@ export const groupSchema = z.strictObject({
   formats: list(z.enum(formats)),
   /** Languages spoken, as tags (`"es"`, `"zh-Hant"`) or English names (`"Spanish"`); shown in the reader's language. */
   languages: list(z.pipe(text(), z.transform(languageTag))),
+  /**
+   * What it costs: `{ "type": "free" }` (or "low-cost", "paid", "donation"), with an optional `note` in your words.
+   * Old texts starting with a type ("Free, bus fares refunded") are read as that type and a note.
+   */
   cost: opt(costSchema),
   facilitator: str(),
   location: opt(
@@ -121,7 +125,10 @@ export const supportGroupsSchema = z.strictObject({
   pageSize: z._default(between(1, 200, true), 20),
 });
 
-export type SupportGroupsConfig = z.output<typeof supportGroupsSchema>;
+/** A support groups config as people write it (keys with defaults may be left out). */
+export type SupportGroupsConfig = z.input<typeof supportGroupsSchema>;
+/** A support groups config after validation, with every default filled in. */
+export type ResolvedSupportGroupsConfig = z.output<typeof supportGroupsSchema>;
 export type Group = z.output<typeof groupSchema>;
-export type Place = SupportGroupsConfig['places'][number];
+export type Place = ResolvedSupportGroupsConfig['places'][number];
 
