@@ -3,7 +3,7 @@ import '../helpers/test-element.js';
 import type { CareTestElement } from '../helpers/test-element.js';
 import { CareConfigErrorEvent, CareReadyEvent } from '../../src/core/events.js';
 import { define } from '../../src/core/define.js';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, sel: string) => shadow(el).querySelector(sel)?.textContent?.trim();
@@ -292,6 +292,21 @@ describe('theme and locale', () => {
     await expect(card).to.be.accessible();
     el.style.setProperty('--care-color-background', 'rgb(1, 2, 3)');
     expect(bg()).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('uses NHS.UK body sizes: 19px on wide screens, 16px on phones, and the token over both', async () => {
+    const el = await fixture<CareTestElement>(html`<care-test-element .config=${{ title: 'T' }}></care-test-element>`);
+    await settle(el);
+    try {
+      await setViewport({ width: 1280, height: 800 });
+      expect(getComputedStyle(el).fontSize).to.equal('19px');
+      await setViewport({ width: 360, height: 800 });
+      expect(getComputedStyle(el).fontSize).to.equal('16px');
+      el.style.setProperty('--care-font-size', '18px');
+      expect(getComputedStyle(el).fontSize).to.equal('18px');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('theme="auto" follows prefers-color-scheme', async () => {

@@ -49,6 +49,12 @@ export const themeStyles = css`
     overflow-wrap: anywhere;
     text-align: start;
   }
+  /* NHS.UK's type scale: 19px body text on wider screens, 16px on phones (the token overrides both). */
+  @media (min-width: 40.0625em) {
+    :host {
+      --_size: var(--care-font-size, 1.1875rem);
+    }
+  }
   :host([hidden]) {
     display: none;
   }

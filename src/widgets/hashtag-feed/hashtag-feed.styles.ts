@@ -58,14 +58,15 @@ export const feedStyles = css`
   .notice,
   figcaption {
     color: var(--_muted);
-    font-size: 0.9em;
+    /* Secondary text is smaller only where the body text is large: never below 16px. */
+    font-size: max(0.9em, 1rem);
   }
   .badge {
     background: var(--_badge);
     color: var(--_on-accent);
     border-radius: 1em;
     padding-inline: 0.6em;
-    font-size: 0.85em;
+    font-size: max(0.85em, 1rem);
     font-weight: 600;
   }
   p {
