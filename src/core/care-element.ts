@@ -13,7 +13,25 @@ export type Theme = 'light' | 'dark' | 'auto';
  * The shared base of every CareCircle widget: loads the config (child JSON script, `src`, `config`
  * property, in rising precedence), validates it once against the widget's schema, shows a path-by-path
  * error panel when it is wrong, keeps the author's light-DOM fallback visible until content renders, and
- * fires the common events. Subclasses supply a schema, messages and `renderContent`.
+ * fires the common events. Subclasses supply a schema, messages and `renderContent`, and declare `config`
+ * with their own input type (`declare config: XConfig | string | undefined`).
+ *
+ * The global tokens below are read by every widget (the manifest lists them on each element):
+ * @cssprop [--care-color-background=transparent] - widget background; fields and buttons use it too
+ * @cssprop [--care-color-surface=#f4f6f8] - cards and panels
+ * @cssprop [--care-color-text=#1d2329] - text
+ * @cssprop [--care-color-muted=#4c5866] - secondary text
+ * @cssprop [--care-color-border=#8a96a3] - borders
+ * @cssprop [--care-color-accent=#005eb8] - links and buttons
+ * @cssprop [--care-color-on-accent=#ffffff] - text on the accent colour
+ * @cssprop [--care-color-danger=#b3261e] - errors
+ * @cssprop [--care-color-success=#1e6b34] - success
+ * @cssprop [--care-color-focus=#ffbf47] - the focus ring
+ * @cssprop [--care-font-family=inherit] - text font (the page's by default)
+ * @cssprop [--care-font-size=1rem] - base size; everything scales with it
+ * @cssprop [--care-radius=0.5rem] - corners
+ * @cssprop [--care-space=1rem] - spacing unit
+ * @cssprop [--care-target-size=2.75rem] - minimum size of buttons and controls (44 px)
  */
 export abstract class CareElement<C extends { messages?: Record<string, string> | undefined }> extends LitElement {
   static override styles = [themeStyles];
@@ -31,7 +49,7 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   /** URL of a JSON config file, fetched without credentials. */
   declare src: string | null;
   /** `light` (default), `dark`, or `auto` to follow the operating system. */
-  declare theme: Theme | undefined;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** The validated config. @internal */
   protected declare value: C | undefined;

@@ -62,5 +62,8 @@ export const chatScheduleSchema = z.strictObject({
   headingLevel: headingLevel(),
 });
 
-export type ChatScheduleConfig = z.output<typeof chatScheduleSchema>;
-export type Chat = ChatScheduleConfig['chats'][number];
+/** A chat schedule config as people write it (keys with defaults may be left out). */
+export type ChatScheduleConfig = z.input<typeof chatScheduleSchema>;
+/** A chat schedule config after validation, with every default filled in. */
+export type ResolvedChatScheduleConfig = z.output<typeof chatScheduleSchema>;
+export type Chat = ResolvedChatScheduleConfig['chats'][number];

@@ -8,7 +8,7 @@ import { everyMinute } from '../../core/time/clock.js';
 import { googleCalendarUrl, outlookUrl, toIcs, type CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
-import { chatScheduleSchema, type Chat, type ChatScheduleConfig } from './chat-schedule.schema.js';
+import { chatScheduleSchema, type Chat, type ChatScheduleConfig, type ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
 import { byChat, dayDiff, durationWords, place, tag, upcoming } from './schedule.js';
 
@@ -82,7 +82,10 @@ const TIME = { hour: 'numeric', minute: '2-digit' } as const;
  * @cssprop --care-chat-schedule-gap - space between and inside the chats
  * @slot - fallback content shown until the widget renders
  */
-export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
+export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
+  /** The config object as in the JSON Schema (or a JSON string). Takes precedence over `src` and the child JSON script. */
+  declare config: ChatScheduleConfig | string | undefined;
+
   static override styles = [...CareElement.styles, chatScheduleStyles];
   // One bad chat never hides the others; a bad link, hashtag or description is left out and the chat kept.
   protected override readonly skippable = ['chats'];
@@ -151,7 +154,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
     return tz && isValidTimeZone(tz) ? tz : dateFormat('en', {}).resolvedOptions().timeZone;
   }
 
-  protected renderContent(c: ChatScheduleConfig): TemplateResult {
+  protected renderContent(c: ResolvedChatScheduleConfig): TemplateResult {
     const now = this.currentTime;
     const tz = this.viewerZone(c);
     const level = clampLevel(c.headingLevel ?? this.headingLevel);
@@ -209,7 +212,7 @@ export class CareChatSchedule extends CareElement<ChatScheduleConfig> {
    * or live with a join button), then the later dates in a short list. `full` adds what is said once per chat
    * (title link, description, hosts, add-to-calendar); in the agenda only the chat's first date has it.
    */
-  #chat(chat: Chat, dates: Occurrence[], full: boolean, tz: string, now: number, c: ChatScheduleConfig, level: number): TemplateResult {
+  #chat(chat: Chat, dates: Occurrence[], full: boolean, tz: string, now: number, c: ResolvedChatScheduleConfig, level: number): TemplateResult {
     const next = dates.find((o) => !o.cancelled);
     const at = next ? dates.indexOf(next) : dates.length;
     const live = !!next && +next.start <= now;

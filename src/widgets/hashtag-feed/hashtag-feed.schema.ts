@@ -76,5 +76,8 @@ export const hashtagFeedSchema = z.strictObject({
   cache: z._default(z.boolean(), false),
 });
 
-export type HashtagFeedConfig = z.output<typeof hashtagFeedSchema>;
-export type FeedSource = HashtagFeedConfig['sources'][number];
+/** A hashtag feed config as people write it (keys with defaults may be left out). */
+export type HashtagFeedConfig = z.input<typeof hashtagFeedSchema>;
+/** A hashtag feed config after validation, with every default filled in. */
+export type ResolvedHashtagFeedConfig = z.output<typeof hashtagFeedSchema>;
+export type FeedSource = ResolvedHashtagFeedConfig['sources'][number];

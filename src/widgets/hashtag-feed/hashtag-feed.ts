@@ -6,7 +6,7 @@ import { heading } from '../../core/heading.js';
 import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
-import { hashtagFeedSchema, type HashtagFeedConfig } from './hashtag-feed.schema.js';
+import { hashtagFeedSchema, type HashtagFeedConfig, type ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
@@ -48,7 +48,10 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
  * @cssprop --care-hashtag-feed-badge-color - role badge background
  * @slot - fallback content shown until the widget renders, and again when its sources fail and no post can be shown
  */
-export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
+export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
+  /** The config object as in the JSON Schema (or a JSON string). Takes precedence over `src` and the child JSON script. */
+  declare config: HashtagFeedConfig | string | undefined;
+
   static override styles = [...CareElement.styles, feedStyles];
 
   static override properties = {
@@ -132,7 +135,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
   }
 
   /** @internal */
-  get #config(): HashtagFeedConfig {
+  get #config(): ResolvedHashtagFeedConfig {
     return this.value!;
   }
 
@@ -146,7 +149,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     return Math.max(60, this.#config.refreshSeconds) * 1000;
   }
 
-  protected override configure(config: HashtagFeedConfig, signal: AbortSignal): void | Promise<void> {
+  protected override configure(config: ResolvedHashtagFeedConfig, signal: AbortSignal): void | Promise<void> {
     this.#runners = config.sources.map(runner);
     this.#known = new Set();
     this.#signal = signal;
@@ -304,7 +307,7 @@ export class CareHashtagFeed extends CareElement<HashtagFeedConfig> {
     this.opened = opened;
   }
 
-  protected renderContent(config: HashtagFeedConfig): TemplateResult {
+  protected renderContent(config: ResolvedHashtagFeedConfig): TemplateResult {
     const t = this.t;
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
     const title = config.heading ? heading(config.headingLevel ?? this.headingLevel, config.heading, 'heading') : nothing;

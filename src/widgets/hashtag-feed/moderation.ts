@@ -1,8 +1,8 @@
 import { normalise } from '../../core/text.js';
 import type { Post } from '../../sources/posts.js';
-import type { HashtagFeedConfig } from './hashtag-feed.schema.js';
+import type { ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 
-export type Moderation = HashtagFeedConfig['moderation'];
+export type Moderation = ResolvedHashtagFeedConfig['moderation'];
 
 
 /** `Dr_Smith@Mastodon.Social`, `@dr_smith@mastodon.social` → `@dr_smith@mastodon.social`. */

@@ -6,7 +6,7 @@ import { dateFormat, listFormat, numberFormat } from '../../core/i18n/format.js'
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
 import { fetchHsds } from '../../sources/hsds.js';
-import { supportGroupsSchema, type Group, type SupportGroupsConfig } from './support-groups.schema.js';
+import { supportGroupsSchema, type Group, type SupportGroupsConfig, type ResolvedSupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
 import { createFinder, find, anywhere, knownFilters, isGeneral, GENERAL, type Finder, type Found, type Origin } from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
@@ -43,7 +43,10 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * @cssprop --care-support-groups-card-background - background of each result (default: the surface colour)
  * @slot - fallback content shown until the widget renders (and when the HSDS feed fails)
  */
-export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
+export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> {
+  /** The config object as in the JSON Schema (or a JSON string). Takes precedence over `src` and the child JSON script. */
+  declare config: SupportGroupsConfig | string | undefined;
+
   static override styles = [...CareElement.styles, styles];
   static override properties = {
     ...CareElement.properties,
@@ -108,7 +111,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   }
 
   /** @internal */
-  protected override async configure(config: SupportGroupsConfig, signal: AbortSignal): Promise<void> {
+  protected override async configure(config: ResolvedSupportGroupsConfig, signal: AbortSignal): Promise<void> {
     this.#setGroups(config.groups);
     this.shown = config.pageSize;
     this.#url.read();
@@ -249,7 +252,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
   // ---- rendering ----
 
   /** @internal */
-  protected renderContent(config: SupportGroupsConfig): TemplateResult {
+  protected renderContent(config: ResolvedSupportGroupsConfig): TemplateResult {
     const found = this.#results();
     const { list, counts } = found;
     const total = list.length;
@@ -318,7 +321,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     </div>`;
   }
 
-  #nearField(config: SupportGroupsConfig): TemplateResult {
+  #nearField(config: ResolvedSupportGroupsConfig): TemplateResult {
     const here = this.origin?.label === HERE;
     return html`<div class="field near">
       ${config.places.length || here
@@ -410,7 +413,7 @@ export class CareSupportGroups extends CareElement<SupportGroupsConfig> {
     </li>`;
   }
 
-  #empty(config: SupportGroupsConfig, chips: (readonly [FacetKey, string])[]): TemplateResult {
+  #empty(config: ResolvedSupportGroupsConfig, chips: (readonly [FacetKey, string])[]): TemplateResult {
     const help = config.helpLine;
     const tel = help && telUrl(help.phone);
     const active = !!this.state.q || chips.length > 0;

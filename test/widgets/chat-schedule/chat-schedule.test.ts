@@ -224,6 +224,7 @@ describe('<care-chat-schedule>', () => {
         { ...bcsm, id: 'b', rrule: 'FREQ=WEEKLY;BYDAY=MONDAY' },
         { ...bcsm, id: 'c', start: 'next Monday 9pm' },
         { ...bcsm, id: 'd', exceptions: ['28/12/2026'] },
+        // @ts-expect-error: a misspelt key, on purpose (the config type rejects it too)
         { ...bcsm, id: 'e', platfrom: 'x' },
       ],
     };
@@ -247,6 +248,7 @@ describe('<care-chat-schedule>', () => {
     expect(text(items(el)[0])).to.include('<script>alert(1)</script>');
     const bad = await fixture<El>(html`<care-chat-schedule></care-chat-schedule>`);
     const failed = oneEvent(bad, 'care-config-error');
+    // @ts-expect-error: an unknown platform, on purpose (the config type rejects it too)
     bad.config = { chats: [{ ...bcsm, url: 'javascript:alert(1)', durationMinutes: 0, platform: 'myspace' }], show: 2.5 };
     const paths = (await failed).detail.issues.map((i: { path: string }) => i.path);
     expect(paths).to.have.members(['chats.0.url', 'chats.0.durationMinutes', 'chats.0.platform', 'show']);

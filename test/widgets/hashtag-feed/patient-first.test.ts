@@ -4,7 +4,7 @@ import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-
 import { $, articles, feed, post, settle } from './helpers.js';
 import { fleschKincaid } from '../../helpers/readability.js';
 
-const posts = (...p: ReturnType<typeof post>[]) => ({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: p }] });
+const posts = (...p: ReturnType<typeof post>[]) => ({ hashtag: 'bcsm', sources: [{ type: 'posts' as const, posts: p }] });
 
 describe('<care-hashtag-feed> for patients', () => {
   it('has an optional heading at the level the page needs (config, else the heading-level attribute, else h2)', async () => {
