@@ -1,7 +1,14 @@
 // Config for `npm run analyze` (@custom-elements-manifest/analyzer): writes custom-elements.json from the
 // widgets' JSDoc (@summary @fires @csspart @cssprop @slot). Storybook's docs pages read that file.
 // The base class is analysed too, so inherited attributes (src, theme) and the config property appear.
+// Its packageLinkPhase also rewrites module paths to the files that ship (dist/lib/…/x.js), names each event's
+// class, and lists the global --care-* tokens on every element; then the editor and framework data is generated
+// from the result into dist/frameworks/ (React JSX and Vue types) and dist/editors/ (VS Code, JetBrains).
 import { readFileSync, readdirSync } from 'node:fs';
+import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 
 /** Tags are registered by `define('care-x', CareX)` in src/define/*.ts, which the analyzer cannot see. */
 function definitions() {
@@ -27,6 +34,15 @@ function propertyOptions(source) {
   return { state, noAttribute };
 }
 
+/** Event name → its class, from `static readonly type = 'care-…'` in src/core/events.ts. */
+function eventClasses() {
+  const text = readFileSync('src/core/events.ts', 'utf8');
+  return new Map([...text.matchAll(/export class (\w+) extends Event \{\s*static readonly type = '([\w-]+)'/g)].map((m) => [m[2], m[1]]));
+}
+
+/** `src/widgets/x/x.ts` → `dist/lib/widgets/x/x.js`: the npm build keeps one module per source module. */
+const shipped = (path) => path.replace(/^\/?src\//, 'dist/lib/').replace(/\.ts$/, '.js');
+
 const tidy = {
   name: 'carecircle-tidy',
   packageLinkPhase({ customElementsManifest }) {
@@ -50,6 +66,8 @@ const tidy = {
         for (const m of decl.members ?? []) if (is('noAttribute', m.name)) delete m.attribute;
         // Only the documented, named events (`care-*`); the analyzer also guesses from constructor arguments.
         decl.events = decl.events?.filter((e) => e.name && e.name.includes('-'));
+        const events = eventClasses();
+        for (const e of decl.events ?? []) if (events.has(e.name)) e.type = { text: events.get(e.name) };
         const tag = tags.get(decl.name);
         if (tag) {
           decl.tagName = tag;
@@ -58,8 +76,52 @@ const tidy = {
         }
       }
     }
+    // The global tokens are documented once, on the base class; every element reads them.
+    const base = customElementsManifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.name === 'CareElement');
+    for (const mod of customElementsManifest.modules) {
+      for (const decl of mod.declarations ?? []) {
+        if (!decl.customElement || !base?.cssProperties) continue;
+        const own = new Set((decl.cssProperties ?? []).map((p) => p.name));
+        decl.cssProperties = [...(decl.cssProperties ?? []), ...base.cssProperties.filter((p) => !own.has(p.name)).map((p) => ({ ...p, inheritedFrom: { name: 'CareElement', module: 'src/core/care-element.ts' } }))];
+      }
+    }
+    // Paths last (the options above are keyed by source path).
+    const fix = (ref) => ref?.module && (ref.module = shipped(ref.module));
+    for (const mod of customElementsManifest.modules) {
+      mod.path = shipped(mod.path);
+      for (const decl of mod.declarations ?? []) {
+        fix(decl.superclass);
+        for (const list of [decl.members, decl.attributes, decl.events, decl.cssProperties]) for (const x of list ?? []) fix(x.inheritedFrom);
+      }
+      for (const ex of mod.exports ?? []) fix(ex.declaration);
+    }
   },
 };
+
+/**
+ * The JSX generator imports only element classes (and `CustomEvent<T>` details), the Vue one each event class
+ * once per element (duplicates), so both are given event types
+ * that resolve without an import: `GlobalEventHandlersEventMap['care-ready']`, declared by the package.
+ */
+function globalEventTypes(plugin) {
+  return {
+    ...plugin,
+    packageLinkPhase(context) {
+      const manifest = structuredClone(context.customElementsManifest);
+      for (const mod of manifest.modules) for (const decl of mod.declarations ?? []) for (const e of decl.events ?? []) if (e.type) e.type = { text: `GlobalEventHandlersEventMap['${e.name}']` };
+      return plugin.packageLinkPhase({ ...context, customElementsManifest: manifest });
+    },
+  };
+}
+
+// Framework types import the element classes from the shipped declarations (relative to dist/frameworks/).
+const types = '../types/index.js';
+const editorData = [
+  globalEventTypes(jsxTypesPlugin({ outdir: 'dist/frameworks', fileName: 'react.d.ts', globalTypePath: types, stronglyTypedEvents: true, hideLogs: true })),
+  globalEventTypes(customElementVuejsPlugin({ outdir: 'dist/frameworks', fileName: 'vue.d.ts', globalTypePath: types, hideLogs: true })),
+  customElementVsCodePlugin({ outdir: 'dist/editors', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+  customElementJetBrainsPlugin({ outdir: 'dist/editors', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+];
 
 export default {
   globs: ['src/widgets/**/*.ts', 'src/core/care-element.ts'],
@@ -67,5 +129,5 @@ export default {
   outdir: '.',
   litelement: true,
   dev: false,
-  plugins: [tidy],
+  plugins: [tidy, ...editorData],
 };

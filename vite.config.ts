@@ -25,7 +25,12 @@ const npmBuild = {
     },
     formats: ['es' as const],
   },
-  rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/] },
+  // One output module per source module (dist/lib/widgets/…/x.js beside dist/types/widgets/…/x.d.ts), so the
+  // manifest's module paths name files that ship, and an app's bundler tree-shakes by module.
+  rolldownOptions: {
+    external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+    output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+  },
 };
 
 export default defineConfig({
