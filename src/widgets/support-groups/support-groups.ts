@@ -1,4 +1,5 @@
 import { closestAttribute } from '../../core/dom.js';
+import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { clampLevel, heading } from '../../core/heading.js';
@@ -375,9 +376,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       tel && html`<a class="button primary" href=${tel}>${this.t('call')} ${c.phone}</a>`,
       mail && html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
       web &&
-        html`<a class="button${tel ? '' : ' primary'}" href=${web} rel="noopener noreferrer" referrerpolicy="no-referrer" target="_blank"
-          >${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span></a
-        >`,
+        externalLink(web, html`${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span>`, {
+          cls: `button${tel ? '' : ' primary'}`,
+          newTab: true,
+        }),
     ];
     if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
