@@ -66,6 +66,16 @@ const tidy = {
         for (const m of decl.members ?? []) if (is('noAttribute', m.name)) delete m.attribute;
         // Only the documented, named events (`care-*`); the analyzer also guesses from constructor arguments.
         decl.events = decl.events?.filter((e) => e.name && e.name.includes('-'));
+        // A property an element re-declares (`declare config: XConfig | string | undefined`) keeps its own type:
+        // the analyzer's inheritance pass would otherwise keep the base class's (`unknown`).
+        const source = readFileSync(mod.path, 'utf8');
+        for (const m of source.matchAll(/^ {2}declare (\w+): ([^;]+);/gm)) {
+          const member = decl.members?.find((x) => x.name === m[1]);
+          if (member && member.inheritedFrom) {
+            member.type = { text: m[2].trim() };
+            delete member.inheritedFrom;
+          }
+        }
         const events = eventClasses();
         for (const e of decl.events ?? []) if (events.has(e.name)) e.type = { text: events.get(e.name) };
         const tag = tags.get(decl.name);

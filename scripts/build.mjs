@@ -55,6 +55,9 @@ for (const [tag, schema] of Object.entries(schemas)) {
   await writeFile(`dist/schema/${tag}.schema.json`, JSON.stringify(json, null, 2) + '\n');
 }
 
+// The `carecircle check` command (package.json `bin`): the widgets' own validation, bundled for Node.
+await esbuild({ entryPoints: ['src/cli/bin.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: 'dist/cli/carecircle.mjs', banner: { js: '#!/usr/bin/env node' }, logLevel: 'error' });
+
 if (!quick) {
   execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit' });
   // custom-elements.json (named in package.json `customElements`) from the elements' JSDoc.

@@ -1,4 +1,5 @@
-// The one test command (`npm test`): type check, build (with size budgets), component tests in Chromium
+// The one test command (`npm test`): type check, build (with size budgets), node tests of the package, its
+// consumer types and CLI (test/node/), component tests in Chromium
 // through web-test-runner (every time zone group), then the end-to-end suite against the built files.
 // Ends with the plain line `N passed, N failed` over both suites. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
@@ -38,6 +39,11 @@ if ((await run('node', ['scripts/build.mjs'])).code) {
   process.exit(1);
 }
 
+step('Package, consumer types and CLI (node --test test/node/, against the built dist/)');
+const node = await run('node', ['--test', '--test-reporter=tap', 'test/node/'], { capture: true });
+const nodeCounts = { passed: Number(node.out.match(/^# pass (\d+)$/m)?.[1] ?? 0), failed: Number(node.out.match(/^# fail (\d+)$/m)?.[1] ?? 1) };
+if (node.code && !nodeCounts.failed) nodeCounts.failed = 1;
+
 step('Component tests (web-test-runner, Chromium)');
 const unit = await run('npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--static-logging'], { capture: true });
 const unitCounts = lastCounts(unit.out, 'component: ') ?? { passed: 0, failed: 1 };
@@ -53,8 +59,8 @@ if (existsSync('test/e2e/run.mjs')) {
   if (e2e.code && !e2eCounts.failed) e2eCounts.failed = 1;
 }
 
-const passed = unitCounts.passed + e2eCounts.passed;
-const failed = unitCounts.failed + e2eCounts.failed;
-console.log(`\ncomponent: ${unitCounts.passed} passed, ${unitCounts.failed} failed · e2e: ${e2eCounts.passed} passed, ${e2eCounts.failed} failed`);
+const passed = nodeCounts.passed + unitCounts.passed + e2eCounts.passed;
+const failed = nodeCounts.failed + unitCounts.failed + e2eCounts.failed;
+console.log(`\nnode: ${nodeCounts.passed} passed, ${nodeCounts.failed} failed · component: ${unitCounts.passed} passed, ${unitCounts.failed} failed · e2e: ${e2eCounts.passed} passed, ${e2eCounts.failed} failed`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed || unit.code || e2eCode ? 1 : 0);
+process.exit(failed || node.code || unit.code || e2eCode ? 1 : 0);
