@@ -207,7 +207,10 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   }
 
   protected override render(): unknown {
-    if (this.configErrors.length) return [this.renderIssues(this.configErrors, true), html`<slot></slot>`];
+    // Patients see the author's fallback (or one calm sentence); the problems stay one click away for editors.
+    if (this.configErrors.length) {
+      return [html`<slot></slot>`, this.#hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`, this.renderIssues(this.configErrors, true)];
+    }
     if (!this.value) return html`<slot></slot>`;
     let content: unknown;
     try {
@@ -216,21 +219,26 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       queueMicrotask(() => this.#crash(error));
       return html`<slot></slot>`;
     }
-    return [this.skipped.length ? this.renderIssues(this.skipped, false) : nothing, content];
+    return [content, this.skipped.length ? this.renderIssues(this.skipped, false) : nothing];
   }
 
-  /** The editor-facing list of problems by path. */
+  /** Whether the page author put fallback content inside the element (besides the JSON config). */
+  get #hasFallback(): boolean {
+    return [...this.childNodes].some((n) => (n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim()));
+  }
+
+  /**
+   * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert,
+   * no error styling a patient would take for a fault in their care. Also in the console and the event.
+   */
   protected renderIssues(issues: ConfigIssue[], fatal: boolean): TemplateResult {
-    const list = html`<ul>
-      ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${i.message}</li>`)}
-    </ul>`;
-    return fatal
-      ? html`<div class="panel error" role="alert" part="error">
-          <h2>${this.t('configErrorTitle')}</h2>
-          <p>${this.t('configErrorIntro')}</p>
-          ${list}
-        </div>`
-      : html`<details class="panel" part="error"><summary>${this.t('skippedTitle')} (${issues.length})</summary>${list}</details>`;
+    return html`<details class=${fatal ? 'panel editor error' : 'panel editor'} part="error">
+      <summary>${this.t('editorDetails')}</summary>
+      <p>${this.t(fatal ? 'configErrorIntro' : 'skippedIntro', { count: issues.length })}</p>
+      <ul>
+        ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${i.message}</li>`)}
+      </ul>
+    </details>`;
   }
 
   protected override updated(): void {

@@ -1,5 +1,5 @@
-// Docs/Config errors: what an editor sees when a config is wrong. Each widget shows a panel
-// (role="alert") listing every problem by its dotted path, keeps its fallback content visible, logs the
+// Docs/Config errors: what an editor sees when a config is wrong. Each widget keeps its fallback content
+// visible for patients, lists every problem by its dotted path under "Details for the website editor", logs the
 // list once and fires care-config-error; other widgets on the page keep working.
 import { html } from 'lit';
 

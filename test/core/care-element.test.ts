@@ -8,7 +8,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, sel: string) => shadow(el).querySelector(sel)?.textContent?.trim();
 const settle = async (el: CareTestElement) => {
-  await waitUntil(() => el.shadowRoot && (textOf(el, 'h2') || shadow(el).querySelector('[role=alert]')), 'widget did not settle', { timeout: 3000 });
+  await waitUntil(() => el.shadowRoot && (textOf(el, 'h2') || shadow(el).querySelector('.panel.error')), 'widget did not settle', { timeout: 3000 });
   await el.updateComplete;
 };
 const inline = (json: string) => html`<care-test-element><script type="application/json">${json}</script><a href="/support">Our support page</a></care-test-element>`;
@@ -108,10 +108,26 @@ describe('config errors', () => {
     const event = await pending;
     const el = wrapper.firstElementChild as CareTestElement;
     await el.updateComplete;
-    return { el, event, alert: shadow(el).querySelector('[role=alert]')! };
+    return { el, event, alert: shadow(el).querySelector('.panel.error')! };
   }
 
-  it('reports bad JSON with an alert, one console.error and an event', async () => {
+  it('shows patients the fallback (or one calm sentence), never the editor list, which stays one click away', async () => {
+    const withFallback = await errorOf(html`<care-test-element .config=${{ title: '' }}><p>Call us on 1800 000 000.</p></care-test-element>`);
+    const root = shadow(withFallback.el);
+    expect(root.querySelector('[role=alert]'), 'no alert is announced to patients').to.equal(null);
+    expect(root.querySelector('slot'), 'the fallback is shown').to.not.equal(null);
+    expect(root.querySelector('.unavailable'), 'no extra sentence beside the fallback').to.equal(null);
+    const details = withFallback.alert as HTMLDetailsElement;
+    expect(details.localName).to.equal('details');
+    expect(details.open, 'collapsed').to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.equal('Details for the website editor');
+    expect(details.querySelector('li')!.textContent).to.match(/^title: /);
+    const bare = await errorOf(html`<care-test-element .config=${{ title: '' }}></care-test-element>`);
+    expect(shadow(bare.el).querySelector('.unavailable')!.textContent).to.equal('This information is not available right now.');
+    await expect(bare.el).to.be.accessible();
+  });
+
+  it('reports bad JSON with the editor list, one console.error and an event', async () => {
     const { el, event, alert } = await errorOf(inline('{"title": nope}'));
     expect(event).to.be.instanceOf(CareConfigErrorEvent);
     expect(event.bubbles && event.composed).to.equal(true);
@@ -163,7 +179,7 @@ describe('config errors', () => {
     const { el } = await errorOf(inline('{"title":5}'));
     el.config = { title: 'Fixed' };
     await waitUntil(() => textOf(el, 'h2') === 'Fixed');
-    expect(shadow(el).querySelector('[role=alert]')).to.equal(null);
+    expect(shadow(el).querySelector('.panel.error')).to.equal(null);
   });
 });
 
@@ -185,7 +201,12 @@ describe('skipped items', () => {
       expect([...shadow(el).querySelectorAll('li:not(details li)')].map((li) => li.textContent)).to.deep.equal(['ok1', 'ok2']);
       const details = shadow(el).querySelector('details')!;
       expect(details.textContent).to.contain('items.1.audiences.0');
-      expect(shadow(el).querySelector('[role=alert]')).to.equal(null);
+      // Collapsed, after the content, under the editors' summary: nothing about skipped items in patients' view.
+      expect(details.open).to.equal(false);
+      expect(details.querySelector('summary')!.textContent).to.equal('Details for the website editor');
+      expect(details.querySelector('p')!.textContent).to.equal('1 item was left out because of a problem in the settings (config):');
+      expect(details.compareDocumentPosition(shadow(el).querySelector('li')!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+      expect(shadow(el).querySelector('.panel.error')).to.equal(null);
       expect(warnings.length).to.equal(1);
       await expect(el).to.be.accessible();
     } finally {
@@ -224,7 +245,7 @@ describe('lifecycle, events and fallback', () => {
       await settle(el);
       expect(slot(), 'no fallback once rendered').to.equal(null);
       el.config = '{bad json';
-      await waitUntil(() => shadow(el).querySelector('[role=alert]'));
+      await waitUntil(() => shadow(el).querySelector('.panel.error'));
       expect(slot()!.assignedElements()[0]!.textContent).to.equal('Our support page');
     } finally {
       el.remove();
@@ -257,7 +278,7 @@ describe('lifecycle, events and fallback', () => {
     const onError = (e: ErrorEvent) => pageErrors.push(e.error);
     window.addEventListener('error', onError);
     a!.config = { title: 'A2' };
-    await waitUntil(() => shadow(a!).querySelector('[role=alert]'), 'crash panel');
+    await waitUntil(() => shadow(a!).querySelector('.panel.error'), 'crash panel');
     window.removeEventListener('error', onError);
     expect(pageErrors).to.deep.equal([]);
     expect(textOf(b!, 'h2')).to.equal('B');

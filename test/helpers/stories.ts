@@ -64,7 +64,8 @@ export function widgetsIn(root: ParentNode): Widget[] {
   return found;
 }
 
-export const fatalPanel = (el: HTMLElement) => el.shadowRoot?.querySelector('[role="alert"][part~="error"], .panel.error[role="alert"]');
+/** The editors' details of a config that stopped the widget (patients see the fallback instead). */
+export const fatalPanel = (el: HTMLElement) => el.shadowRoot?.querySelector('.panel.error[part~="error"]');
 export const settled = (el: HTMLElement) => readyWidgets.has(el) || configErrors.has(el) || !!fatalPanel(el);
 
 /**

@@ -11,16 +11,20 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 /** Messages shared by every widget. */
 export const coreMessages: Catalogues = {
   en: {
-    configErrorTitle: 'This widget could not start: its settings have problems',
-    configErrorIntro: 'For the website editor — fix these in the widget config:',
-    skippedTitle: 'Some items were skipped because of problems in the config',
+    unavailable: 'This information is not available right now.',
+    editorDetails: 'Details for the website editor',
+    configErrorIntro: 'This widget did not start: its settings (config) have problems. Fix these, then reload the page:',
+    skippedIntro_one: '{count} item was left out because of a problem in the settings (config):',
+    skippedIntro_other: '{count} items were left out because of problems in the settings (config):',
     loading: 'Loading…',
     sourceFailed: 'Could not load {name}: {reason}',
   },
   es: {
-    configErrorTitle: 'Este widget no pudo iniciarse: su configuración tiene problemas',
-    configErrorIntro: 'Para el editor del sitio: corrija esto en la configuración del widget:',
-    skippedTitle: 'Se omitieron algunos elementos por problemas en la configuración',
+    unavailable: 'Esta información no está disponible en este momento.',
+    editorDetails: 'Detalles para el editor del sitio web',
+    configErrorIntro: 'Este widget no se inició: su configuración tiene problemas. Corríjalos y vuelva a cargar la página:',
+    skippedIntro_one: 'Se omitió {count} elemento por un problema en la configuración:',
+    skippedIntro_other: 'Se omitieron {count} elementos por problemas en la configuración:',
     loading: 'Cargando…',
     sourceFailed: 'No se pudo cargar {name}: {reason}',
   },

@@ -11,7 +11,7 @@ const text = (n: Node | undefined | null) => (n?.textContent ?? '').replace(/\s+
 
 async function render(config: unknown, attrs: { now?: string; zone?: string } = {}): Promise<El> {
   const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`);
-  await waitUntil(() => root(el).querySelector('[part=list], [role=alert], p'), 'did not render');
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render');
   await el.updateComplete;
   return el;
 }
@@ -237,7 +237,7 @@ describe('<care-chat-schedule>', () => {
     expect(byPath['chats.3.exceptions.0']).to.match(/YYYY-MM-DD/);
     expect(byPath['chats.4.platfrom']).to.match(/Did you mean "platform"/);
     await el.updateComplete;
-    expect(root(el).querySelector('[role=alert]')).to.not.equal(null);
+    expect(root(el).querySelector('.panel.error')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
 

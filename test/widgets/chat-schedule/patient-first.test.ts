@@ -21,7 +21,7 @@ async function render(config: unknown, attrs: { now?: string; zone?: string; lev
   const el = await fixture<El>(
     html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'} heading-level=${attrs.level ?? ''}></care-chat-schedule>`,
   );
-  await waitUntil(() => root(el).querySelector('[part=list], [role=alert], p'), 'did not render');
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render');
   await el.updateComplete;
   return el;
 }
@@ -92,7 +92,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     await el.updateComplete;
     expect(cards(el)[0]!.querySelector('h3')).to.not.equal(null);
     const bad = await render({ chats: [bcsm], headingLevel: 7 });
-    expect(text(root(bad).querySelector('[role=alert]'))).to.contain('headingLevel');
+    expect(text(root(bad).querySelector('.panel.error'))).to.contain('headingLevel');
   });
 
   it('shows bullets in the list of config problems', async () => {
@@ -144,7 +144,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
 
   it('keeps the day-by-day agenda as an option, each chat’s details and calendar once', async () => {
     const el = await render({ ...weekConfig, layout: 'agenda' });
-    expect(text(root(el).querySelector('[role=alert]')), 'no config error').to.equal('');
+    expect(text(root(el).querySelector('.panel.error')), 'no config error').to.equal('');
     expect(cards(el)).to.have.length(8);
     const times = cards(el).map((li) => li.querySelector('time')!.getAttribute('datetime')!);
     expect([...times].sort()).to.deep.equal(times);

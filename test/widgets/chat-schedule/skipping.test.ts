@@ -11,7 +11,7 @@ const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+
 
 async function render(config: unknown): Promise<El> {
   const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney"></care-chat-schedule>`);
-  await waitUntil(() => root(el).querySelector('[part=list], [role=alert]'), 'did not render');
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error'), 'did not render');
   await el.updateComplete;
   return el;
 }
@@ -32,7 +32,7 @@ describe('<care-chat-schedule> with some bad chats', () => {
     document.addEventListener('care-config-error', listen);
     const el = await render({ chats: [broken, ...chats] }).finally(() => document.removeEventListener('care-config-error', listen));
     expect(heard.map((e) => [e.detail.recovered, e.detail.issues.map((i) => i.path)])).to.deep.equal([[true, ['chats.0.start']]]);
-    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    expect(root(el).querySelector('.panel.error')).to.equal(null);
     expect(titles(el)).to.include('#bcsm weekly chat');
     expect(titles(el)).not.to.include('Broken chat');
     // Editors see which chat was skipped, by its id, at its path.
@@ -44,7 +44,7 @@ describe('<care-chat-schedule> with some bad chats', () => {
   it('keeps a chat whose join link is javascript:, without the link', async () => {
     const evil = { ...bcsm, id: 'evil', title: 'Chat with a bad link', url: 'javascript:alert(1)' };
     const el = await render({ chats: [evil] });
-    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    expect(root(el).querySelector('.panel.error')).to.equal(null);
     const chat = [...root(el).querySelectorAll('[part=chat]')].find((li) => text(li.querySelector('h3')) === 'Chat with a bad link');
     expect(chat, 'the chat is still listed').to.exist;
     for (const a of root(el).querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.to.match(/javascript/i);

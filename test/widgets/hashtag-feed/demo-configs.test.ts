@@ -13,8 +13,8 @@ describe('demo configs', () => {
       try {
         const { html } = await import('lit');
         const el = await fixture<CareHashtagFeed>(html`<care-hashtag-feed src=${`/demo/data/hashtag-feed/${name}.json`}></care-hashtag-feed>`);
-        await waitUntil(() => articles(el).length > 0 || $(el, '[role=alert]'), 'demo did not render', { timeout: 5000 });
-        expect($(el, '[role=alert]')).to.equal(null);
+        await waitUntil(() => articles(el).length > 0 || $(el, '.panel.error'), 'demo did not render', { timeout: 5000 });
+        expect($(el, '.panel.error')).to.equal(null);
         expect(errors).to.deep.equal([]);
         await expect(el).to.be.accessible();
       } finally {

@@ -131,7 +131,7 @@ describe('mastodon in the element', () => {
     expect(articles(el)[0]!.textContent).to.contain('still here');
     const notice = $(el, '.notice')!;
     expect(notice.textContent).to.contain('We could not get posts from mastodon.example');
-    expect(notice.closest('[role=alert]')).to.equal(null);
+    expect(notice.closest('.panel.error')).to.equal(null);
     await expect(el).to.be.accessible();
     wrapper.remove();
   });
@@ -513,12 +513,12 @@ describe('bad input', () => {
     console.error = (...a: unknown[]) => void errors.push(a);
     try {
       const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }, { type: 'mastodon', instance: 'javascript:alert(1)' }] });
-      const panel = $(el, '[role=alert]')!;
+      const panel = $(el, '.panel.error')!;
       expect(panel.textContent).to.contain('sources.1.instance');
       const typo = await feed({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instanse: 'https://m.example' }] });
-      expect($(typo, '[role=alert]')!.textContent).to.contain('Did you mean "instance"?');
+      expect($(typo, '.panel.error')!.textContent).to.contain('Did you mean "instance"?');
       const bad = await feed({ hashtag: '#no spaces', refreshSeconds: 30, sources: [{ type: 'rss', url: 'https://x.example' }] });
-      const text = $(bad, '[role=alert]')!.textContent!;
+      const text = $(bad, '.panel.error')!.textContent!;
       expect(text).to.contain('hashtag').and.contain('refreshSeconds').and.contain('sources.0');
       await expect(bad).to.be.accessible();
     } finally {

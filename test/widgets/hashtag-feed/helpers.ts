@@ -86,7 +86,7 @@ export async function feed(config: unknown, attrs: { theme?: string } = {}): Pro
 }
 
 export async function settle(el: CareHashtagFeed): Promise<void> {
-  await waitUntil(() => el.shadowRoot && ($(el, '[role=feed][aria-busy=false]') || $(el, '.empty') || $(el, '[role=alert]') || $(el, '.gate')), 'feed did not settle', { timeout: 4000 });
+  await waitUntil(() => el.shadowRoot && ($(el, '[role=feed][aria-busy=false]') || $(el, '.empty') || $(el, '.panel.error') || $(el, '.gate')), 'feed did not settle', { timeout: 4000 });
   await el.updateComplete;
 }
 

@@ -12,7 +12,7 @@ const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLE
 const names = (el: Element) => $$(el, '.group .name').map((h) => h.textContent!.trim());
 const text = (e: Element | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const ready = async (el: CareSupportGroups) => {
-  await waitUntil(() => $(el, '#count') || $(el, '[role=alert]'), 'did not render', { timeout: 4000 });
+  await waitUntil(() => $(el, '#count') || $(el, '.panel.error, [role=alert]'), 'did not render', { timeout: 4000 });
   await el.updateComplete;
 };
 const mount = async (config: unknown, attrs: { lang?: string; heading?: string } = {}) => {

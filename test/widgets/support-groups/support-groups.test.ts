@@ -8,7 +8,7 @@ const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(
 const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const names = (el: Element) => $$(el, '.group .name').map((h) => h.textContent!.trim());
 const ready = async (el: CareSupportGroups) => {
-  await waitUntil(() => $(el, '#count') || $(el, '[role=alert]'), 'did not render', { timeout: 4000 });
+  await waitUntil(() => $(el, '#count') || $(el, '.panel.error, [role=alert]'), 'did not render', { timeout: 4000 });
   await el.updateComplete;
 };
 const type = async (el: CareSupportGroups, text: string) => {
@@ -371,6 +371,6 @@ describe('<care-support-groups>', () => {
 
   it('shows a config error with the fallback for a broken root config', async () => {
     const el = await mount({ groups: [], places: 'Parramatta' });
-    expect($(el, '[role=alert]')!.textContent).to.contain('places');
+    expect($(el, '.panel.error')!.textContent).to.contain('places');
   });
 });
