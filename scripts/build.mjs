@@ -48,10 +48,17 @@ for (const o of outputs) {
 await esbuild({ entryPoints: ['src/schemas.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'node_modules/.cache/carecircle/schemas.mjs', logLevel: 'error' });
 const { schemas } = await import(pathToFileURL('node_modules/.cache/carecircle/schemas.mjs').href + `?t=${Date.now()}`);
 const z = await import('zod/mini');
+const { describe, discriminate, literalDocs } = await import('./schema-docs.mjs');
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+const literals = literalDocs();
 for (const [tag, schema] of Object.entries(schemas)) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  json.$id = `https://carecircle.invalid/schema/${tag}.schema.json`;
+  // Where the published file is: the package path on a public npm CDN (README, "Hosting").
+  json.$id = `https://cdn.jsdelivr.net/npm/carecircle@${version}/dist/schema/${tag}.schema.json`;
   json.title = `<${tag}> config`;
+  discriminate(json);
+  const undocumented = describe(json, literals);
+  if (undocumented.length) console.warn(`dist/schema/${tag}.schema.json: no description (add a doc comment above the key) for ${undocumented.join(', ')}`);
   await writeFile(`dist/schema/${tag}.schema.json`, JSON.stringify(json, null, 2) + '\n');
 }
 

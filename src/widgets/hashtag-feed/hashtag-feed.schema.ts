@@ -26,7 +26,7 @@ export const hashtagFeedSchema = z.strictObject({
       }),
       z.strictObject({
         type: z.literal('snapshot'),
-        /** A web address: for a snapshot, the file `{ "generatedAt", "posts": [Post] }` (fetched without cookies); in a post, its page, its author's page or its media file. */
+        /** Address of a snapshot file `{ "generatedAt", "posts": [Post] }`, fetched without cookies. */
         url: webUrl(),
       }),
       z.strictObject({
