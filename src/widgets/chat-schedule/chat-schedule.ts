@@ -1,4 +1,5 @@
 import { closestAttribute } from '../../core/dom.js';
+import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { clampLevel, heading } from '../../core/heading.js';
@@ -222,9 +223,9 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const topic = (o: Occurrence) => chat.topics[o.date] && this.t('topic', { topic: chat.topics[o.date]! });
     const platform = this.t(chat.platform);
     const hosts = listFormat(this.locale).format(chat.hosts);
-    const join = html`<a class="button primary join" href=${url}>${this.t('join')}<span class="visually-hidden">: ${chat.title}</span></a>`;
+    const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, { cls: 'button primary join' });
     return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
-      ${heading(level + 1, url && full ? html`<a href=${url}>${chat.title}</a>` : chat.title, undefined, 'title')}
+      ${heading(level + 1, url && full ? externalLink(url, chat.title) : chat.title, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
       ${next ? this.#next(chat, next, tz, now, full && !live) : nothing}
@@ -276,8 +277,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
       <ul>
         <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`)}</li>
-        <li><a href=${googleCalendarUrl(e)} target="_blank" rel="noopener">${this.t('google')}${name}${tab}</a></li>
-        <li><a href=${outlookUrl(e, next.start, next.end)} target="_blank" rel="noopener">${this.t('outlook')}${name}${tab}</a></li>
+        <li>${externalLink(googleCalendarUrl(e), html`${this.t('google')}${name}${tab}`, { newTab: true })}</li>
+        <li>${externalLink(outlookUrl(e, next.start, next.end), html`${this.t('outlook')}${name}${tab}`, { newTab: true })}</li>
       </ul>
     </details>`;
   }
