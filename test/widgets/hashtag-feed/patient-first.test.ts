@@ -47,3 +47,15 @@ describe('<care-hashtag-feed> for patients', () => {
     expect(fleschKincaid(texts).grade).to.be.at.most(6);
   });
 });
+
+describe('the feed’s English words', () => {
+  it('read at grade 6 or below as a whole, and no message above grade 8', () => {
+    const feedEl = document.createElement('care-hashtag-feed') as unknown as { catalogue: { en: Record<string, string> } };
+    const en = feedEl.catalogue.en;
+    const messages = Object.values(en);
+    expect(fleschKincaid(messages).grade, 'the whole catalogue').to.be.at.most(6);
+    for (const [key, text] of Object.entries(en)) {
+      if (text.split(' ').length >= 8) expect(fleschKincaid([text]).grade, `${key}: ${text}`).to.be.at.most(8);
+    }
+  });
+});
