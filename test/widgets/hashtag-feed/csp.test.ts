@@ -47,17 +47,21 @@ describe('under a Trusted Types CSP', () => {
   });
 });
 
+/** A fixture page with its own CSP in a frame, once the feed is defined in it. */
+async function loadPage(src: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  document.body.append(frame);
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
+  return frame;
+}
+
 // A page that allows only Lit's own policy: the inert parser cannot get a policy, so post HTML falls back
 // to its text (tags stripped), still rendered as text, and the feed keeps working.
 describe('under Trusted Types that do not allow our policy name', () => {
   let frame: HTMLIFrameElement;
-  before(async () => {
-    frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/hashtag-feed/csp-policies.html';
-    document.body.append(frame);
-    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
-  });
+  before(async () => (frame = await loadPage('/test/fixtures/hashtag-feed/csp-policies.html')));
   after(() => frame.remove());
 
   it('shows post HTML as plain text and runs nothing', async () => {
@@ -82,13 +86,7 @@ describe('under Trusted Types that do not allow our policy name', () => {
 // per page, so the sanitizer and every other CareCircle part must share one helper's policy.
 describe('under Trusted Types naming CareCircle\'s policies, after another part used the shared helper', () => {
   let frame: HTMLIFrameElement;
-  before(async () => {
-    frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/hashtag-feed/csp-named.html';
-    document.body.append(frame);
-    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
-  });
+  before(async () => (frame = await loadPage('/test/fixtures/hashtag-feed/csp-named.html')));
   after(() => frame.remove());
 
   it('still renders post HTML as links and paragraphs', async () => {
