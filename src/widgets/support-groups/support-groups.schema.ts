@@ -21,10 +21,15 @@ const coord = (max: number) => opt(between(-max, max));
 /** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule (the same fields as a chat's). */
 export const meetsSchema = z
   .strictObject({
+    /** First meeting, as a wall time in `timeZone`: `2026-01-05T18:00`. */
     start: schedule.start(),
+    /** IANA zone name the group meets in, like `Australia/Sydney`. */
     timeZone: timeZoneName(),
+    /** Length in minutes (1 to 1440). */
     durationMinutes: opt(schedule.durationMinutes()),
+    /** RFC 5545 repeat rule, as for a chat (`FREQ=MONTHLY;BYDAY=2TU`). None: one meeting. */
     rrule: opt(schedule.rrule()),
+    /** Dates (`YYYY-MM-DD`, in the group's zone) with no meeting. */
     exceptions: opt(schedule.exceptions()),
   })
   .check(untilAfterStart);
@@ -37,7 +42,15 @@ const costKinds = COSTS.map((c) => `"${c}"`).join(', ');
  * that start with a type ("Free, bus fares refunded") are read as that type plus a note.
  */
 export const costSchema = z.pipe(
-  z.union([z.strictObject({ type: z.enum(COSTS), note: str() }), z.string()]),
+  z.union([
+    z.strictObject({
+      /** What kind of cost: one of the Cost filter's options. */
+      type: z.enum(COSTS),
+      /** More about the cost, in your words ("bus fares refunded"). */
+      note: str(),
+    }),
+    z.string(),
+  ]),
   z.transform((v, ctx) => {
     if (typeof v !== 'string') return v;
     const cost = readCost(v);
@@ -47,13 +60,19 @@ export const costSchema = z.pipe(
 );
 
 export const groupSchema = z.strictObject({
+  /** Unique id of the group (a repeated id is skipped). */
   id: text(),
+  /** The group's name, shown as its heading. */
   name: text(),
+  /** A sentence or two about the group (searched too). */
   description: str(),
+  /** Who runs it (searched too). */
   organization: str(),
   /** Cancer types, in your words ("breast", "bowel"). A group open to everyone with cancer: `["all"]` (or "any cancer"). */
   cancerTypes: list(text()),
+  /** Who it is for: `patient`, `carer`, `family`, `professional` (the Audience filter). */
   audiences: list(z.enum(audiences)),
+  /** How it meets: `in-person`, `online`, `phone`, `video` (the Format filter). */
   formats: list(z.enum(formats)),
   /** Languages spoken, as tags (`"es"`, `"zh-Hant"`) or English names (`"Spanish"`); shown in the reader's language. */
   languages: list(z.pipe(text(), z.transform(languageTag))),
@@ -62,15 +81,45 @@ export const groupSchema = z.strictObject({
    * Old texts starting with a type ("Free, bus fares refunded") are read as that type and a note.
    */
   cost: opt(costSchema),
+  /** Who leads the meetings (a name or a role). */
   facilitator: str(),
+  /** Where it meets in person; `lat` and `lon` give distances. */
   location: opt(
-    z.strictObject({ address: str(), suburb: str(), postcode: str(), state: str(), country: str(), lat: coord(90), lon: coord(180) }),
+    z.strictObject({
+      /** Street address, shown on the card. */
+      address: str(),
+      /** Suburb or town. */
+      suburb: str(),
+      /** Postcode (a place in `places` can be chosen by it). */
+      postcode: str(),
+      /** State or region. */
+      state: str(),
+      /** Country. */
+      country: str(),
+      /** Latitude (-90 to 90): with `lon`, distances are shown and results sorted by them. */
+      lat: coord(90),
+      /** Longitude (-180 to 180). */
+      lon: coord(180),
+    }),
   ),
+  /** When it meets, as a first meeting and a repeat rule: the next meeting is shown in the reader's time. */
   meets: opt(meetsSchema),
   /** When it meets, in words (shown when there is no `meets`, or beside it). */
   schedule: str(),
-  contact: opt(z.strictObject({ phone: str(), email: str(), url: opt(webUrl()) })),
+  /** How to reach the group. */
+  contact: opt(
+    z.strictObject({
+      /** Phone number as people should see it; shown as a call link. */
+      phone: str(),
+      /** Email address; shown as a mail link. */
+      email: str(),
+      /** The group's web page (http or https). */
+      url: opt(webUrl()),
+    }),
+  ),
+  /** Access notes in your words (step-free entry, hearing loop, Auslan). */
   accessibility: str(),
+  /** When the entry was last checked, `YYYY-MM-DD`. */
   lastReviewed: opt(pattern(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
 });
 
@@ -95,17 +144,46 @@ export const groupList = z._default(
 
 export const supportGroupsSchema = z.strictObject({
   ...commonFields,
+  /** The groups listed. A bad group is skipped (editors see why); the others are shown. */
   groups: groupList,
   /** An Open Referral HSDS 3.x feed of services; `timeZone` is the IANA zone its schedules are in. */
-  hsds: opt(z.strictObject({ url: webUrl(), timeZone: str() })),
-  places: list(z.strictObject({ name: text(), postcode: str(), lat: between(-90, 90), lon: between(-180, 180) })),
+  hsds: opt(
+    z.strictObject({
+      /** Address of the HSDS JSON (services with their schedules), fetched without cookies. */
+      url: webUrl(),
+      /** IANA zone name the feed's schedules are in, like `Australia/Sydney`. */
+      timeZone: str(),
+    }),
+  ),
+  /** Places offered in the Near box (suburbs, towns, hospitals): results are sorted by distance from the one chosen. */
+  places: list(
+    z.strictObject({
+      /** The place's name, as offered. */
+      name: text(),
+      /** Its postcode (typing it chooses the place). */
+      postcode: str(),
+      /** Latitude (-90 to 90). */
+      lat: between(-90, 90),
+      /** Longitude (-180 to 180). */
+      lon: between(-180, 180),
+    }),
+  ),
+  /** Offer "Use my location" (asks the browser's permission only when pressed; the position never leaves the page). */
   useGeolocation: z._default(z.boolean(), true),
+  /** Extra search words by word: `{ "bowel": ["colorectal", "colon"] }` finds bowel groups for those words too. */
   synonyms: z._default(z.record(z.string(), z.array(z.string())), {}),
   /**
    * Who to call when no group fits: `label` names them ("Cancer Council"), `phone` is the number as people should
    * see it ("13 11 20"). Both are shown, and the number is a call link.
    */
-  helpLine: opt(z.strictObject({ label: text(), phone: text() })),
+  helpLine: opt(
+    z.strictObject({
+      /** Who answers ("Cancer Council"). */
+      label: text(),
+      /** The number as people should see it ("13 11 20"); shown as a call link. */
+      phone: text(),
+    }),
+  ),
   /** Distances in `"km"` or `"miles"`. Default: miles on en-GB and en-US pages, else km. */
   distanceUnit: opt(z.enum(['km', 'miles'])),
   /**
@@ -113,6 +191,7 @@ export const supportGroupsSchema = z.strictObject({
    * below. Wins over the element's `heading-level` attribute. Default: 2.
    */
   headingLevel: headingLevel(),
+  /** Add schema.org JSON-LD for the groups to the page (for search engines). */
   jsonLd: z._default(z.boolean(), false),
   /** Reflect the query and filters in the page URL (so a link can be sent), and restore them on back/forward. */
   urlState: z._default(z.boolean(), true),
