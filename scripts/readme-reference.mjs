@@ -80,7 +80,7 @@ function rowsOf(rootSchema) {
     schema = deref(schema);
     if (depth > 8) return;
     const union = schema.anyOf ?? schema.oneOf;
-    if (union && !schema.properties) {
+    if (union && (!schema.properties || schema.discriminator)) {
       const d = discriminated(union, deref);
       if (d) {
         for (const { schema: o, value } of d.options) visit({ ...o, properties: Object.fromEntries(Object.entries(o.properties).filter(([k]) => k !== d.key)) }, prefix.endsWith('[]') ? `${prefix.slice(0, -1)}${d.key}=${JSON.stringify(value)}]` : `${prefix}(${d.key}=${JSON.stringify(value)})`, depth + 1);
@@ -119,23 +119,6 @@ function rowsOf(rootSchema) {
 
 const fmtDefault = (v) => (v === undefined ? '' : code(JSON.stringify(v).length > 60 ? JSON.stringify(v).slice(0, 57) + '…' : JSON.stringify(v)));
 
-/**
- * Descriptions written as JSDoc above a key in the zod schema source (`/** … *\/ key: …`), used where
- * the JSON Schema has no `description` (zod only exports those given with `.register`/`.describe`).
- */
-async function sourceDocs(tag) {
-  const name = tag.replace(/^care-/, '');
-  const file = `src/widgets/${name}/${name}.schema.ts`;
-  const docs = new Map();
-  if (!existsSync(file)) return docs;
-  const src = await readFile(file, 'utf8');
-  for (const m of src.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:const\s+)?['"]?([A-Za-z$_][\w$]*)['"]?\s*[:=]/g)) {
-    const text = m[1].split('\n').map((l) => l.replace(/^\s*\*?\s?/, '')).join(' ').replace(/\s+/g, ' ').trim();
-    if (text && !docs.has(m[2])) docs.set(m[2], text);
-  }
-  return docs;
-}
-
 const files = (await readdir(dir)).filter((f) => f.endsWith('.schema.json'));
 files.sort((a, b) => (order.indexOf(a.replace('.schema.json', '')) + 1 || 99) - (order.indexOf(b.replace('.schema.json', '')) + 1 || 99));
 
@@ -146,9 +129,8 @@ Every config also accepts \`$schema\` (for editors) and \`messages\` (text overr
 for (const f of files) {
   const tag = f.replace('.schema.json', '');
   const schema = JSON.parse(await readFile(`${dir}/${f}`, 'utf8'));
-  const docs = await sourceDocs(tag);
+  // Descriptions come from the schema only (the build puts there the doc comment above each key, per object).
   const rows = rowsOf(schema).filter((r) => r.path !== 'messages');
-  for (const r of rows) if (!r.description) r.description = docs.get(r.path.split('.').at(-1).replace(/\[.*$/, '')) ?? '';
   md += `\n### \`<${tag}>\`\n\nJSON Schema: \`dist/schema/${f}\`.\n\n| key | type | default | description |\n| --- | --- | --- | --- |\n`;
   for (const r of rows) {
     md += `| ${code(r.path)} | ${cell(r.type)} | ${r.required ? '**required**' : cell(fmtDefault(r.default))} | ${cell(r.description)} |\n`;

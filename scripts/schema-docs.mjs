@@ -82,8 +82,9 @@ export function discriminate(schema) {
       node.oneOf = union;
       node.discriminator = { propertyName: 'type' };
       node.required = ['type'];
+      // No enum here: the discriminator alone reports an unknown `type`, once (editors complete it from oneOf).
       const kinds = union.map((o) => o.properties.type.const);
-      node.properties = { type: { enum: kinds, description: `Which kind this is: ${kinds.map((k) => `\`${k}\``).join(', ')}; the other keys depend on it.` } };
+      node.properties = { type: { description: `Which kind this is: ${kinds.map((k) => `\`${k}\``).join(', ')}; the other keys depend on it.` } };
       node.type = 'object';
     }
     for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);
