@@ -15,13 +15,15 @@ import { existsSync } from 'node:fs';
  * checks the schemas use) + the shared core (≈5 KB) already weigh ≈16 KB before any widget code.
  */
 export const budgets = {
-  // Raised by ≈1.6 KB (all-in-one) for the correctness pass: rule-based VTIMEZONE, HSDS offsets, recurrence
-  // walk from "now", skippable chats, URL-state controller, error codes. Issue 13 replaces the ratchet.
-  'carecircle.js': { target: 30, limit: 47 },
-  'carecircle.iife.js': { target: 30, limit: 46.5 },
-  'care-hashtag-feed.js': { target: 20, limit: 28.1 },
-  'care-support-groups.js': { target: 20, limit: 33.4 },
-  'care-chat-schedule.js': { target: 15, limit: 25.9 },
+  // Raised for the second wave's fixes and features, each measured: +1.6 KB all-in-one for correctness (rule-based
+  // VTIMEZONE, HSDS offsets, recurrence from "now", skippable chats, URL-state controller, error codes), then
+  // +4.3 KB for patient-first (phone filter step, cost and language normalising, one entry per chat, plain
+  // words, heading levels). Issue 13's design (compiled validation, features loaded when used) replaces this.
+  'carecircle.js': { target: 30, limit: 51.2 },
+  'carecircle.iife.js': { target: 30, limit: 50.7 },
+  'care-hashtag-feed.js': { target: 20, limit: 28.7 },
+  'care-support-groups.js': { target: 20, limit: 36.9 },
+  'care-chat-schedule.js': { target: 15, limit: 27.4 },
 };
 
 const outputs = [
