@@ -128,7 +128,7 @@ export default {
     newTab: '(se abre en una pestaña nueva)',
     details: 'Más sobre este grupo',
     address: 'Dirección',
-    runBy: 'Lo dirigen',
+    runBy: 'Dirigido por',
     lastReviewed: 'Revisado por última vez el {date}',
     costNote: '{cost}: {note}',
   },
