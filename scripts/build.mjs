@@ -50,11 +50,11 @@ for (const o of outputs) {
 await esbuild({ entryPoints: ['src/schemas.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'node_modules/.cache/carecircle/schemas.mjs', logLevel: 'error' });
 const { schemas } = await import(pathToFileURL('node_modules/.cache/carecircle/schemas.mjs').href + `?t=${Date.now()}`);
 const z = await import('zod/mini');
-const { describe, discriminate, literalDocs } = await import('./schema-docs.mjs');
+const { describe, discriminate, jsonFacts, literalDocs } = await import('./schema-docs.mjs');
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 const literals = literalDocs();
 for (const [tag, schema] of Object.entries(schemas)) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: jsonFacts });
   // Where the published file is: the package path on a public npm CDN (README, "Hosting").
   json.$id = `https://cdn.jsdelivr.net/npm/carecircle@${version}/dist/schema/${tag}.schema.json`;
   json.title = `<${tag}> config`;

@@ -70,6 +70,22 @@ export function describe(schema, literals = literalDocs()) {
   return missing;
 }
 
+/**
+ * z.toJSONSchema's `override`: the JSON Schema facts of each refine (src/core/config/checks.ts puts them on
+ * the check as `json`), which z.toJSONSchema cannot see inside the refine's function.
+ */
+export function jsonFacts({ zodSchema, jsonSchema }) {
+  for (const check of zodSchema._zod.def.checks ?? []) {
+    const { json, pattern } = check._zod.def;
+    Object.assign(jsonSchema, json);
+    // JSON Schema patterns are Unicode regexps without flags: an `i` (or `m`, `s`) would publish a different check.
+    for (const re of [pattern, json?.pattern]) {
+      if (re instanceof RegExp && /[ims]/.test(re.flags)) throw new Error(`dist/schema: /${re.source}/${re.flags} has flags a JSON Schema pattern cannot carry; write them into the pattern ([a-zA-Z]).`);
+    }
+    if (json?.pattern instanceof RegExp) jsonSchema.pattern = json.pattern.source;
+  }
+}
+
 /** A union of objects told apart by a constant `type`: `oneOf` with a discriminator, so a typo gives one error. */
 export function discriminate(schema) {
   const seen = new Set();

@@ -1,6 +1,7 @@
 import { postHref, type SafeNode } from '../core/sanitize.js';
 import * as z from 'zod/mini';
 import { text, webUrl } from '../core/config/schema.js';
+import { matching } from '../core/config/checks.js';
 import { toConfigIssues } from '../core/config/issues.js';
 
 const optionalText = () => z.optional(z.string());
@@ -15,7 +16,7 @@ export const postSchema = z.strictObject({
   /** The post's own page (http or https), which its time links to. */
   url: webUrl(),
   /** When it was posted: an ISO 8601 date and time, like `2026-11-28T09:30:00Z`. */
-  createdAt: z.string().check(z.refine((v) => /^\d{4}-\d\d-\d\dT/.test(v) && !Number.isNaN(Date.parse(v)), { message: 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.' })),
+  createdAt: matching(/^\d{4}-\d\d-\d\dT/, 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.', (v) => !Number.isNaN(Date.parse(v))),
   /** Who wrote it. */
   author: z.strictObject({
     /** The name shown (may be empty: the handle is shown then). */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { refine } from './checks.js';
 
 /** Fields every widget config accepts. */
 export const commonFields = {
@@ -8,11 +9,14 @@ export const commonFields = {
   messages: z.optional(z.record(z.string(), z.string())),
 };
 
-/** An `http:` or `https:` address (relative ones resolve against the page). */
+/**
+ * An `http:` or `https:` address (relative ones resolve against the page). JSON Schema is told its scheme:
+ * http(s) or none, after the spaces and control characters a browser ignores before it.
+ */
 export const webUrl = () =>
-  z.string().check(
-    z.refine((v) => /^https?:$/.test(safeProtocol(v)), { message: 'Must be a web address starting with https:// or http://' }),
-  );
+  refine(z.string(), (v) => /^https?:$/.test(safeProtocol(v)), 'Must be a web address starting with https:// or http://', {
+    pattern: '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.\\t\\n\\r-]*:))',
+  });
 
 function safeProtocol(value: string): string {
   try {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { endsBeforeStart, parseRRule, type RRule } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
+import { between, matching, refine } from '../config/checks.js';
 
 // The fields of a recurring schedule, one definition for a chat and for a support group's `meets`: real dates
 // only (2026-02-30 and 2026-13-01 would roll over into other days), and a rule that ends after it starts.
@@ -22,26 +23,33 @@ const rule = once((v): RRule | string => {
   }
 });
 
-const text = (ok: (v: string) => boolean, message: string) => z.string().check(z.refine(ok, { message }));
-const real = (re: RegExp) => (v: string) => re.test(v) && parseWall(v) > -1e15;
+const real = (v: string) => parseWall(v) > -1e15;
 
-/** IANA zone name, checked with Intl. */
-export const timeZoneName = () => text(knownZone, 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".');
+/** IANA zone name, checked with Intl. JSON Schema cannot list the names (they change with each browser's tz data). */
+export const timeZoneName = () =>
+  refine(z.string(), knownZone, 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".', { minLength: 1 });
+
+// RFC 5545's grammar is more than a pattern can say (parts in any order, COUNT or UNTIL, numbered days only
+// monthly): JSON Schema is told what catches a text that is no rule at all, a FREQ part (in any case).
+const FREQ = '(?:^\\s*(?:[Rr][Rr][Uu][Ll][Ee]:)?|;)[Ff][Rr][Ee][Qq]=(?:[Dd][Aa][Ii][Ll][Yy]|[Ww][Ee][Ee][Kk][Ll][Yy]|[Mm][Oo][Nn][Tt][Hh][Ll][Yy])(?:[;=]|\\s*$)';
 
 /** The schema parts; each widget writes its own keys (and their docs) with these. */
 export const schedule = {
+  // The pattern says the month, hour and minute ranges; the day's (2026-02-30) is checked by the widget only.
   start: () =>
-    text(real(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/), 'Must be a real date and local time, written like "2026-01-05T21:00".'),
-  // A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
-  durationMinutes: () => z.number().check(z.refine((n) => n % 1 == 0 && n > 0 && n <= 1440, { message: 'Must be a whole number from 1 to 1440.' })),
+    matching(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'Must be a real date and local time, written like "2026-01-05T21:00".', real),
+  durationMinutes: () => between(1, 1440, true),
   rrule: () =>
     z.string().check(
-      z.superRefine((v, ctx) => {
-        const r = rule(v);
-        if (typeof r == 'string') ctx.addIssue({ code: 'custom', message: r, input: v });
-      }),
+      z.superRefine(
+        (v, ctx) => {
+          const r = rule(v);
+          if (typeof r == 'string') ctx.addIssue({ code: 'custom', message: r, input: v });
+        },
+        { json: { pattern: FREQ } } as object,
+      ),
     ),
-  exceptions: () => z.array(text(real(/^\d{4}-\d\d-\d\d$/), 'Must be a real date written YYYY-MM-DD, like "2026-12-28".')),
+  exceptions: () => z.array(matching(/^\d{4}-\d\d-\d\d$/, 'Must be a real date written YYYY-MM-DD, like "2026-12-28".', real, { format: 'date' })),
 };
 
 /**

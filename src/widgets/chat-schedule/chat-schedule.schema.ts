@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { between } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
-// A refine is ~0.25 KB smaller than z.int() + z.minimum() + z.maximum() in the bundle.
-const whole = (max: number) => z.number().check(z.refine((n) => n % 1 == 0 && n > 0 && n <= max, { message: `Must be a whole number from 1 to ${max}.` }));
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
 const chat = z.strictObject({
@@ -44,7 +43,7 @@ export const chatScheduleSchema = z.strictObject({
   /** The chats. */
   chats: z.array(chat),
   /** How many upcoming occurrences to list. */
-  show: z._default(whole(100), 8),
+  show: z._default(between(1, 100, true), 8),
   /** The viewer's zone; default the `time-zone` attribute, else the browser's. */
   timeZone: z.optional(zone()),
   /**

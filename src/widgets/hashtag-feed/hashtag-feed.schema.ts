@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { refine } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { commonFields, webUrl } from '../../core/config/schema.js';
 import { postSchema } from '../../sources/posts.js';
@@ -41,7 +42,7 @@ export const hashtagFeedSchema = z.strictObject({
   /** Posts shown at first, and added by each "Load more". */
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
   /** Seconds between refreshes (0 turns refresh off, otherwise at least 60). Paused while the tab is hidden; new posts wait behind an "N new posts" button. */
-  refreshSeconds: z._default(z.number().check(z.int(), z.refine((v) => v === 0 || v >= 60, { message: 'Use 0 to turn refresh off, or at least 60 seconds.' })), 120),
+  refreshSeconds: z._default(refine(z.number().check(z.int()), (v) => v === 0 || v >= 60, 'Use 0 to turn refresh off, or at least 60 seconds.', { anyOf: [{ const: 0 }, { minimum: 60 }] }), 120),
   /** Rules applied to every source before anything renders. */
   moderation: z.prefault(
     z.strictObject({

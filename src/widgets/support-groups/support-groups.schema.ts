@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { between, matching } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
 import { COSTS, readCost } from './cost.js';
@@ -11,11 +12,6 @@ export const formats = ['in-person', 'online', 'phone', 'video'] as const;
 const opt = z.optional;
 const str = () => opt(z.string());
 const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
-// Checks as refinements: zod's int/gte/regex/union checks cost ~1.8 KB min+gzip in the bundle, a refine nothing.
-const check = <T extends z.ZodMiniType>(schema: T, ok: (v: z.output<T>) => boolean, message: string) => schema.check(z.refine(ok, { message }));
-const between = (min: number, max: number, int = false) =>
-  check(z.number(), (v) => v >= min && v <= max && (!int || Number.isInteger(v)), `Must be ${int ? 'a whole number ' : ''}from ${min} to ${max}.`);
-const pattern = (re: RegExp, message: string) => check(z.string(), (v) => re.test(v), message);
 const coord = (max: number) => opt(between(-max, max));
 
 /** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule (the same fields as a chat's). */
@@ -120,7 +116,7 @@ export const groupSchema = z.strictObject({
   /** Access notes in your words (step-free entry, hearing loop, Auslan). */
   accessibility: str(),
   /** When the entry was last checked, `YYYY-MM-DD`. */
-  lastReviewed: opt(pattern(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
+  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
 });
 
 /** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */
@@ -136,7 +132,7 @@ export const groupList = z._default(
           else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id as groups.${at}: ids must be unique, so this group is skipped.` });
         });
       },
-      { when: () => true },
+      { when: (p) => Array.isArray(p.value) },
     ),
   ),
   [],
