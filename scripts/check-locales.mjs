@@ -44,7 +44,15 @@ export async function loadBundles(tags = localeTags()) {
   try {
     // Only the English fallback constructs widgets (to read their `catalogue`): the little DOM they touch is stubbed.
     const banner = 'globalThis.MutationObserver ??= class { observe() {} disconnect() {} takeRecords() { return []; } };';
-    await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, banner: { js: banner }, logLevel: 'error' });
+    await build({
+      stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      banner: { js: banner },
+      logLevel: 'error',
+    });
     const m = await import(pathToFileURL(outfile).href);
     return { en: m.en, locales: Object.fromEntries(tags.map((t, i) => [t, m[`l${i}`]])) };
   } finally {
@@ -70,12 +78,16 @@ export function checkLocale(tag, bundle, en, categories = new Intl.PluralRules(t
       continue;
     }
     // A key is plural when English has `<base>_other`; the locale needs `<base>_<category>` for its categories.
-    const plural = new Set(Object.keys(english).flatMap((k) => (PLURAL.test(k) && `${PLURAL.exec(k)[1]}_other` in english ? [PLURAL.exec(k)[1]] : [])));
+    const plural = new Set(
+      Object.keys(english).flatMap((k) => (PLURAL.test(k) && `${PLURAL.exec(k)[1]}_other` in english ? [PLURAL.exec(k)[1]] : [])),
+    );
     const expected = new Map(); // key → the English text its placeholders must match
     for (const [key, text] of Object.entries(english)) if (!plural.has(PLURAL.exec(key)?.[1])) expected.set(key, text);
-    for (const base of plural) for (const c of categories) expected.set(`${base}_${c}`, english[`${base}_${c}`] ?? english[`${base}_other`]);
+    for (const base of plural)
+      for (const c of categories) expected.set(`${base}_${c}`, english[`${base}_${c}`] ?? english[`${base}_other`]);
     for (const key of expected.keys()) {
-      if (!(key in own)) problems.push(`${part}: missing ${PLURAL.test(key) && plural.has(PLURAL.exec(key)[1]) ? 'plural category' : 'key'} ${key}`);
+      if (!(key in own))
+        problems.push(`${part}: missing ${PLURAL.test(key) && plural.has(PLURAL.exec(key)[1]) ? 'plural category' : 'key'} ${key}`);
     }
     for (const [key, text] of Object.entries(own)) {
       if (!expected.has(key)) {

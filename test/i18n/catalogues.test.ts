@@ -32,7 +32,8 @@ const LOCALES: [string, LocaleBundle][] = [
 ];
 
 /** The English catalogues, by the part of a LocaleBundle each belongs to (the widgets keep theirs on `catalogue`). */
-const widgetEnglish = (tag: string) => (document.createElement(tag) as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
+const widgetEnglish = (tag: string) =>
+  (document.createElement(tag) as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
 const english: Bundle = {
   core: coreMessages.en!,
   'hashtag-feed': widgetEnglish('care-hashtag-feed'),
@@ -46,7 +47,9 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 /** Per part: the English keys that are not plural, and the bases of those that are (`<base>_other` exists). */
 const shape = Object.fromEntries(
   Object.entries(english).map(([part, en]) => {
-    const plural = new Set(Object.keys(en).flatMap((k) => (CATEGORY.test(k) && `${CATEGORY.exec(k)![1]}_other` in en ? [CATEGORY.exec(k)![1]!] : [])));
+    const plural = new Set(
+      Object.keys(en).flatMap((k) => (CATEGORY.test(k) && `${CATEGORY.exec(k)![1]}_other` in en ? [CATEGORY.exec(k)![1]!] : [])),
+    );
     const plain = Object.keys(en).filter((k) => !plural.has(CATEGORY.exec(k)?.[1] ?? ''));
     return [part, { plain, plural: [...plural] }];
   }),
@@ -83,7 +86,9 @@ describe('locale catalogues', () => {
       it('has a form for the counts 0, 1, 2, 3, 5, 11, 21, 100 and 1.5 of every plural key', () => {
         const rules = new Intl.PluralRules(tag);
         for (const [part, { plural }] of Object.entries(shape)) {
-          for (const base of plural) for (const n of [0, 1, 2, 3, 5, 11, 21, 100, 1.5]) expect(bundle[part], `${tag} ${part}.${base} for ${n}`).to.have.property(`${base}_${rules.select(n)}`);
+          for (const base of plural)
+            for (const n of [0, 1, 2, 3, 5, 11, 21, 100, 1.5])
+              expect(bundle[part], `${tag} ${part}.${base} for ${n}`).to.have.property(`${base}_${rules.select(n)}`);
         }
       });
 

@@ -27,7 +27,8 @@ export default {
   },
   'hashtag-feed': {
     feed: 'Publicaciones con la etiqueta #{tag}',
-    disclaimer: 'Estas publicaciones son del público. No son consejos médicos. Pregunte a su equipo de atención médica sobre su propio cuidado.',
+    disclaimer:
+      'Estas publicaciones son del público. No son consejos médicos. Pregunte a su equipo de atención médica sobre su propio cuidado.',
     more: 'Mostrar más publicaciones',
     fresh_one: 'Mostrar {count} publicación nueva',
     fresh_many: 'Mostrar {count} publicaciones nuevas',

@@ -25,7 +25,8 @@ export default {
   },
   'hashtag-feed': {
     feed: 'Các bài đăng có thẻ #{tag}',
-    disclaimer: 'Các bài đăng này là của mọi người. Đây không phải là lời khuyên y tế. Hãy hỏi nhóm chăm sóc sức khỏe của quý vị về việc chăm sóc cho chính quý vị.',
+    disclaimer:
+      'Các bài đăng này là của mọi người. Đây không phải là lời khuyên y tế. Hãy hỏi nhóm chăm sóc sức khỏe của quý vị về việc chăm sóc cho chính quý vị.',
     more: 'Xem thêm bài đăng',
     fresh_other: 'Xem {count} bài đăng mới',
     noPosts: 'Chưa có bài đăng nào cho #{tag}.',
