@@ -1,6 +1,8 @@
 // <care-support-groups> stories. States that live in the URL (filters, query, place) are set through the
-// URL, exactly as a link from a nurse would; the `sg-` prefix keeps them apart from Storybook's own
-// parameters. Tests render every story and run axe on it: no Storybook runtime imports.
+// URL, exactly as a link from a nurse would, each story under a `urlPrefix` of its own: on the Docs page
+// every preview shares one URL, so a story's query must not reach another's widget. Stories that set
+// nothing through the URL turn `urlState` off. Tests render every story and run axe on it (and all of them
+// side by side, as the Docs page does): no Storybook runtime imports.
 import { html } from 'lit';
 import { onSurface } from './data/surface.js';
 import '../src/define/care-support-groups.js';
@@ -12,7 +14,7 @@ interface Args {
   theme: 'light' | 'dark' | 'auto';
 }
 
-const base = () => ({ ...sydneyConfig(), urlPrefix: 'sg-' });
+const base = () => ({ ...sydneyConfig(), urlState: false });
 
 export default {
   title: 'Widgets/Support groups',
@@ -32,42 +34,46 @@ const render = (a: Args) =>
   </care-support-groups>`,
   );
 
-/** Renders with these finder parameters in the page URL (as if a link was opened). */
-const withUrl = (params: Record<string, string | string[]>) => (a: Args) => {
+/**
+ * Renders with these finder parameters in the page URL (as if a link was opened), under the story's own
+ * `urlPrefix` (`sg-<prefix>-`), so that stories shown together each keep their own state.
+ */
+const withUrl = (prefix: string, params: Record<string, string | string[]>) => (a: Args) => {
+  const urlPrefix = `sg-${prefix}-`;
   const search = new URLSearchParams(location.search);
   for (const [k, v] of Object.entries(params)) {
-    search.delete(`sg-${k}`);
-    for (const x of [v].flat()) search.append(`sg-${k}`, x);
+    search.delete(`${urlPrefix}${k}`);
+    for (const x of [v].flat()) search.append(`${urlPrefix}${k}`, x);
   }
   history.replaceState(history.state, '', `${location.pathname}?${search}${location.hash}`);
-  return render(a);
+  return render({ ...a, config: { ...a.config, urlState: true, urlPrefix } });
 };
 
 export const FullList = { name: 'Full list', render, parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } } };
 
 export const Filtered = {
-  name: 'Filtered: online groups for carers', render: withUrl({ format: ['online', 'phone'], audience: 'carer' }),
+  name: 'Filtered: online groups for carers', render: withUrl('filtered', { format: ['online', 'phone'], audience: 'carer' }),
   parameters: { care: { shows: ['Blood Cancer Carers Online'] } },
 };
 
 export const Search = {
-  name: 'Search with a typo ("brest")', render: withUrl({ q: 'brest' }),
+  name: 'Search with a typo ("brest")', render: withUrl('search', { q: 'brest' }),
   parameters: { care: { shows: ['Breast Cancer Support — Westmead'] } },
 };
 
 export const NoResults = {
-  name: 'No results: next steps', render: withUrl({ q: 'Wollongong', format: 'phone' }),
+  name: 'No results: next steps', render: withUrl('none', { q: 'Wollongong', format: 'phone' }),
   parameters: { care: { shows: ['No groups match'] } },
 };
 
 export const NearPostcode = {
-  name: 'Near a postcode (Parramatta 2150)', render: withUrl({ near: sydneyPlaces[0]!.name }),
+  name: 'Near a postcode (Parramatta 2150)', render: withUrl('near', { near: sydneyPlaces[0]!.name }),
   parameters: { care: { shows: [sydneyPlaces[0]!.name] } },
 };
 
 export const TenThousand = {
   name: '10,000 groups',
-  args: { config: { groups: generateGroups(10000), places: sydneyPlaces, urlPrefix: 'sg-' } },
+  args: { config: { groups: generateGroups(10000), places: sydneyPlaces, urlState: false } },
   render,  parameters: { care: { shows: ['10,000'] } },
 };
 

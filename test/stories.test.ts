@@ -118,6 +118,30 @@ for (const [file, mod] of Object.entries(modules)) {
   });
 }
 
+// The Docs page renders every story of a component in one document, so they share one URL: each
+// support-groups story must still show its own state (the issue: every preview showed "melanoma").
+describe('Support groups stories side by side, as on their Docs page', () => {
+  afterEach(() => history.replaceState(null, '', startUrl));
+  it('each preview shows its own state, whatever the others put in the URL', async function () {
+    this.timeout(30000);
+    const meta = supportGroupsStories.default as Meta;
+    const stories = storiesOf(supportGroupsStories).filter(([key]) => key !== 'TenThousand');
+    const templates = stories.map(([key, story]) => {
+      const args = { ...meta.args, ...story.args };
+      return html`<section data-story=${key}>${(story.render ?? meta.render)!(args, { args, id: key, name: key, title: meta.title, globals: {}, parameters: {}, argTypes: {} })}</section>`;
+    });
+    const host = await fixture<HTMLElement>(html`<div>${templates}</div>`);
+    await waitUntil(() => widgetsIn(host).every((el) => ready.has(el) || configErrors.has(el)), 'every preview settles', { timeout: 10000 });
+    for (const el of widgetsIn(host)) await el.updateComplete;
+    for (const [key, story] of stories) {
+      const el = widgetsIn(host.querySelector(`[data-story=${key}]`)!)[0]!;
+      const text = shadowText(el);
+      for (const shown of story.parameters?.care?.shows ?? []) expect(text.includes(shown), `${key} should show "${shown}"; it shows: ${text.slice(0, 300)}`).to.equal(true);
+      if (key !== 'NoResults') expect(text, key).not.to.contain('No groups match');
+    }
+  });
+});
+
 describe('the story harness', () => {
   it('fails a story that never settles unless the story says it waits', async () => {
     const meta = hashtagFeedStories.default as Meta;
