@@ -49,7 +49,7 @@ export default {
         groups: [
           {
             name: 'main',
-            files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**', '!test/screenshots/**'],
+            files: ['test/**/*.test.ts', '!test/zones/**', '!test/e2e/**', '!test/screenshots/**', '!test/consumers/**', '!test/node/**'],
             browsers: [launcher('Australia/Sydney')],
           },
           { name: 'screenshots', files: 'test/screenshots/**/*.test.ts', browsers: [screenshotLauncher] },

@@ -2,18 +2,20 @@
 // (what vue-tsc checks templates against) and a vanilla TypeScript app, each compiled with tsc against dist/
 // through package.json (exports, typesVersions). Typical use must compile; each `@ts-expect-error` line (a
 // wrong theme, an unknown config key, another widget's config, an unknown tag) must be an error.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-// Installed as an app would have it: test/consumers/node_modules/carecircle → the package root.
+// Installed as an app would have it: test/consumers/node_modules/carecircle → the package root. The link
+// points back into the project (a loop for anything that walks the tree), so it lives only while this runs.
 const link = 'test/consumers/node_modules/carecircle';
 if (!existsSync(link)) {
   mkdirSync('test/consumers/node_modules', { recursive: true });
   symlinkSync(relative(resolve('test/consumers/node_modules'), resolve('.')), link, 'dir');
 }
+after(() => rmSync('test/consumers/node_modules', { recursive: true, force: true }));
 
 const tsc = (project) => {
   try {
