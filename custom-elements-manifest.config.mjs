@@ -56,13 +56,16 @@ const tidy = {
         if (decl.kind !== 'class') continue;
         const own = options.get(mod.path);
         const inherited = (name) => {
-          const from = [...(decl.members ?? []), ...(decl.attributes ?? [])].find((x) => x.name === name || x.fieldName === name)?.inheritedFrom?.module;
+          const from = [...(decl.members ?? []), ...(decl.attributes ?? [])].find((x) => x.name === name || x.fieldName === name)
+            ?.inheritedFrom?.module;
           return from ? options.get(from.replace(/^\//, '').replace(/\.js$/, '.ts')) : undefined;
         };
         const is = (kind, name) => own?.[kind].has(name) || inherited(name)?.[kind].has(name);
         decl.attributes = decl.attributes?.filter((a) => !is('state', a.fieldName ?? a.name) && !is('noAttribute', a.fieldName ?? a.name));
         // Public API only: Storybook's docs table shows every member it is given.
-        decl.members = decl.members?.filter((m) => !is('state', m.name) && !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
+        decl.members = decl.members?.filter(
+          (m) => !is('state', m.name) && !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static,
+        );
         for (const m of decl.members ?? []) if (is('noAttribute', m.name)) delete m.attribute;
         // Only the documented, named events (`care-*`); the analyzer also guesses from constructor arguments.
         decl.events = decl.events?.filter((e) => e.name && e.name.includes('-'));
@@ -82,7 +85,10 @@ const tidy = {
         if (tag) {
           decl.tagName = tag;
           decl.customElement = true;
-          mod.exports = [...(mod.exports ?? []), { kind: 'custom-element-definition', name: tag, declaration: { name: decl.name, module: mod.path } }];
+          mod.exports = [
+            ...(mod.exports ?? []),
+            { kind: 'custom-element-definition', name: tag, declaration: { name: decl.name, module: mod.path } },
+          ];
         }
       }
     }
@@ -92,7 +98,12 @@ const tidy = {
       for (const decl of mod.declarations ?? []) {
         if (!decl.customElement || !base?.cssProperties) continue;
         const own = new Set((decl.cssProperties ?? []).map((p) => p.name));
-        decl.cssProperties = [...(decl.cssProperties ?? []), ...base.cssProperties.filter((p) => !own.has(p.name)).map((p) => ({ ...p, inheritedFrom: { name: 'CareElement', module: 'src/core/care-element.ts' } }))];
+        decl.cssProperties = [
+          ...(decl.cssProperties ?? []),
+          ...base.cssProperties
+            .filter((p) => !own.has(p.name))
+            .map((p) => ({ ...p, inheritedFrom: { name: 'CareElement', module: 'src/core/care-element.ts' } })),
+        ];
       }
     }
     // Paths last (the options above are keyed by source path).
@@ -101,7 +112,8 @@ const tidy = {
       mod.path = shipped(mod.path);
       for (const decl of mod.declarations ?? []) {
         fix(decl.superclass);
-        for (const list of [decl.members, decl.attributes, decl.events, decl.cssProperties]) for (const x of list ?? []) fix(x.inheritedFrom);
+        for (const list of [decl.members, decl.attributes, decl.events, decl.cssProperties])
+          for (const x of list ?? []) fix(x.inheritedFrom);
       }
       for (const ex of mod.exports ?? []) fix(ex.declaration);
     }
@@ -118,7 +130,9 @@ function globalEventTypes(plugin) {
     ...plugin,
     packageLinkPhase(context) {
       const manifest = structuredClone(context.customElementsManifest);
-      for (const mod of manifest.modules) for (const decl of mod.declarations ?? []) for (const e of decl.events ?? []) if (e.type) e.type = { text: `GlobalEventHandlersEventMap['${e.name}']` };
+      for (const mod of manifest.modules)
+        for (const decl of mod.declarations ?? [])
+          for (const e of decl.events ?? []) if (e.type) e.type = { text: `GlobalEventHandlersEventMap['${e.name}']` };
       return plugin.packageLinkPhase({ ...context, customElementsManifest: manifest });
     },
   };
@@ -127,9 +141,16 @@ function globalEventTypes(plugin) {
 // Framework types import the element classes from the shipped declarations (relative to dist/frameworks/).
 const types = '../types/index.js';
 const editorData = [
-  globalEventTypes(jsxTypesPlugin({ outdir: 'dist/frameworks', fileName: 'react.d.ts', globalTypePath: types, stronglyTypedEvents: true, hideLogs: true })),
+  globalEventTypes(
+    jsxTypesPlugin({ outdir: 'dist/frameworks', fileName: 'react.d.ts', globalTypePath: types, stronglyTypedEvents: true, hideLogs: true }),
+  ),
   globalEventTypes(customElementVuejsPlugin({ outdir: 'dist/frameworks', fileName: 'vue.d.ts', globalTypePath: types, hideLogs: true })),
-  customElementVsCodePlugin({ outdir: 'dist/editors', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+  customElementVsCodePlugin({
+    outdir: 'dist/editors',
+    htmlFileName: 'vscode.html-custom-data.json',
+    cssFileName: 'vscode.css-custom-data.json',
+    hideLogs: true,
+  }),
   customElementJetBrainsPlugin({ outdir: 'dist/editors', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
 ];
 

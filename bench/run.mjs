@@ -64,7 +64,10 @@ async function withPage(fn, { routes = [], viewport = { width: 1024, height: 800
   const context = await browser.newContext({ viewport, timezoneId: 'Australia/Sydney', locale: 'en-US' });
   try {
     await context.addInitScript({ content: perfProbe });
-    await context.route((u) => !u.href.startsWith(server.origin), (route) => route.abort('blockedbyclient'));
+    await context.route(
+      (u) => !u.href.startsWith(server.origin),
+      (route) => route.abort('blockedbyclient'),
+    );
     for (const [pattern, handler] of routes) await context.route(pattern, handler);
     const page = await context.newPage();
     return await fn(page);
@@ -72,7 +75,13 @@ async function withPage(fn, { routes = [], viewport = { width: 1024, height: 800
     await context.close();
   }
 }
-const jsonRoute = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+const jsonRoute = (body) => (route) =>
+  route.fulfill({
+    status: 200,
+    contentType: 'application/json',
+    headers: { 'access-control-allow-origin': '*' },
+    body: JSON.stringify(body),
+  });
 const open = (page, spec) => page.goto(server.add(pageHtml(spec)), { waitUntil: 'commit' });
 
 /** Milliseconds from navigation start until `predicate` (run every animation frame in the page) holds. */
@@ -100,7 +109,13 @@ for (const file of ['carecircle.js', 'carecircle.iife.js', 'care-hashtag-feed.js
 for (const [name, path] of Object.entries(PEERS)) {
   const code = await readFile(path, 'utf8');
   const min = (await transform(code, { minify: true, format: 'esm', target: 'es2022', logLevel: 'silent' })).code;
-  results.sizes.push({ file: `${name} (${path.split('/').pop()})`, shippedKB: r1(Buffer.byteLength(code) / 1000), shippedGzipKB: r2(gzipSync(code, { level: 9 }).length / 1000), minKB: r1(Buffer.byteLength(min) / 1000), gzipKB: r2(gzipSync(min, { level: 9 }).length / 1000) });
+  results.sizes.push({
+    file: `${name} (${path.split('/').pop()})`,
+    shippedKB: r1(Buffer.byteLength(code) / 1000),
+    shippedGzipKB: r2(gzipSync(code, { level: 9 }).length / 1000),
+    minKB: r1(Buffer.byteLength(min) / 1000),
+    gzipKB: r2(gzipSync(min, { level: 9 }).length / 1000),
+  });
 }
 const size = (f) => results.sizes.find((s) => s.file.startsWith(f)).gzipKB;
 results.sizeRatios = {
@@ -113,7 +128,11 @@ results.sizeRatios = {
 // ------------------------------------------------------------------ 40 feed posts
 // The same 40 posts for both: the same authors and text, as a Mastodon timeline and as a getFeed answer.
 const text = (i) => `Community post ${i} about support after treatment #bcsm`;
-const mastodon40 = statuses(40).map((s, i) => ({ ...s, content: `<p>${text(i)}</p>`, account: { ...s.account, display_name: `Member ${i}` } }));
+const mastodon40 = statuses(40).map((s, i) => ({
+  ...s,
+  content: `<p>${text(i)}</p>`,
+  account: { ...s.account, display_name: `Member ${i}` },
+}));
 const bsky40 = bskyFeed(40);
 bsky40.feed.forEach((item, i) => {
   item.post.record.text = text(i);
@@ -124,14 +143,18 @@ const lastPost = (sel) => {
   return !!host?.shadowRoot && host.shadowRoot.textContent.includes('Community post 39 about');
 };
 if (want('feed')) {
-  const apiEnd = (page, part) => page.evaluate((part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part))?.responseEnd ?? NaN, part);
+  const apiEnd = (page, part) =>
+    page.evaluate((part) => performance.getEntriesByType('resource').find((e) => e.name.includes(part))?.responseEnd ?? NaN, part);
   const feedRuns = { carecircle: [], 'bsky-embed': [] };
   const afterData = { carecircle: [], 'bsky-embed': [] };
   for (let run = 0; run < RUNS; run++) {
     feedRuns.carecircle.push(
       await withPage(
         async (page) => {
-          await open(page, { modules: ['/dist/care-hashtag-feed.js'], body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>` });
+          await open(page, {
+            modules: ['/dist/care-hashtag-feed.js'],
+            body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>`,
+          });
           const t = await timeUntil(page, lastPost, 'care-hashtag-feed');
           afterData.carecircle.push(t - (await apiEnd(page, '/timelines/tag/')));
           return t;
@@ -150,19 +173,18 @@ if (want('feed')) {
         { routes: [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]] },
       ),
     );
-}
-results.feed = {
-  what: 'navigation start → 40th post in the shadow tree (mocked API), median of runs',
-  carecircleMs: r1(median(feedRuns.carecircle)),
-  bskyEmbedMs: r1(median(feedRuns['bsky-embed'])),
-  runs: { carecircle: feedRuns.carecircle.map(r1), 'bsky-embed': feedRuns['bsky-embed'].map(r1) },
-  afterDataWhat: 'API response end → 40th post rendered (render cost alone), median',
-  carecircleAfterDataMs: r1(median(afterData.carecircle)),
-  bskyEmbedAfterDataMs: r1(median(afterData['bsky-embed'])),
-};
-results.feed.ratio = r2(results.feed.carecircleMs / results.feed.bskyEmbedMs);
-results.feed.afterDataRatio = r2(results.feed.carecircleAfterDataMs / results.feed.bskyEmbedAfterDataMs);
-
+  }
+  results.feed = {
+    what: 'navigation start → 40th post in the shadow tree (mocked API), median of runs',
+    carecircleMs: r1(median(feedRuns.carecircle)),
+    bskyEmbedMs: r1(median(feedRuns['bsky-embed'])),
+    runs: { carecircle: feedRuns.carecircle.map(r1), 'bsky-embed': feedRuns['bsky-embed'].map(r1) },
+    afterDataWhat: 'API response end → 40th post rendered (render cost alone), median',
+    carecircleAfterDataMs: r1(median(afterData.carecircle)),
+    bskyEmbedAfterDataMs: r1(median(afterData['bsky-embed'])),
+  };
+  results.feed.ratio = r2(results.feed.carecircleMs / results.feed.bskyEmbedMs);
+  results.feed.afterDataRatio = r2(results.feed.carecircleAfterDataMs / results.feed.bskyEmbedAfterDataMs);
 }
 
 // ------------------------------------------------------------------ 50 chats with calendar controls
@@ -188,7 +210,10 @@ if (want('chat')) {
   for (let run = 0; run < RUNS; run++) {
     chatRuns.carecircle.push(
       await withPage(async (page) => {
-        await open(page, { modules: ['/dist/care-chat-schedule.js'], body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script></care-chat-schedule>` });
+        await open(page, {
+          modules: ['/dist/care-chat-schedule.js'],
+          body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script></care-chat-schedule>`,
+        });
         return timeUntil(page, allCareChats);
       }),
     );
@@ -198,15 +223,14 @@ if (want('chat')) {
         return timeUntil(page, allAtcb);
       }),
     );
-}
-results.chat = {
-  what: 'navigation start → 50 chats each with its calendar control rendered, median of runs',
-  carecircleMs: r1(median(chatRuns.carecircle)),
-  addToCalendarButtonMs: r1(median(chatRuns.atcb)),
-  runs: { carecircle: chatRuns.carecircle.map(r1), atcb: chatRuns.atcb.map(r1) },
-};
-results.chat.ratio = r2(results.chat.carecircleMs / results.chat.addToCalendarButtonMs);
-
+  }
+  results.chat = {
+    what: 'navigation start → 50 chats each with its calendar control rendered, median of runs',
+    carecircleMs: r1(median(chatRuns.carecircle)),
+    addToCalendarButtonMs: r1(median(chatRuns.atcb)),
+    runs: { carecircle: chatRuns.carecircle.map(r1), atcb: chatRuns.atcb.map(r1) },
+  };
+  results.chat.ratio = r2(results.chat.carecircleMs / results.chat.addToCalendarButtonMs);
 }
 
 // ------------------------------------------------------------------ support groups at 1,000 and 10,000
@@ -216,9 +240,16 @@ results.chat.ratio = r2(results.chat.carecircleMs / results.chat.addToCalendarBu
 if (want('groups')) {
   const queries = ['breast', 'brest', 'leukemia', 'bowel westmead', 'carers online', 'prostate', 'melanoma art'];
   for (const n of [1000, 10000]) {
-    const dataUrl = server.add(JSON.stringify({ groups: groups(n), pageSize: 20 }), { type: 'application/json', ext: '.json', name: `groups-${n}` });
+    const dataUrl = server.add(JSON.stringify({ groups: groups(n), pageSize: 20 }), {
+      type: 'application/json',
+      ext: '.json',
+      name: `groups-${n}`,
+    });
     const out = await withPage(async (page) => {
-      await open(page, { modules: ['/dist/care-support-groups.js'], body: '<label>Plain input <input id="plain" type="search"></label><care-support-groups id="g"></care-support-groups>' });
+      await open(page, {
+        modules: ['/dist/care-support-groups.js'],
+        body: '<label>Plain input <input id="plain" type="search"></label><care-support-groups id="g"></care-support-groups>',
+      });
       await page.waitForFunction(() => customElements.get('care-support-groups'));
       const result = await page.evaluate(
         async ([url, queries]) => {
@@ -264,7 +295,14 @@ if (want('groups')) {
       // interactions of 16 ms or more are reported, so the count of those is the share over one frame.
       await page.evaluate(() => {
         window.__slow = [];
-        new PerformanceObserver((l) => window.__slow.push(...l.getEntries().filter((e) => e.interactionId).map((e) => ({ id: e.interactionId, d: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: false });
+        new PerformanceObserver((l) =>
+          window.__slow.push(
+            ...l
+              .getEntries()
+              .filter((e) => e.interactionId)
+              .map((e) => ({ id: e.interactionId, d: e.duration })),
+          ),
+        ).observe({ type: 'event', durationThreshold: 16, buffered: false });
       });
       // The same typing into a plain <input> beside the widget first: the floor of this machine and driver.
       const typeAll = async (input) => {
@@ -293,9 +331,20 @@ if (want('groups')) {
     });
     results.groups[n] = out.error
       ? { firstRenderMs: r1(out.firstRender), error: out.error }
-      : { firstRenderMs: r1(out.firstRender), keystrokes: out.times.length, medianMs: r2(median(out.times)), p95Ms: r2(pct(out.times, 95)), maxMs: r2(Math.max(...out.times)), keystrokesLeavingFirstPageUnchanged: out.unchanged, elementsInShadowDom: out.inDom, realKeysTyped: out.presses, realKeysOver16msToPaint: out.slow.length, realKeysWorstToPaintMs: out.slow.length ? Math.max(...out.slow) : '<16', plainInputOver16msToPaint: out.plainSlow.length };
-}
-
+      : {
+          firstRenderMs: r1(out.firstRender),
+          keystrokes: out.times.length,
+          medianMs: r2(median(out.times)),
+          p95Ms: r2(pct(out.times, 95)),
+          maxMs: r2(Math.max(...out.times)),
+          keystrokesLeavingFirstPageUnchanged: out.unchanged,
+          elementsInShadowDom: out.inDom,
+          realKeysTyped: out.presses,
+          realKeysOver16msToPaint: out.slow.length,
+          realKeysWorstToPaintMs: out.slow.length ? Math.max(...out.slow) : '<16',
+          plainInputOver16msToPaint: out.plainSlow.length,
+        };
+  }
 }
 
 // ------------------------------------------------------------------ layout shift and long tasks per widget
@@ -318,16 +367,64 @@ if (want('stability')) {
       tasks.push(perf.longTasks);
       taskMs.push(perf.longTaskMs);
     }
-    results.stability.push({ widget: name, cls: Math.round(median(cls) * 10000) / 10000, longTasks: median(tasks), longTaskMs: r1(median(taskMs)) });
+    results.stability.push({
+      widget: name,
+      cls: Math.round(median(cls) * 10000) / 10000,
+      longTasks: median(tasks),
+      longTaskMs: r1(median(taskMs)),
+    });
   };
   const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
-  await stable('(control: the page without a widget)', { body: `<h1>Community</h1>${fallback}<footer>Footer text</footer>` }, [], () => true);
-  await stable('care-hashtag-feed (40 Mastodon posts)', { modules: ['/dist/care-hashtag-feed.js'], body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>` }, [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]], lastPost, 'care-hashtag-feed');
-  await stable('bsky-embed (same 40 posts)', { modules: [BSKY_EMBED], body: `<h1>Community</h1><bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed><footer>Footer text</footer>` }, [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]], lastPost, 'bsky-embed');
-  await stable('care-support-groups (1,000 groups)', { modules: ['/dist/care-support-groups.js'], body: `<h1>Find a group</h1><care-support-groups src="${server.add(JSON.stringify({ groups: groups(1000) }), { type: 'application/json', ext: '.json' })}">${fallback}</care-support-groups><footer>Footer text</footer>` }, [], () => !!document.querySelector('care-support-groups')?.shadowRoot?.querySelector('input[type="search"]'));
-  await stable('care-chat-schedule (50 chats)', { modules: ['/dist/care-chat-schedule.js'], body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50 })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>` }, [], allCareChats);
-  await stable('add-to-calendar-button (50 buttons)', { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` }, [], allAtcb);
-
+  await stable(
+    '(control: the page without a widget)',
+    { body: `<h1>Community</h1>${fallback}<footer>Footer text</footer>` },
+    [],
+    () => true,
+  );
+  await stable(
+    'care-hashtag-feed (40 Mastodon posts)',
+    {
+      modules: ['/dist/care-hashtag-feed.js'],
+      body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>`,
+    },
+    [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]],
+    lastPost,
+    'care-hashtag-feed',
+  );
+  await stable(
+    'bsky-embed (same 40 posts)',
+    {
+      modules: [BSKY_EMBED],
+      body: `<h1>Community</h1><bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed><footer>Footer text</footer>`,
+    },
+    [['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)]],
+    lastPost,
+    'bsky-embed',
+  );
+  await stable(
+    'care-support-groups (1,000 groups)',
+    {
+      modules: ['/dist/care-support-groups.js'],
+      body: `<h1>Find a group</h1><care-support-groups src="${server.add(JSON.stringify({ groups: groups(1000) }), { type: 'application/json', ext: '.json' })}">${fallback}</care-support-groups><footer>Footer text</footer>`,
+    },
+    [],
+    () => !!document.querySelector('care-support-groups')?.shadowRoot?.querySelector('input[type="search"]'),
+  );
+  await stable(
+    'care-chat-schedule (50 chats)',
+    {
+      modules: ['/dist/care-chat-schedule.js'],
+      body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50 })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>`,
+    },
+    [],
+    allCareChats,
+  );
+  await stable(
+    'add-to-calendar-button (50 buttons)',
+    { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` },
+    [],
+    allAtcb,
+  );
 }
 
 await browser.close();
@@ -337,10 +434,21 @@ await server.close();
 console.log('\nmin+gzip size (KB = 1000 bytes, gzip -9; peers also minified with esbuild for a fair comparison)');
 console.table(results.sizes);
 console.table(results.sizeRatios);
-if (results.feed.carecircleMs) console.log(`\n40 feed posts, navigation → rendered (median of ${RUNS}): CareCircle ${results.feed.carecircleMs} ms, bsky-embed ${results.feed.bskyEmbedMs} ms → ratio ${results.feed.ratio}`);
-if (results.feed.carecircleMs) console.log(`   API answer → rendered: CareCircle ${results.feed.carecircleAfterDataMs} ms, bsky-embed ${results.feed.bskyEmbedAfterDataMs} ms → ratio ${results.feed.afterDataRatio}`);
-if (results.chat.carecircleMs) console.log(`50 chats with calendar controls (median of ${RUNS}): CareCircle ${results.chat.carecircleMs} ms, add-to-calendar-button ${results.chat.addToCalendarButtonMs} ms → ratio ${results.chat.ratio}`);
-console.log('\nsupport groups: first render after the data arrives; keystroke → results laid out (input event → updated DOM + layout); real key presses → next paint (Event Timing)');
+if (results.feed.carecircleMs)
+  console.log(
+    `\n40 feed posts, navigation → rendered (median of ${RUNS}): CareCircle ${results.feed.carecircleMs} ms, bsky-embed ${results.feed.bskyEmbedMs} ms → ratio ${results.feed.ratio}`,
+  );
+if (results.feed.carecircleMs)
+  console.log(
+    `   API answer → rendered: CareCircle ${results.feed.carecircleAfterDataMs} ms, bsky-embed ${results.feed.bskyEmbedAfterDataMs} ms → ratio ${results.feed.afterDataRatio}`,
+  );
+if (results.chat.carecircleMs)
+  console.log(
+    `50 chats with calendar controls (median of ${RUNS}): CareCircle ${results.chat.carecircleMs} ms, add-to-calendar-button ${results.chat.addToCalendarButtonMs} ms → ratio ${results.chat.ratio}`,
+  );
+console.log(
+  '\nsupport groups: first render after the data arrives; keystroke → results laid out (input event → updated DOM + layout); real key presses → next paint (Event Timing)',
+);
 console.table(results.groups);
 console.log('\nlayout shift (CLS) and long tasks during load (median)');
 console.table(results.stability);

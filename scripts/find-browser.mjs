@@ -21,7 +21,7 @@ export function findBrowser({ install = true } = {}) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version');
   if (install && isRoot && isDebian) {
-    console.log('No browser found: installing Debian\'s chromium (apt-get install chromium)…');
+    console.log("No browser found: installing Debian's chromium (apt-get install chromium)…");
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
       stdio: 'inherit',
       shell: '/bin/bash',

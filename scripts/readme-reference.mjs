@@ -62,7 +62,10 @@ function typeOf(s, deref) {
   }
   if (t === 'string' && s.format) return `string (${s.format})`;
   if (t === 'integer' || t === 'number') {
-    const range = [s.minimum !== undefined && s.minimum > -Number.MAX_SAFE_INTEGER && `≥ ${s.minimum}`, s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER && `≤ ${s.maximum}`].filter(Boolean);
+    const range = [
+      s.minimum !== undefined && s.minimum > -Number.MAX_SAFE_INTEGER && `≥ ${s.minimum}`,
+      s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER && `≤ ${s.maximum}`,
+    ].filter(Boolean);
     return [t, ...range].join(' ');
   }
   return t ?? 'any';
@@ -83,7 +86,14 @@ function rowsOf(rootSchema) {
     if (union && (!schema.properties || schema.discriminator)) {
       const d = discriminated(union, deref);
       if (d) {
-        for (const { schema: o, value } of d.options) visit({ ...o, properties: Object.fromEntries(Object.entries(o.properties).filter(([k]) => k !== d.key)) }, prefix.endsWith('[]') ? `${prefix.slice(0, -1)}${d.key}=${JSON.stringify(value)}]` : `${prefix}(${d.key}=${JSON.stringify(value)})`, depth + 1);
+        for (const { schema: o, value } of d.options)
+          visit(
+            { ...o, properties: Object.fromEntries(Object.entries(o.properties).filter(([k]) => k !== d.key)) },
+            prefix.endsWith('[]')
+              ? `${prefix.slice(0, -1)}${d.key}=${JSON.stringify(value)}]`
+              : `${prefix}(${d.key}=${JSON.stringify(value)})`,
+            depth + 1,
+          );
       } else {
         for (const o of union) {
           const r = deref(o);
@@ -117,7 +127,8 @@ function rowsOf(rootSchema) {
   return rows;
 }
 
-const fmtDefault = (v) => (v === undefined ? '' : code(JSON.stringify(v).length > 60 ? JSON.stringify(v).slice(0, 57) + '…' : JSON.stringify(v)));
+const fmtDefault = (v) =>
+  v === undefined ? '' : code(JSON.stringify(v).length > 60 ? JSON.stringify(v).slice(0, 57) + '…' : JSON.stringify(v));
 
 const files = (await readdir(dir)).filter((f) => f.endsWith('.schema.json'));
 files.sort((a, b) => (order.indexOf(a.replace('.schema.json', '')) + 1 || 99) - (order.indexOf(b.replace('.schema.json', '')) + 1 || 99));

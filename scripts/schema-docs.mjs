@@ -6,7 +6,8 @@ import ts from 'typescript';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.ts$/.test(f) ? [join(dir, f)] : []));
+const files = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.ts$/.test(f) ? [join(dir, f)] : []));
 
 /** Every object literal in `src/` that documents at least one of its keys: its own key names and their docs. */
 export function literalDocs(root = 'src') {
@@ -23,7 +24,11 @@ export function literalDocs(root = 'src') {
           if (!p.name || (!ts.isIdentifier(p.name) && !ts.isStringLiteral(p.name))) continue;
           const key = p.name.text;
           keys.push(key);
-          const doc = ts.getJSDocCommentsAndTags(p).filter(ts.isJSDoc).map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' ');
+          const doc = ts
+            .getJSDocCommentsAndTags(p)
+            .filter(ts.isJSDoc)
+            .map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+            .join(' ');
           if (doc.trim()) docs.set(key, doc.replace(/\s+/g, ' ').trim());
         }
         if (docs.size) found.push({ file, keys, docs });
@@ -80,7 +85,10 @@ export function jsonFacts({ zodSchema, jsonSchema }) {
     Object.assign(jsonSchema, json);
     // JSON Schema patterns are Unicode regexps without flags: an `i` (or `m`, `s`) would publish a different check.
     for (const re of [pattern, json?.pattern]) {
-      if (re instanceof RegExp && /[ims]/.test(re.flags)) throw new Error(`dist/schema: /${re.source}/${re.flags} has flags a JSON Schema pattern cannot carry; write them into the pattern ([a-zA-Z]).`);
+      if (re instanceof RegExp && /[ims]/.test(re.flags))
+        throw new Error(
+          `dist/schema: /${re.source}/${re.flags} has flags a JSON Schema pattern cannot carry; write them into the pattern ([a-zA-Z]).`,
+        );
     }
     if (json?.pattern instanceof RegExp) jsonSchema.pattern = json.pattern.source;
   }
@@ -93,14 +101,20 @@ export function discriminate(schema) {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     const union = node.anyOf;
-    if (Array.isArray(union) && union.length > 1 && union.every((o) => o.type === 'object' && o.properties?.type?.const !== undefined && o.required?.includes('type'))) {
+    if (
+      Array.isArray(union) &&
+      union.length > 1 &&
+      union.every((o) => o.type === 'object' && o.properties?.type?.const !== undefined && o.required?.includes('type'))
+    ) {
       delete node.anyOf;
       node.oneOf = union;
       node.discriminator = { propertyName: 'type' };
       node.required = ['type'];
       // No enum here: the discriminator alone reports an unknown `type`, once (editors complete it from oneOf).
       const kinds = union.map((o) => o.properties.type.const);
-      node.properties = { type: { description: `Which kind this is: ${kinds.map((k) => `\`${k}\``).join(', ')}; the other keys depend on it.` } };
+      node.properties = {
+        type: { description: `Which kind this is: ${kinds.map((k) => `\`${k}\``).join(', ')}; the other keys depend on it.` },
+      };
       node.type = 'object';
     }
     for (const v of Object.values(node)) if (v && typeof v === 'object') walk(v);

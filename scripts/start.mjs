@@ -35,7 +35,15 @@ async function distIsFresh() {
   try {
     const built = (await stat(join(root, 'dist/carecircle.js'))).mtimeMs;
     await stat(join(root, 'dist/carecircle.iife.js'));
-    const inputs = await Promise.all([newest(join(root, 'src')), ...['scripts/build.mjs', 'vite.config.ts', 'package.json'].map((f) => stat(join(root, f)).then((i) => i.mtimeMs, () => 0))]);
+    const inputs = await Promise.all([
+      newest(join(root, 'src')),
+      ...['scripts/build.mjs', 'vite.config.ts', 'package.json'].map((f) =>
+        stat(join(root, f)).then(
+          (i) => i.mtimeMs,
+          () => 0,
+        ),
+      ),
+    ]);
     return built >= Math.max(...inputs);
   } catch {
     return false;
@@ -51,7 +59,10 @@ if (process.argv.includes('--no-build')) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     // A budget or type problem still leaves usable bundles: show the demo, but say so loudly.
-    const usable = await stat(join(root, 'dist/carecircle.js')).then(() => true, () => false);
+    const usable = await stat(join(root, 'dist/carecircle.js')).then(
+      () => true,
+      () => false,
+    );
     if (!usable) {
       console.error('The build failed and dist/ has no bundles; fix the build and run npm start again.');
       process.exit(r.status ?? 1);
@@ -73,7 +84,8 @@ const server = createServer(async (req, res) => {
   } catch {
     return send(res, 400, 'Bad request');
   }
-  if (pathname === '/' || pathname === '/demo' || pathname === '/demo/') return send(res, 302, 'See /demo/index.html', { location: '/demo/index.html' });
+  if (pathname === '/' || pathname === '/demo' || pathname === '/demo/')
+    return send(res, 302, 'See /demo/index.html', { location: '/demo/index.html' });
   // Resolve inside the project folder only: `..`, encoded or not, and NUL bytes never leave it.
   if (pathname.includes('\0')) return send(res, 400, 'Bad request');
   let file = resolve(root, '.' + pathname);
@@ -93,7 +105,9 @@ const server = createServer(async (req, res) => {
       'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   } catch {
     send(res, 404, `Not found: ${pathname}`);
   }

@@ -41,7 +41,10 @@ if ((await run('node', ['scripts/build.mjs'])).code) {
 
 step('Package, consumer types and CLI (node --test test/node/, against the built dist/)');
 const node = await run('node', ['--test', '--test-reporter=tap', 'test/node/'], { capture: true });
-const nodeCounts = { passed: Number(node.out.match(/^# pass (\d+)$/m)?.[1] ?? 0), failed: Number(node.out.match(/^# fail (\d+)$/m)?.[1] ?? 1) };
+const nodeCounts = {
+  passed: Number(node.out.match(/^# pass (\d+)$/m)?.[1] ?? 0),
+  failed: Number(node.out.match(/^# fail (\d+)$/m)?.[1] ?? 1),
+};
 if (node.code && !nodeCounts.failed) nodeCounts.failed = 1;
 
 step('Component tests (web-test-runner, Chromium)');
@@ -61,6 +64,8 @@ if (existsSync('test/e2e/run.mjs')) {
 
 const passed = nodeCounts.passed + unitCounts.passed + e2eCounts.passed;
 const failed = nodeCounts.failed + unitCounts.failed + e2eCounts.failed;
-console.log(`\nnode: ${nodeCounts.passed} passed, ${nodeCounts.failed} failed · component: ${unitCounts.passed} passed, ${unitCounts.failed} failed · e2e: ${e2eCounts.passed} passed, ${e2eCounts.failed} failed`);
+console.log(
+  `\nnode: ${nodeCounts.passed} passed, ${nodeCounts.failed} failed · component: ${unitCounts.passed} passed, ${unitCounts.failed} failed · e2e: ${e2eCounts.passed} passed, ${e2eCounts.failed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || node.code || unit.code || e2eCode ? 1 : 0);

@@ -20,19 +20,28 @@ export default {
   argTypes: {
     config: { control: 'object', description: 'The widget config (see the schema).' },
     now: { control: 'text', description: 'Frozen instant (ISO 8601 with Z) used instead of the real clock.' },
-    timeZone: { control: 'select', options: ['Australia/Sydney', 'Europe/London', 'America/New_York', 'UTC', 'Pacific/Apia'], description: 'Viewer zone (`time-zone` attribute).' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    timeZone: {
+      control: 'select',
+      options: ['Australia/Sydney', 'Europe/London', 'America/New_York', 'UTC', 'Pacific/Apia'],
+      description: 'Viewer zone (`time-zone` attribute).',
+    },
   },
 };
 
 const render = (a: Args) =>
   onSurface(
     a.theme,
-    html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}><a href="#">See our community chats</a></care-chat-schedule>`,
+    html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}
+      ><a href="#">See our community chats</a></care-chat-schedule
+    >`,
   );
 
 /** Each chat once: its next date first, the next few after it in a short list, one add-to-calendar each. */
-export const WeekOfChats = { name: 'A week of chats', render, parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title, 'After that:'] } } };
+export const WeekOfChats = {
+  name: 'A week of chats',
+  render,
+  parameters: { care: { shows: [weekConfig.heading, bcsm.title, chats[1]!.title, 'After that:'] } },
+};
 
 export const LiveNow = {
   name: 'Live now',
@@ -70,4 +79,9 @@ export const Agenda = {
   parameters: { care: { shows: ['Every chat, day by day', bcsm.title, 'Cancelled'] } },
 };
 
-export const Dark = { name: 'Dark', args: { theme: 'dark', now: beforeBcsm }, render, parameters: { care: { shows: [weekConfig.heading, bcsm.title] } } };
+export const Dark = {
+  name: 'Dark',
+  args: { theme: 'dark', now: beforeBcsm },
+  render,
+  parameters: { care: { shows: [weekConfig.heading, bcsm.title] } },
+};

@@ -19,17 +19,22 @@ export default {
   args: { config: bcsmConfig(), theme: 'light' },
   argTypes: {
     config: { control: 'object', description: 'The widget config (see the schema): hashtag, sources, limit, moderation, roles …' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
 };
 
 const render = (a: Args) =>
   onSurface(
     a.theme,
-    html`<care-hashtag-feed .config=${a.config} theme=${a.theme}><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed>`,
+    html`<care-hashtag-feed .config=${a.config} theme=${a.theme}
+      ><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed
+    >`,
   );
 
-export const Loaded = { name: 'Loaded', render, parameters: { care: { shows: ['#bcsm', 'fatigue after radiotherapy', roles['@helen_bcn@aus.social']] } } };
+export const Loaded = {
+  name: 'Loaded',
+  render,
+  parameters: { care: { shows: ['#bcsm', 'fatigue after radiotherapy', roles['@helen_bcn@aus.social']] } },
+};
 
 export const Empty = {
   name: 'Empty',
@@ -51,7 +56,9 @@ export const SourceFailingWithCache = {
   args: { config: failingWithCache },
   render: (a: Args) => {
     // What an earlier visit would have saved, three hours ago.
-    const posts = curatedPosts(Date.now() - 3 * 3600000).slice(0, 4).map((p) => postSchema.parse(p));
+    const posts = curatedPosts(Date.now() - 3 * 3600000)
+      .slice(0, 4)
+      .map((p) => postSchema.parse(p));
     save(cacheKey('bcsm', ['/__missing__/bcsm.json']), posts, Date.now() - 3 * 3600000);
     return render(a);
   },
@@ -60,7 +67,15 @@ export const SourceFailingWithCache = {
 
 export const SourceFailing = {
   name: 'One source failing, others shown',
-  args: { config: { ...bcsmConfig(), sources: [{ type: 'snapshot', url: '/__missing__/bcsm.json' }, { type: 'posts', posts: curatedPosts().slice(0, 3) }] } },
+  args: {
+    config: {
+      ...bcsmConfig(),
+      sources: [
+        { type: 'snapshot', url: '/__missing__/bcsm.json' },
+        { type: 'posts', posts: curatedPosts().slice(0, 3) },
+      ],
+    },
+  },
   render,
   parameters: { care: { shows: ['fatigue after radiotherapy'] } },
 };
@@ -71,7 +86,20 @@ export const ContentWarning = {
     config: {
       hashtag: 'bcsm',
       roles,
-      sources: [{ type: 'posts', posts: curatedPosts().filter((p) => p.contentWarning || p.media).concat({ ...curatedPosts()[6]!, id: 'sensitive-1', url: 'https://mastodon.ie/@siobhan/2', sensitive: true, contentWarning: undefined }) }],
+      sources: [
+        {
+          type: 'posts',
+          posts: curatedPosts()
+            .filter((p) => p.contentWarning || p.media)
+            .concat({
+              ...curatedPosts()[6]!,
+              id: 'sensitive-1',
+              url: 'https://mastodon.ie/@siobhan/2',
+              sensitive: true,
+              contentWarning: undefined,
+            }),
+        },
+      ],
     },
   },
   render,
@@ -102,12 +130,27 @@ export const HeavilyModerated = {
 
 export const ConsentGate = {
   name: 'Consent gate',
-  args: { config: { hashtag: 'bcsm', consent: 'required', roles, sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }, { type: 'posts', posts: curatedPosts().slice(0, 3) }] } },
+  args: {
+    config: {
+      hashtag: 'bcsm',
+      consent: 'required',
+      roles,
+      sources: [
+        { type: 'mastodon', instance: 'https://mastodon.social' },
+        { type: 'posts', posts: curatedPosts().slice(0, 3) },
+      ],
+    },
+  },
   render,
   parameters: { care: { expect: 'waiting', shows: ['Show posts from'] } },
 };
 
-export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render, parameters: { care: { shows: ['fatigue after radiotherapy'] } } };
+export const Dark = {
+  name: 'Dark theme',
+  args: { theme: 'dark' },
+  render,
+  parameters: { care: { shows: ['fatigue after radiotherapy'] } },
+};
 
 export const HundredPosts = {
   name: '100 posts',

@@ -4,7 +4,7 @@
 // nothing through the URL turn `urlState` off. Tests render every story and run axe on it (and all of them
 // side by side, as the Docs page does): no Storybook runtime imports.
 import { html } from 'lit';
-import { onSurface } from './data/surface.js';
+import { fromControls, onSurface } from './data/surface.js';
 import '../src/define/care-support-groups.js';
 import { generateGroups } from '../test/fixtures/support-groups/generate.js';
 import { sydneyConfig, sydneyPlaces } from './data/support-groups.js';
@@ -21,17 +21,19 @@ export default {
   component: 'care-support-groups',
   args: { config: base(), theme: 'light' },
   argTypes: {
-    config: { control: 'object', description: 'The widget config (see the schema): groups, hsds, places, synonyms, helpLine, jsonLd, urlState …' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    config: {
+      control: 'object',
+      description: 'The widget config (see the schema): groups, hsds, places, synonyms, helpLine, jsonLd, urlState …',
+    },
   },
 };
 
 const render = (a: Args) =>
   onSurface(
     a.theme,
-    html`<care-support-groups .config=${a.config} theme=${a.theme}>
-    <p>Ask at the Cancer Centre reception for our printed list of support groups, or call (02) 9845 0000.</p>
-  </care-support-groups>`,
+    html`<care-support-groups .config=${a.config} theme=${a.theme} style=${fromControls(a).style} src=${fromControls(a).src}>
+      <p>Ask at the Cancer Centre reception for our printed list of support groups, or call (02) 9845 0000.</p>
+    </care-support-groups>`,
   );
 
 /**
@@ -52,41 +54,62 @@ const withUrl = (prefix: string, params: Record<string, string | string[]>) => (
 export const FullList = { name: 'Full list', render, parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } } };
 
 export const Filtered = {
-  name: 'Filtered: online groups for carers', render: withUrl('filtered', { format: ['online', 'phone'], audience: 'carer' }),
+  name: 'Filtered: online groups for carers',
+  render: withUrl('filtered', { format: ['online', 'phone'], audience: 'carer' }),
   parameters: { care: { shows: ['Blood Cancer Carers Online'] } },
 };
 
 export const Search = {
-  name: 'Search with a typo ("brest")', render: withUrl('search', { q: 'brest' }),
+  name: 'Search with a typo ("brest")',
+  render: withUrl('search', { q: 'brest' }),
   parameters: { care: { shows: ['Breast Cancer Support — Westmead'] } },
 };
 
 export const NoResults = {
-  name: 'No results: next steps', render: withUrl('none', { q: 'Wollongong', format: 'phone' }),
+  name: 'No results: next steps',
+  render: withUrl('none', { q: 'Wollongong', format: 'phone' }),
   parameters: { care: { shows: ['No groups match'] } },
 };
 
 export const NearPostcode = {
-  name: 'Near a postcode (Parramatta 2150)', render: withUrl('near', { near: sydneyPlaces[0]!.name }),
+  name: 'Near a postcode (Parramatta 2150)',
+  render: withUrl('near', { near: sydneyPlaces[0]!.name }),
   parameters: { care: { shows: [sydneyPlaces[0]!.name] } },
 };
 
 export const TenThousand = {
   name: '10,000 groups',
   args: { config: { groups: generateGroups(10000), places: sydneyPlaces, urlState: false } },
-  render,  parameters: { care: { shows: ['10,000'] } },
+  render,
+  parameters: { care: { shows: ['10,000'] } },
 };
 
-export const Dark = { name: 'Dark theme', args: { theme: 'dark' }, render, parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } } };
+export const Dark = {
+  name: 'Dark theme',
+  args: { theme: 'dark' },
+  render,
+  parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } },
+};
 
 export const InvalidGroups = {
   name: 'Invalid groups skipped (editor panel)',
-  args: { config: { ...base(), groups: [...sydneyConfig().groups, { id: 'bad-audience', name: 'Typo in audiences', audiences: ['carers'] }, { id: 'no-name', name: '' }] } },
-  render,  parameters: { care: { expect: 'error', shows: ['bad-audience', 'no-name', sydneyConfig().groups[0]!.name] } },
+  args: {
+    config: {
+      ...base(),
+      groups: [
+        ...sydneyConfig().groups,
+        { id: 'bad-audience', name: 'Typo in audiences', audiences: ['carers'] },
+        { id: 'no-name', name: '' },
+      ],
+    },
+  },
+  render,
+  parameters: { care: { expect: 'error', shows: ['bad-audience', 'no-name', sydneyConfig().groups[0]!.name] } },
 };
 
 export const HsdsFailing = {
   name: 'HSDS feed unreachable (source error, fallback shown)',
   args: { config: { ...base(), hsds: { url: '/__missing__/services.json' } } },
-  render,  parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } },
+  render,
+  parameters: { care: { shows: [sydneyConfig().groups[0]!.name] } },
 };

@@ -3,7 +3,19 @@
 // (content, an error on purpose, or a waiting state, and the texts it `shows`), log no console error
 // and pass axe. Add each new stories module to `modules` below (static imports, so the runner bundles them).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { configErrors, expectation, fatalPanel, readyWidgets as ready, renderStory, sourceErrors, storiesOf, WIDGETS, widgetsIn, type Meta, type Story } from './helpers/stories.js';
+import {
+  configErrors,
+  expectation,
+  fatalPanel,
+  readyWidgets as ready,
+  renderStory,
+  sourceErrors,
+  storiesOf,
+  WIDGETS,
+  widgetsIn,
+  type Meta,
+  type Story,
+} from './helpers/stories.js';
 import '../src/define/all.js';
 import * as chatScheduleStories from '../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../stories/hashtag-feed.stories.js';
@@ -28,10 +40,17 @@ const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAl
 
 /** Each widget story's own state, checked on its one widget beside what every story must do. */
 const states: Record<string, (el: HTMLElement) => void> = {
-  'chat-schedule:WeekOfChats': (el) => (expect($$(el, '[part=chat]')).to.have.length(4), expect($$(el, '[part=chat] details.calendar')).to.have.length(4)),
+  'chat-schedule:WeekOfChats': (el) => (
+    expect($$(el, '[part=chat]')).to.have.length(4),
+    expect($$(el, '[part=chat] details.calendar')).to.have.length(4)
+  ),
   'chat-schedule:LiveNow': (el) => expect($(el, '.live a.join')?.textContent).to.equal('Join now: #bcsm weekly chat'),
-  'chat-schedule:StartingSoon': (el) => expect($(el, '.countdown')?.textContent?.trim()).to.match(/^Starts in 2 hours,? (and )?15 minutes$/),
-  'chat-schedule:CancelledOccurrence': (el) => (expect($(el, '.cancelled .tag')?.textContent?.trim()).to.equal('Cancelled'), expect($(el, '.cancelled time')).to.not.equal(null)),
+  'chat-schedule:StartingSoon': (el) =>
+    expect($(el, '.countdown')?.textContent?.trim()).to.match(/^Starts in 2 hours,? (and )?15 minutes$/),
+  'chat-schedule:CancelledOccurrence': (el) => (
+    expect($(el, '.cancelled .tag')?.textContent?.trim()).to.equal('Cancelled'),
+    expect($(el, '.cancelled time')).to.not.equal(null)
+  ),
   'chat-schedule:Compact': (el) => expect($(el, '.compact')).to.not.equal(null),
   'chat-schedule:Agenda': (el) => (expect($$(el, '[part=chat]')).to.have.length(8), expect($$(el, 'details.calendar')).to.have.length(4)),
   'chat-schedule:Dark': (el) => expect(el.getAttribute('theme')).to.equal('dark'),
@@ -39,9 +58,15 @@ const states: Record<string, (el: HTMLElement) => void> = {
   'hashtag-feed:Empty': (el) => expect($(el, '.empty')).to.not.equal(null),
   'hashtag-feed:Loading': (el) => expect($(el, 'p[role=status]')?.textContent).to.equal('Loading…'),
   'hashtag-feed:SourceFailingWithCache': (el) => (expect($$(el, 'article')).to.have.length(4), expect($(el, '.notice')).to.not.equal(null)),
-  'hashtag-feed:SourceFailing': (el) => (expect($$(el, 'article')).to.have.length(3), expect($(el, '.notice')?.textContent).to.contain('/__missing__/bcsm.json')),
+  'hashtag-feed:SourceFailing': (el) => (
+    expect($$(el, 'article')).to.have.length(3),
+    expect($(el, '.notice')?.textContent).to.contain('/__missing__/bcsm.json')
+  ),
   'hashtag-feed:ContentWarning': (el) => expect($$(el, 'article .cw button[aria-expanded=false]').length).to.be.greaterThan(0),
-  'hashtag-feed:HeavilyModerated': (el) => (expect($$(el, 'article').length).to.be.greaterThan(0), expect(el.shadowRoot!.textContent).not.to.contain('miracle')),
+  'hashtag-feed:HeavilyModerated': (el) => (
+    expect($$(el, 'article').length).to.be.greaterThan(0),
+    expect(el.shadowRoot!.textContent).not.to.contain('miracle')
+  ),
   'hashtag-feed:ConsentGate': (el) => expect($(el, '.gate button')).to.not.equal(null),
   'hashtag-feed:Dark': (el) => (expect(el.getAttribute('theme')).to.equal('dark'), expect($$(el, 'article').length).to.be.greaterThan(0)),
   'hashtag-feed:HundredPosts': (el) => expect($$(el, 'article')).to.have.length(100),
@@ -75,7 +100,8 @@ for (const [file, mod] of Object.entries(modules)) {
     const stories = storiesOf(mod);
     it('has stories, each widget story with its state check', () => {
       expect(stories.length).to.be.greaterThan(0);
-      if (file === 'chat-schedule' || file === 'hashtag-feed') for (const [key] of stories) expect(states, `no state check for ${key}`).to.have.property(`${file}:${key}`);
+      if (file === 'chat-schedule' || file === 'hashtag-feed')
+        for (const [key] of stories) expect(states, `no state check for ${key}`).to.have.property(`${file}:${key}`);
     });
 
     for (const [key, story] of stories) {
@@ -88,28 +114,34 @@ for (const [file, mod] of Object.entries(modules)) {
           // A failing source may report after the rest of the widget is ready: give it a moment.
           const errorShown = () => all.some((el) => configErrors.has(el) || sourceErrors.has(el) || !!anyPanel(el));
           await waitUntil(errorShown, '', { timeout: 5000 }).catch(() => undefined);
-          expect(
-            errorShown(),
-            `${key}: an error story should show an error (panel, care-config-error or care-source-error)`,
-          ).to.equal(true);
+          expect(errorShown(), `${key}: an error story should show an error (panel, care-config-error or care-source-error)`).to.equal(
+            true,
+          );
         } else {
           for (const el of all) {
             const issues = configErrors.get(el);
             expect(issues, `${key}: <${el.localName}> fired care-config-error: ${JSON.stringify(issues)}`).to.equal(undefined);
             expect(!!fatalPanel(el), `${key}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 300)}`).to.equal(false);
           }
-          expect(logged.map((a) => a.map(String).join(' ')), `${key}: console.error was called`).to.deep.equal([]);
+          expect(
+            logged.map((a) => a.map(String).join(' ')),
+            `${key}: console.error was called`,
+          ).to.deep.equal([]);
         }
         // Content present: every widget has rendered something of its own (a waiting story: at least its status).
         for (const el of all) {
-          expect(shadowText(el).length + (el.shadowRoot?.querySelectorAll('img, svg, input, button').length ?? 0), `${key}: <${el.localName}> rendered no content`).to.be.greaterThan(0);
+          expect(
+            shadowText(el).length + (el.shadowRoot?.querySelectorAll('img, svg, input, button').length ?? 0),
+            `${key}: <${el.localName}> rendered no content`,
+          ).to.be.greaterThan(0);
         }
         if (!all.length) expect(host.textContent!.trim().length, `${key}: no content`).to.be.greaterThan(0);
         // What the story says it shows, in its widgets' shadow text or (docs stories) on the page.
         const shown = [host.textContent, ...all.map(shadowText)].join(' ').replace(/\s+/g, ' ');
         const shows = story.parameters?.care?.shows;
         expect(shows?.length, `${key}: declare what the story shows in parameters.care.shows`).to.be.greaterThan(0);
-        for (const text of shows ?? []) expect(shown.includes(text), `${key}: should show "${text}"; it shows: ${shown.slice(0, 400)}`).to.equal(true);
+        for (const text of shows ?? [])
+          expect(shown.includes(text), `${key}: should show "${text}"; it shows: ${shown.slice(0, 400)}`).to.equal(true);
         states[`${file}:${key}`]?.(all[0]!);
 
         await expect(host).to.be.accessible();
@@ -128,15 +160,20 @@ describe('Support groups stories side by side, as on their Docs page', () => {
     const stories = storiesOf(supportGroupsStories).filter(([key]) => key !== 'TenThousand');
     const templates = stories.map(([key, story]) => {
       const args = { ...meta.args, ...story.args };
-      return html`<section data-story=${key}>${(story.render ?? meta.render)!(args, { args, id: key, name: key, title: meta.title, globals: {}, parameters: {}, argTypes: {} })}</section>`;
+      return html`<section data-story=${key}>
+        ${(story.render ?? meta.render)!(args, { args, id: key, name: key, title: meta.title, globals: {}, parameters: {}, argTypes: {} })}
+      </section>`;
     });
     const host = await fixture<HTMLElement>(html`<div>${templates}</div>`);
-    await waitUntil(() => widgetsIn(host).every((el) => ready.has(el) || configErrors.has(el)), 'every preview settles', { timeout: 10000 });
+    await waitUntil(() => widgetsIn(host).every((el) => ready.has(el) || configErrors.has(el)), 'every preview settles', {
+      timeout: 10000,
+    });
     for (const el of widgetsIn(host)) await el.updateComplete;
     for (const [key, story] of stories) {
       const el = widgetsIn(host.querySelector(`[data-story=${key}]`)!)[0]!;
       const text = shadowText(el);
-      for (const shown of story.parameters?.care?.shows ?? []) expect(text.includes(shown), `${key} should show "${shown}"; it shows: ${text.slice(0, 300)}`).to.equal(true);
+      for (const shown of story.parameters?.care?.shows ?? [])
+        expect(text.includes(shown), `${key} should show "${shown}"; it shows: ${text.slice(0, 300)}`).to.equal(true);
       if (key !== 'NoResults') expect(text, key).not.to.contain('No groups match');
     }
   });
@@ -147,7 +184,10 @@ describe('the story harness', () => {
     const meta = hashtagFeedStories.default as Meta;
     const Loading = hashtagFeedStories.Loading as unknown as Story;
     const undeclared: Story = { ...Loading, parameters: {} };
-    const error = await renderStory('self-test', meta, undeclared, '', 1000).then(() => undefined, (e: Error) => e);
+    const error = await renderStory('self-test', meta, undeclared, '', 1000).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).to.match(/<care-hashtag-feed> neither fired care-ready nor showed a config error within 1 s/);
     // Declared as waiting, the same story is looked at instead.
     const host = await renderStory('self-test', meta, Loading, '', 1000);
@@ -184,22 +224,38 @@ describe('Docs/Embedding snippets', () => {
 // Each page must show all three widgets without a config error, ask nothing of any other origin, and
 // pass axe (run inside the page's own frame).
 describe('Demo pages (built dist/)', () => {
-  for (const [page, width] of [['index', 1280], ['charity', 1280], ['playground', 1280], ['index', 320]] as const) {
+  for (const [page, width] of [
+    ['index', 1280],
+    ['charity', 1280],
+    ['playground', 1280],
+    ['index', 320],
+  ] as const) {
     it(`demo/${page}.html at ${width}px: widgets render, no request elsewhere, axe clean`, async function () {
       this.timeout(30000);
       if (!(await fetch('/dist/carecircle.js', { method: 'HEAD' })).ok) this.skip(); // dist/ not built
-      const frame = await fixture<HTMLIFrameElement>(html`<iframe title="demo" style="inline-size:${width}px;block-size:900px;border:0" src="/demo/${page}.html"></iframe>`);
+      const frame = await fixture<HTMLIFrameElement>(
+        html`<iframe title="demo" style="inline-size:${width}px;block-size:900px;border:0" src="/demo/${page}.html"></iframe>`,
+      );
       // Until it navigates, the frame holds an empty about:blank document that is already "complete".
-      await waitUntil(() => frame.contentWindow?.location.pathname === `/demo/${page}.html` && frame.contentDocument?.readyState === 'complete', 'page did not load', { timeout: 10000 });
+      await waitUntil(
+        () => frame.contentWindow?.location.pathname === `/demo/${page}.html` && frame.contentDocument?.readyState === 'complete',
+        'page did not load',
+        { timeout: 10000 },
+      );
       const doc = frame.contentDocument!;
       const widgets = () => [...doc.querySelectorAll<HTMLElement>(WIDGETS.join(','))];
       const shown = (el: HTMLElement) => shadowText(el).length > 20 || !!fatalPanel(el);
       await waitUntil(() => widgets().length > 0 && widgets().every(shown), '', { timeout: 10000 }).catch(() => {
         const w = frame.contentWindow as Window & typeof globalThis;
-        throw new Error(`${page}: widgets did not render: ${widgets().map((el) => `<${el.localName}> defined=${!!w.customElements.get(el.localName)} "${shadowText(el).slice(0, 80)}"`).join('; ')}`);
+        throw new Error(
+          `${page}: widgets did not render: ${widgets()
+            .map((el) => `<${el.localName}> defined=${!!w.customElements.get(el.localName)} "${shadowText(el).slice(0, 80)}"`)
+            .join('; ')}`,
+        );
       });
       expect(new Set(widgets().map((el) => el.localName)).size, `${page}: widgets`).to.equal(page === 'playground' ? 1 : 3);
-      for (const el of widgets()) expect(!!fatalPanel(el), `${page}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 200)}`).to.equal(false);
+      for (const el of widgets())
+        expect(!!fatalPanel(el), `${page}: <${el.localName}> shows an error panel: ${shadowText(el).slice(0, 200)}`).to.equal(false);
       const elsewhere = (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .map((r) => r.name)
         .filter((url) => new URL(url).origin !== location.origin && !url.startsWith('data:'));
@@ -209,9 +265,16 @@ describe('Demo pages (built dist/)', () => {
       script.src = '/node_modules/axe-core/axe.min.js';
       doc.head.append(script);
       await new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
-      const axe = (frame.contentWindow as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        frame.contentWindow as unknown as {
+          axe: { run: (d: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
       const { violations } = await axe.run(doc);
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `${page}: axe`).to.deep.equal([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        `${page}: axe`,
+      ).to.deep.equal([]);
     });
   }
 });
@@ -226,7 +289,11 @@ describe('Config playground', () => {
     const widget = $<HTMLSelectElement>('pg-widget');
     widget.value = 'care-chat-schedule';
     widget.dispatchEvent(new Event('change'));
-    await waitUntil(() => playground.element()?.localName === 'care-chat-schedule' && $('pg-result').getAttribute('data-state') === 'valid', 'example did not render', { timeout: 8000 });
+    await waitUntil(
+      () => playground.element()?.localName === 'care-chat-schedule' && $('pg-result').getAttribute('data-state') === 'valid',
+      'example did not render',
+      { timeout: 8000 },
+    );
     const text = $<HTMLTextAreaElement>('pg-json').value;
     expect(text).to.contain('"chats"');
 

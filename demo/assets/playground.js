@@ -11,7 +11,15 @@ export const EXAMPLES = {
     {
       label: 'A typo in a key (shows an error)',
       config: {
-        groups: [{ id: 'g-001', name: 'Breast cancer support group', formats: ['in-person'], audiences: ['patient', 'carer'], cancerTypes: ['breast'] }],
+        groups: [
+          {
+            id: 'g-001',
+            name: 'Breast cancer support group',
+            formats: ['in-person'],
+            audiences: ['patient', 'carer'],
+            cancerTypes: ['breast'],
+          },
+        ],
         helpline: { label: 'Cancer Council 13 11 20', phone: '131120' },
       },
     },
@@ -22,7 +30,18 @@ export const EXAMPLES = {
     {
       label: 'A typo in a key (shows an error)',
       config: {
-        chats: [{ id: 'bcsm', title: '#bcsm weekly chat', hashtag: 'bcsm', platform: 'x', timeZone: 'America/New_York', start: '2026-01-05T21:00', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=MO' }],
+        chats: [
+          {
+            id: 'bcsm',
+            title: '#bcsm weekly chat',
+            hashtag: 'bcsm',
+            platform: 'x',
+            timeZone: 'America/New_York',
+            start: '2026-01-05T21:00',
+            durationMinutes: 60,
+            rrule: 'FREQ=WEEKLY;BYDAY=MO',
+          },
+        ],
         shwo: 8,
       },
     },
@@ -115,7 +134,10 @@ export function embedSnippet({ tag, config, theme, bundleBase, classic }) {
   const src = new URL(classic ? 'carecircle.iife.js' : `${tag}.js`, bundleBase).href;
   const script = classic ? `<script defer src="${src}"></script>` : `<script type="module" src="${src}"></script>`;
   const json = typeof config === 'string' ? config.trim() : scriptSafeJson(config);
-  const indented = json.split('\n').map((l) => '    ' + l).join('\n');
+  const indented = json
+    .split('\n')
+    .map((l) => '    ' + l)
+    .join('\n');
   return `<!-- Once per page -->
 ${script}
 
@@ -201,7 +223,10 @@ export function mountPlayground(root, options = {}) {
     try {
       config = JSON.parse(text);
     } catch (error) {
-      showProblems([{ path: '(root)', message: `Not valid JSON: ${jsonErrorMessage(error, text)}` }], 'The JSON cannot be read yet: the preview shows the last version that could.');
+      showProblems(
+        [{ path: '(root)', message: `Not valid JSON: ${jsonErrorMessage(error, text)}` }],
+        'The JSON cannot be read yet: the preview shows the last version that could.',
+      );
       updateSnippet(text);
       return;
     }
@@ -251,7 +276,10 @@ export function mountPlayground(root, options = {}) {
       } catch (error) {
         original = textarea.value = '{}';
         stage.replaceChildren();
-        showProblems([{ path: '(example)', message: `Could not load ${example.url}: ${error.message}` }], 'The example could not be loaded: type a config, or pick another example.');
+        showProblems(
+          [{ path: '(example)', message: `Could not load ${example.url}: ${error.message}` }],
+          'The example could not be loaded: type a config, or pick another example.',
+        );
         return;
       }
     }
@@ -292,7 +320,9 @@ export function mountPlayground(root, options = {}) {
       }
       area.remove();
     }
-    copied.textContent = ok ? `Copied the <${tag()}> embed snippet to the clipboard.` : 'Copying is blocked here: select the snippet and press Ctrl+C (⌘C on a Mac).';
+    copied.textContent = ok
+      ? `Copied the <${tag()}> embed snippet to the clipboard.`
+      : 'Copying is blocked here: select the snippet and press Ctrl+C (⌘C on a Mac).';
     copied.dataset.ok = String(ok);
   }
 

@@ -63,9 +63,16 @@ export async function checkFile(file: string, widget?: string): Promise<{ ok: bo
   if (!(tags as string[]).includes(tag)) return { ok: false, text: `${file}: ${tag}` };
   const { schema, skippable, droppable } = rules(tag as Tag);
   const result = validate(schema, data, { lists: skippable, fields: droppable });
-  if (!result.value) return { ok: false, text: `${file} (<${tag}>): ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; the widget shows its error panel:\n${result.errors.map(line).join('\n')}` };
+  if (!result.value)
+    return {
+      ok: false,
+      text: `${file} (<${tag}>): ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; the widget shows its error panel:\n${result.errors.map(line).join('\n')}`,
+    };
   if (result.skipped.length) {
-    return { ok: false, text: `${file} (<${tag}>): ${result.skipped.length} problem${result.skipped.length === 1 ? '' : 's'}; the widget skips these and shows the rest:\n${result.skipped.map(line).join('\n')}` };
+    return {
+      ok: false,
+      text: `${file} (<${tag}>): ${result.skipped.length} problem${result.skipped.length === 1 ? '' : 's'}; the widget skips these and shows the rest:\n${result.skipped.map(line).join('\n')}`,
+    };
   }
   return { ok: true, text: `${file} (<${tag}>): valid.` };
 }
@@ -86,11 +93,13 @@ export async function main(argv: string[]): Promise<number> {
     const a = rest[i]!;
     if (a === '--widget' || a === '-w') widget = rest[++i];
     else if (a.startsWith('--widget=')) widget = a.slice('--widget='.length);
-    else if (a === '--help' || a === '-h') return console.log(usage), 0;
+    else if (a === '--help' || a === '-h') return (console.log(usage), 0);
     else files.push(a);
   }
   if (!files.length || (widget !== undefined && !(tags as string[]).includes(widget))) {
-    console.error(widget !== undefined && !(tags as string[]).includes(widget) ? `Unknown widget "${widget}": use one of ${tags.join(', ')}.` : usage);
+    console.error(
+      widget !== undefined && !(tags as string[]).includes(widget) ? `Unknown widget "${widget}": use one of ${tags.join(', ')}.` : usage,
+    );
     return 2;
   }
   let failed = 0;

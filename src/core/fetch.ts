@@ -38,7 +38,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * GETs JSON without cookies or referrer, with a timeout. Every failure (network, CORS, HTTP status,
  * wrong content type, malformed JSON, timeout) becomes a FetchError with a code and a plain message.
  */
-export async function fetchJson<T = unknown>(url: string, { signal, timeoutMs = 15000 }: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<JsonResponse<T>> {
+export async function fetchJson<T = unknown>(
+  url: string,
+  { signal, timeoutMs = 15000 }: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<JsonResponse<T>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
@@ -57,10 +60,13 @@ export async function fetchJson<T = unknown>(url: string, { signal, timeoutMs = 
   if (!response.ok) {
     const { status } = response;
     const [code, reason]: [FetchErrorCode, string] =
-      status === 401 || status === 403 ? ['login', 'The server requires a login for this.']
-      : status === 404 ? ['notFound', 'Not found at that address.']
-      : status === 429 ? ['busy', 'Too many requests: the server asked us to wait.']
-      : ['http', `The server answered with an error (HTTP ${status}).`];
+      status === 401 || status === 403
+        ? ['login', 'The server requires a login for this.']
+        : status === 404
+          ? ['notFound', 'Not found at that address.']
+          : status === 429
+            ? ['busy', 'Too many requests: the server asked us to wait.']
+            : ['http', `The server answered with an error (HTTP ${status}).`];
     throw new FetchError(code, reason, status, parseRetryAfter(response.headers.get('retry-after')));
   }
   const type = response.headers.get('content-type') ?? '';

@@ -16,5 +16,12 @@ export interface LinkOptions {
  * `href` (pass post addresses through `postHref` first); otherwise the content stays, as a link without one.
  */
 export const externalLink = (href: string | undefined, content: unknown, { ugc, newTab, id, cls }: LinkOptions = {}): TemplateResult =>
-  html`<a id=${id ?? nothing} class=${cls ?? nothing} href=${safeUrl(href) ?? nothing} target=${newTab ? '_blank' : nothing}
-    rel=${ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer'} referrerpolicy="no-referrer">${content}</a>`;
+  html`<a
+    id=${id ?? nothing}
+    class=${cls ?? nothing}
+    href=${safeUrl(href) ?? nothing}
+    target=${newTab ? '_blank' : nothing}
+    rel=${ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer'}
+    referrerpolicy="no-referrer"
+    >${content}</a
+  >`;

@@ -32,7 +32,8 @@ export function mailtoUrl(email: string): string | undefined {
 export type SafeNode = string | { tag: 'p' | 'br' | 'a' | 'span'; href?: string; cls?: string; kids: SafeNode[] };
 
 // Elements whose content is never text a reader should see.
-const DROP = /^(script|style|template|noscript|iframe|object|embed|svg|math|head|title|textarea|select|img|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|input|form)$/;
+const DROP =
+  /^(script|style|template|noscript|iframe|object|embed|svg|math|head|title|textarea|select|img|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|input|form)$/;
 const BLOCK = /^(div|li|blockquote|h[1-6]|pre|ul|ol|dd|dt|tr|table|section|article|header|footer|figure|figcaption|hr)$/;
 // The classes Mastodon puts on spans for mentions, hashtags and shortened links.
 const CLASSES = ['h-card', 'mention', 'hashtag', 'u-url', 'invisible', 'ellipsis'];
@@ -80,7 +81,8 @@ export function reduceHtml(markup: string): SafeNode[] {
       const kids = walk(child, depth + 1);
       if (tag === 'br') out.push({ tag, kids: [] });
       else if (tag === 'p') out.push({ tag, kids });
-      else if (tag === 'a' && postHref((child as Element).getAttribute('href'))) out.push({ tag, href: postHref((child as Element).getAttribute('href'))!, kids });
+      else if (tag === 'a' && postHref((child as Element).getAttribute('href')))
+        out.push({ tag, href: postHref((child as Element).getAttribute('href'))!, kids });
       else if (tag === 'span') out.push({ tag, cls: [...(child as Element).classList].filter((c) => CLASSES.includes(c)).join(' '), kids });
       else out.push(...kids, ...(BLOCK.test(tag) ? [{ tag: 'br' as const, kids: [] }] : []));
     }
@@ -91,7 +93,9 @@ export function reduceHtml(markup: string): SafeNode[] {
 
 /** The words of reduced HTML, for moderation and summaries. */
 export const nodesText = (nodes: SafeNode[]): string =>
-  nodes.map((n) => (typeof n === 'string' ? n : n.tag === 'br' ? '\n' : n.tag === 'p' ? nodesText(n.kids) + '\n' : nodesText(n.kids))).join('');
+  nodes
+    .map((n) => (typeof n === 'string' ? n : n.tag === 'br' ? '\n' : n.tag === 'p' ? nodesText(n.kids) + '\n' : nodesText(n.kids)))
+    .join('');
 
 /** Plain text as paragraphs and line breaks, with bare http(s) addresses made links. */
 export function textNodes(value: string): SafeNode[] {
@@ -100,13 +104,16 @@ export function textNodes(value: string): SafeNode[] {
     .split(/\n\s*\n/)
     .map((para) => ({
       tag: 'p' as const,
-      kids: para.split('\n').flatMap((line, i): SafeNode[] => [
-        ...(i ? [{ tag: 'br' as const, kids: [] }] : []),
-        ...line.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'])/).map((part, j): SafeNode => (j % 2 && postHref(part) ? { tag: 'a', href: postHref(part)!, kids: [part] } : part)),
-      ]),
+      kids: para
+        .split('\n')
+        .flatMap((line, i): SafeNode[] => [
+          ...(i ? [{ tag: 'br' as const, kids: [] }] : []),
+          ...line
+            .split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'])/)
+            .map((part, j): SafeNode => (j % 2 && postHref(part) ? { tag: 'a', href: postHref(part)!, kids: [part] } : part)),
+        ]),
     }));
 }
 
 /** Display names and handles: text without the bidi overrides that can make a name read as another. */
 export const cleanName = (value: string): string => value.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').trim();
-

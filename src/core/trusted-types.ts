@@ -4,7 +4,10 @@
 // undefined and the caller falls back to something safe (text instead of markup, no JSON-LD).
 
 type Factory = {
-  createPolicy(name: string, rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string }): {
+  createPolicy(
+    name: string,
+    rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string },
+  ): {
     createHTML(s: string): unknown;
     createScript(s: string): unknown;
   };

@@ -2,19 +2,50 @@ import { fetchJson } from '../core/fetch.js';
 import { postHref, type SafeNode } from '../core/sanitize.js';
 import { validPosts, webOnly, type Post } from './posts.js';
 
-interface Label { val: string }
-interface Author { did: string; handle: string; displayName?: string; avatar?: string; labels?: Label[] }
-interface Facet { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string; did?: string; tag?: string }[] }
-interface Image { thumb?: string; fullsize?: string; alt?: string }
-interface Embed { $type: string; images?: Image[]; media?: Embed; thumbnail?: string; alt?: string }
+interface Label {
+  val: string;
+}
+interface Author {
+  did: string;
+  handle: string;
+  displayName?: string;
+  avatar?: string;
+  labels?: Label[];
+}
+interface Facet {
+  index: { byteStart: number; byteEnd: number };
+  features: { $type: string; uri?: string; did?: string; tag?: string }[];
+}
+interface Image {
+  thumb?: string;
+  fullsize?: string;
+  alt?: string;
+}
+interface Embed {
+  $type: string;
+  images?: Image[];
+  media?: Embed;
+  thumbnail?: string;
+  alt?: string;
+}
 interface PostView {
   uri: string;
   author: Author;
-  record: { text?: string; facets?: Facet[]; createdAt: string; langs?: string[]; reply?: { parent?: { uri: string } }; labels?: { values?: Label[] } };
+  record: {
+    text?: string;
+    facets?: Facet[];
+    createdAt: string;
+    langs?: string[];
+    reply?: { parent?: { uri: string } };
+    labels?: { values?: Label[] };
+  };
   embed?: Embed;
   labels?: Label[];
 }
-interface FeedItem { post: PostView; reason?: { $type: string; by?: Author } }
+interface FeedItem {
+  post: PostView;
+  reason?: { $type: string; by?: Author };
+}
 
 /** Authors who asked not to be shown to logged-out readers carry this label. */
 const HIDDEN = '!no-unauthenticated';
@@ -32,17 +63,23 @@ export function facetsToNodes(text: string, facets: Facet[] = []): SafeNode[] {
   const decoder = new TextDecoder();
   const kids: SafeNode[] = [];
   const push = (a: number, b: number) =>
-    decoder.decode(bytes.subarray(a, b)).split('\n').forEach((line, i) => kids.push(...(i ? [{ tag: 'br' as const, kids: [] }] : []), ...(line ? [line] : [])));
+    decoder
+      .decode(bytes.subarray(a, b))
+      .split('\n')
+      .forEach((line, i) => kids.push(...(i ? [{ tag: 'br' as const, kids: [] }] : []), ...(line ? [line] : [])));
   let at = 0;
   for (const f of [...facets].sort((a, b) => a.index.byteStart - b.index.byteStart)) {
     const { byteStart: s, byteEnd: e } = f.index ?? {};
     if (!(s >= at && e > s && e <= bytes.length)) continue;
     const feature = f.features?.[0];
     const target =
-      feature?.$type === 'app.bsky.richtext.facet#link' ? feature.uri
-      : feature?.$type === 'app.bsky.richtext.facet#mention' ? `${web}/profile/${feature.did}`
-      : feature?.$type === 'app.bsky.richtext.facet#tag' ? `${web}/hashtag/${encodeURIComponent(feature.tag ?? '')}`
-      : undefined;
+      feature?.$type === 'app.bsky.richtext.facet#link'
+        ? feature.uri
+        : feature?.$type === 'app.bsky.richtext.facet#mention'
+          ? `${web}/profile/${feature.did}`
+          : feature?.$type === 'app.bsky.richtext.facet#tag'
+            ? `${web}/hashtag/${encodeURIComponent(feature.tag ?? '')}`
+            : undefined;
     if (!target) continue;
     // A facet we know claims its range even when its address is unsafe: that text stays whole, as plain text.
     const href = postHref(target);
@@ -72,7 +109,12 @@ function mapItem({ post, reason }: FeedItem): unknown {
     id: post.uri,
     url: `${web}/profile/${handle}/post/${rkey}`,
     createdAt: post.record?.createdAt,
-    author: a && { name: a.displayName || a.handle, handle: `@${a.handle}`.toLowerCase(), url: `${web}/profile/${handle}`, ...(webOnly(a.avatar) ? { avatar: webOnly(a.avatar) } : {}) },
+    author: a && {
+      name: a.displayName || a.handle,
+      handle: `@${a.handle}`.toLowerCase(),
+      url: `${web}/profile/${handle}`,
+      ...(webOnly(a.avatar) ? { avatar: webOnly(a.avatar) } : {}),
+    },
     text: post.record?.text ?? '',
     media: media(post.embed).flatMap((m) => (webOnly(m.url) ? [{ ...m, url: webOnly(m.url) }] : [])),
     sensitive: labels.some((l) => ADULT.test(l)),
@@ -102,10 +144,17 @@ export function mapGetFeed(body: unknown): { posts: Post[]; cursor?: string } {
 }
 
 export const getFeedUrl = (service: string, feed: string, cursor?: string): string =>
-  new URL(`/xrpc/app.bsky.feed.getFeed?feed=${encodeURIComponent(feed)}&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, service).href;
+  new URL(
+    `/xrpc/app.bsky.feed.getFeed?feed=${encodeURIComponent(feed)}&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    service,
+  ).href;
 
 /** One page of a feed generator's posts, without a login. */
-export async function fetchBlueskyFeed(service: string, feed: string, { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {}): Promise<{ posts: Post[]; next?: string }> {
+export async function fetchBlueskyFeed(
+  service: string,
+  feed: string,
+  { cursor, signal }: { cursor?: string; signal?: AbortSignal } = {},
+): Promise<{ posts: Post[]; next?: string }> {
   const { data } = await fetchJson(getFeedUrl(service, feed, cursor), { signal });
   const { posts, cursor: next } = mapGetFeed(data);
   return { posts, ...(next ? { next } : {}) };

@@ -8,7 +8,8 @@ import { isoDate, isValidTimeZone, parseWall, wallTime } from '../core/time/zone
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 const uniq = <T>(xs: (T | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== undefined))];
 const num = (v: unknown, max: number): number | undefined => (typeof v === 'number' && Math.abs(v) <= max ? v : undefined);
 
@@ -26,7 +27,20 @@ export function hsdsServices(data: unknown): Obj[] {
   return o.id || o.name ? [o] : [];
 }
 
-const AUDIENCE: Record<string, string> = { patient: 'patient', patients: 'patient', carer: 'carer', carers: 'carer', caregiver: 'carer', caregivers: 'carer', family: 'family', families: 'family', professional: 'professional', professionals: 'professional', 'health professional': 'professional', 'health professionals': 'professional' };
+const AUDIENCE: Record<string, string> = {
+  patient: 'patient',
+  patients: 'patient',
+  carer: 'carer',
+  carers: 'carer',
+  caregiver: 'carer',
+  caregivers: 'carer',
+  family: 'family',
+  families: 'family',
+  professional: 'professional',
+  professionals: 'professional',
+  'health professional': 'professional',
+  'health professionals': 'professional',
+};
 
 /** "10:00:00", "09:00:00Z", "18:30+10:00" → minutes after midnight, and the UTC offset in minutes when one is written. */
 function clock(v: unknown): { minutes: number; offset?: number } | undefined {
@@ -48,7 +62,10 @@ function shiftRule(rule: string[], shift: number): string[] | undefined {
   const move = (d: string) => (DAYS.includes(d) ? DAYS[(DAYS.indexOf(d) + shift + 7) % 7]! : d);
   const wkst = rule.find((p) => p.startsWith('WKST='))?.slice(5) ?? 'MO';
   const days = (p: string) => (p.startsWith('BYDAY=') ? 'BYDAY=' + p.slice(6).split(',').map(move).join() : p);
-  return rule.filter((p) => !p.startsWith('WKST=')).map(days).concat('WKST=' + move(wkst));
+  return rule
+    .filter((p) => !p.startsWith('WKST='))
+    .map(days)
+    .concat('WKST=' + move(wkst));
 }
 
 /** One HSDS schedule → our `meets` (only the rule parts the shared recurrence code reads). */
@@ -75,7 +92,7 @@ export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undef
   if (timeZone) {
     if (opens.offset !== undefined && isValidTimeZone(timeZone)) wall = wallTime(timeZone, local - opens.offset * 6e4);
   } else if (isValidTimeZone(etc)) timeZone = etc;
-  else (timeZone = 'UTC'), (wall = local - (offset ?? 0) * 6e4);
+  else ((timeZone = 'UTC'), (wall = local - (offset ?? 0) * 6e4));
   const shift = Math.floor(wall / DAY) - Math.floor(local / DAY);
   const freq = str(schedule.freq)?.toUpperCase();
   let rule: string[] | undefined = [];
@@ -135,7 +152,10 @@ export function hsdsToGroup(service: Obj, index: number, options: HsdsOptions = 
   const type = str(location.location_type);
   if (type === 'physical') formats.add('in-person');
   if (type === 'virtual') formats.add('online');
-  const attending = schedules.map((s) => str(s.attending_type) ?? '').join(' ').toLowerCase();
+  const attending = schedules
+    .map((s) => str(s.attending_type) ?? '')
+    .join(' ')
+    .toLowerCase();
   if (/video/.test(attending)) formats.add('video');
   if (/online|remote|virtual|zoom/.test(attending)) formats.add('online');
   if (/phone|telephone/.test(attending)) formats.add('phone');

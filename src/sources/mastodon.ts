@@ -40,7 +40,11 @@ function mapStatus(s: Status, instance: string): unknown {
     },
     html: original.content ?? '',
     media: (original.media_attachments ?? [])
-      .map((m) => ({ url: webOnly(m.type === 'image' ? (m.preview_url ?? m.url) : m.url ?? m.preview_url), alt: m.description ?? undefined, type: m.type }))
+      .map((m) => ({
+        url: webOnly(m.type === 'image' ? (m.preview_url ?? m.url) : (m.url ?? m.preview_url)),
+        alt: m.description ?? undefined,
+        type: m.type,
+      }))
       .filter((m) => m.url && m.type !== 'unknown'),
     sensitive: !!original.sensitive,
     ...(original.spoiler_text ? { contentWarning: original.spoiler_text } : {}),
@@ -78,7 +82,11 @@ export const mastodonUrl = (instance: string, hashtag: string): string =>
  * One page of a hashtag timeline. 401, 403 and 422 mean the server does not share its timelines without a
  * login (`notPublic`); an empty list just means no posts yet.
  */
-export async function fetchMastodon(instance: string, hashtag: string, { page, signal }: { page?: string; signal?: AbortSignal } = {}): Promise<{ posts: Post[]; next?: string }> {
+export async function fetchMastodon(
+  instance: string,
+  hashtag: string,
+  { page, signal }: { page?: string; signal?: AbortSignal } = {},
+): Promise<{ posts: Post[]; next?: string }> {
   let response;
   try {
     response = await fetchJson(page ?? mastodonUrl(instance, hashtag), { signal });

@@ -1,7 +1,8 @@
 // Story (and test) data for <care-chat-schedule>: fictional chats, plus the frozen instants each story shows.
 import type { ChatScheduleConfig } from '../../src/widgets/chat-schedule/chat-schedule.schema.js';
 
-type ChatInput = Partial<ChatScheduleConfig['chats'][number]> & Pick<ChatScheduleConfig['chats'][number], 'id' | 'title' | 'timeZone' | 'start'>;
+type ChatInput = Partial<ChatScheduleConfig['chats'][number]> &
+  Pick<ChatScheduleConfig['chats'][number], 'id' | 'title' | 'timeZone' | 'start'>;
 
 export const bcsm: ChatInput = {
   id: 'bcsm',
@@ -27,7 +28,8 @@ export const chats: ChatInput[] = [
     hashtag: 'PRHCarers',
     platform: 'zoom',
     url: 'https://example.org/westhaven/carers-zoom',
-    description: 'For partners, parents and friends caring for someone having treatment at Parramatta River Hospital. Hosted by a cancer nurse and a social worker.',
+    description:
+      'For partners, parents and friends caring for someone having treatment at Parramatta River Hospital. Hosted by a cancer nurse and a social worker.',
     hosts: ['Priya (cancer nurse)', 'Tom (social worker)'],
     timeZone: 'Australia/Sydney',
     start: '2026-01-13T18:00',

@@ -3,8 +3,10 @@
 // read "5 minutes ago"; the demo JSON files are generated from the same data with a fixed `now`.
 import type { PostInput } from '../../src/sources/posts.js';
 
-const tag = (host: string, name: string) => `<a href="https://${host}/tags/${name}" class="mention hashtag" rel="tag">#<span>${name}</span></a>`;
-const mention = (host: string, user: string) => `<span class="h-card"><a href="https://${host}/@${user}" class="u-url mention">@<span>${user}</span></a></span>`;
+const tag = (host: string, name: string) =>
+  `<a href="https://${host}/tags/${name}" class="mention hashtag" rel="tag">#<span>${name}</span></a>`;
+const mention = (host: string, user: string) =>
+  `<span class="h-card"><a href="https://${host}/@${user}" class="u-url mention">@<span>${user}</span></a></span>`;
 
 interface Author {
   name: string;
@@ -67,12 +69,24 @@ export function curatedPosts(now = Date.now()): PostInput[] {
       contentWarning: 'Surgery photo (healed scar)',
       sensitive: true,
       text: 'Six months since my mastectomy. Posting this for anyone scared of what it looks like afterwards: this is mine, healed. #bcsm',
-      media: [{ url: 'https://aus.social/media/priya/scar-6-months.jpg', alt: 'A healed horizontal scar across the left side of a flat chest, six months after surgery', type: 'image' }],
+      media: [
+        {
+          url: 'https://aus.social/media/priya/scar-6-months.jpg',
+          alt: 'A healed horizontal scar across the left side of a flat chest, six months after surgery',
+          type: 'image',
+        },
+      ],
     }),
     p('bcsm-5', 130, charity, {
       html: `<p>Our free Helpline is open 9am to 5pm, Monday to Friday, and our nurses can talk through a new diagnosis, treatment side effects or worries about going back to work. ${tag(host(charity), 'bcsm')} ${tag(host(charity), 'BreastCancer')}</p>`,
       language: 'en-GB',
-      media: [{ url: 'https://mastodon.org.uk/media/pinkthread/helpline.png', alt: 'Pink Thread Helpline: talk to a breast care nurse, 9am to 5pm weekdays', type: 'image' }],
+      media: [
+        {
+          url: 'https://mastodon.org.uk/media/pinkthread/helpline.png',
+          alt: 'Pink Thread Helpline: talk to a breast care nurse, 9am to 5pm weekdays',
+          type: 'image',
+        },
+      ],
     }),
     p('bcsm-6', 190, mel, {
       text: 'Scanxiety is real. Results on Thursday and I have reorganised the pantry twice. Anyone else clean when they are anxious? #bcsm #scanxiety',
@@ -106,9 +120,28 @@ export function curatedPosts(now = Date.now()): PostInput[] {
 export function unwantedPosts(now = Date.now()): PostInput[] {
   const at = (minutes: number) => new Date(now - minutes * 60000).toISOString();
   return [
-    { id: 'spam-1', url: 'https://spam.example/@curesecrets/1', createdAt: at(3), author: authors.spam, text: 'Doctors HATE this: the miracle cure they hide from you! #bcsm' },
-    { id: 'spam-2', url: 'https://aus.social/@randomuser/2', createdAt: at(12), author: who('Random user', 'randomuser', 'aus.social'), text: 'Skip chemo, try this alkaline diet instead. Cured in 30 days. #bcsm' },
-    { id: 'boost-1', url: 'https://mastodon.au/@dave_k/boost', createdAt: at(40), author: authors.dave, text: 'Boosting: great thread on side effects', boostOf: 'bcsm-3' },
+    {
+      id: 'spam-1',
+      url: 'https://spam.example/@curesecrets/1',
+      createdAt: at(3),
+      author: authors.spam,
+      text: 'Doctors HATE this: the miracle cure they hide from you! #bcsm',
+    },
+    {
+      id: 'spam-2',
+      url: 'https://aus.social/@randomuser/2',
+      createdAt: at(12),
+      author: who('Random user', 'randomuser', 'aus.social'),
+      text: 'Skip chemo, try this alkaline diet instead. Cured in 30 days. #bcsm',
+    },
+    {
+      id: 'boost-1',
+      url: 'https://mastodon.au/@dave_k/boost',
+      createdAt: at(40),
+      author: authors.dave,
+      text: 'Boosting: great thread on side effects',
+      boostOf: 'bcsm-3',
+    },
   ];
 }
 
@@ -117,7 +150,13 @@ export function manyPosts(count: number, now = Date.now()): PostInput[] {
   const base = curatedPosts(now);
   return Array.from({ length: count }, (_, i) => {
     const p = base[i % base.length]!;
-    return { ...p, id: `${p.id}-${i}`, url: `${p.url}${i}`, createdAt: new Date(now - (i + 1) * 17 * 60000).toISOString(), replyTo: undefined };
+    return {
+      ...p,
+      id: `${p.id}-${i}`,
+      url: `${p.url}${i}`,
+      createdAt: new Date(now - (i + 1) * 17 * 60000).toISOString(),
+      replyTo: undefined,
+    };
   });
 }
 

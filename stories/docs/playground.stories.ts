@@ -12,5 +12,7 @@ export default {
 export const Playground = {
   name: 'Config playground',
   parameters: { care: { shows: ['Widget'] } },
-  render: () => html`<link rel="stylesheet" href="/demo/assets/playground.css" /><div ${ref((el) => el && !el.childElementCount && mountPlayground(el as HTMLElement))}></div>`,
+  render: () =>
+    html`<link rel="stylesheet" href="/demo/assets/playground.css" />
+      <div ${ref((el) => el && !el.childElementCount && mountPlayground(el as HTMLElement))}></div>`,
 };

@@ -27,7 +27,13 @@ export class CareDocsTokenLab extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
+      font-family:
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        Roboto,
+        Arial,
+        sans-serif;
       color: #1b2733;
       line-height: 1.45;
     }
@@ -150,28 +156,56 @@ export class CareDocsTokenLab extends LitElement {
       <td>${t.description ?? ''}</td>
       <td>
         <div class="value">
-          ${isColor(shown)
-            ? html`<input type="color" aria-label="Pick ${t.name}" .value=${shown.length === 4 ? '#' + [...shown.slice(1)].map((c) => c + c).join('') : shown.slice(0, 7)} @input=${(e: Event) => this.#set(t.name, (e.target as HTMLInputElement).value)} />`
-            : nothing}
-          <input id=${id} type="text" aria-label="Value of ${t.name}" placeholder=${t.light} .value=${value} @input=${(e: Event) => this.#set(t.name, (e.target as HTMLInputElement).value)} />
+          ${
+            isColor(shown)
+              ? html`<input
+                  type="color"
+                  aria-label="Pick ${t.name}"
+                  .value=${shown.length === 4 ? '#' + [...shown.slice(1)].map((c) => c + c).join('') : shown.slice(0, 7)}
+                  @input=${(e: Event) => this.#set(t.name, (e.target as HTMLInputElement).value)}
+                />`
+              : nothing
+          }
+          <input
+            id=${id}
+            type="text"
+            aria-label="Value of ${t.name}"
+            placeholder=${t.light}
+            .value=${value}
+            @input=${(e: Event) => this.#set(t.name, (e.target as HTMLInputElement).value)}
+          />
         </div>
       </td>
     </tr>`;
   }
 
   #table(labelledBy: string, tokens: Token[], showDark: boolean) {
-    return html`<div class="wrap"><table aria-labelledby=${labelledBy}>
-      <thead>
-        <tr><th scope="col">Token</th><th scope="col">Light default</th>${showDark ? html`<th scope="col">Dark default</th>` : nothing}<th scope="col">Use</th><th scope="col">Try a value</th></tr>
-      </thead>
-      <tbody>${tokens.map((t) => this.#row(t, showDark))}</tbody>
-    </table></div>`;
+    return html`<div class="wrap">
+      <table aria-labelledby=${labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">Token</th>
+            <th scope="col">Light default</th>
+            ${showDark ? html`<th scope="col">Dark default</th>` : nothing}
+            <th scope="col">Use</th>
+            <th scope="col">Try a value</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${tokens.map((t) => this.#row(t, showDark))}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   override render() {
-    const style = Object.entries(this.values).map(([k, v]) => `${k}: ${v};`).join(' ');
+    const style = Object.entries(this.values)
+      .map(([k, v]) => `${k}: ${v};`)
+      .join(' ');
     const cssOut = Object.keys(this.values).length
-      ? `care-hashtag-feed,\ncare-support-groups,\ncare-chat-schedule {\n${Object.entries(this.values).map(([k, v]) => `  ${k}: ${v};`).join('\n')}\n}`
+      ? `care-hashtag-feed,\ncare-support-groups,\ncare-chat-schedule {\n${Object.entries(this.values)
+          .map(([k, v]) => `  ${k}: ${v};`)
+          .join('\n')}\n}`
       : '/* Change a value above: the CSS for your page appears here. */';
     return html`
       <div class="controls">
@@ -220,7 +254,8 @@ export class CareDocsTokenLab extends LitElement {
 }
 
 /** Registers the lab (called by the story: package.json `sideEffects` would drop a bare import). */
-export const defineTokenLab = () => customElements.get('care-docs-token-lab') ?? customElements.define('care-docs-token-lab', CareDocsTokenLab);
+export const defineTokenLab = () =>
+  customElements.get('care-docs-token-lab') ?? customElements.define('care-docs-token-lab', CareDocsTokenLab);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -69,12 +69,14 @@ const cssText = (styles: CSSResultOrNative[]): string =>
 /** Private locals (`--_surface`) of the shared theme, by the public token each one reads. */
 function locals(): Map<string, string> {
   const map = new Map<string, string>();
-  for (const m of themeStyles.cssText.matchAll(/(--_[a-z0-9-]+)\s*:\s*var\(\s*(--care-[a-z0-9-]+)/g)) if (!map.has(m[1]!)) map.set(m[1]!, m[2]!);
+  for (const m of themeStyles.cssText.matchAll(/(--_[a-z0-9-]+)\s*:\s*var\(\s*(--care-[a-z0-9-]+)/g))
+    if (!map.has(m[1]!)) map.set(m[1]!, m[2]!);
   return map;
 }
 
 /** A widget default written with a private local, shown as the public token it follows. */
-const readable = (value: string, map: Map<string, string>) => value.replace(/var\(\s*(--_[a-z0-9-]+)\s*\)/g, (all, local: string) => (map.has(local) ? `var(${map.get(local)})` : all));
+const readable = (value: string, map: Map<string, string>) =>
+  value.replace(/var\(\s*(--_[a-z0-9-]+)\s*\)/g, (all, local: string) => (map.has(local) ? `var(${map.get(local)})` : all));
 
 /** `--care-<widget>-*` tokens of a defined tag: from its styles, described from the manifest. */
 export function widgetTokens(tag: string): Token[] {
@@ -88,7 +90,10 @@ export function widgetTokens(tag: string): Token[] {
       .flatMap((d) => d.cssProperties ?? [])
       .map((p) => [p.name, p] as const),
   );
-  const names = new Set([...[...fromStyles.keys()].filter((n) => n.startsWith(prefix)), ...[...documented.keys()].filter((n) => n.startsWith('--care-'))]);
+  const names = new Set([
+    ...[...fromStyles.keys()].filter((n) => n.startsWith(prefix)),
+    ...[...documented.keys()].filter((n) => n.startsWith('--care-')),
+  ]);
   const map = locals();
   return [...names].map((name) => ({
     name,

@@ -3,7 +3,16 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../src/define/all.js';
 import * as chatScheduleStories from '../../stories/chat-schedule.stories.js';
 import { renderStory, settle, widgetsIn, type Meta, type Story } from '../helpers/stories.js';
-import { clippedText, expandAll, focusProblems, forcedColourProblems, inlineInSentence, motionProblems, overflowProblems, smallTargets } from './checks.js';
+import {
+  clippedText,
+  expandAll,
+  focusProblems,
+  forcedColourProblems,
+  inlineInSentence,
+  motionProblems,
+  overflowProblems,
+  smallTargets,
+} from './checks.js';
 
 // The checks themselves must be able to fail: break one rule at a time in a real widget's shadow root
 // (an extra style sheet after the widget's own) and each check must name the broken thing.
@@ -24,10 +33,16 @@ describe('a11y layout: the checks catch what they look for', function () {
 
   it('the unbroken story passes every check', async () => {
     const host = await broken('');
-    expect([...overflowProblems(host, 320), ...smallTargets(host), ...clippedText(host), ...forcedColourProblems(host), ...motionProblems(host)]).to.deep.equal([]);
+    expect([
+      ...overflowProblems(host, 320),
+      ...smallTargets(host),
+      ...clippedText(host),
+      ...forcedColourProblems(host),
+      ...motionProblems(host),
+    ]).to.deep.equal([]);
   });
   it('a wide list is overflow', async () => {
-    expect(overflowProblems((await broken('ol { inline-size: 400px; }')), 320).join()).to.match(/scrolls sideways|outside the 320px/);
+    expect(overflowProblems(await broken('ol { inline-size: 400px; }'), 320).join()).to.match(/scrolls sideways|outside the 320px/);
   });
   it('a small button is a small target; a link in a sentence is not', async () => {
     const host = await broken('.button { min-block-size: 0 !important; padding: 0 !important; line-height: 1 !important; }');
@@ -39,7 +54,9 @@ describe('a11y layout: the checks catch what they look for', function () {
     expect(smallTargets(host).join()).not.to.contain('the guide');
   });
   it('text cut off by overflow: hidden is clipped text', async () => {
-    expect(clippedText(await broken('.meta { inline-size: 5em; white-space: nowrap; overflow: hidden; }')).join()).to.contain('text wider than its box');
+    expect(clippedText(await broken('.meta { inline-size: 5em; white-space: nowrap; overflow: hidden; }')).join()).to.contain(
+      'text wider than its box',
+    );
   });
   it('a focus style removed is no visible focus indicator', async () => {
     const host = await broken(':focus-visible { outline: none !important; box-shadow: none !important; }');

@@ -36,20 +36,26 @@ export function inlineInSentence(el: Element): boolean {
 }
 
 /** What the pointer actually hits: a checkbox inside its label is the whole label. */
-const targetBox = (el: Element) => (el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el).getBoundingClientRect();
+const targetBox = (el: Element) =>
+  (el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el).getBoundingClientRect();
 
 export function overflowProblems(host: HTMLElement, width: number): string[] {
   const problems: string[] = [];
   for (const w of widgetsIn(host)) {
-    if (w.scrollWidth > w.clientWidth + 1) problems.push(`<${w.localName}> scrolls sideways: scrollWidth ${w.scrollWidth} > clientWidth ${w.clientWidth}`);
+    if (w.scrollWidth > w.clientWidth + 1)
+      problems.push(`<${w.localName}> scrolls sideways: scrollWidth ${w.scrollWidth} > clientWidth ${w.clientWidth}`);
   }
   for (const w of widgetsIn(host)) {
     const box = w.getBoundingClientRect();
     for (const el of w.shadowRoot?.querySelectorAll('*') ?? []) {
       if (!rendered(el)) continue;
       const r = el.getBoundingClientRect();
-      if (r.right > width + 1 || r.left < -1) problems.push(`${who(el)} reaches outside the ${width}px viewport (${Math.round(r.left)}…${Math.round(r.right)})`);
-      else if (r.right > box.right + 1 || r.left < box.left - 1) problems.push(`${who(el)} sticks out of its widget (${Math.round(r.left)}…${Math.round(r.right)}, widget ${Math.round(box.left)}…${Math.round(box.right)})`);
+      if (r.right > width + 1 || r.left < -1)
+        problems.push(`${who(el)} reaches outside the ${width}px viewport (${Math.round(r.left)}…${Math.round(r.right)})`);
+      else if (r.right > box.right + 1 || r.left < box.left - 1)
+        problems.push(
+          `${who(el)} sticks out of its widget (${Math.round(r.left)}…${Math.round(r.right)}, widget ${Math.round(box.left)}…${Math.round(box.right)})`,
+        );
     }
   }
   return problems;
@@ -64,7 +70,8 @@ export function clippedText(host: HTMLElement): string[] {
     if (!hasText || el.clientWidth === 0) continue; // inline boxes have no client box: their block is checked
     const s = getComputedStyle(el);
     if (el.scrollWidth > el.clientWidth + 1) problems.push(`${who(el)} text wider than its box (${el.scrollWidth} > ${el.clientWidth})`);
-    if (/hidden|clip/.test(s.overflowY + s.overflowX) && el.scrollHeight > el.clientHeight + 1) problems.push(`${who(el)} text cut off (overflow ${s.overflow})`);
+    if (/hidden|clip/.test(s.overflowY + s.overflowX) && el.scrollHeight > el.clientHeight + 1)
+      problems.push(`${who(el)} text cut off (overflow ${s.overflow})`);
   }
   return problems;
 }
@@ -93,7 +100,9 @@ export async function expandAll(host: HTMLElement): Promise<void> {
 /** WCAG 1.4.12's spacing, put into each widget's shadow root (a page's own style sheet cannot reach it). */
 export async function spaceText(host: HTMLElement): Promise<void> {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }');
+  sheet.replaceSync(
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }',
+  );
   for (const w of widgetsIn(host)) w.shadowRoot!.adoptedStyleSheets = [...w.shadowRoot!.adoptedStyleSheets, sheet];
   await settle(host);
 }
@@ -104,7 +113,8 @@ export const DARK_CARD = '#12161b';
 export const setTheme = async (host: HTMLElement, theme: string) => {
   host.style.background = theme === 'dark' ? DARK_CARD : '';
   // A dark story's own card (stories/data/surface.ts) turns light with its widgets.
-  for (const surface of host.querySelectorAll<HTMLElement>('[data-surface]')) surface.style.background = theme === 'dark' ? DARK_CARD : '#ffffff';
+  for (const surface of host.querySelectorAll<HTMLElement>('[data-surface]'))
+    surface.style.background = theme === 'dark' ? DARK_CARD : '#ffffff';
   for (const w of widgetsIn(host)) (w as Widget).setAttribute('theme', theme);
   await settle(host);
 };
@@ -136,7 +146,13 @@ export async function focusProblems(host: HTMLElement, stops = 30): Promise<{ pr
     const r = el.getBoundingClientRect();
     if (r.bottom < 0 || r.top > innerHeight) problems.push(`${who(el)} is focused outside the viewport`);
     // Not obscured (WCAG 2.4.11): something of it is on top at one of a few points inside it.
-    const points = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.9], [0.1, 0.9], [0.9, 0.1]].map(([x, y]) => [r.left + r.width * x!, r.top + Math.min(r.height, innerHeight) * y!] as const);
+    const points = [
+      [0.5, 0.5],
+      [0.1, 0.1],
+      [0.9, 0.9],
+      [0.1, 0.9],
+      [0.9, 0.1],
+    ].map(([x, y]) => [r.left + r.width * x!, r.top + Math.min(r.height, innerHeight) * y!] as const);
     const visible = points.some(([x, y]) => {
       const hit = root.elementFromPoint(x, y);
       return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
@@ -154,10 +170,13 @@ export function forcedColourProblems(host: HTMLElement): string[] {
     const border = sides.some((side) => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1);
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
     const plainLink = el.localName === 'a' && !el.classList.contains('button');
-    if (plainLink) return s.textDecorationLine.includes('underline') || border ? [] : [`${who(el)} link has no underline in forced colours`];
+    if (plainLink)
+      return s.textDecorationLine.includes('underline') || border ? [] : [`${who(el)} link has no underline in forced colours`];
     if (el.localName === 'summary') {
       // A disclosure shows itself by its marker (a list item) or a border.
-      return border || outline || s.display === 'list-item' ? [] : [`${who(el)} disclosure has neither a marker nor a border in forced colours`];
+      return border || outline || s.display === 'list-item'
+        ? []
+        : [`${who(el)} disclosure has neither a marker nor a border in forced colours`];
     }
     return border || outline ? [] : [`${who(el)} has no border in forced colours`];
   });
@@ -169,11 +188,11 @@ export function motionProblems(host: HTMLElement): string[] {
     const out: string[] = [];
     for (const pseudo of [null, '::before', '::after'] as const) {
       const s = getComputedStyle(el, pseudo);
-      if (s.animationName !== 'none' && seconds(s.animationDuration) > 0) out.push(`${who(el)}${pseudo ?? ''} animates (${s.animationName})`);
+      if (s.animationName !== 'none' && seconds(s.animationDuration) > 0)
+        out.push(`${who(el)}${pseudo ?? ''} animates (${s.animationName})`);
       if (seconds(s.transitionDuration) > 0) out.push(`${who(el)}${pseudo ?? ''} has a transition (${s.transitionProperty})`);
       if (s.scrollBehavior === 'smooth') out.push(`${who(el)} scrolls smoothly`);
     }
     return out;
   });
 }
-

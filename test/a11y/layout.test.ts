@@ -14,7 +14,19 @@ import * as chatScheduleStories from '../../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../../stories/hashtag-feed.stories.js';
 import * as supportGroupsStories from '../../stories/support-groups.stories.js';
 import { renderStory, storiesOf, type Meta, type Story } from '../helpers/stories.js';
-import { TARGET, clippedText, controls, expandAll, focusProblems, forcedColourProblems, motionProblems, overflowProblems, setTheme, smallTargets, spaceText } from './checks.js';
+import {
+  TARGET,
+  clippedText,
+  controls,
+  expandAll,
+  focusProblems,
+  forcedColourProblems,
+  motionProblems,
+  overflowProblems,
+  setTheme,
+  smallTargets,
+  spaceText,
+} from './checks.js';
 
 const modules: Record<string, Record<string, unknown>> = {
   'chat-schedule': chatScheduleStories,

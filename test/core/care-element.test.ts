@@ -8,10 +8,18 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, sel: string) => shadow(el).querySelector(sel)?.textContent?.trim();
 const settle = async (el: CareTestElement) => {
-  await waitUntil(() => el.shadowRoot && (textOf(el, 'h2') || shadow(el).querySelector('.panel.error')), 'widget did not settle', { timeout: 3000 });
+  await waitUntil(() => el.shadowRoot && (textOf(el, 'h2') || shadow(el).querySelector('.panel.error')), 'widget did not settle', {
+    timeout: 3000,
+  });
   await el.updateComplete;
 };
-const inline = (json: string) => html`<care-test-element><script type="application/json">${json}</script><a href="/support">Our support page</a></care-test-element>`;
+const inline = (json: string) =>
+  html`<care-test-element
+    ><script type="application/json">
+      ${json}
+    </script>
+    <a href="/support">Our support page</a></care-test-element
+  >`;
 
 let errors: unknown[][] = [];
 const originalError = console.error;
@@ -36,7 +44,13 @@ describe('config sources and precedence', () => {
     const realFetch = window.fetch;
     window.fetch = (input, init) => (seen.push(init ?? {}), realFetch(input, init));
     try {
-      const el = await fixture<CareTestElement>(html`<care-test-element src="/test/fixtures/core/config.json"><script type="application/json">{"title":"Inline"}</script></care-test-element>`);
+      const el = await fixture<CareTestElement>(
+        html`<care-test-element src="/test/fixtures/core/config.json"
+          ><script type="application/json">
+            { "title": "Inline" }
+          </script></care-test-element
+        >`,
+      );
       await settle(el);
       expect(textOf(el, 'h2')).to.equal('From src');
       expect(seen[0]!.credentials).to.equal('omit');
@@ -46,7 +60,13 @@ describe('config sources and precedence', () => {
   });
 
   it('prefers the config property to src and inline, and accepts a JSON string', async () => {
-    const el = await fixture<CareTestElement>(html`<care-test-element src="/test/fixtures/core/config.json" .config=${{ title: 'Property' }}><script type="application/json">{"title":"Inline"}</script></care-test-element>`);
+    const el = await fixture<CareTestElement>(
+      html`<care-test-element src="/test/fixtures/core/config.json" .config=${{ title: 'Property' }}
+        ><script type="application/json">
+          { "title": "Inline" }
+        </script></care-test-element
+      >`,
+    );
     await settle(el);
     expect(textOf(el, 'h2')).to.equal('Property');
     el.config = '{"title":"As JSON text"}';
@@ -112,7 +132,9 @@ describe('config errors', () => {
   }
 
   it('shows patients the fallback (or one calm sentence), never the editor list, which stays one click away', async () => {
-    const withFallback = await errorOf(html`<care-test-element .config=${{ title: '' }}><p>Call us on 1800 000 000.</p></care-test-element>`);
+    const withFallback = await errorOf(
+      html`<care-test-element .config=${{ title: '' }}><p>Call us on 1800 000 000.</p></care-test-element>`,
+    );
     const root = shadow(withFallback.el);
     expect(root.querySelector('[role=alert]'), 'no alert is announced to patients').to.equal(null);
     expect(root.querySelector('slot'), 'the fallback is shown').to.not.equal(null);
@@ -140,13 +162,17 @@ describe('config errors', () => {
 
   it('reports a src that fails to load or parse', async () => {
     const missing = await errorOf(html`<care-test-element src="/test/fixtures/core/nope.json"></care-test-element>`);
-    expect(missing.event.detail.issues).to.deep.equal([{ path: '(src)', message: 'Could not load the config from /test/fixtures/core/nope.json: Not found at that address.' }]);
+    expect(missing.event.detail.issues).to.deep.equal([
+      { path: '(src)', message: 'Could not load the config from /test/fixtures/core/nope.json: Not found at that address.' },
+    ]);
     const broken = await errorOf(html`<care-test-element src="/test/fixtures/core/broken.json"></care-test-element>`);
     expect(broken.event.detail.issues[0]!.message).to.match(/broken\.json: The answer was not valid JSON/);
   });
 
   it('names every schema problem by its dotted path in plain language', async () => {
-    const { event, alert } = await errorOf(inline('{"title":"","count":-1,"items":[{"id":"a","audiences":["patient","nurse"]}],"sources":[{"type":"rss"}]}'));
+    const { event, alert } = await errorOf(
+      inline('{"title":"","count":-1,"items":[{"id":"a","audiences":["patient","nurse"]}],"sources":[{"type":"rss"}]}'),
+    );
     const issues = event.detail.issues;
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
     expect(byPath['title']).to.equal('Must not be empty.');
@@ -264,10 +290,12 @@ describe('lifecycle, events and fallback', () => {
   });
 
   it('never throws into the host page: a crash shows the panel and siblings keep working', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <care-test-element id="a" .config=${{ title: 'A' }}></care-test-element>
-      <care-test-element id="b" .config=${{ title: 'B' }}></care-test-element>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <care-test-element id="a" .config=${{ title: 'A' }}></care-test-element>
+        <care-test-element id="b" .config=${{ title: 'B' }}></care-test-element>
+      </div>`,
+    );
     const [a, b] = [...wrapper.querySelectorAll('care-test-element')] as CareTestElement[];
     await settle(a!);
     await settle(b!);
@@ -297,7 +325,9 @@ describe('define', () => {
 
 describe('theme and locale', () => {
   it('switches tokens with the theme attribute, lets the page override them, and paints no box of its own', async () => {
-    const card = await fixture<HTMLDivElement>(html`<div style="background: rgb(40, 20, 60)"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`);
+    const card = await fixture<HTMLDivElement>(
+      html`<div style="background: rgb(40, 20, 60)"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`,
+    );
     const el = card.firstElementChild as CareTestElement;
     await settle(el);
     const bg = () => getComputedStyle(el).backgroundColor;
@@ -344,14 +374,20 @@ describe('theme and locale', () => {
   });
 
   it('inherits the page font', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="font-family: Georgia, serif"><care-test-element .config=${{ title: 'T' }}></care-test-element></div>`,
+    );
     const el = wrapper.firstElementChild as CareTestElement;
     await settle(el);
     expect(getComputedStyle(shadow(el).querySelector('h2')!).fontFamily).to.contain('Georgia');
   });
 
   it('takes messages from the nearest lang, with config overrides and plurals', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><care-test-element .config=${{ title: 'T', items: [{ id: 'x' }], messages: { items_one: 'un seul' } }}></care-test-element></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr-CA">
+        <care-test-element .config=${{ title: 'T', items: [{ id: 'x' }], messages: { items_one: 'un seul' } }}></care-test-element>
+      </div>`,
+    );
     const el = wrapper.firstElementChild as CareTestElement;
     await settle(el);
     expect(textOf(el, '.greeting')).to.equal('Bonjour Ann');
@@ -359,7 +395,9 @@ describe('theme and locale', () => {
   });
 
   it('falls back to English for a language without a catalogue', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="vi"><care-test-element .config=${{ title: 'T', items: [{ id: 'x' }, { id: 'y' }] }}></care-test-element></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="vi"><care-test-element .config=${{ title: 'T', items: [{ id: 'x' }, { id: 'y' }] }}></care-test-element></div>`,
+    );
     const el = wrapper.firstElementChild as CareTestElement;
     await settle(el);
     expect(textOf(el, '.greeting')).to.equal('Hello Ann');

@@ -29,7 +29,12 @@ describe('closestAttribute', () => {
     const el = (await nested('<care-support-groups></care-support-groups>')) as HTMLElement & { config: unknown };
     el.config = {
       groups: [
-        { id: 'g', name: 'Evening group', formats: ['online'], meets: { start: '2026-01-06T18:00', timeZone: 'Australia/Sydney', rrule: 'FREQ=WEEKLY;BYDAY=TU' } },
+        {
+          id: 'g',
+          name: 'Evening group',
+          formats: ['online'],
+          meets: { start: '2026-01-06T18:00', timeZone: 'Australia/Sydney', rrule: 'FREQ=WEEKLY;BYDAY=TU' },
+        },
       ],
       urlState: false,
     };

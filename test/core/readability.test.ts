@@ -3,7 +3,20 @@ import { fleschKincaid, syllables, words } from '../helpers/readability.js';
 
 describe('readability measure (test helper)', () => {
   it('counts syllables of plain and long words', () => {
-    const cases: [string, number][] = [['cat', 1], ['table', 2], ['simple', 2], ['support', 2], ['groups', 1], ['calendar', 3], ['information', 4], ['sensitive', 3], ['permission', 3], ['tomorrow', 3], ['people', 2], ['phone', 1]];
+    const cases: [string, number][] = [
+      ['cat', 1],
+      ['table', 2],
+      ['simple', 2],
+      ['support', 2],
+      ['groups', 1],
+      ['calendar', 3],
+      ['information', 4],
+      ['sensitive', 3],
+      ['permission', 3],
+      ['tomorrow', 3],
+      ['people', 2],
+      ['phone', 1],
+    ];
     for (const [word, n] of cases) expect(syllables(word), word).to.equal(n);
   });
   it('reads placeholders as short words', () => {

@@ -8,7 +8,17 @@ describe('safeUrl', () => {
     expect(safeUrl('https://example.org/a?b=1')).to.equal('https://example.org/a?b=1');
     expect(safeUrl('/support')).to.equal(new URL('/support', document.baseURI).href);
   });
-  for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'http://[bad', '', 42, null]) {
+  for (const bad of [
+    'javascript:alert(1)',
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'http://[bad',
+    '',
+    42,
+    null,
+  ]) {
     it(`rejects ${JSON.stringify(bad)}`, () => expect(safeUrl(bad)).to.equal(undefined));
   }
   it('allows only https for media', () => {
@@ -23,7 +33,19 @@ describe('postHref: addresses from posts and remote sources', () => {
     expect(postHref('http://example.org/')).to.equal('http://example.org/');
   });
   // Relative ones would resolve against the hospital's own page; `//host` would go to another server.
-  for (const bad of ['/support', 'support.html', '?q=1', '//evil.example/a', '\\\\evil.example/a', 'javascript:alert(1)', 'data:text/html,x', '', null, undefined, 42]) {
+  for (const bad of [
+    '/support',
+    'support.html',
+    '?q=1',
+    '//evil.example/a',
+    '\\\\evil.example/a',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '',
+    null,
+    undefined,
+    42,
+  ]) {
     it(`drops ${JSON.stringify(bad)}`, () => expect(postHref(bad)).to.equal(undefined));
   }
   it('allows only https for media', () => {

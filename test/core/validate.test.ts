@@ -18,10 +18,19 @@ describe('validate: recovering from bad items and fields', () => {
   });
 
   it('drops a bad optional field and keeps its item, in the same pass as skipping another item', () => {
-    const data = { items: [ok('a', { link: 'javascript:alert(1)' }), { id: 'b' }, ok('c', { link: 'https://ok.example' })], other: [ok('z')] };
+    const data = {
+      items: [ok('a', { link: 'javascript:alert(1)' }), { id: 'b' }, ok('c', { link: 'https://ok.example' })],
+      other: [ok('z')],
+    };
     const r = validate(schema, data, { lists: ['items'], fields: ['items.*.link'] });
-    expect(r.value!.items).to.deep.equal([{ id: 'a', n: 1 }, { id: 'c', n: 1, link: 'https://ok.example' }]);
-    expect(r.skipped.map((i) => [i.path, i.dropped])).to.deep.equal([['items.0.link', 'field'], ['items.1.n', undefined]]);
+    expect(r.value!.items).to.deep.equal([
+      { id: 'a', n: 1 },
+      { id: 'c', n: 1, link: 'https://ok.example' },
+    ]);
+    expect(r.skipped.map((i) => [i.path, i.dropped])).to.deep.equal([
+      ['items.0.link', 'field'],
+      ['items.1.n', undefined],
+    ]);
     expect((r.skipped[0]!.item as { id: string }).id).to.equal('a');
   });
 

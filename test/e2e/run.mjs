@@ -27,10 +27,14 @@ let server;
 
 try {
   const dist = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(root, 'dist');
-  const missing = ['carecircle.js', 'carecircle.iife.js', 'care-hashtag-feed.js', 'care-support-groups.js', 'care-chat-schedule.js'].filter((f) => !existsSync(join(dist, f)));
+  const missing = ['carecircle.js', 'carecircle.iife.js', 'care-hashtag-feed.js', 'care-support-groups.js', 'care-chat-schedule.js'].filter(
+    (f) => !existsSync(join(dist, f)),
+  );
   if (missing.length) throw new Error(`dist/ is not built (missing ${missing.join(', ')}): run node scripts/build.mjs first`);
 
-  for (const file of readdirSync(join(here, 'specs')).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(join(here, 'specs'))
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     await import(pathToFileURL(join(here, 'specs', file)).href);
   }
   const selected = tests.filter((t) => !filters.length || filters.some((f) => t.name.toLowerCase().includes(f.toLowerCase())));
@@ -64,7 +68,10 @@ try {
         console.log(`  ✔ ${item.name} (${Date.now() - t0} ms)`);
       } catch (error) {
         failed++;
-        const message = String(error?.stack || error).split('\n').slice(0, 8).join('\n      ');
+        const message = String(error?.stack || error)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n      ');
         failures.push({ name: item.name, message, t });
         console.log(`  ✖ ${item.name} (${Date.now() - t0} ms)\n      ${message}`);
         if (process.env.E2E_VERBOSE) {

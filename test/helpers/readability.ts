@@ -3,7 +3,39 @@
 // strings make the formula unstable one by one, so catalogues are measured as a whole (each message one
 // sentence) and, message by message, only those long enough to read as prose.
 
-const EXCEPTIONS: Record<string, number> = { people: 2, every: 2, area: 3, idea: 3, being: 2, create: 2, video: 3, online: 2, phone: 1, here: 1, there: 1, where: 1, were: 1, one: 1, once: 1, some: 1, come: 1, done: 1, gone: 1, none: 1, live: 1, give: 1, have: 1, use: 1, used: 1, cancer: 2, carer: 2, carers: 2, nurse: 1, chemo: 2, quiet: 2 };
+const EXCEPTIONS: Record<string, number> = {
+  people: 2,
+  every: 2,
+  area: 3,
+  idea: 3,
+  being: 2,
+  create: 2,
+  video: 3,
+  online: 2,
+  phone: 1,
+  here: 1,
+  there: 1,
+  where: 1,
+  were: 1,
+  one: 1,
+  once: 1,
+  some: 1,
+  come: 1,
+  done: 1,
+  gone: 1,
+  none: 1,
+  live: 1,
+  give: 1,
+  have: 1,
+  use: 1,
+  used: 1,
+  cancer: 2,
+  carer: 2,
+  carers: 2,
+  nurse: 1,
+  chemo: 2,
+  quiet: 2,
+};
 
 /** Syllables in one English word (an estimate, as every readability formula uses). */
 export function syllables(word: string): number {

@@ -36,9 +36,15 @@ export function storiesOf(mod: Record<string, unknown>): [string, Story][] {
   const meta = (mod.default ?? {}) as Meta;
   const matches = (rule: string[] | RegExp | undefined, key: string) => (rule instanceof RegExp ? rule.test(key) : rule?.includes(key));
   return Object.entries(mod)
-    .filter(([key, value]) => key !== 'default' && key !== '__namedExportsOrder' && !!value && (typeof value === 'object' || typeof value === 'function'))
+    .filter(
+      ([key, value]) =>
+        key !== 'default' && key !== '__namedExportsOrder' && !!value && (typeof value === 'object' || typeof value === 'function'),
+    )
     .filter(([key]) => (!meta.includeStories || matches(meta.includeStories, key)) && !matches(meta.excludeStories, key))
-    .map(([key, value]) => [key, typeof value === 'function' ? ({ render: value as Render, ...(value as object) } as Story) : (value as Story)]);
+    .map(([key, value]) => [
+      key,
+      typeof value === 'function' ? ({ render: value as Render, ...(value as object) } as Story) : (value as Story),
+    ]);
 }
 
 export const expectation = (story: Story): 'error' | 'waiting' | 'content' => story.parameters?.care?.expect ?? 'content';
@@ -78,7 +84,15 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
   const render = story.render ?? meta.render;
   let template: unknown;
   if (render) {
-    template = render(args, { args, id, name: story.name ?? id, title: meta.title, globals: {}, parameters: story.parameters ?? {}, argTypes: {} });
+    template = render(args, {
+      args,
+      id,
+      name: story.name ?? id,
+      title: meta.title,
+      globals: {},
+      parameters: story.parameters ?? {},
+      argTypes: {},
+    });
   } else {
     const el = document.createElement(meta.component!);
     Object.assign(el, args);
@@ -91,8 +105,11 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
   try {
     await waitUntil(() => widgetsIn(host).every(settled), '', { timeout: waiting ? Math.min(1500, timeout) : timeout, interval: 50 });
   } catch {
-    const stuck = widgetsIn(host).filter((el) => !settled(el)).map((el) => `<${el.localName}>`);
-    if (!waiting) throw new Error(`${id}: ${stuck.join(', ')} neither fired care-ready nor showed a config error within ${timeout / 1000} s`);
+    const stuck = widgetsIn(host)
+      .filter((el) => !settled(el))
+      .map((el) => `<${el.localName}>`);
+    if (!waiting)
+      throw new Error(`${id}: ${stuck.join(', ')} neither fired care-ready nor showed a config error within ${timeout / 1000} s`);
   }
   await settle(host);
   return host;

@@ -28,7 +28,10 @@ export type TestConfig = z.output<typeof testSchema>;
 export class CareTestElement extends CareElement<TestConfig> {
   protected readonly schema = testSchema;
   protected override readonly skippable = ['items'];
-  protected override readonly catalogue = { en: { greeting: 'Hello {name}', items_one: '{count} item', items_other: '{count} items' }, fr: { greeting: 'Bonjour {name}' } };
+  protected override readonly catalogue = {
+    en: { greeting: 'Hello {name}', items_one: '{count} item', items_other: '{count} items' },
+    fr: { greeting: 'Bonjour {name}' },
+  };
   configured = 0;
   stopped = 0;
   protected override configure(): void {
@@ -41,7 +44,9 @@ export class CareTestElement extends CareElement<TestConfig> {
     return html`<h2 part="heading">${config.title}</h2>
       <p class="greeting">${this.t('greeting', { name: 'Ann' })}</p>
       <p class="count">${this.t('items', { count: config.items.length })}</p>
-      <ul>${config.items.map((i) => html`<li>${i.id}</li>`)}</ul>`;
+      <ul>
+        ${config.items.map((i) => html`<li>${i.id}</li>`)}
+      </ul>`;
   }
 }
 define('care-test-element', CareTestElement);

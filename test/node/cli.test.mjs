@@ -21,7 +21,9 @@ const chat = { id: 'bcsm', title: '#bcsm', timeZone: 'America/New_York', start: 
 
 test('every demo config is valid (the widget is chosen by --widget when there is no $schema)', () => {
   for (const widget of ['hashtag-feed', 'support-groups', 'chat-schedule']) {
-    const files = readdirSync(`demo/data/${widget}`).filter((f) => f.endsWith('.json')).map((f) => `demo/data/${widget}/${f}`);
+    const files = readdirSync(`demo/data/${widget}`)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `demo/data/${widget}/${f}`);
     const r = cli('check', '--widget', `care-${widget}`, ...files);
     assert.equal(r.code, 0, r.out);
     assert.equal(r.out.match(/: valid\./g)?.length, files.length, r.out);
@@ -29,7 +31,12 @@ test('every demo config is valid (the widget is chosen by --widget when there is
 });
 
 test('prints the same path-by-path messages as the widget, with "did you mean", and exits 1', () => {
-  const bad = file('feed.json', { $schema: cdn('care-hashtag-feed'), hashtag: 'bcsm', sources: [{ type: 'mastodon', instnce: 'https://mastodon.social' }], limit: -3 });
+  const bad = file('feed.json', {
+    $schema: cdn('care-hashtag-feed'),
+    hashtag: 'bcsm',
+    sources: [{ type: 'mastodon', instnce: 'https://mastodon.social' }],
+    limit: -3,
+  });
   const r = cli('check', bad);
   assert.equal(r.code, 1);
   assert.match(r.out, /<care-hashtag-feed>\): 3 problems/);
@@ -39,7 +46,14 @@ test('prints the same path-by-path messages as the widget, with "did you mean", 
 });
 
 test('checks what only the widget can: time-zone names, repeat rules, real dates', () => {
-  const bad = file('chats.json', { $schema: './care-chat-schedule.schema.json', chats: [{ ...chat, timeZone: 'Mars/Olympus' }, { ...chat, id: 'b', rrule: 'EVERY MONDAY' }, { ...chat, id: 'c', start: '2026-02-30T21:00' }] });
+  const bad = file('chats.json', {
+    $schema: './care-chat-schedule.schema.json',
+    chats: [
+      { ...chat, timeZone: 'Mars/Olympus' },
+      { ...chat, id: 'b', rrule: 'EVERY MONDAY' },
+      { ...chat, id: 'c', start: '2026-02-30T21:00' },
+    ],
+  });
   const r = cli('check', bad);
   assert.equal(r.code, 1);
   assert.match(r.out, /chats\.0 \(“bcsm”\)\.timeZone|chats\.0\.timeZone \(“bcsm”\): Not a known time-zone name/);
@@ -49,10 +63,18 @@ test('checks what only the widget can: time-zone names, repeat rules, real dates
 });
 
 test('a skipped group is a problem too, named by its id', () => {
-  const groups = file('groups.json', { groups: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B', audiences: ['nurse'] }] });
+  const groups = file('groups.json', {
+    groups: [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B', audiences: ['nurse'] },
+    ],
+  });
   const r = cli('check', '--widget=care-support-groups', groups);
   assert.equal(r.code, 1);
-  assert.match(r.out, /groups\.1\.audiences\.0 \(“b”\): Must be one of "patient", "carer", "family", "professional"; got the text "nurse"\./);
+  assert.match(
+    r.out,
+    /groups\.1\.audiences\.0 \(“b”\): Must be one of "patient", "carer", "family", "professional"; got the text "nurse"\./,
+  );
 });
 
 test('valid files pass; several files are counted', () => {

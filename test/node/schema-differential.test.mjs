@@ -31,31 +31,133 @@ const samples = Object.fromEntries(tags.map((t) => [t, JSON.parse(readFileSync(`
  * reference and the schema descriptions say these checks are the widget's (and `carecircle check`'s).
  */
 const DOCUMENTED = {
-  'time-zone-name': { ajv: true, reason: 'Time-zone names are checked with the browser\'s Intl time-zone data, which no fixed list or pattern matches ("Mars/Olympus", "Australia/Sidney").' },
-  'rrule-grammar': { ajv: true, reason: 'The schema\'s pattern asks for a FREQ=DAILY|WEEKLY|MONTHLY part; how the other parts combine (COUNT or UNTIL, numbered days only monthly, values of BYDAY and INTERVAL) is more grammar than a pattern can say.' },
+  'time-zone-name': {
+    ajv: true,
+    reason:
+      'Time-zone names are checked with the browser\'s Intl time-zone data, which no fixed list or pattern matches ("Mars/Olympus", "Australia/Sidney").',
+  },
+  'rrule-grammar': {
+    ajv: true,
+    reason:
+      "The schema's pattern asks for a FREQ=DAILY|WEEKLY|MONTHLY part; how the other parts combine (COUNT or UNTIL, numbered days only monthly, values of BYDAY and INTERVAL) is more grammar than a pattern can say.",
+  },
   'until-before-start': { ajv: true, reason: 'An UNTIL before `start` compares two keys; JSON Schema compares no values across keys.' },
-  'day-of-month': { ajv: true, reason: 'A start\'s pattern checks month, hour and minute ranges, not how many days a month has (2026-02-30, 2025-02-29).' },
-  'years-0-99': { ajv: true, reason: 'The widget reads years 0000–0099 as 1900–1999 (JavaScript\'s Date.UTC), so 0000-02-29 is no date to it; JSON Schema\'s "date" format knows year 0 was a leap year.' },
-  'date-parse': { ajv: true, reason: 'A post\'s createdAt must also be read by Date.parse (month 13, "Tnoon"); the pattern checks its start only.' },
-  'url-syntax': { ajv: true, reason: 'The pattern checks an address\'s scheme (http, https or none); whether the rest parses (a space in the host, an empty host) is the browser\'s URL parser\'s call.' },
-  'url-tab-in-scheme': { ajv: false, reason: 'Browsers drop tabs and newlines anywhere in an address, so "ht\\ttps://…" is https to the widget; the pattern reads the text as written.' },
-  'cost-text': { ajv: true, reason: 'The old text form of a cost is read by its words ("Free, …", "… donation"); the schema accepts any text there and offers the object form.' },
-  'duplicate-id': { ajv: true, reason: 'Ids unique by one key of each item: JSON Schema\'s uniqueItems compares whole items.' },
+  'day-of-month': {
+    ajv: true,
+    reason: "A start's pattern checks month, hour and minute ranges, not how many days a month has (2026-02-30, 2025-02-29).",
+  },
+  'years-0-99': {
+    ajv: true,
+    reason:
+      'The widget reads years 0000–0099 as 1900–1999 (JavaScript\'s Date.UTC), so 0000-02-29 is no date to it; JSON Schema\'s "date" format knows year 0 was a leap year.',
+  },
+  'date-parse': {
+    ajv: true,
+    reason: 'A post\'s createdAt must also be read by Date.parse (month 13, "Tnoon"); the pattern checks its start only.',
+  },
+  'url-syntax': {
+    ajv: true,
+    reason:
+      "The pattern checks an address's scheme (http, https or none); whether the rest parses (a space in the host, an empty host) is the browser's URL parser's call.",
+  },
+  'url-tab-in-scheme': {
+    ajv: false,
+    reason:
+      'Browsers drop tabs and newlines anywhere in an address, so "ht\\ttps://…" is https to the widget; the pattern reads the text as written.',
+  },
+  'cost-text': {
+    ajv: true,
+    reason:
+      'The old text form of a cost is read by its words ("Free, …", "… donation"); the schema accepts any text there and offers the object form.',
+  },
+  'duplicate-id': { ajv: true, reason: "Ids unique by one key of each item: JSON Schema's uniqueItems compares whole items." },
 };
 
 // Values by field. `valid` and `invalid` must get the same answer from both; `documented` values are the
 // listed kinds. Wrong JSON types are added for every field from its `type`.
-const url = { type: 'string', valid: ['https://example.org/page', 'http://example.org', '/relative/path', 'page.html', 'HTTPS://EXAMPLE.ORG/', ' https://example.org', '?q=1', ''], invalid: ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'mailto:someone@example.org', 'ftp://example.org', 'data:text/html,hi'], documented: { 'url-syntax': ['https://exa mple.org', 'http://', '//', 'http://[::1'], 'url-tab-in-scheme': ['ht\ttps://example.org'] } };
+const url = {
+  type: 'string',
+  valid: [
+    'https://example.org/page',
+    'http://example.org',
+    '/relative/path',
+    'page.html',
+    'HTTPS://EXAMPLE.ORG/',
+    ' https://example.org',
+    '?q=1',
+    '',
+  ],
+  invalid: [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'java\tscript:alert(1)',
+    'mailto:someone@example.org',
+    'ftp://example.org',
+    'data:text/html,hi',
+  ],
+  documented: { 'url-syntax': ['https://exa mple.org', 'http://', '//', 'http://[::1'], 'url-tab-in-scheme': ['ht\ttps://example.org'] },
+};
 const text = { type: 'string', valid: ['x', 'Two words', 'é'], invalid: [''] };
 const anyText = { type: 'string', valid: ['', 'Some words'] };
 const bool = { type: 'boolean', valid: [true, false] };
 const strings = { type: 'array', valid: [[], ['one', 'two']], invalid: [[1], [null]] };
 const level = { type: 'number', valid: [2, 3, 6], invalid: [0, 1, 7, 2.5, -2] };
-const zone = { type: 'string', valid: ['Australia/Sydney', 'UTC', 'America/New_York', 'Europe/London', 'Pacific/Apia'], invalid: [''], documented: { 'time-zone-name': ['Mars/Olympus', 'Australia/Sidney', 'EST5EDT6'] } };
-const start = { type: 'string', valid: ['2026-01-05T18:00', '2024-02-29T00:00', '2026-12-31T23:59', '1999-01-01T00:00'], invalid: ['next tuesday', '2026-13-01T10:00', '2026-00-10T10:00', '2026-01-00T10:00', '2026-01-32T10:00', '2026-01-05T24:00', '2026-01-05T18:60', '2026-01-05', '2026-01-05T18:00:00', '2026-1-5T18:00', '2026-01-05 18:00', ''], documented: { 'day-of-month': ['2026-02-30T10:00', '2025-02-29T10:00', '2026-04-31T18:00', '0000-02-29T10:00'] } };
+const zone = {
+  type: 'string',
+  valid: ['Australia/Sydney', 'UTC', 'America/New_York', 'Europe/London', 'Pacific/Apia'],
+  invalid: [''],
+  documented: { 'time-zone-name': ['Mars/Olympus', 'Australia/Sidney', 'EST5EDT6'] },
+};
+const start = {
+  type: 'string',
+  valid: ['2026-01-05T18:00', '2024-02-29T00:00', '2026-12-31T23:59', '1999-01-01T00:00'],
+  invalid: [
+    'next tuesday',
+    '2026-13-01T10:00',
+    '2026-00-10T10:00',
+    '2026-01-00T10:00',
+    '2026-01-32T10:00',
+    '2026-01-05T24:00',
+    '2026-01-05T18:60',
+    '2026-01-05',
+    '2026-01-05T18:00:00',
+    '2026-1-5T18:00',
+    '2026-01-05 18:00',
+    '',
+  ],
+  documented: { 'day-of-month': ['2026-02-30T10:00', '2025-02-29T10:00', '2026-04-31T18:00', '0000-02-29T10:00'] },
+};
 const minutes = { type: 'number', valid: [1, 60, 1440], invalid: [0, -3, 1441, 30.5] };
-const rrule = { type: 'string', valid: ['FREQ=WEEKLY;BYDAY=MO', 'freq=monthly;byday=2tu', 'RRULE:FREQ=DAILY;COUNT=5', 'FREQ=MONTHLY;BYMONTHDAY=-1', 'FREQ=WEEKLY;INTERVAL=2;UNTIL=20301231', 'BYDAY=MO,WE;FREQ=WEEKLY', ' FREQ=DAILY '], invalid: ['EVERY MONDAY', 'every monday', '', 'BYDAY=MO', 'FREQ=YEARLY', 'FREQ=HOURLY;COUNT=2', 'FREQ=WEEKLYX'], documented: { 'rrule-grammar': ['FREQ=WEEKLY;BYDAY=XX', 'FREQ=WEEKLY;COUNT=3;UNTIL=20301231', 'FREQ=WEEKLY;BYDAY=2TU', 'FREQ=DAILY;INTERVAL=0', 'FREQ=DAILY;BYHOUR=9', 'FREQ=DAILY;UNTIL=2030'], 'until-before-start': ['FREQ=WEEKLY;UNTIL=20200101'] } };
-const dates = { type: 'array', valid: [[], ['2026-02-28'], ['2024-02-29', '2026-12-31'], ['0004-02-29']], invalid: [['2026-02-30'], ['2025-02-29'], ['2026-13-01'], ['28/02/2026'], ['2026-2-3'], [''], ['2026-02-28T10:00']], documented: { 'years-0-99': [['0000-02-29']] } };
+const rrule = {
+  type: 'string',
+  valid: [
+    'FREQ=WEEKLY;BYDAY=MO',
+    'freq=monthly;byday=2tu',
+    'RRULE:FREQ=DAILY;COUNT=5',
+    'FREQ=MONTHLY;BYMONTHDAY=-1',
+    'FREQ=WEEKLY;INTERVAL=2;UNTIL=20301231',
+    'BYDAY=MO,WE;FREQ=WEEKLY',
+    ' FREQ=DAILY ',
+  ],
+  invalid: ['EVERY MONDAY', 'every monday', '', 'BYDAY=MO', 'FREQ=YEARLY', 'FREQ=HOURLY;COUNT=2', 'FREQ=WEEKLYX'],
+  documented: {
+    'rrule-grammar': [
+      'FREQ=WEEKLY;BYDAY=XX',
+      'FREQ=WEEKLY;COUNT=3;UNTIL=20301231',
+      'FREQ=WEEKLY;BYDAY=2TU',
+      'FREQ=DAILY;INTERVAL=0',
+      'FREQ=DAILY;BYHOUR=9',
+      'FREQ=DAILY;UNTIL=2030',
+    ],
+    'until-before-start': ['FREQ=WEEKLY;UNTIL=20200101'],
+  },
+};
+const dates = {
+  type: 'array',
+  valid: [[], ['2026-02-28'], ['2024-02-29', '2026-12-31'], ['0004-02-29']],
+  invalid: [['2026-02-30'], ['2025-02-29'], ['2026-13-01'], ['28/02/2026'], ['2026-2-3'], [''], ['2026-02-28T10:00']],
+  documented: { 'years-0-99': [['0000-02-29']] },
+};
 const lat = { type: 'number', valid: [-90, 90, 0, -33.81], invalid: [90.01, -91, 1e9] };
 const lon = { type: 'number', valid: [-180, 180, 151.2], invalid: [180.5, -181] };
 
@@ -69,7 +171,12 @@ const FIELDS = {
     'sources.1.posts': { type: 'array', valid: [[]] },
     'sources.1.posts.0.id': text,
     'sources.1.posts.0.url': url,
-    'sources.1.posts.0.createdAt': { type: 'string', valid: ['2026-11-28T09:30:00Z', '2026-11-28T09:30', '2026-11-28T09:30:00.000+11:00', '2026-02-30T09:30:00Z'], invalid: ['yesterday', '2026-11-28', '28/11/2026 09:30', ''], documented: { 'date-parse': ['2026-11-28Tnoon', '2026-13-28T09:30:00Z', '2026-11-28T25:00'] } },
+    'sources.1.posts.0.createdAt': {
+      type: 'string',
+      valid: ['2026-11-28T09:30:00Z', '2026-11-28T09:30', '2026-11-28T09:30:00.000+11:00', '2026-02-30T09:30:00Z'],
+      invalid: ['yesterday', '2026-11-28', '28/11/2026 09:30', ''],
+      documented: { 'date-parse': ['2026-11-28Tnoon', '2026-13-28T09:30:00Z', '2026-11-28T25:00'] },
+    },
     'sources.1.posts.0.author.name': anyText,
     'sources.1.posts.0.author.handle': text,
     'sources.1.posts.0.author.url': url,
@@ -79,7 +186,11 @@ const FIELDS = {
     'sources.1.posts.0.media.0.type': { type: 'string', valid: ['image', 'video', 'gifv', 'audio'], invalid: ['picture', 'Image'] },
     'sources.1.posts.0.sensitive': bool,
     'sources.2.url': url,
-    'sources.3.feed': { type: 'string', valid: ['at://did:plc:abc/app.bsky.feed.generator/whats-hot'], invalid: ['https://bsky.app/profile/x/feed/y', 'at://did:plc:abc/app.bsky.feed.generator/', 'at://did:plc:abc/app.bsky.feed.post/x'] },
+    'sources.3.feed': {
+      type: 'string',
+      valid: ['at://did:plc:abc/app.bsky.feed.generator/whats-hot'],
+      invalid: ['https://bsky.app/profile/x/feed/y', 'at://did:plc:abc/app.bsky.feed.generator/', 'at://did:plc:abc/app.bsky.feed.post/x'],
+    },
     'sources.3.service': url,
     limit: { type: 'number', valid: [1, 100, 50], invalid: [0, 101, -3, 2.5] },
     refreshSeconds: { type: 'number', valid: [0, 60, 61, 86400], invalid: [30, 59, 1, -1, -60, 60.5] },
@@ -101,7 +212,19 @@ const FIELDS = {
     'groups.0.audiences': { type: 'array', valid: [[], ['patient', 'carer', 'family', 'professional']], invalid: [['nurse'], ['Patient']] },
     'groups.0.formats': { type: 'array', valid: [['online', 'phone']], invalid: [['zoom']] },
     'groups.0.languages': { type: 'array', valid: [['es', 'Spanish', 'zh-Hant']], invalid: [['']] },
-    'groups.0.cost': { type: 'object', valid: [{ type: 'free' }, { type: 'paid', note: 'Ten dollars' }, { type: 'low-cost' }, 'Free, bus fares refunded', 'Gold coin donation', 'no charge'], invalid: [{ type: 'cheap' }, { note: 'x' }, { type: 'free', extra: 1 }, 5], documented: { 'cost-text': ['Ask us', ''] } },
+    'groups.0.cost': {
+      type: 'object',
+      valid: [
+        { type: 'free' },
+        { type: 'paid', note: 'Ten dollars' },
+        { type: 'low-cost' },
+        'Free, bus fares refunded',
+        'Gold coin donation',
+        'no charge',
+      ],
+      invalid: [{ type: 'cheap' }, { note: 'x' }, { type: 'free', extra: 1 }, 5],
+      documented: { 'cost-text': ['Ask us', ''] },
+    },
     'groups.0.location.lat': lat,
     'groups.0.location.lon': lon,
     'groups.0.location.postcode': anyText,
@@ -120,7 +243,11 @@ const FIELDS = {
     'places.0.lon': lon,
     useGeolocation: bool,
     synonyms: { type: 'object', valid: [{}, { bowel: ['colon'] }], invalid: [{ bowel: 'colon' }] },
-    helpLine: { type: 'object', valid: [{ label: 'Cancer Council', phone: '13 11 20' }], invalid: [{ label: 'Cancer Council' }, { label: '', phone: '1' }] },
+    helpLine: {
+      type: 'object',
+      valid: [{ label: 'Cancer Council', phone: '13 11 20' }],
+      invalid: [{ label: 'Cancer Council' }, { label: '', phone: '1' }],
+    },
     distanceUnit: { type: 'string', valid: ['km', 'miles'], invalid: ['mi', 'KM'] },
     headingLevel: level,
     jsonLd: bool,
@@ -152,13 +279,61 @@ const FIELDS = {
 
 /** Keys that must be present (removing one is invalid); every other key of the sample may be left out. */
 const REQUIRED = {
-  'care-hashtag-feed': ['hashtag', 'sources', 'sources.0.instance', 'sources.1.posts', 'sources.1.posts.0.id', 'sources.1.posts.0.url', 'sources.1.posts.0.createdAt', 'sources.1.posts.0.author', 'sources.1.posts.0.author.handle', 'sources.2.url', 'sources.3.feed', 'sources.0.type'],
-  'care-support-groups': ['groups.0.id', 'groups.0.name', 'groups.0.meets.start', 'groups.0.meets.timeZone', 'hsds.url', 'places.0.name', 'places.0.lat', 'helpLine.phone', 'groups.0.cost.type'],
+  'care-hashtag-feed': [
+    'hashtag',
+    'sources',
+    'sources.0.instance',
+    'sources.1.posts',
+    'sources.1.posts.0.id',
+    'sources.1.posts.0.url',
+    'sources.1.posts.0.createdAt',
+    'sources.1.posts.0.author',
+    'sources.1.posts.0.author.handle',
+    'sources.2.url',
+    'sources.3.feed',
+    'sources.0.type',
+  ],
+  'care-support-groups': [
+    'groups.0.id',
+    'groups.0.name',
+    'groups.0.meets.start',
+    'groups.0.meets.timeZone',
+    'hsds.url',
+    'places.0.name',
+    'places.0.lat',
+    'helpLine.phone',
+    'groups.0.cost.type',
+  ],
   'care-chat-schedule': ['chats', 'chats.0.id', 'chats.0.title', 'chats.0.timeZone', 'chats.0.start'],
 };
 const OPTIONAL = {
-  'care-hashtag-feed': ['messages', 'limit', 'refreshSeconds', 'moderation', 'roles', 'heading', 'headingLevel', 'disclaimer', 'consent', 'cache', 'sources.3.service', 'sources.1.posts.0.media', 'sources.1.posts.0.author.avatar'],
-  'care-support-groups': ['groups', 'groups.0.meets', 'groups.0.meets.rrule', 'groups.0.location', 'groups.0.cost', 'hsds', 'places', 'helpLine', 'pageSize', 'urlPrefix'],
+  'care-hashtag-feed': [
+    'messages',
+    'limit',
+    'refreshSeconds',
+    'moderation',
+    'roles',
+    'heading',
+    'headingLevel',
+    'disclaimer',
+    'consent',
+    'cache',
+    'sources.3.service',
+    'sources.1.posts.0.media',
+    'sources.1.posts.0.author.avatar',
+  ],
+  'care-support-groups': [
+    'groups',
+    'groups.0.meets',
+    'groups.0.meets.rrule',
+    'groups.0.location',
+    'groups.0.cost',
+    'hsds',
+    'places',
+    'helpLine',
+    'pageSize',
+    'urlPrefix',
+  ],
   'care-chat-schedule': ['chats.0.rrule', 'chats.0.platform', 'chats.0.durationMinutes', 'show', 'timeZone', 'layout', 'heading'],
 };
 /** Objects where a misspelt key is tried (an unknown key is an error everywhere). */
@@ -167,7 +342,13 @@ const OBJECTS = {
   'care-support-groups': ['', 'groups.0', 'groups.0.meets', 'groups.0.location', 'groups.0.contact', 'places.0', 'helpLine', 'hsds'],
   'care-chat-schedule': ['', 'chats.0'],
 };
-const WRONG_TYPES = { string: [42, null, true, ['x'], {}], number: ['5', null, true, [1]], boolean: ['true', 1, null], array: ['x', {}, 1], object: [[], 1, null] };
+const WRONG_TYPES = {
+  string: [42, null, true, ['x'], {}],
+  number: ['5', null, true, [1]],
+  boolean: ['true', 1, null],
+  array: ['x', {}, 1],
+  object: [[], 1, null],
+};
 
 const DELETE = Symbol('delete');
 const clone = (v) => structuredClone(v);
@@ -192,7 +373,8 @@ function mutations(tag) {
   for (const [path, spec] of Object.entries(FIELDS[tag])) {
     for (const value of spec.valid ?? []) list.push({ path, value, label: 'valid' });
     for (const value of spec.invalid ?? []) list.push({ path, value, label: 'invalid' });
-    for (const value of WRONG_TYPES[spec.type].filter((w) => !(spec.valid ?? []).some((v) => JSON.stringify(v) === JSON.stringify(w)))) list.push({ path, value, label: 'invalid' });
+    for (const value of WRONG_TYPES[spec.type].filter((w) => !(spec.valid ?? []).some((v) => JSON.stringify(v) === JSON.stringify(w))))
+      list.push({ path, value, label: 'invalid' });
     for (const [kind, values] of Object.entries(spec.documented ?? {})) for (const value of values) list.push({ path, value, label: kind });
   }
   for (const path of REQUIRED[tag]) list.push({ path, value: DELETE, label: 'invalid' });
@@ -217,15 +399,21 @@ function judge(tag, config) {
   const ajvOk = validators[tag](data);
   const ajvErrors = ajvOk ? [] : validators[tag].errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
   const zod = zodSchemas[tag].safeParse(JSON.parse(JSON.stringify(config)));
-  return { ajvOk, zodOk: zod.success, ajvErrors, zodErrors: zod.success ? [] : zod.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  return {
+    ajvOk,
+    zodOk: zod.success,
+    ajvErrors,
+    zodErrors: zod.success ? [] : zod.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+  };
 }
 const show = (v) => (v === DELETE ? '(removed)' : JSON.stringify(v));
-const describeCase = (tag, applied, r) => `${tag} ${applied.map((m) => `${m.path}=${show(m.value)} [${m.label}]`).join(', ')} → ajv ${r.ajvOk ? 'accepts' : `rejects (${r.ajvErrors[0]})`}, zod ${r.zodOk ? 'accepts' : `rejects (${r.zodErrors[0]})`}`;
+const describeCase = (tag, applied, r) =>
+  `${tag} ${applied.map((m) => `${m.path}=${show(m.value)} [${m.label}]`).join(', ')} → ajv ${r.ajvOk ? 'accepts' : `rejects (${r.ajvErrors[0]})`}, zod ${r.zodOk ? 'accepts' : `rejects (${r.zodErrors[0]})`}`;
 
 /** A disagreement is allowed when a documented kind in the case answers the way ajv did. */
 const explained = (applied, r) => applied.some((m) => DOCUMENTED[m.label] && DOCUMENTED[m.label].ajv === r.ajvOk && r.zodOk !== r.ajvOk);
 
-test('each widget\'s full sample is valid for both', () => {
+test("each widget's full sample is valid for both", () => {
   for (const tag of tags) {
     const r = judge(tag, samples[tag]);
     assert.ok(r.ajvOk && r.zodOk, describeCase(tag, [], r));
@@ -245,7 +433,10 @@ test('one change at a time: both agree on every valid and invalid value; each do
       if (m.label === 'valid' || m.label === 'invalid') {
         const ok = m.label === 'valid';
         if (r.ajvOk !== ok || r.zodOk !== ok) wrong.push(describeCase(tag, [m], r));
-      } else if (!explained([m], r)) wrong.push(`${describeCase(tag, [m], r)}: documented as "${m.label}", expected ajv ${DOCUMENTED[m.label].ajv ? 'to accept and zod to reject' : 'to reject and zod to accept'}`);
+      } else if (!explained([m], r))
+        wrong.push(
+          `${describeCase(tag, [m], r)}: documented as "${m.label}", expected ajv ${DOCUMENTED[m.label].ajv ? 'to accept and zod to reject' : 'to reject and zod to accept'}`,
+        );
       else seen.add(m.label);
     }
   }
@@ -278,12 +469,16 @@ test('3,000 seeded random combinations: every disagreement is a documented one',
       }
     }
   }
-  assert.deepEqual(unexplained, [], `${unexplained.length} undocumented disagreements in ${counts.cases} configs:\n${unexplained.slice(0, 30).join('\n')}`);
+  assert.deepEqual(
+    unexplained,
+    [],
+    `${unexplained.length} undocumented disagreements in ${counts.cases} configs:\n${unexplained.slice(0, 30).join('\n')}`,
+  );
   // The generator is not trivial: both accept some configs and both reject others.
   assert.ok(counts.valid > 200 && counts.valid < counts.cases - 1000, JSON.stringify(counts));
 });
 
-test('the issue\'s examples are rejected by the JSON Schema now, except the time-zone name (documented)', () => {
+test("the issue's examples are rejected by the JSON Schema now, except the time-zone name (documented)", () => {
   const groups = (patch) => {
     const c = clone(samples['care-support-groups']);
     for (const [p, v] of Object.entries(patch)) put(c, p, v);

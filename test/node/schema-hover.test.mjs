@@ -12,7 +12,10 @@ const tags = ['care-hashtag-feed', 'care-support-groups', 'care-chat-schedule'];
 
 function service(tag) {
   const schema = JSON.parse(readFileSync(`dist/schema/${tag}.schema.json`, 'utf8'));
-  const ls = getLanguageService({ schemaRequestService: (uri) => (uri === schema.$id ? Promise.resolve(JSON.stringify(schema)) : Promise.reject(new Error(`no request for ${uri}`))) });
+  const ls = getLanguageService({
+    schemaRequestService: (uri) =>
+      uri === schema.$id ? Promise.resolve(JSON.stringify(schema)) : Promise.reject(new Error(`no request for ${uri}`)),
+  });
   ls.configure({ validate: true, allowComments: false, schemas: [{ uri: schema.$id, fileMatch: ['*.json'], schema }] });
   return { ls, schema };
 }
@@ -38,7 +41,9 @@ function schemaPaths(node, path = '', out = new Set(), seen = new Set()) {
     out.add(at);
     schemaPaths(v, at, out, seen);
   }
-  for (const [k, v] of Object.entries(node)) if (k !== 'properties' && k !== 'additionalProperties' && k !== 'propertyNames' && v && typeof v === 'object') schemaPaths(v, k === 'items' ? `${path}[]` : path, out, seen);
+  for (const [k, v] of Object.entries(node))
+    if (k !== 'properties' && k !== 'additionalProperties' && k !== 'propertyNames' && v && typeof v === 'object')
+      schemaPaths(v, k === 'items' ? `${path}[]` : path, out, seen);
   return out;
 }
 
@@ -51,24 +56,40 @@ for (const tag of tags) {
     const found = keys(json.root);
     const declared = [...schemaPaths(schema)];
     const used = new Set(found.map((k) => k.path));
-    assert.deepEqual(declared.filter((p) => !used.has(p)), [], 'the sample uses every key the schema declares');
+    assert.deepEqual(
+      declared.filter((p) => !used.has(p)),
+      [],
+      'the sample uses every key the schema declares',
+    );
     const empty = [];
     for (const { path, offset } of found) {
       if (!declared.includes(path)) continue; // a free-form record's own keys (messages, roles, synonyms, topics)
       const hover = await ls.doHover(doc, doc.positionAt(offset), json);
-      const contents = [hover?.contents].flat().map((c) => (typeof c === 'string' ? c : c?.value ?? '')).join('').trim();
+      const contents = [hover?.contents]
+        .flat()
+        .map((c) => (typeof c === 'string' ? c : (c?.value ?? '')))
+        .join('')
+        .trim();
       if (!contents) empty.push(path);
     }
     assert.deepEqual(empty, [], 'keys with no hover text');
     assert.ok(found.length > 20, `${found.length} keys hovered`);
     const problems = await ls.doValidation(doc, json);
-    assert.deepEqual(problems.map((p) => p.message), [], 'the full sample validates clean in the editor');
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [],
+      'the full sample validates clean in the editor',
+    );
   });
 }
 
 test('the editor flags a value the widget rejects (pageSize -3, start "next tuesday", rrule "EVERY MONDAY")', async () => {
   const { ls } = service('care-support-groups');
-  const text = JSON.stringify({ groups: [{ id: 'g', name: 'G', meets: { start: 'next tuesday', timeZone: 'UTC', rrule: 'EVERY MONDAY' } }], pageSize: -3 }, null, 2);
+  const text = JSON.stringify(
+    { groups: [{ id: 'g', name: 'G', meets: { start: 'next tuesday', timeZone: 'UTC', rrule: 'EVERY MONDAY' } }], pageSize: -3 },
+    null,
+    2,
+  );
   const doc = TextDocument.create('file:///work/bad.json', 'json', 1, text);
   const problems = await ls.doValidation(doc, ls.parseJSONDocument(doc));
   const at = problems.map((p) => text.slice(doc.offsetAt(p.range.start), doc.offsetAt(p.range.end)));

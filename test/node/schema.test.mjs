@@ -17,7 +17,8 @@ function properties(node, path = '', out = [], seen = new Set()) {
     out.push({ path: path ? `${path}.${k}` : k, schema: v });
     properties(v, path ? `${path}.${k}` : k, out, seen);
   }
-  for (const [k, v] of Object.entries(node)) if (k !== 'properties' && v && typeof v === 'object') properties(v, k === 'items' ? `${path}[]` : path, out, seen);
+  for (const [k, v] of Object.entries(node))
+    if (k !== 'properties' && v && typeof v === 'object') properties(v, k === 'items' ? `${path}[]` : path, out, seen);
   return out;
 }
 
@@ -31,20 +32,31 @@ test('every property has a description, and keys of one name in different object
   const urls = new Set(feed.filter((p) => p.path.endsWith('.url')).map((p) => p.schema.description));
   assert.ok(urls.size >= 3, 'post, author, media and snapshot addresses are described apart');
   const chats = properties(schemas['care-chat-schedule']);
-  assert.notEqual(chats.find((p) => p.path === 'timeZone').schema.description, chats.find((p) => p.path === 'chats[].timeZone').schema.description);
+  assert.notEqual(
+    chats.find((p) => p.path === 'timeZone').schema.description,
+    chats.find((p) => p.path === 'chats[].timeZone').schema.description,
+  );
 });
 
 test('$id is the file on the public npm CDN for this version', () => {
-  for (const tag of tags) assert.equal(schemas[tag].$id, `https://cdn.jsdelivr.net/npm/carecircle@${version}/dist/schema/${tag}.schema.json`);
+  for (const tag of tags)
+    assert.equal(schemas[tag].$id, `https://cdn.jsdelivr.net/npm/carecircle@${version}/dist/schema/${tag}.schema.json`);
 });
 
 test('one typo in a feed source is reported in its own branch only; an unknown type once', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true });
   const validate = ajv.compile(schemas['care-hashtag-feed']);
-  assert.equal(validate({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }] }), true, JSON.stringify(validate.errors));
+  assert.equal(
+    validate({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }] }),
+    true,
+    JSON.stringify(validate.errors),
+  );
   assert.equal(validate({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instnce: 'https://mastodon.social' }] }), false);
   // Only the mastodon branch is reported: the misspelt key and the key it should have been (as the widget says).
-  assert.deepEqual(validate.errors.map((e) => `${e.instancePath} ${e.keyword}`).sort(), ['/sources/0 additionalProperties', '/sources/0 required']);
+  assert.deepEqual(validate.errors.map((e) => `${e.instancePath} ${e.keyword}`).sort(), [
+    '/sources/0 additionalProperties',
+    '/sources/0 required',
+  ]);
   assert.equal(validate({ hashtag: 'bcsm', sources: [{ type: 'mastodn', instance: 'https://mastodon.social' }] }), false);
   assert.equal(validate.errors.length, 1, JSON.stringify(validate.errors));
 });

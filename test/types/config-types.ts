@@ -18,7 +18,11 @@ export const chats: ChatScheduleConfig = {
   chats: [{ id: 'bcsm', title: '#bcsm', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' }],
 };
 export const feed: HashtagFeedConfig = { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }] };
-export const withMessages: HashtagFeedConfig = { ...feed, messages: { loading: 'Un momento…' }, $schema: './care-hashtag-feed.schema.json' };
+export const withMessages: HashtagFeedConfig = {
+  ...feed,
+  messages: { loading: 'Un momento…' },
+  $schema: './care-hashtag-feed.schema.json',
+};
 
 // @ts-expect-error a required key is missing (`hashtag`)
 export const noHashtag: HashtagFeedConfig = { sources: [] };

@@ -13,7 +13,8 @@ export interface ConfigIssue {
 /** The name editors know a skipped item by: its id, title or name as written (quoted), if it has one. */
 export function itemName(issue: ConfigIssue): string | undefined {
   const item = issue.item as Record<string, unknown> | undefined;
-  const name = item && typeof item === 'object' ? [item.id, item.title, item.name].find((v) => typeof v === 'string' && v.trim()) : undefined;
+  const name =
+    item && typeof item === 'object' ? [item.id, item.title, item.name].find((v) => typeof v === 'string' && v.trim()) : undefined;
   return name === undefined ? undefined : `“${(name as string).trim().slice(0, 80)}”`;
 }
 
@@ -110,7 +111,15 @@ function knownKeys(schema: AnySchema, path: readonly PropertyKey[], data: unknow
 }
 
 const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"` : `${typeof v} ${String(v)}`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : typeof v === 'string'
+          ? `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`
+          : `${typeof v} ${String(v)}`;
 
 const expectedName: Record<string, string> = {
   string: 'text',
@@ -126,7 +135,9 @@ function messageFor(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const want = expectedName[issue.expected ?? ''] ?? issue.expected;
-      return issue.input === undefined ? `Required: add ${want === 'text' ? 'a text value' : want}.` : `Expected ${want}, but got ${describe(issue.input)}.`;
+      return issue.input === undefined
+        ? `Required: add ${want === 'text' ? 'a text value' : want}.`
+        : `Expected ${want}, but got ${describe(issue.input)}.`;
     }
     case 'invalid_value':
       return issue.values?.length === 1
@@ -136,12 +147,20 @@ function messageFor(issue: RawIssue): string {
       return issue.origin === 'array'
         ? `Needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}.`
         : issue.origin === 'string'
-          ? issue.minimum === 1 ? 'Must not be empty.' : `Must be at least ${issue.minimum} characters.`
+          ? issue.minimum === 1
+            ? 'Must not be empty.'
+            : `Must be at least ${issue.minimum} characters.`
           : `Must be at least ${issue.minimum}.`;
     case 'too_big':
-      return issue.origin === 'array' ? `Allows at most ${issue.maximum} items.` : issue.origin === 'string' ? `Must be at most ${issue.maximum} characters.` : `Must be at most ${issue.maximum}.`;
+      return issue.origin === 'array'
+        ? `Allows at most ${issue.maximum} items.`
+        : issue.origin === 'string'
+          ? `Must be at most ${issue.maximum} characters.`
+          : `Must be at most ${issue.maximum}.`;
     case 'invalid_format':
-      return issue.format === 'regex' && issue.message && issue.message !== 'Invalid input' ? issue.message : `Not a valid ${issue.format === 'url' ? 'web address' : issue.format}: ${describe(issue.input)}.`;
+      return issue.format === 'regex' && issue.message && issue.message !== 'Invalid input'
+        ? issue.message
+        : `Not a valid ${issue.format === 'url' ? 'web address' : issue.format}: ${describe(issue.input)}.`;
     case 'invalid_union':
       return issue.discriminator ? `Unknown "${issue.discriminator}": ${describe(issue.input)}.` : `Does not match any allowed form.`;
     default:
@@ -153,7 +172,12 @@ function messageFor(issue: RawIssue): string {
  * Turns zod issues into plain-language issues by dotted path. Unknown keys become one issue each, with
  * "did you mean …" when a known key is one or two edits away. `data` is the raw input (for suggestions).
  */
-export function toConfigIssues(issues: readonly RawIssue[] | readonly z.core.$ZodIssue[], schema: AnySchema, data: unknown, base: readonly PropertyKey[] = []): ConfigIssue[] {
+export function toConfigIssues(
+  issues: readonly RawIssue[] | readonly z.core.$ZodIssue[],
+  schema: AnySchema,
+  data: unknown,
+  base: readonly PropertyKey[] = [],
+): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const issue of issues as readonly RawIssue[]) {
     const path = [...base, ...issue.path];

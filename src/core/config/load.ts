@@ -6,14 +6,17 @@ export type ConfigOrigin = 'property' | 'src' | 'inline' | 'none';
 export type RawConfig = { ok: true; data: unknown; origin: ConfigOrigin } | { ok: false; issues: ConfigIssue[]; origin: ConfigOrigin };
 
 /** The child `<script type="application/json">` of an element, if it has one. */
-export const inlineScript = (host: Element): HTMLScriptElement | null =>
-  host.querySelector(':scope > script[type="application/json"]');
+export const inlineScript = (host: Element): HTMLScriptElement | null => host.querySelector(':scope > script[type="application/json"]');
 
 function parseJson(text: string, where: string, origin: ConfigOrigin): RawConfig {
   try {
     return { ok: true, data: JSON.parse(text), origin };
   } catch (error) {
-    return { ok: false, origin, issues: [{ path: '(root)', message: `The config ${where} is not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      origin,
+      issues: [{ path: '(root)', message: `The config ${where} is not valid JSON: ${(error as Error).message}` }],
+    };
   }
 }
 
@@ -22,9 +25,16 @@ function parseJson(text: string, where: string, origin: ConfigOrigin): RawConfig
  * JSON script. The highest one present is used whole (they are not merged), so what an editor sees in one
  * place is exactly what runs.
  */
-export async function loadRawConfig(host: Element, property: unknown, src: string | null | undefined, signal?: AbortSignal): Promise<RawConfig> {
+export async function loadRawConfig(
+  host: Element,
+  property: unknown,
+  src: string | null | undefined,
+  signal?: AbortSignal,
+): Promise<RawConfig> {
   if (property !== undefined && property !== null) {
-    return typeof property === 'string' ? parseJson(property, 'in the config property', 'property') : { ok: true, data: property, origin: 'property' };
+    return typeof property === 'string'
+      ? parseJson(property, 'in the config property', 'property')
+      : { ok: true, data: property, origin: 'property' };
   }
   if (src) {
     let url: string;

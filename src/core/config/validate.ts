@@ -26,7 +26,11 @@ export interface Recoverable {
  * of `recoverable.lists` skipped instead of failing the whole config: editors still see every problem
  * (each skipped issue carries the item as written), patients the valid rest.
  */
-export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, recoverable: Recoverable | readonly string[] = {}): Validated<z.output<S>> {
+export function validate<S extends z.ZodMiniType>(
+  schema: S,
+  data: unknown,
+  recoverable: Recoverable | readonly string[] = {},
+): Validated<z.output<S>> {
   const { lists = [], fields = [] } = Array.isArray(recoverable) ? { lists: recoverable } : (recoverable as Recoverable);
   let input = data;
   const skipped: ConfigIssue[] = [];
@@ -61,7 +65,11 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
  * Where `path` falls under one of `patterns`: the container path and the key to remove. For lists the key
  * is the item's index (the path must go deeper than the pattern); for fields, the field's own name.
  */
-function match(path: readonly PropertyKey[], patterns: readonly string[], field: boolean): { path: PropertyKey[]; key: PropertyKey } | undefined {
+function match(
+  path: readonly PropertyKey[],
+  patterns: readonly string[],
+  field: boolean,
+): { path: PropertyKey[]; key: PropertyKey } | undefined {
   for (const pattern of patterns) {
     const parts = pattern.split('.');
     const n = field ? parts.length : parts.length + 1;

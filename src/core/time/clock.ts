@@ -5,11 +5,14 @@ const ticks = new Set<Tick>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const arm = (): void => {
-  timer = setTimeout(() => {
-    const now = Date.now();
-    arm();
-    ticks.forEach((f) => f(now));
-  }, 60010 - (Date.now() % 6e4));
+  timer = setTimeout(
+    () => {
+      const now = Date.now();
+      arm();
+      ticks.forEach((f) => f(now));
+    },
+    60010 - (Date.now() % 6e4),
+  );
 };
 
 /** Calls `fn` at the start of every minute until the returned function is called. */

@@ -25,7 +25,7 @@ export function fold(line: string): string {
   for (const ch of line) {
     const c = ch.codePointAt(0)!;
     const b = c < 128 ? 1 : c < 2048 ? 2 : c < 65536 ? 3 : 4;
-    if (n + b > 75) (out += '\r\n '), (n = 1);
+    if (n + b > 75) ((out += '\r\n '), (n = 1));
     out += ch;
     n += b;
   }
@@ -71,7 +71,9 @@ function yearly([at, from, to]: Change, last: boolean): string {
   const dom = w.getUTCDate();
   const len = new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth() + 1, 0)).getUTCDate();
   const n = last ? (dom + 7 > len ? -1 : 0) : dom < 29 ? Math.ceil(dom / 7) : 0;
-  return n ? `FREQ=YEARLY;BYMONTH=${w.getUTCMonth() + 1};BYDAY=${n}${DAYS[w.getUTCDay()]}|${icsTime(at + from).slice(9)}|${from}|${to}` : '';
+  return n
+    ? `FREQ=YEARLY;BYMONTH=${w.getUTCMonth() + 1};BYDAY=${n}${DAYS[w.getUTCDay()]}|${icsTime(at + from).slice(9)}|${from}|${to}`
+    : '';
 }
 
 /**
@@ -132,8 +134,13 @@ export function vtimezone(tz: string, fromYear: number, toYear: number, changes 
  * zone, as `occurrences` reads it, so it is written as the UTC instant of 23:59:59 there.
  */
 const utcUntil = (rule: string, tz: string): string =>
-  rule.replace(/^RRULE:/i, '').toUpperCase().replace(/UNTIL=(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(?=;|$)/, (_, y, m, d, h, mi, s) =>
-    'UNTIL=' + icsTime(toInstant(tz, parseWall(`${y}-${m}-${d}T${h ? `${h}:${mi}:${s}` : '23:59:59'}`))) + 'Z');
+  rule
+    .replace(/^RRULE:/i, '')
+    .toUpperCase()
+    .replace(
+      /UNTIL=(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(?=;|$)/,
+      (_, y, m, d, h, mi, s) => 'UNTIL=' + icsTime(toInstant(tz, parseWall(`${y}-${m}-${d}T${h ? `${h}:${mi}:${s}` : '23:59:59'}`))) + 'Z',
+    );
 
 // A series with no end (or a COUNT) gets its zone's changes listed this many years past the file's date; where
 // the zone follows a yearly rule, the VTIMEZONE carries on past that by itself.
@@ -163,7 +170,7 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
     for (const [at, from, to] of changes.get(e.timeZone)!) {
       for (const o of e.rrule ? occurrences(e, new Date(at - 2 * DAY), 4) : []) {
         const w = parseWall(o.date) + tod;
-        if (w >= at + Math.min(from, to) && w < at + Math.max(from, to)) ex.push(w), rdates.push(+o.start);
+        if (w >= at + Math.min(from, to) && w < at + Math.max(from, to)) (ex.push(w), rdates.push(+o.start));
       }
     }
     return [
@@ -182,21 +189,30 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
       'END:VEVENT',
     ];
   });
-  return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//CareCircle//Chat schedule//EN',
-    'CALSCALE:GREGORIAN',
-    ...[...spans].flatMap(([tz, [a, b]]) => vtimezone(tz, a, b, changes.get(tz))),
-    ...body,
-    'END:VCALENDAR',
-  ].map(fold).join('\r\n') + '\r\n';
+  return (
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//CareCircle//Chat schedule//EN',
+      'CALSCALE:GREGORIAN',
+      ...[...spans].flatMap(([tz, [a, b]]) => vtimezone(tz, a, b, changes.get(tz))),
+      ...body,
+      'END:VCALENDAR',
+    ]
+      .map(fold)
+      .join('\r\n') + '\r\n'
+  );
 }
 
 /** Google Calendar's "add event" link: local times with `ctz`, and the recurrence. */
 export function googleCalendarUrl(e: CalendarEvent): string {
   const w = parseWall(e.start);
-  const p = new URLSearchParams({ action: 'TEMPLATE', text: e.title, dates: `${icsTime(w)}/${icsTime(w + (e.durationMinutes ?? 60) * 6e4)}`, ctz: e.timeZone });
+  const p = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: e.title,
+    dates: `${icsTime(w)}/${icsTime(w + (e.durationMinutes ?? 60) * 6e4)}`,
+    ctz: e.timeZone,
+  });
   if (e.description || e.url) p.set('details', [e.description, e.url].filter(Boolean).join('\n\n'));
   if (e.rrule) p.set('recur', 'RRULE:' + utcUntil(e.rrule, e.timeZone));
   return 'https://calendar.google.com/calendar/render?' + p;
@@ -204,7 +220,13 @@ export function googleCalendarUrl(e: CalendarEvent): string {
 
 /** Outlook.com's compose link: it takes one date, so this is the given occurrence. */
 export function outlookUrl(e: CalendarEvent, start: Date, end: Date): string {
-  const p = new URLSearchParams({ path: '/calendar/action/compose', rru: 'addevent', subject: e.title, startdt: start.toISOString(), enddt: end.toISOString() });
+  const p = new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: e.title,
+    startdt: start.toISOString(),
+    enddt: end.toISOString(),
+  });
   if (e.description || e.url) p.set('body', [e.description, e.url].filter(Boolean).join('\n\n'));
   return 'https://outlook.live.com/calendar/0/deeplink/compose?' + p;
 }

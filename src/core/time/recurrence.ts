@@ -47,21 +47,33 @@ const fail = (message: string): never => {
 /** Parses an RRULE value (an `RRULE:` prefix is allowed); throws an Error naming the part it cannot read. */
 export function parseRRule(rule: string): RRule {
   const r = { interval: 1, wkst: 1 } as RRule;
-  for (const part of rule.trim().replace(/^RRULE:/i, '').split(';')) {
+  for (const part of rule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .split(';')) {
     if (!part) continue;
     const [k, v = ''] = part.toUpperCase().split('=') as [string, string?];
     const num = () => (/^\d+$/.test(v) && +v > 0 ? +v : fail(`${k} must be a whole number above 0, not "${v}"`));
-    if (k == 'FREQ') r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail(`FREQ must be DAILY, WEEKLY or MONTHLY, not "${v}"`);
+    if (k == 'FREQ')
+      r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail(`FREQ must be DAILY, WEEKLY or MONTHLY, not "${v}"`);
     else if (k == 'INTERVAL') r.interval = num();
     else if (k == 'COUNT') r.count = num();
-    else if (k == 'UNTIL') r.until = /^\d{8}(T\d{6}Z?)?$/.test(v) ? v : fail(`UNTIL "${v}" is not a date such as 20261231 or 20261231T235959Z`);
+    else if (k == 'UNTIL')
+      r.until = /^\d{8}(T\d{6}Z?)?$/.test(v) ? v : fail(`UNTIL "${v}" is not a date such as 20261231 or 20261231T235959Z`);
     else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail(`WKST "${v}" is not a day such as MO`);
     else if (k == 'BYDAY')
       r.byDay = v.split(',').map((d) => {
         const m = /^([+-]?[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/.exec(d);
         return m ? [+(m[1] ?? 0), DAYS.indexOf(m[2]!)] : fail(`BYDAY "${d}" is not a day such as MO, 2TU or -1FR`);
       });
-    else if (k == 'BYMONTHDAY') r.byMonthDay = v.split(',').map((d) => (/^[+-]?\d\d?$/.test(d) && +d && +d < 32 && +d > -32 ? +d : fail(`BYMONTHDAY "${d}" is not a day of the month from 1 to 31 (or -1 for the last)`)));
+    else if (k == 'BYMONTHDAY')
+      r.byMonthDay = v
+        .split(',')
+        .map((d) =>
+          /^[+-]?\d\d?$/.test(d) && +d && +d < 32 && +d > -32
+            ? +d
+            : fail(`BYMONTHDAY "${d}" is not a day of the month from 1 to 31 (or -1 for the last)`),
+        );
     else fail(`"${part}" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL`);
   }
   if (!r.freq) fail('FREQ is missing: start with FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY');
@@ -152,7 +164,8 @@ export function occurrences(event: Recurring, from: Date, count: number, opts: {
       if (utc && t > last) return out;
       const date = isoDate(d);
       const cancelled = event.exceptions?.includes(date);
-      if (t + dur > +from && (!cancelled || opts.includeCancelled)) out.push({ start: new Date(t), end: new Date(t + dur), date, ...(cancelled && { cancelled }) });
+      if (t + dur > +from && (!cancelled || opts.includeCancelled))
+        out.push({ start: new Date(t), end: new Date(t + dur), date, ...(cancelled && { cancelled }) });
     }
   }
   return out;

@@ -31,13 +31,18 @@ export const timeZoneName = () =>
 
 // RFC 5545's grammar is more than a pattern can say (parts in any order, COUNT or UNTIL, numbered days only
 // monthly): JSON Schema is told what catches a text that is no rule at all, a FREQ part (in any case).
-const FREQ = '(?:^\\s*(?:[Rr][Rr][Uu][Ll][Ee]:)?|;)[Ff][Rr][Ee][Qq]=(?:[Dd][Aa][Ii][Ll][Yy]|[Ww][Ee][Ee][Kk][Ll][Yy]|[Mm][Oo][Nn][Tt][Hh][Ll][Yy])(?:[;=]|\\s*$)';
+const FREQ =
+  '(?:^\\s*(?:[Rr][Rr][Uu][Ll][Ee]:)?|;)[Ff][Rr][Ee][Qq]=(?:[Dd][Aa][Ii][Ll][Yy]|[Ww][Ee][Ee][Kk][Ll][Yy]|[Mm][Oo][Nn][Tt][Hh][Ll][Yy])(?:[;=]|\\s*$)';
 
 /** The schema parts; each widget writes its own keys (and their docs) with these. */
 export const schedule = {
   // The pattern says the month, hour and minute ranges; the day's (2026-02-30) is checked by the widget only.
   start: () =>
-    matching(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'Must be a real date and local time, written like "2026-01-05T21:00".', real),
+    matching(
+      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/,
+      'Must be a real date and local time, written like "2026-01-05T21:00".',
+      real,
+    ),
   durationMinutes: () => between(1, 1440, true),
   rrule: () =>
     z.string().check(
@@ -49,7 +54,8 @@ export const schedule = {
         { json: { pattern: FREQ } } as object,
       ),
     ),
-  exceptions: () => z.array(matching(/^\d{4}-\d\d-\d\d$/, 'Must be a real date written YYYY-MM-DD, like "2026-12-28".', real, { format: 'date' })),
+  exceptions: () =>
+    z.array(matching(/^\d{4}-\d\d-\d\d$/, 'Must be a real date written YYYY-MM-DD, like "2026-12-28".', real, { format: 'date' })),
 };
 
 /**

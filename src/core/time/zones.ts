@@ -18,7 +18,17 @@ export function isValidTimeZone(tz: string): boolean {
 /** The wall clock in `tz` at instant `t`, as naive ms (whole seconds). */
 export function wallTime(tz: string, t: number): number {
   const p: Record<string, number> = {};
-  for (const { type, value } of dateFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(t)) p[type] = +value;
+  for (const { type, value } of dateFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(t))
+    p[type] = +value;
   return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
 }
 

@@ -34,16 +34,25 @@ export const runner = (src: FeedSource): Runner => ({
  * Asks a source for its first page (`more` false) or its next one. Returns whether a request was made:
  * none while a Retry-After or back-off runs, and at most one first-page request per `interval` ms.
  */
-export async function pull(r: Runner, hashtag: string, interval: number, more: boolean, signal: AbortSignal, now = Date.now()): Promise<boolean> {
+export async function pull(
+  r: Runner,
+  hashtag: string,
+  interval: number,
+  more: boolean,
+  signal: AbortSignal,
+  now = Date.now(),
+): Promise<boolean> {
   const { src } = r;
   if (src.type === 'posts' || now < r.notBefore || (more ? !r.next : now - r.last < interval)) return false;
   r.last = now;
   try {
     const page = more ? r.next : undefined;
     const result =
-      src.type === 'mastodon' ? await fetchMastodon(src.instance, hashtag, { page, signal })
-      : src.type === 'snapshot' ? await fetchSnapshot(src.url, { signal })
-      : await fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
+      src.type === 'mastodon'
+        ? await fetchMastodon(src.instance, hashtag, { page, signal })
+        : src.type === 'snapshot'
+          ? await fetchSnapshot(src.url, { signal })
+          : await fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
     const known = new Set(result.posts.map((p) => p.url));
     r.posts = more ? [...r.posts, ...result.posts] : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
     if (more || !r.posts.length || r.next === undefined) r.next = result.next;
@@ -55,7 +64,8 @@ export async function pull(r: Runner, hashtag: string, interval: number, more: b
     r.error = error instanceof FetchError ? error : new FetchError('data', error instanceof Error ? error.message : String(error));
     r.failures++;
     // Retry-After when the server says; otherwise double the wait after each failure, up to an hour.
-    r.notBefore = now + (r.error.retryAfter !== undefined ? r.error.retryAfter * 1000 : Math.min(interval * 2 ** (r.failures - 1), 3600000));
+    r.notBefore =
+      now + (r.error.retryAfter !== undefined ? r.error.retryAfter * 1000 : Math.min(interval * 2 ** (r.failures - 1), 3600000));
   }
   return true;
 }

@@ -4,7 +4,6 @@ import type { ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 
 export type Moderation = ResolvedHashtagFeedConfig['moderation'];
 
-
 /** `Dr_Smith@Mastodon.Social`, `@dr_smith@mastodon.social` → `@dr_smith@mastodon.social`. */
 export const handleKey = (handle: string): string => '@' + handle.trim().replace(/^@/, '').toLowerCase();
 
@@ -12,7 +11,10 @@ export const handleKey = (handle: string): string => '@' + handle.trim().replace
 export function hasPhrase(text: string, phrase: string): boolean {
   const words = normalise(phrase).trim();
   if (!words) return false;
-  const pattern = words.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const pattern = words
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(normalise(text));
 }
 
@@ -32,7 +34,9 @@ export function allowed(post: Post, text: string, m: Moderation): boolean {
   if (m.hideReplies && post.replyTo) return false;
   if (m.hideBoosts && post.boostOf) return false;
   if (!languageOk(post.language, m.languages)) return false;
-  const words = [text, post.contentWarning ?? '', post.author.name, post.author.handle, ...(post.media ?? []).map((x) => x.alt ?? '')].join('\n');
+  const words = [text, post.contentWarning ?? '', post.author.name, post.author.handle, ...(post.media ?? []).map((x) => x.alt ?? '')].join(
+    '\n',
+  );
   return !m.blockWords.some((w) => hasPhrase(words, w));
 }
 
@@ -50,6 +54,6 @@ export function roleOf(handle: string, roles: Record<string, string>): string | 
 export function mergePosts<P extends Post>(...lists: P[][]): P[] {
   const seen = new Set<string>();
   const out: P[] = [];
-  for (const post of lists.flat()) if (!seen.has(post.url)) seen.add(post.url), out.push(post);
+  for (const post of lists.flat()) if (!seen.has(post.url)) (seen.add(post.url), out.push(post));
   return out.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
 }

@@ -8,9 +8,13 @@ import type { SafeNode } from '../../core/sanitize.js';
  */
 export const renderNodes = (nodes: SafeNode[]): (string | TemplateResult)[] =>
   nodes.map((n) =>
-    typeof n === 'string' ? n
-    : n.tag === 'br' ? html`<br />`
-    : n.tag === 'p' ? html`<p>${renderNodes(n.kids)}</p>`
-    : n.tag === 'a' ? externalLink(n.href, renderNodes(n.kids), { ugc: true })
-    : html`<span class=${n.cls ?? ''}>${renderNodes(n.kids)}</span>`,
+    typeof n === 'string'
+      ? n
+      : n.tag === 'br'
+        ? html`<br />`
+        : n.tag === 'p'
+          ? html`<p>${renderNodes(n.kids)}</p>`
+          : n.tag === 'a'
+            ? externalLink(n.href, renderNodes(n.kids), { ugc: true })
+            : html`<span class=${n.cls ?? ''}>${renderNodes(n.kids)}</span>`,
   );

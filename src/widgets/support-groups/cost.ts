@@ -25,7 +25,10 @@ export function readCost(text: string): Cost | undefined {
   for (const [re, type] of KINDS) {
     const m = re.exec(t);
     if (m) {
-      const note = t.slice(m[0].length).replace(/^\((.*)\)$/, '$1').trim();
+      const note = t
+        .slice(m[0].length)
+        .replace(/^\((.*)\)$/, '$1')
+        .trim();
       return note ? { type, note } : { type };
     }
   }

@@ -59,7 +59,12 @@ export interface FacetResult {
  * Filters `candidates` (all documents when undefined) by `selected` (per facet: ticked value indexes) and
  * counts every facet value against the other facets' selections.
  */
-export function applyFacets(table: FacetTable, selected: Set<number>[], candidates: ArrayLike<number> | undefined, size: number): FacetResult {
+export function applyFacets(
+  table: FacetTable,
+  selected: Set<number>[],
+  candidates: ArrayLike<number> | undefined,
+  size: number,
+): FacetResult {
   const { start, vals } = table;
   const counts = table.values.map((v) => new Int32Array(v.length));
   const masks = table.values.map((v, f) => Uint8Array.from(v, (_, i) => (selected[f]!.has(i) ? 1 : 0)));

@@ -82,7 +82,9 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
     (facet, a, b) => {
       const order = SCHEMA_ORDER[facet];
       // "Any cancer type" last, after the types by name.
-      return order ? order.indexOf(a as never) - order.indexOf(b as never) : +(a === GENERAL) - +(b === GENERAL) || a.localeCompare(b, locale);
+      return order
+        ? order.indexOf(a as never) - order.indexOf(b as never)
+        : +(a === GENERAL) - +(b === GENERAL) || a.localeCompare(b, locale);
     },
   );
   const typeWords = `${TYPE_WORDS} ${types.join(' ')}`;
@@ -126,7 +128,8 @@ export function knownFilters(finder: Finder, state: FinderState): FinderState {
 /** Whether a group can be joined from anywhere (online, video or phone, and not only in person). */
 export const anywhere = (g: Group): boolean => g.formats.some((f) => f !== 'in-person');
 // A group with a mapped place and no formats listed is taken to meet there.
-const located = (g: Group): boolean => (!g.formats.length || g.formats.includes('in-person')) && g.location?.lat !== undefined && g.location.lon !== undefined;
+const located = (g: Group): boolean =>
+  (!g.formats.length || g.formats.includes('in-person')) && g.location?.lat !== undefined && g.location.lon !== undefined;
 
 /** Runs a query: search, then facets, then distance order. */
 export function find(finder: Finder, state: FinderState, origin?: Origin): Found {
@@ -140,7 +143,8 @@ export function find(finder: Finder, state: FinderState, origin?: Origin): Found
   let { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
   // Filtered by type: the groups for those types first, then those open to all.
   const types = state.filters.type;
-  if (types.length && !types.includes(GENERAL)) passing = [...passing.filter((d) => !finder.general[d]), ...passing.filter((d) => finder.general[d])];
+  if (types.length && !types.includes(GENERAL))
+    passing = [...passing.filter((d) => !finder.general[d]), ...passing.filter((d) => finder.general[d])];
   let km: Found['km'] = () => undefined;
   if (origin) {
     const cache = new Map<number, number | undefined>();

@@ -12,9 +12,21 @@ export function toJsonLd(groups: Group[], next: (g: Group) => Occurrence | undef
     '@context': 'https://schema.org',
     '@graph': groups.map((g) => {
       const l = g.location;
-      const place = l && g.formats.includes('in-person')
-        ? { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: l.address, addressLocality: l.suburb, postalCode: l.postcode, addressRegion: l.state, addressCountry: l.country }, ...(l.lat !== undefined ? { geo: { '@type': 'GeoCoordinates', latitude: l.lat, longitude: l.lon } } : {}) }
-        : undefined;
+      const place =
+        l && g.formats.includes('in-person')
+          ? {
+              '@type': 'Place',
+              address: {
+                '@type': 'PostalAddress',
+                streetAddress: l.address,
+                addressLocality: l.suburb,
+                postalCode: l.postcode,
+                addressRegion: l.state,
+                addressCountry: l.country,
+              },
+              ...(l.lat !== undefined ? { geo: { '@type': 'GeoCoordinates', latitude: l.lat, longitude: l.lon } } : {}),
+            }
+          : undefined;
       const url = safeUrl(g.contact?.url);
       const base = { name: g.name, description: g.description, url, telephone: g.contact?.phone, email: g.contact?.email };
       const occurrence = next(g);

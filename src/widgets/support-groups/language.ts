@@ -1,7 +1,8 @@
 // Languages as BCP 47 tags, whatever an editor wrote ("spanish", "Español", "es"), shown in the viewer's language.
 
 // Languages spoken by many patients in English-speaking countries: their English and own names are understood.
-const CODES = 'af am ar bg bn bs ca cs cy da de el en es et fa fi fil fr ga gd gu ha he hi hmn hr hu hy id ig is it ja ka km kn ko ku lo lt lv mi mk ml mn mr ms mt my ne nl no pa pl ps pt ro ru si sk sl sm so sq sr sv sw ta te th ti tl to tr uk ur uz vi xh yi yo yue zh zu';
+const CODES =
+  'af am ar bg bn bs ca cs cy da de el en es et fa fi fil fr ga gd gu ha he hi hmn hr hu hy id ig is it ja ka km kn ko ku lo lt lv mi mk ml mn mr ms mt my ne nl no pa pl ps pt ro ru si sk sl sm so sq sr sv sw ta te th ti tl to tr uk ur uz vi xh yi yo yue zh zu';
 const ALIASES: Record<string, string> = { mandarin: 'zh', farsi: 'fa', filipino: 'fil', tagalog: 'tl' };
 
 let byName: Map<string, string> | undefined;

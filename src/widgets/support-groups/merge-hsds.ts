@@ -15,6 +15,8 @@ export function mergeHsds(configGroups: Group[], raw: readonly unknown[]): { gro
   const result = validate(hsdsList, { groups: raw }, ['groups']);
   const issues = [...result.errors, ...result.skipped].map((i) => ({ ...i, path: `hsds.${i.path}` }));
   const ids = new Set(configGroups.map((g) => g.id));
-  const feed = (result.value?.groups ?? []).filter((g) => !ids.has(g.id) || !issues.push({ path: 'hsds', message: REPEATS_CONFIG, item: g }));
+  const feed = (result.value?.groups ?? []).filter(
+    (g) => !ids.has(g.id) || !issues.push({ path: 'hsds', message: REPEATS_CONFIG, item: g }),
+  );
   return { groups: [...configGroups, ...feed], issues };
 }

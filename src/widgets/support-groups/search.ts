@@ -76,7 +76,11 @@ export const buildIndex = (...args: Parameters<typeof indexSteps>): SearchIndex 
 };
 
 /** `buildIndex` in steps of 1,000 documents (each `next()` one step), so a page never waits on one long task. */
-export function* indexSteps(fields: (string | string[] | undefined)[][], weights: number[], extraSynonyms: Record<string, string[]> = {}): Generator<void, SearchIndex> {
+export function* indexSteps(
+  fields: (string | string[] | undefined)[][],
+  weights: number[],
+  extraSynonyms: Record<string, string[]> = {},
+): Generator<void, SearchIndex> {
   // One pass collecting (term, doc, weight) triples, deduplicated per (term, doc), then a counting sort by term.
   const firstIds = new Map<string, number>();
   const termOf: number[] = [];
@@ -88,7 +92,7 @@ export function* indexSteps(fields: (string | string[] | undefined)[][], weights
   for (let d = 0; d < fields.length; d++) {
     if (d % 1000 == 999) yield;
     fields[d]!.forEach((value, f) => {
-      const text = Array.isArray(value) ? value.join(' ') : value ?? '';
+      const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
       let tokens = words.get(text);
       if (!tokens) words.set(text, (tokens = tokenize(text).filter((t) => !FILLER.has(t))));
       for (const token of tokens) {
@@ -231,7 +235,8 @@ export function expandToken(index: SearchIndex, token: string, prefix: boolean):
       const m = t.length;
       if (m < L - max || (!prefix && m > L + max)) continue;
       // A cheap filter: a term sharing neither of the token's first two letters is rarely a typo of it.
-      if (t.charCodeAt(0) !== token.charCodeAt(0) && t.charCodeAt(1) !== token.charCodeAt(1) && t.charCodeAt(0) !== token.charCodeAt(1)) continue;
+      if (t.charCodeAt(0) !== token.charCodeAt(0) && t.charCodeAt(1) !== token.charCodeAt(1) && t.charCodeAt(0) !== token.charCodeAt(1))
+        continue;
       const [full, pre] = boundedDistance(token, t, max);
       if (full <= max) add(i, full === 1 ? Match.OneTypo : Match.TwoTypos);
       else if (prefix && pre <= max) add(i, pre === 1 ? Match.PrefixOneTypo : Match.PrefixTwoTypos);

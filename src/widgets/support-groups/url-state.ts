@@ -7,7 +7,11 @@ export interface FinderState {
   near: string;
 }
 
-export const emptyState = (): FinderState => ({ q: '', filters: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FinderState['filters'], near: '' });
+export const emptyState = (): FinderState => ({
+  q: '',
+  filters: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FinderState['filters'],
+  near: '',
+});
 
 /** The parameter names the finder owns under `prefix` (`sg-q`, `sg-type` …); every other one is the host page's. */
 const ownKeys = (prefix: string): string[] => ['q', ...FACETS, 'near'].map((k) => prefix + k);
@@ -29,7 +33,10 @@ export function readState(search: string, prefix: string): FinderState {
  */
 export function writeState(state: FinderState, search: string, prefix: string): string {
   const own = new Set(ownKeys(prefix));
-  const host = search.replace(/^\?/, '').split('&').filter((part) => part && !own.has(new URLSearchParams(part).keys().next().value!));
+  const host = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((part) => part && !own.has(new URLSearchParams(part).keys().next().value!));
   const p = new URLSearchParams();
   const set = (key: string, values: string[]) => values.forEach((v) => v && p.append(prefix + key, v));
   set('q', [state.q.trim()]);

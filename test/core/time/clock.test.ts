@@ -15,7 +15,7 @@ function fakeTime(start: number) {
     /** Moves the clock forward, firing due timers in order. */
     advance(ms: number) {
       const end = now + ms;
-      for (let next; (next = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0]); ) {
+      for (let next; (next = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0]);) {
         timers.delete(next[0]);
         now = next[1].at;
         next[1].fn();

@@ -31,9 +31,22 @@ describe('ics', () => {
     expect(text.endsWith('\r\n')).to.equal(true);
     expect(text.replace(/\r\n/g, '')).not.to.match(/[\r\n]/);
     const lines = text.split('\r\n');
-    for (const l of ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VTIMEZONE', 'TZID:America/New_York', 'UID:bcsm@carecircle', 'DTSTAMP:20261201T102030Z',
-      'DTSTART;TZID=America/New_York:20260105T210000', 'DURATION:PT60M', 'RRULE:FREQ=WEEKLY;BYDAY=MO', 'EXDATE;TZID=America/New_York:20261228T210000,20261123T210000',
-      'SUMMARY:#bcsm weekly chat', 'DESCRIPTION:Breast cancer social media\\; all welcome', 'URL:https://example.org/bcsm?a=1,2', 'END:VCALENDAR']) {
+    for (const l of [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VTIMEZONE',
+      'TZID:America/New_York',
+      'UID:bcsm@carecircle',
+      'DTSTAMP:20261201T102030Z',
+      'DTSTART;TZID=America/New_York:20260105T210000',
+      'DURATION:PT60M',
+      'RRULE:FREQ=WEEKLY;BYDAY=MO',
+      'EXDATE;TZID=America/New_York:20261228T210000,20261123T210000',
+      'SUMMARY:#bcsm weekly chat',
+      'DESCRIPTION:Breast cancer social media\\; all welcome',
+      'URL:https://example.org/bcsm?a=1,2',
+      'END:VCALENDAR',
+    ]) {
       expect(lines, l).to.include(l);
     }
     expect(lines.find((l) => l.startsWith('PRODID:'))).to.be.a('string');
@@ -44,7 +57,9 @@ describe('ics', () => {
     expect(v).to.include('BEGIN:DAYLIGHT\nDTSTART:20260308T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400');
     expect(v).to.include('BEGIN:STANDARD\nDTSTART:20261101T020000\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500');
     expect(vtimezone('Asia/Kolkata', 2026, 2027).join('\n')).to.match(/TZOFFSETTO:\+0530\nEND:STANDARD\nEND:VTIMEZONE$/);
-    expect(vtimezone('Australia/Sydney', 2026, 2026).join('\n')).to.include('DTSTART:20260405T030000\nTZOFFSETFROM:+1100\nTZOFFSETTO:+1000');
+    expect(vtimezone('Australia/Sydney', 2026, 2026).join('\n')).to.include(
+      'DTSTART:20260405T030000\nTZOFFSETFROM:+1100\nTZOFFSETTO:+1000',
+    );
   });
 
   it('turns a local UNTIL into UTC, as RFC 5545 asks with a TZID', () => {
@@ -53,7 +68,13 @@ describe('ics', () => {
   });
 
   it('pins occurrences at skipped or repeated local times with EXDATE + RDATE, and writes one-offs in UTC', () => {
-    const daily: CalendarEvent = { uid: 'd', title: 'Daily', start: '2026-03-07T02:30', timeZone: 'America/New_York', rrule: 'FREQ=DAILY;COUNT=3' };
+    const daily: CalendarEvent = {
+      uid: 'd',
+      title: 'Daily',
+      start: '2026-03-07T02:30',
+      timeZone: 'America/New_York',
+      rrule: 'FREQ=DAILY;COUNT=3',
+    };
     const lines = toIcs([daily], stamp).split('\r\n');
     expect(lines).to.include('EXDATE;TZID=America/New_York:20260308T023000');
     expect(lines).to.include('RDATE:20260308T073000Z'); // 03:30 EDT: forward by the gap

@@ -12,7 +12,8 @@ function bruteForce(e: Recurring, from: Date, n: number): string[] {
   const out: string[] = [];
   for (let t = it.next(); t && out.length < n; t = it.next()) {
     const start = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
-    if (start + dur > +from && !e.exceptions?.includes(new Date(start).toISOString().slice(0, 10))) out.push(new Date(start).toISOString().slice(0, 16));
+    if (start + dur > +from && !e.exceptions?.includes(new Date(start).toISOString().slice(0, 10)))
+      out.push(new Date(start).toISOString().slice(0, 16));
   }
   return out;
 }

@@ -39,14 +39,31 @@ describe('zones', () => {
       ['Pacific/Apia', '2011-12-30T12:00', '2011-12-30T22:00'], // the day Samoa skipped: read with the old offset
       ['UTC', '2026-06-01T12:00', '2026-06-01T12:00'],
     ];
-    for (const [tz, wall, utc] of cases) expect(new Date(toInstant(tz, parseWall(wall))).toISOString().slice(0, 16), `${tz} ${wall}`).to.equal(utc);
+    for (const [tz, wall, utc] of cases)
+      expect(new Date(toInstant(tz, parseWall(wall))).toISOString().slice(0, 16), `${tz} ${wall}`).to.equal(utc);
   });
 });
 
 describe('parseRRule', () => {
   it('reads the supported parts', () => {
-    expect(parseRRule('FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU,-1FR;COUNT=5')).to.deep.equal({ freq: 'MONTHLY', interval: 2, wkst: 1, byDay: [[2, 2], [-1, 5]], count: 5 });
-    expect(parseRRule('RRULE:freq=weekly;byday=mo,we;until=20261231T235959Z')).to.deep.include({ freq: 'WEEKLY', byDay: [[0, 1], [0, 3]], until: '20261231T235959Z' });
+    expect(parseRRule('FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU,-1FR;COUNT=5')).to.deep.equal({
+      freq: 'MONTHLY',
+      interval: 2,
+      wkst: 1,
+      byDay: [
+        [2, 2],
+        [-1, 5],
+      ],
+      count: 5,
+    });
+    expect(parseRRule('RRULE:freq=weekly;byday=mo,we;until=20261231T235959Z')).to.deep.include({
+      freq: 'WEEKLY',
+      byDay: [
+        [0, 1],
+        [0, 3],
+      ],
+      until: '20261231T235959Z',
+    });
     expect(parseRRule('FREQ=MONTHLY;BYMONTHDAY=1,-1').byMonthDay).to.deep.equal([1, -1]);
   });
 
@@ -67,7 +84,12 @@ describe('parseRRule', () => {
 });
 
 describe('occurrences', () => {
-  const bcsm: Recurring = { start: '2026-01-05T21:00', timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO', exceptions: ['2026-03-16'] };
+  const bcsm: Recurring = {
+    start: '2026-01-05T21:00',
+    timeZone: 'America/New_York',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO',
+    exceptions: ['2026-03-16'],
+  };
 
   it('keeps 21:00 New York across the US change', () => {
     expect(iso(occurrences(bcsm, at('2026-03-01T00:00Z'), 3))).to.deep.equal(['2026-03-03T02:00', '2026-03-10T01:00', '2026-03-24T01:00']);
@@ -75,7 +97,11 @@ describe('occurrences', () => {
 
   it('returns cancelled dates only when asked, and counts from the end', () => {
     const list = occurrences(bcsm, at('2026-03-10T01:30Z'), 3, { includeCancelled: true });
-    expect(list.map((o) => [o.date, !!o.cancelled])).to.deep.equal([['2026-03-09', false], ['2026-03-16', true], ['2026-03-23', false]]);
+    expect(list.map((o) => [o.date, !!o.cancelled])).to.deep.equal([
+      ['2026-03-09', false],
+      ['2026-03-16', true],
+      ['2026-03-23', false],
+    ]);
     expect(list[0]!.end.toISOString()).to.equal('2026-03-10T02:00:00.000Z');
   });
 
@@ -94,18 +120,43 @@ describe('occurrences', () => {
     // 18:00 Sydney is 07:00Z in summer and 08:00Z in winter.
     expect(iso(occurrences(second, at('2026-03-01Z'), 2))).to.deep.equal(['2026-03-10T07:00', '2026-04-14T08:00']);
     const lastFriday: Recurring = { start: '2026-01-30T19:00', timeZone: 'Europe/London', rrule: 'FREQ=MONTHLY;BYDAY=-1FR' };
-    expect(occurrences(lastFriday, at('2026-01-01Z'), 7).map((o) => o.date.slice(5))).to.deep.equal(['01-30', '02-27', '03-27', '04-24', '05-29', '06-26', '07-31']);
+    expect(occurrences(lastFriday, at('2026-01-01Z'), 7).map((o) => o.date.slice(5))).to.deep.equal([
+      '01-30',
+      '02-27',
+      '03-27',
+      '04-24',
+      '05-29',
+      '06-26',
+      '07-31',
+    ]);
   });
 
   it('honours INTERVAL, COUNT, UNTIL and BYMONTHDAY', () => {
     const base = { start: '2026-01-01T09:00', timeZone: 'UTC' };
-    expect(occurrences({ ...base, rrule: 'FREQ=DAILY;INTERVAL=3;COUNT=3' }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal(['2026-01-01', '2026-01-04', '2026-01-07']);
-    expect(occurrences({ ...base, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20260129' }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal(['2026-01-01', '2026-01-15', '2026-01-29']);
-    expect(occurrences({ ...base, rrule: 'FREQ=WEEKLY;UNTIL=20260115T085959Z' }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal(['2026-01-01', '2026-01-08']);
-    expect(occurrences({ ...base, rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' }, at('2026-01-01Z'), 3).map((o) => o.date)).to.deep.equal(['2026-01-01', '2026-01-31', '2026-02-28']);
-    expect(occurrences({ ...base, start: '2026-01-31T09:00', rrule: 'FREQ=MONTHLY' }, at('2026-01-01Z'), 3).map((o) => o.date)).to.deep.equal(['2026-01-31', '2026-03-31', '2026-05-31']);
+    expect(occurrences({ ...base, rrule: 'FREQ=DAILY;INTERVAL=3;COUNT=3' }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal([
+      '2026-01-01',
+      '2026-01-04',
+      '2026-01-07',
+    ]);
+    expect(
+      occurrences({ ...base, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20260129' }, at('2025-01-01Z'), 10).map((o) => o.date),
+    ).to.deep.equal(['2026-01-01', '2026-01-15', '2026-01-29']);
+    expect(occurrences({ ...base, rrule: 'FREQ=WEEKLY;UNTIL=20260115T085959Z' }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal([
+      '2026-01-01',
+      '2026-01-08',
+    ]);
+    expect(occurrences({ ...base, rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1' }, at('2026-01-01Z'), 3).map((o) => o.date)).to.deep.equal([
+      '2026-01-01',
+      '2026-01-31',
+      '2026-02-28',
+    ]);
+    expect(
+      occurrences({ ...base, start: '2026-01-31T09:00', rrule: 'FREQ=MONTHLY' }, at('2026-01-01Z'), 3).map((o) => o.date),
+    ).to.deep.equal(['2026-01-31', '2026-03-31', '2026-05-31']);
     // COUNT includes exception dates, as in RFC 5545.
-    expect(occurrences({ ...base, rrule: 'FREQ=DAILY;COUNT=3', exceptions: ['2026-01-02'] }, at('2025-01-01Z'), 10).map((o) => o.date)).to.deep.equal(['2026-01-01', '2026-01-03']);
+    expect(
+      occurrences({ ...base, rrule: 'FREQ=DAILY;COUNT=3', exceptions: ['2026-01-02'] }, at('2025-01-01Z'), 10).map((o) => o.date),
+    ).to.deep.equal(['2026-01-01', '2026-01-03']);
   });
 
   it('finds the Mondays far from the start (test/core/time/recurrence-walk.test.ts checks many rules)', () => {

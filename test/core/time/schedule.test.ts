@@ -49,7 +49,9 @@ describe('one schedule schema for chats and groups', () => {
 
   it('reports an UNTIL before the start on the chat or group that has it', () => {
     const chatMessage = chatIssues({ rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20251231' })['chats.0.rrule'];
-    expect(chatMessage).to.match(/UNTIL/).and.match(/before the start/);
+    expect(chatMessage)
+      .to.match(/UNTIL/)
+      .and.match(/before the start/);
     expect(groupIssues({ rrule: 'FREQ=MONTHLY;BYDAY=2TU;UNTIL=20260112T235959' })['meets.rrule']).to.match(/before the start/);
     // The list of chats is not failed as a whole: the issue is on the chat.
     expect(Object.keys(chatIssues({ rrule: 'FREQ=WEEKLY;UNTIL=20260101' }))).to.deep.equal(['chats.0.rrule']);

@@ -5,7 +5,9 @@ import { toIcs, utcOffset, vtimezone } from '../../../src/core/time/ics.js';
 const text = (tz: string, from: number, to: number) => vtimezone(tz, from, to).join('\n');
 /** The observances as "KIND DTSTART FROM TO [RRULE]" strings. */
 const observances = (v: string) =>
-  [...v.matchAll(/BEGIN:(STANDARD|DAYLIGHT)\n([\s\S]*?)\nEND:\1/g)].map(([, kind, body]) => [kind, ...body!.split('\n').map((l) => l.replace(/^\w+:/, ''))].join(' '));
+  [...v.matchAll(/BEGIN:(STANDARD|DAYLIGHT)\n([\s\S]*?)\nEND:\1/g)].map(([, kind, body]) =>
+    [kind, ...body!.split('\n').map((l) => l.replace(/^\w+:/, ''))].join(' '),
+  );
 
 describe('vtimezone', () => {
   it('writes the current rules of regular zones as yearly RRULEs, so an open-ended series never runs out', () => {
@@ -46,7 +48,9 @@ describe('vtimezone', () => {
     expect(utcOffset(0)).to.equal('+0000');
     expect(utcOffset((9 * 3600 + 53 * 60 + 28) * 1e3)).to.equal('+095328');
     // Liberia left Monrovia Mean Time (-0:44:30) at midnight local time on 7 January 1972.
-    expect(observances(text('Africa/Monrovia', 1971, 1973)), text('Africa/Monrovia', 1971, 1973)).to.include('STANDARD 19720107T000000 -004430 +0000');
+    expect(observances(text('Africa/Monrovia', 1971, 1973)), text('Africa/Monrovia', 1971, 1973)).to.include(
+      'STANDARD 19720107T000000 -004430 +0000',
+    );
   });
 
   it('covers an UNTIL series to its end and an open-ended one for decades in .ics files', () => {

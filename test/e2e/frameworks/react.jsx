@@ -15,8 +15,16 @@ function App() {
   const schedule = useMemo(() => chatConfig({ show: n }), [n]);
   return (
     <main>
-      <button id="more" type="button" onClick={() => setN(n + 2)}>More</button>
-      <care-hashtag-feed id="feed" config={feed} oncare-ready={on('care-ready')} oncare-config-error={on('care-config-error')} oncare-source-error={on('care-source-error')} />
+      <button id="more" type="button" onClick={() => setN(n + 2)}>
+        More
+      </button>
+      <care-hashtag-feed
+        id="feed"
+        config={feed}
+        oncare-ready={on('care-ready')}
+        oncare-config-error={on('care-config-error')}
+        oncare-source-error={on('care-source-error')}
+      />
       <care-support-groups id="groups" config={directory} oncare-ready={on('care-ready')} oncare-config-error={on('care-config-error')} />
       <care-chat-schedule id="chat" config={schedule} oncare-ready={on('care-ready')} oncare-config-error={on('care-config-error')} />
       <care-chat-schedule id="bad" config={{ chats: [{ id: 'x' }] }} oncare-config-error={on('care-config-error')} />

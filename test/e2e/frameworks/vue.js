@@ -16,9 +16,25 @@ createApp({
     return () =>
       h('main', [
         h('button', { id: 'more', type: 'button', onClick: () => (n.value += 2) }, 'More'),
-        h('care-hashtag-feed', { id: 'feed', config: feed.value, onCareReady: on('care-ready'), onCareConfigError: on('care-config-error'), onCareSourceError: on('care-source-error') }),
-        h('care-support-groups', { id: 'groups', config: directory.value, onCareReady: on('care-ready'), onCareConfigError: on('care-config-error') }),
-        h('care-chat-schedule', { id: 'chat', config: schedule.value, onCareReady: on('care-ready'), onCareConfigError: on('care-config-error') }),
+        h('care-hashtag-feed', {
+          id: 'feed',
+          config: feed.value,
+          onCareReady: on('care-ready'),
+          onCareConfigError: on('care-config-error'),
+          onCareSourceError: on('care-source-error'),
+        }),
+        h('care-support-groups', {
+          id: 'groups',
+          config: directory.value,
+          onCareReady: on('care-ready'),
+          onCareConfigError: on('care-config-error'),
+        }),
+        h('care-chat-schedule', {
+          id: 'chat',
+          config: schedule.value,
+          onCareReady: on('care-ready'),
+          onCareConfigError: on('care-config-error'),
+        }),
         h('care-chat-schedule', { id: 'bad', config: { chats: [{ id: 'x' }] }, onCareConfigError: on('care-config-error') }),
       ]);
   },

@@ -87,7 +87,14 @@ export function bskyItem(i, { text = `Bluesky post ${i} #bcsm`, facets, author =
     post: {
       uri: `at://${did}/app.bsky.feed.post/3k${i}abc`,
       cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
-      author: { did, handle: `member${i}.bsky.social`, displayName: `Sky Member ${i}`, avatar: `https://cdn.bsky.app/img/avatar/plain/${did}/a@jpeg`, labels: [], ...author },
+      author: {
+        did,
+        handle: `member${i}.bsky.social`,
+        displayName: `Sky Member ${i}`,
+        avatar: `https://cdn.bsky.app/img/avatar/plain/${did}/a@jpeg`,
+        labels: [],
+        ...author,
+      },
       record: { $type: 'app.bsky.feed.post', text, createdAt: minutesAgo(i + 1), langs: ['en'], ...(facets ? { facets } : {}) },
       ...(embed ? { embed } : {}),
       replyCount: 0,
@@ -114,7 +121,20 @@ const suburbs = [
   ['Liverpool', '2170', -33.92, 150.923],
   ['Camperdown', '2050', -33.889, 151.176],
 ];
-const words = ['peer', 'support', 'circle', 'coffee', 'walking', 'carers', 'young adults', 'survivorship', 'wellbeing', 'yoga', 'art', 'information'];
+const words = [
+  'peer',
+  'support',
+  'circle',
+  'coffee',
+  'walking',
+  'carers',
+  'young adults',
+  'survivorship',
+  'wellbeing',
+  'yoga',
+  'art',
+  'information',
+];
 const formatsList = [['in-person'], ['online'], ['phone'], ['in-person', 'video'], ['online', 'phone']];
 const audiencesList = [['patient'], ['carer'], ['patient', 'carer'], ['family'], ['patient', 'carer', 'family']];
 
@@ -134,7 +154,15 @@ export function group(i, over = {}) {
     languages: i % 7 === 0 ? ['en', 'ar'] : ['en'],
     cost: { type: i % 5 === 0 ? 'low-cost' : 'free' },
     facilitator: i % 3 ? 'peer' : 'professional',
-    location: { address: `${i} Hawkesbury Road`, suburb, postcode, state: 'NSW', country: 'AU', lat: lat + (i % 10) * 0.001, lon: lon + (i % 10) * 0.001 },
+    location: {
+      address: `${i} Hawkesbury Road`,
+      suburb,
+      postcode,
+      state: 'NSW',
+      country: 'AU',
+      lat: lat + (i % 10) * 0.001,
+      lon: lon + (i % 10) * 0.001,
+    },
     meets: { start: '2026-01-13T18:00', timeZone: 'Australia/Sydney', durationMinutes: 90, rrule: 'FREQ=MONTHLY;BYDAY=2TU' },
     contact: { phone: '+61 2 9999 0000', email: `group${i}@example.org`, url: `https://groups.example.org/${i}` },
     accessibility: 'Wheelchair access, hearing loop',
@@ -161,10 +189,29 @@ export const hsdsServices = (n = 2) => ({
     service_at_locations: [
       {
         id: `sal-${i}`,
-        location: { id: `loc-${i}`, location_type: 'physical', name: 'MyCity Civic Center', latitude: 51.5, longitude: -0.12, addresses: [{ id: `ad-${i}`, address_1: '1 High Street', city: 'MyCity', postal_code: 'AB1 2CD', country: 'GB', address_type: 'physical' }] },
+        location: {
+          id: `loc-${i}`,
+          location_type: 'physical',
+          name: 'MyCity Civic Center',
+          latitude: 51.5,
+          longitude: -0.12,
+          addresses: [
+            { id: `ad-${i}`, address_1: '1 High Street', city: 'MyCity', postal_code: 'AB1 2CD', country: 'GB', address_type: 'physical' },
+          ],
+        },
       },
     ],
-    schedules: [{ id: `sch-${i}`, freq: 'WEEKLY', byday: 'TU', dtstart: '2026-01-06', opens_at: '18:00', closes_at: '19:30', description: 'Tuesdays 6pm' }],
+    schedules: [
+      {
+        id: `sch-${i}`,
+        freq: 'WEEKLY',
+        byday: 'TU',
+        dtstart: '2026-01-06',
+        opens_at: '18:00',
+        closes_at: '19:30',
+        description: 'Tuesdays 6pm',
+      },
+    ],
   })),
 });
 
@@ -194,7 +241,17 @@ export function chat(i, over = {}) {
 export const chats = (n) => Array.from({ length: n }, (_, i) => chat(i));
 export const chatConfig = (over = {}) => ({
   chats: [
-    chat(0, { id: 'bcsm', title: '#bcsm weekly chat', hashtag: 'bcsm', platform: 'x', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO', exceptions: ['2026-12-28'], topics: { '2026-12-07': 'Scanxiety' } }),
+    chat(0, {
+      id: 'bcsm',
+      title: '#bcsm weekly chat',
+      hashtag: 'bcsm',
+      platform: 'x',
+      timeZone: 'America/New_York',
+      start: '2026-01-05T21:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      exceptions: ['2026-12-28'],
+      topics: { '2026-12-07': 'Scanxiety' },
+    }),
     chat(1),
   ],
   show: 8,

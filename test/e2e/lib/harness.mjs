@@ -99,7 +99,10 @@ export const probe = (page) =>
 /** Waits for a CareCircle event from the element with `id` (or any element when id is null). */
 export async function waitEvent(page, type, id, timeout = 8000) {
   try {
-    await page.waitForFunction(([type, id]) => __e2e.events.some((e) => e.type === type && (id == null || e.id === id)), [type, id], { timeout, polling: 50 });
+    await page.waitForFunction(([type, id]) => __e2e.events.some((e) => e.type === type && (id == null || e.id === id)), [type, id], {
+      timeout,
+      polling: 50,
+    });
   } catch {
     const events = await page.evaluate(() => __e2e.events).catch(() => []);
     throw new Error(`no ${type} from #${id} within ${timeout} ms; events seen: ${JSON.stringify(events.map((e) => `${e.type}#${e.id}`))}`);
@@ -107,7 +110,8 @@ export async function waitEvent(page, type, id, timeout = 8000) {
   return page.evaluate(([type, id]) => __e2e.events.find((e) => e.type === type && (id == null || e.id === id)), [type, id]);
 }
 
-export const events = (page, type, id) => page.evaluate(([type, id]) => __e2e.events.filter((e) => (type == null || e.type === type) && (id == null || e.id === id)), [type, id]);
+export const events = (page, type, id) =>
+  page.evaluate(([type, id]) => __e2e.events.filter((e) => (type == null || e.type === type) && (id == null || e.id === id)), [type, id]);
 
 /** The reader-visible text of a widget's shadow tree. */
 export const shadowText = (page, selector) => page.evaluate((s) => __e2e.text(document.querySelector(s)), selector);
@@ -115,7 +119,11 @@ export const shadowText = (page, selector) => page.evaluate((s) => __e2e.text(do
 /** Waits until the widget's shadow text includes `text` (or matches it, for a RegExp). */
 export async function waitText(page, selector, text, timeout = 5000) {
   try {
-    await page.waitForFunction(([s, t, re]) => (re ? new RegExp(t).test(__e2e.text(document.querySelector(s))) : __e2e.text(document.querySelector(s)).includes(t)), [selector, text instanceof RegExp ? text.source : text, text instanceof RegExp], { timeout, polling: 50 });
+    await page.waitForFunction(
+      ([s, t, re]) => (re ? new RegExp(t).test(__e2e.text(document.querySelector(s))) : __e2e.text(document.querySelector(s)).includes(t)),
+      [selector, text instanceof RegExp ? text.source : text, text instanceof RegExp],
+      { timeout, polling: 50 },
+    );
   } catch {
     const shown = await page.evaluate((s) => __e2e.text(document.querySelector(s)), selector).catch(() => '');
     throw new Error(`${selector} never showed ${text}; it shows: ${shown.slice(0, 300)}`);
@@ -124,9 +132,12 @@ export async function waitText(page, selector, text, timeout = 5000) {
 
 /** Sets the `config` property of an element (what a framework or a CMS script does). */
 export const setConfig = (page, selector, config) =>
-  page.evaluate(([s, c]) => {
-    document.querySelector(s).config = c;
-  }, [selector, config]);
+  page.evaluate(
+    ([s, c]) => {
+      document.querySelector(s).config = c;
+    },
+    [selector, config],
+  );
 
 const SENTINEL = 'csp-flush.invalid';
 
@@ -139,7 +150,10 @@ export async function flushViolations(page) {
   await page.evaluate((host) => {
     new Image().src = `https://${host}/${__e2e.violations.length}`;
   }, SENTINEL);
-  await page.waitForFunction((host) => __e2e.violations.some((v) => String(v.blocked).includes(host)), SENTINEL, { timeout: 5000, polling: 20 });
+  await page.waitForFunction((host) => __e2e.violations.some((v) => String(v.blocked).includes(host)), SENTINEL, {
+    timeout: 5000,
+    polling: 20,
+  });
   await page.evaluate((host) => (__e2e.violations = __e2e.violations.filter((v) => !String(v.blocked).includes(host))), SENTINEL);
 }
 
@@ -148,9 +162,15 @@ export async function assertClean(page, { allowConsole = [] } = {}) {
   if (page.csp) await flushViolations(page);
   const p = await probe(page);
   const t = page.t;
-  const cspConsole = t.console.filter((m) => /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i.test(m.text) && !m.text.includes(SENTINEL));
+  const cspConsole = t.console.filter(
+    (m) => /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i.test(m.text) && !m.text.includes(SENTINEL),
+  );
   assert.deepEqual(p.violations, [], `CSP violations: ${JSON.stringify(p.violations)}`);
-  assert.deepEqual(cspConsole.map((m) => m.text), [], 'CSP / Trusted Types messages in the console');
+  assert.deepEqual(
+    cspConsole.map((m) => m.text),
+    [],
+    'CSP / Trusted Types messages in the console',
+  );
   assert.deepEqual(p.errors, [], 'uncaught errors in the page');
   assert.deepEqual(t.pageErrors, [], 'page errors');
   assert.deepEqual(p.rejections, [], 'unhandled promise rejections');

@@ -32,7 +32,14 @@
 
   document.addEventListener(
     'securitypolicyviolation',
-    (e) => rec.violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber }),
+    (e) =>
+      rec.violations.push({
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        source: e.sourceFile,
+        line: e.lineNumber,
+      }),
     true,
   );
   window.addEventListener('error', (e) => {
@@ -69,7 +76,12 @@
     // Returns where in CareCircle's code the call came from (bundle:line:col), or '' for others.
     const ours = () => {
       const lines = (new Error().stack || '').split('\n').filter((l) => /\/dist\/|\/assets\//.test(l));
-      return lines.length ? lines.slice(0, 3).map((l) => l.replace(/^.*\/(dist|assets)\//, '').replace(/\)$/, '')).join(' < ') : '';
+      return lines.length
+        ? lines
+            .slice(0, 3)
+            .map((l) => l.replace(/^.*\/(dist|assets)\//, '').replace(/\)$/, ''))
+            .join(' < ')
+        : '';
     };
     const st = window.setTimeout;
     const si = window.setInterval;
@@ -127,7 +139,9 @@
       intervals: [...rec.timers.values()].filter((t) => t.kind === 'interval').length,
       // Short timeouts are Lit/scheduler noise that ends by itself; long ones are refresh/countdown timers.
       longTimeouts: [...rec.timers.values()].filter((t) => t.kind === 'timeout' && t.delay >= 1000).length,
-      where: [...rec.timers.values()].filter((t) => t.kind === 'interval' || t.delay >= 1000).map((t) => `${t.kind} ${t.delay} ms at ${t.at}`),
+      where: [...rec.timers.values()]
+        .filter((t) => t.kind === 'interval' || t.delay >= 1000)
+        .map((t) => `${t.kind} ${t.delay} ms at ${t.at}`),
       listeners: Object.fromEntries([...rec.listeners].map(([k, s]) => [k, s.size]).filter(([, n]) => n)),
     });
   }

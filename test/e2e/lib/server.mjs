@@ -8,8 +8,7 @@ import { contentTypes } from '../../../scripts/content-types.mjs';
 
 const types = contentTypes;
 
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
 
 /**
  * @param {string} root project root

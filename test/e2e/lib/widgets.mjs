@@ -8,7 +8,11 @@ export const WIDGETS = {
     tag: 'care-hashtag-feed',
     dist: DIST.feed,
     // Five posts, three shown ("Load more" for the rest), one behind a content warning ("Show post").
-    config: () => feedConfig({ limit: 3, sources: [{ type: 'posts', posts: posts(5).map((p, i) => (i === 1 ? { ...p, contentWarning: 'Scan results' } : p)) }] }),
+    config: () =>
+      feedConfig({
+        limit: 3,
+        sources: [{ type: 'posts', posts: posts(5).map((p, i) => (i === 1 ? { ...p, contentWarning: 'Scan results' } : p)) }],
+      }),
     expect: ['Nurse 0', 'Post number 2 about #bcsm support.'],
   },
   groups: {
@@ -51,7 +55,13 @@ export async function clickEverything(page, selector, { max = 40, skip = /^$/ } 
         const all = __e2e.deep('button, summary, [role="button"]', host.shadowRoot);
         const next = all.find((b) => {
           const r = b.getBoundingClientRect();
-          return !b.hasAttribute('data-e2e-clicked') && !b.disabled && r.width > 0 && r.height > 0 && !new RegExp(skip, 'i').test(b.textContent || '');
+          return (
+            !b.hasAttribute('data-e2e-clicked') &&
+            !b.disabled &&
+            r.width > 0 &&
+            r.height > 0 &&
+            !new RegExp(skip, 'i').test(b.textContent || '')
+          );
         });
         next?.setAttribute('data-e2e-clicked', '');
         return next || null;

@@ -14,7 +14,8 @@ export const markupPayloads = corpus.filter((p) => p.kind !== 'url');
 export const visible = (s) => s.replace(/[\s\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
 
 /** Marks the page's own scripts so the scan can tell new ones apart. Call after load, before rendering matters. */
-export const markKnownScripts = (page) => page.evaluate(() => document.querySelectorAll('script').forEach((s) => s.setAttribute('data-e2e-known', '')));
+export const markKnownScripts = (page) =>
+  page.evaluate(() => document.querySelectorAll('script').forEach((s) => s.setAttribute('data-e2e-known', '')));
 
 /** Hovers over the widget, tabs through it and waits, so handlers that need an event get one. */
 export async function provoke(page, selector) {
@@ -33,13 +34,31 @@ export const scan = (page, selector) =>
     const host = document.querySelector(sel);
     const problems = [];
     const okUrl = /^(https?:|mailto:|tel:|blob:|data:text\/calendar[;,]|#)/i;
-    const urlAttrs = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'background', 'ping', 'cite', 'srcdoc', 'codebase', 'dynsrc', 'lowsrc']);
-    const badTags = /^(script|iframe|frame|frameset|object|embed|applet|base|meta|link|foreignobject|animate|set|animatetransform|animatemotion|noscript|xmp|plaintext|portal|template|style)$/i;
+    const urlAttrs = new Set([
+      'href',
+      'src',
+      'action',
+      'formaction',
+      'xlink:href',
+      'srcset',
+      'poster',
+      'data',
+      'background',
+      'ping',
+      'cite',
+      'srcdoc',
+      'codebase',
+      'dynsrc',
+      'lowsrc',
+    ]);
+    const badTags =
+      /^(script|iframe|frame|frameset|object|embed|applet|base|meta|link|foreignobject|animate|set|animatetransform|animatemotion|noscript|xmp|plaintext|portal|template|style)$/i;
     const own = new Set(host.shadowRoot ? host.shadowRoot.adoptedStyleSheets : []);
     for (const el of host.shadowRoot ? __e2e.deep('*', host.shadowRoot) : []) {
       const tag = el.localName.toLowerCase();
       // Lit may emit <style> only when adoptedStyleSheets are unavailable (not in Chromium).
-      if (badTags.test(tag) && !(tag === 'script' && /json/i.test(el.type)) && !(tag === 'style' && own.size === 0)) problems.push(`<${tag}> in the widget`);
+      if (badTags.test(tag) && !(tag === 'script' && /json/i.test(el.type)) && !(tag === 'style' && own.size === 0))
+        problems.push(`<${tag}> in the widget`);
       for (const a of el.attributes) {
         const n = a.name.toLowerCase();
         const v = a.value.trim();
@@ -52,7 +71,10 @@ export const scan = (page, selector) =>
       if (el.localName === 'script' && /^application\/(ld\+)?json$/i.test(el.type)) continue;
       problems.push(`new <${el.localName}> in the page`);
     }
-    for (const s of [...document.querySelectorAll('script[type="application/ld+json"]'), ...(host.shadowRoot ? __e2e.deep('script[type="application/ld+json"]', host.shadowRoot) : [])]) {
+    for (const s of [
+      ...document.querySelectorAll('script[type="application/ld+json"]'),
+      ...(host.shadowRoot ? __e2e.deep('script[type="application/ld+json"]', host.shadowRoot) : []),
+    ]) {
       try {
         JSON.parse(s.textContent);
       } catch {
@@ -68,7 +90,11 @@ export async function assertSafe(page, selector, { poke = true } = {}) {
   const p = await probe(page);
   assert.equal(p.pwned, false, 'the XSS tripwire (window.__pwned) fired');
   assert.equal(p.dialogs + (page.t.dialogs ?? 0), 0, 'a dialog opened');
-  assert.deepEqual(p.errors.filter((e) => /__pwn|alert/.test(e)), [], 'a payload ran and threw');
+  assert.deepEqual(
+    p.errors.filter((e) => /__pwn|alert/.test(e)),
+    [],
+    'a payload ran and threw',
+  );
   const problems = await scan(page, selector);
   assert.deepEqual([...new Set(problems)], [], 'script-capable markup or URLs rendered');
 }

@@ -53,7 +53,9 @@ describe('csp', () => {
       page.once('download', () => {});
       const seen = () => page.evaluate(() => JSON.stringify(__e2e.violations));
       const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 5000 }).catch(async () => assert.fail(`no download from .ics link ${i} (violations: ${await seen()})`)),
+        page
+          .waitForEvent('download', { timeout: 5000 })
+          .catch(async () => assert.fail(`no download from .ics link ${i} (violations: ${await seen()})`)),
         links.nth(i).click(),
       ]);
       const { readFile } = await import('node:fs/promises');
@@ -64,8 +66,23 @@ describe('csp', () => {
 
   test('feed consent gate, content warnings and "Load more" under strict CSP', async (t) => {
     const page = await t.page();
-    const snapshot = env.server.add(JSON.stringify({ generatedAt: new Date().toISOString(), posts: posts(6, 30).map((p, i) => (i % 2 ? { ...p, sensitive: true, contentWarning: 'Medical detail' } : p)) }), { type: 'application/json', ext: '.json', name: 'snapshot' });
-    await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', limit: 2, consent: 'required', sources: [{ type: 'snapshot', url: snapshot }] } }) }, { csp: true });
+    const snapshot = env.server.add(
+      JSON.stringify({
+        generatedAt: new Date().toISOString(),
+        posts: posts(6, 30).map((p, i) => (i % 2 ? { ...p, sensitive: true, contentWarning: 'Medical detail' } : p)),
+      }),
+      { type: 'application/json', ext: '.json', name: 'snapshot' },
+    );
+    await t.open(
+      page,
+      {
+        modules: [DIST.feed],
+        body: element('feed', {
+          config: { hashtag: 'bcsm', limit: 2, consent: 'required', sources: [{ type: 'snapshot', url: snapshot }] },
+        }),
+      },
+      { csp: true },
+    );
     await page.waitForFunction(() => document.querySelector('#feed')?.shadowRoot?.querySelector('button'), null, { timeout: 5000 });
     await clickEverything(page, '#feed', { max: 1 });
     await expectRendered(page, 'feed', { texts: ['Nurse 30'] });
@@ -75,10 +92,18 @@ describe('csp', () => {
 
   test('same-origin data (snapshot, HSDS, config src) loads under strict CSP without violations', async (t) => {
     const page = await t.page();
-    const snapshot = env.server.add(JSON.stringify({ generatedAt: new Date().toISOString(), posts: posts(2) }), { type: 'application/json', ext: '.json', name: 'snapshot' });
+    const snapshot = env.server.add(JSON.stringify({ generatedAt: new Date().toISOString(), posts: posts(2) }), {
+      type: 'application/json',
+      ext: '.json',
+      name: 'snapshot',
+    });
     const hsds = env.server.add(JSON.stringify(hsdsServices(2)), { type: 'application/json', ext: '.json', name: 'hsds' });
     const chatSrc = env.server.add(JSON.stringify(chatConfig()), { type: 'application/json', ext: '.json', name: 'chat-config' });
-    const feedSrc = env.server.add(JSON.stringify(feedConfig({ sources: [{ type: 'posts', posts: posts(2, 10) }] })), { type: 'application/json', ext: '.json', name: 'feed-config' });
+    const feedSrc = env.server.add(JSON.stringify(feedConfig({ sources: [{ type: 'posts', posts: posts(2, 10) }] })), {
+      type: 'application/json',
+      ext: '.json',
+      name: 'feed-config',
+    });
     const body = [
       element('feed', { id: 'snap', config: feedConfig({ sources: [{ type: 'snapshot', url: snapshot }] }) }),
       element('groups', { id: 'hsds', config: { groups: groups(1), hsds: { url: hsds, timeZone: 'Europe/London' } } }),
@@ -93,4 +118,3 @@ describe('csp', () => {
     await assertClean(page);
   });
 });
-

@@ -26,9 +26,16 @@ const measure = (page, selector) =>
       const r = el.getBoundingClientRect();
       return { x: r.x, y: r.y, w: r.width, h: r.height, right: r.right, bottom: r.bottom };
     };
-    const name = (el) => (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.type || el.localName).replace(/\s+/g, ' ').trim().slice(0, 50);
+    const name = (el) =>
+      (el.getAttribute('aria-label') || el.textContent || el.getAttribute('placeholder') || el.type || el.localName)
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 50);
     const controls = [];
-    for (const el of __e2e.deep('button, summary, input:not([type="hidden"]), select, textarea, [role="button"], a.button, a[download]', host.shadowRoot)) {
+    for (const el of __e2e.deep(
+      'button, summary, input:not([type="hidden"]), select, textarea, [role="button"], a.button, a[download]',
+      host.shadowRoot,
+    )) {
       // A checkbox or radio is operated through its label: the label is the target.
       const target = /^(checkbox|radio)$/.test(el.type) ? el.closest('label') || el : el;
       if (!shown(target) || clipped(target)) continue;
@@ -39,7 +46,10 @@ const measure = (page, selector) =>
     for (const el of __e2e.deep('*', host.shadowRoot)) {
       if (!shown(el) || clipped(el) || /^(style|slot)$/.test(el.localName)) continue;
       const r = el.getBoundingClientRect();
-      if (r.right > hr.right + 2 || r.left < hr.left - 2) spill.push(`${el.localName}.${el.className || ''} ${Math.round(r.left)}–${Math.round(r.right)} vs host ${Math.round(hr.left)}–${Math.round(hr.right)}`);
+      if (r.right > hr.right + 2 || r.left < hr.left - 2)
+        spill.push(
+          `${el.localName}.${el.className || ''} ${Math.round(r.left)}–${Math.round(r.right)} vs host ${Math.round(hr.left)}–${Math.round(hr.right)}`,
+        );
     }
     // Text colour against the first opaque background behind it.
     const bg = (el) => {
@@ -55,9 +65,18 @@ const measure = (page, selector) =>
       const el = n.parentElement;
       if (!n.data.trim() || !el || /^(STYLE|SCRIPT)$/.test(el.nodeName) || !shown(el) || clipped(el)) continue;
       const cs = getComputedStyle(el);
-      if (cs.color === bg(el) || parseFloat(cs.fontSize) < 9) invisibleText.push(`${el.localName}: "${n.data.trim().slice(0, 30)}" color ${cs.color} on ${bg(el)}, ${cs.fontSize}`);
+      if (cs.color === bg(el) || parseFloat(cs.fontSize) < 9)
+        invisibleText.push(`${el.localName}: "${n.data.trim().slice(0, 30)}" color ${cs.color} on ${bg(el)}, ${cs.fontSize}`);
     }
-    return { host: box(host), controls: unique, spill, invisibleText, text: __e2e.text(host), scrollWidth: document.documentElement.scrollWidth, viewport: innerWidth };
+    return {
+      host: box(host),
+      controls: unique,
+      spill,
+      invisibleText,
+      text: __e2e.text(host),
+      scrollWidth: document.documentElement.scrollWidth,
+      viewport: innerWidth,
+    };
   }, selector);
 
 const overlaps = (cs) => {
@@ -85,7 +104,11 @@ describe('hostile page', () => {
         const base = await measure(plain, `#${key}`);
 
         const page = await t.page({ viewport });
-        await t.open(page, { modules: [WIDGETS[key].dist], css: ['/test/e2e/pages/hostile.css'], body: `<main><article><div>${element(key)}</div></article></main>` });
+        await t.open(page, {
+          modules: [WIDGETS[key].dist],
+          css: ['/test/e2e/pages/hostile.css'],
+          body: `<main><article><div>${element(key)}</div></article></main>`,
+        });
         await expectRendered(page, key);
         await page.waitForTimeout(900);
         const got = await measure(page, `#${key}`);
@@ -94,7 +117,11 @@ describe('hostile page', () => {
         assert.deepEqual(got.controls.map((c) => c.name).sort(), base.controls.map((c) => c.name).sort(), 'the same controls are visible');
         assert.ok(got.controls.length > 0, 'the widget shows at least one control');
         const small = got.controls.filter((c) => c.w < 43.5 || c.h < 43.5);
-        assert.deepEqual(small.map((c) => `${c.tag} "${c.name}" ${c.w.toFixed(0)}×${c.h.toFixed(0)}`), [], 'controls smaller than 44×44 px');
+        assert.deepEqual(
+          small.map((c) => `${c.tag} "${c.name}" ${c.w.toFixed(0)}×${c.h.toFixed(0)}`),
+          [],
+          'controls smaller than 44×44 px',
+        );
         assert.deepEqual(overlaps(got.controls), [], 'overlapping controls');
         assert.deepEqual(got.spill, [], 'elements spilling out of the widget');
         assert.deepEqual(got.invisibleText, [], 'text that cannot be seen');

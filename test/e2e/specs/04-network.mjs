@@ -7,13 +7,59 @@ import { statuses, bskyFeed, posts, hsdsServices, MASTODON, BSKY, CDN, FEED_URI 
 
 /** Every remote source, with the answer it gives when healthy and what then shows. */
 const SOURCES = {
-  mastodon: { widget: 'feed', type: 'mastodon', config: { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTODON }] }, pattern: `${MASTODON}/api/v1/timelines/tag/**`, good: () => statuses(3), expect: 'Member 0' },
-  bluesky: { widget: 'feed', type: 'bluesky-feed', config: { hashtag: 'bcsm', sources: [{ type: 'bluesky-feed', feed: FEED_URI, service: BSKY }] }, pattern: `${BSKY}/xrpc/app.bsky.feed.getFeed**`, good: () => bskyFeed(3), expect: 'Sky Member 0' },
-  snapshot: { widget: 'feed', type: 'snapshot', config: { hashtag: 'bcsm', sources: [{ type: 'snapshot', url: `${CDN}/feeds/bcsm.json` }] }, pattern: `${CDN}/feeds/bcsm.json`, good: () => ({ generatedAt: new Date().toISOString(), posts: posts(3, 50) }), expect: 'Nurse 50' },
-  hsds: { widget: 'groups', type: 'hsds', config: { groups: [], hsds: { url: `${CDN}/hsds/services.json`, timeZone: 'Europe/London' } }, pattern: `${CDN}/hsds/services.json`, good: () => hsdsServices(2), expect: 'HSDS counselling service 0' },
-  'feed src': { widget: 'feed', src: `${CDN}/config/feed.json`, pattern: `${CDN}/config/feed.json`, good: () => WIDGETS.feed.config(), expect: 'Nurse 0' },
-  'groups src': { widget: 'groups', src: `${CDN}/config/groups.json`, pattern: `${CDN}/config/groups.json`, good: () => WIDGETS.groups.config(), expect: WIDGETS.groups.expect[0] },
-  'chat src': { widget: 'chat', src: `${CDN}/config/chat.json`, pattern: `${CDN}/config/chat.json`, good: () => WIDGETS.chat.config(), expect: WIDGETS.chat.expect[0] },
+  mastodon: {
+    widget: 'feed',
+    type: 'mastodon',
+    config: { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTODON }] },
+    pattern: `${MASTODON}/api/v1/timelines/tag/**`,
+    good: () => statuses(3),
+    expect: 'Member 0',
+  },
+  bluesky: {
+    widget: 'feed',
+    type: 'bluesky-feed',
+    config: { hashtag: 'bcsm', sources: [{ type: 'bluesky-feed', feed: FEED_URI, service: BSKY }] },
+    pattern: `${BSKY}/xrpc/app.bsky.feed.getFeed**`,
+    good: () => bskyFeed(3),
+    expect: 'Sky Member 0',
+  },
+  snapshot: {
+    widget: 'feed',
+    type: 'snapshot',
+    config: { hashtag: 'bcsm', sources: [{ type: 'snapshot', url: `${CDN}/feeds/bcsm.json` }] },
+    pattern: `${CDN}/feeds/bcsm.json`,
+    good: () => ({ generatedAt: new Date().toISOString(), posts: posts(3, 50) }),
+    expect: 'Nurse 50',
+  },
+  hsds: {
+    widget: 'groups',
+    type: 'hsds',
+    config: { groups: [], hsds: { url: `${CDN}/hsds/services.json`, timeZone: 'Europe/London' } },
+    pattern: `${CDN}/hsds/services.json`,
+    good: () => hsdsServices(2),
+    expect: 'HSDS counselling service 0',
+  },
+  'feed src': {
+    widget: 'feed',
+    src: `${CDN}/config/feed.json`,
+    pattern: `${CDN}/config/feed.json`,
+    good: () => WIDGETS.feed.config(),
+    expect: 'Nurse 0',
+  },
+  'groups src': {
+    widget: 'groups',
+    src: `${CDN}/config/groups.json`,
+    pattern: `${CDN}/config/groups.json`,
+    good: () => WIDGETS.groups.config(),
+    expect: WIDGETS.groups.expect[0],
+  },
+  'chat src': {
+    widget: 'chat',
+    src: `${CDN}/config/chat.json`,
+    pattern: `${CDN}/config/chat.json`,
+    good: () => WIDGETS.chat.config(),
+    expect: WIDGETS.chat.expect[0],
+  },
 };
 
 const cors = { 'access-control-allow-origin': '*' };
@@ -23,21 +69,38 @@ const FAULTS = {
   'HTTP 401': (route) => json(route, { error: 'This API requires an authenticated user' }, { status: 401 }),
   'HTTP 404': (route) => json(route, { error: 'Record not found' }, { status: 404 }),
   'HTTP 429 with Retry-After': (route) => json(route, { error: 'Too many requests' }, { status: 429, headers: { 'retry-after': '120' } }),
-  'malformed JSON': (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: cors, body: '{"posts": [{"id": "1", ' }),
-  'wrong content type': (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: cors, body: '<!doctype html><title>Sign in</title><p>Please sign in</p>' }),
+  'malformed JSON': (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', headers: cors, body: '{"posts": [{"id": "1", ' }),
+  'wrong content type': (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: cors,
+      body: '<!doctype html><title>Sign in</title><p>Please sign in</p>',
+    }),
   // Playwright adds Access-Control-Allow-Origin to fulfilled cross-origin responses that lack one, so the
   // failure is a server that allows another site only — the browser blocks the answer all the same.
   'CORS failure (Access-Control-Allow-Origin for another site)': (route, src) =>
-    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': 'https://another-hospital.example' }, body: JSON.stringify(src.good()) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': 'https://another-hospital.example' },
+      body: JSON.stringify(src.good()),
+    }),
   timeout: () => {},
 };
 
-const FRIENDLY = /could not|couldn.t|can.t|cannot|unable|not available|unavailable|problem|try again|later|does not share|not share|login|log in|sign in|wait|too many|took too long|not found|not valid|expected json|error|offline|blocked/i;
+const FRIENDLY =
+  /could not|couldn.t|can.t|cannot|unable|not available|unavailable|problem|try again|later|does not share|not share|login|log in|sign in|wait|too many|took too long|not found|not valid|expected json|error|offline|blocked/i;
 const TECHNICAL = /TypeError|SyntaxError|ReferenceError|\bundefined\b|\[object|NaN|Unexpected token|at [\w.]+ \(|Failed to fetch/;
 
-const sourceElement = (name, s) => (s.src ? element(s.widget, { id: slug(name), config: null, attrs: `src="${s.src}"` }) : element(s.widget, { id: slug(name), config: s.config }));
+const sourceElement = (name, s) =>
+  s.src
+    ? element(s.widget, { id: slug(name), config: null, attrs: `src="${s.src}"` })
+    : element(s.widget, { id: slug(name), config: s.config });
 const slug = (name) => name.replace(/\W+/g, '-');
-const siblings = () => [element('feed', { id: 'ok-feed' }), element('groups', { id: 'ok-groups' }), element('chat', { id: 'ok-chat' })].join('\n');
+const siblings = () =>
+  [element('feed', { id: 'ok-feed' }), element('groups', { id: 'ok-groups' }), element('chat', { id: 'ok-chat' })].join('\n');
 
 async function faultPage(t, fault, names = Object.keys(SOURCES)) {
   const page = await t.page();
@@ -56,7 +119,10 @@ async function checkFault(page, names, fault) {
     const id = slug(name);
     const expected = s.src ? ['care-config-error', 'care-source-error'] : ['care-source-error'];
     try {
-      await page.waitForFunction(([id, types]) => __e2e.events.some((e) => e.id === id && types.includes(e.type)), [id, expected], { timeout: fault === 'timeout' ? 25000 : 6000, polling: 100 });
+      await page.waitForFunction(([id, types]) => __e2e.events.some((e) => e.id === id && types.includes(e.type)), [id, expected], {
+        timeout: fault === 'timeout' ? 25000 : 6000,
+        polling: 100,
+      });
     } catch {
       const seen = (await events(page, null, id)).map((e) => e.type);
       problems.push(`${name}: no ${expected.join(' or ')} (events: ${seen.join(', ') || 'none'})`);
@@ -70,7 +136,12 @@ async function checkFault(page, names, fault) {
       if (status && ev.detail?.status !== status) problems.push(`${name}: detail.status is ${ev.detail?.status}, not ${status}`);
     }
     // The message renders in the update after the event: give it a moment under load.
-    await page.waitForFunction(([s, re]) => new RegExp(re, 'i').test(__e2e.text(document.querySelector(s))), [`#${id}`, FRIENDLY.source], { timeout: 3000, polling: 50 }).catch(() => {});
+    await page
+      .waitForFunction(([s, re]) => new RegExp(re, 'i').test(__e2e.text(document.querySelector(s))), [`#${id}`, FRIENDLY.source], {
+        timeout: 3000,
+        polling: 50,
+      })
+      .catch(() => {});
     const text = await shadowText(page, `#${id}`);
     if (!FRIENDLY.test(text)) problems.push(`${name}: no friendly message on screen (shows: "${text.slice(0, 160)}")`);
     if (TECHNICAL.test(text)) problems.push(`${name}: technical jargon on screen: "${text.match(TECHNICAL)[0]}"`);
@@ -92,25 +163,41 @@ describe('network faults', () => {
   test('healthy sources render (the mocks are right)', async (t) => {
     const page = await t.page();
     for (const [name, s] of Object.entries(SOURCES)) await page.context().route(s.pattern, (route) => json(route, s.good()));
-    await t.open(page, { modules: [DIST.all], body: Object.entries(SOURCES).map(([n, s]) => sourceElement(n, s)).join('\n') });
+    await t.open(page, {
+      modules: [DIST.all],
+      body: Object.entries(SOURCES)
+        .map(([n, s]) => sourceElement(n, s))
+        .join('\n'),
+    });
     for (const [name, s] of Object.entries(SOURCES)) await expectRendered(page, s.widget, { id: slug(name), texts: [s.expect] });
   });
 
   for (const fault of Object.keys(FAULTS)) {
-    test(`${fault}: every source reports it, shows a friendly message, siblings unaffected`, async (t) => {
-      const names = Object.keys(SOURCES);
-      const page = await faultPage(t, fault, names);
-      const problems = await checkFault(page, names, fault);
-      await checkSiblingsAndPage(page);
-      assert.deepEqual(problems, [], `sources that mishandled "${fault}"`);
-    }, { timeout: fault === 'timeout' ? 60000 : 40000 });
+    test(
+      `${fault}: every source reports it, shows a friendly message, siblings unaffected`,
+      async (t) => {
+        const names = Object.keys(SOURCES);
+        const page = await faultPage(t, fault, names);
+        const problems = await checkFault(page, names, fault);
+        await checkSiblingsAndPage(page);
+        assert.deepEqual(problems, [], `sources that mishandled "${fault}"`);
+      },
+      { timeout: fault === 'timeout' ? 60000 : 40000 },
+    );
   }
 
   test('one failing source among healthy ones: the others still show, a notice names the missing one', async (t) => {
     const page = await t.page();
     await page.context().route(SOURCES.mastodon.pattern, (r) => FAULTS['HTTP 500'](r));
     await page.context().route(SOURCES.snapshot.pattern, (r) => json(r, SOURCES.snapshot.good()));
-    const config = { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTODON }, { type: 'snapshot', url: `${CDN}/feeds/bcsm.json` }, { type: 'posts', posts: posts(2, 70) }] };
+    const config = {
+      hashtag: 'bcsm',
+      sources: [
+        { type: 'mastodon', instance: MASTODON },
+        { type: 'snapshot', url: `${CDN}/feeds/bcsm.json` },
+        { type: 'posts', posts: posts(2, 70) },
+      ],
+    };
     await t.open(page, { modules: [DIST.feed], body: element('feed', { config }) });
     await waitEvent(page, 'care-source-error', 'feed');
     const text = await expectRendered(page, 'feed', { texts: ['Nurse 50', 'Nurse 70'] });
@@ -152,11 +239,22 @@ describe('network faults', () => {
   test('429 Retry-After is honoured and refresh never asks more than once per refreshSeconds', async (t) => {
     const page = await t.page({ clock: true });
     const hits = { mastodon: 0, bluesky: 0 };
-    await page.context().route(SOURCES.mastodon.pattern, (r) => (hits.mastodon++, json(r, { error: 'slow down' }, { status: 429, headers: { 'retry-after': '600' } })));
+    await page
+      .context()
+      .route(
+        SOURCES.mastodon.pattern,
+        (r) => (hits.mastodon++, json(r, { error: 'slow down' }, { status: 429, headers: { 'retry-after': '600' } })),
+      );
     await page.context().route(SOURCES.bluesky.pattern, (r) => (hits.bluesky++, json(r, bskyFeed(2))));
     const body = [
-      element('feed', { id: 'limited', config: { hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'mastodon', instance: MASTODON }] } }),
-      element('feed', { id: 'steady', config: { hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'bluesky-feed', feed: FEED_URI, service: BSKY }] } }),
+      element('feed', {
+        id: 'limited',
+        config: { hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'mastodon', instance: MASTODON }] },
+      }),
+      element('feed', {
+        id: 'steady',
+        config: { hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'bluesky-feed', feed: FEED_URI, service: BSKY }] },
+      }),
     ].join('');
     await t.open(page, { modules: [DIST.feed], body });
     await waitEvent(page, 'care-source-error', 'limited');

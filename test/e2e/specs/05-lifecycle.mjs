@@ -5,7 +5,10 @@ import { WIDGETS, element, expectRendered } from '../lib/widgets.mjs';
 import { statuses, posts, groups, group, chat, chatConfig, feedConfig, MASTODON } from '../lib/data.mjs';
 
 const TAGS = Object.values(WIDGETS).map((w) => w.tag);
-const all = () => Object.keys(WIDGETS).map((k) => element(k)).join('\n');
+const all = () =>
+  Object.keys(WIDGETS)
+    .map((k) => element(k))
+    .join('\n');
 
 async function assertNoErrors(page, { allow = null } = {}) {
   const p = await probe(page);
@@ -13,15 +16,24 @@ async function assertNoErrors(page, { allow = null } = {}) {
   assert.deepEqual(page.t.pageErrors, [], 'page errors');
   assert.deepEqual(p.rejections, [], 'unhandled rejections');
   // Images the suite blocks (avatars on mocked hosts) log "Failed to load resource": not the widget's error.
-  const errors = page.t.console.filter((m) => m.type === 'error' && !/^Failed to load resource/.test(m.text) && !(allow && allow.test(m.text)));
-  assert.deepEqual(errors.map((m) => m.text), [], 'console errors');
+  const errors = page.t.console.filter(
+    (m) => m.type === 'error' && !/^Failed to load resource/.test(m.text) && !(allow && allow.test(m.text)),
+  );
+  assert.deepEqual(
+    errors.map((m) => m.text),
+    [],
+    'console errors',
+  );
   return p;
 }
 
 describe('lifecycle', () => {
   test('every bundle on one page (ES all-in-one, ES single-widget, IIFE): each tag defined once, all render', async (t) => {
     const page = await t.page();
-    await t.open(page, { modules: [DIST.all, DIST.feed, DIST.groups, DIST.chat, DIST.all], body: all() + `<script src="${DIST.iife}"></script>` });
+    await t.open(page, {
+      modules: [DIST.all, DIST.feed, DIST.groups, DIST.chat, DIST.all],
+      body: all() + `<script src="${DIST.iife}"></script>`,
+    });
     for (const key of Object.keys(WIDGETS)) await expectRendered(page, key);
     const p = await assertNoErrors(page);
     for (const tag of TAGS) assert.equal(p.defines[tag], 1, `${tag} defined ${p.defines[tag]} times`);
@@ -32,7 +44,11 @@ describe('lifecycle', () => {
     await t.open(page, { scripts: [DIST.iife], body: all() });
     for (const key of Object.keys(WIDGETS)) await expectRendered(page, key);
     const p = await assertNoErrors(page);
-    assert.deepEqual(p.events.filter((e) => e.type === 'care-config-error').map((e) => `${e.id}: ${e.detail.issues[0]?.message}`), [], 'spurious config errors before the inline config was parsed');
+    assert.deepEqual(
+      p.events.filter((e) => e.type === 'care-config-error').map((e) => `${e.id}: ${e.detail.issues[0]?.message}`),
+      [],
+      'spurious config errors before the inline config was parsed',
+    );
   });
 
   test('a second copy loaded after the widgets rendered changes nothing', async (t) => {
@@ -102,8 +118,14 @@ describe('lifecycle', () => {
     await setConfig(page, '#chat', { chats: [{ id: 'x', title: 'Broken', timeZone: 'Mars/Olympus', start: 'soon' }], show: 0 });
     const err = await waitEvent(page, 'care-config-error', 'chat');
     assert.equal(err.detail.recovered, false);
-    assert.ok(err.detail.issues.some((i) => /chats\.0\.(timeZone|start)/.test(i.path)), `issues name the path: ${JSON.stringify(err.detail.issues)}`);
-    assert.ok(err.detail.issues.some((i) => i.path === 'show'), `issues name show: ${JSON.stringify(err.detail.issues)}`);
+    assert.ok(
+      err.detail.issues.some((i) => /chats\.0\.(timeZone|start)/.test(i.path)),
+      `issues name the path: ${JSON.stringify(err.detail.issues)}`,
+    );
+    assert.ok(
+      err.detail.issues.some((i) => i.path === 'show'),
+      `issues name show: ${JSON.stringify(err.detail.issues)}`,
+    );
     assert.match(await shadowText(page, '#chat'), /timeZone|start/);
     await setConfig(page, '#chat', chatConfig());
     await waitText(page, '#chat', '#bcsm weekly chat');
@@ -115,46 +137,58 @@ describe('lifecycle', () => {
     await assertNoErrors(page, { allow: /config problems/i });
   });
 
-  test('removed and re-added (and moved) repeatedly: no leaked timers or listeners, content comes back', async (t) => {
-    const page = await t.page({ timers: true });
-    await page.context().route(`${MASTODON}/api/v1/timelines/tag/**`, (r) => json(r, statuses(3)));
-    const feed = { hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'mastodon', instance: MASTODON }, { type: 'posts', posts: posts(2) }] };
-    const body = `<div id="box">${element('feed', { config: feed })}${element('groups')}${element('chat')}</div><div id="other"></div>`;
-    await t.open(page, { modules: [DIST.all], body });
-    for (const key of Object.keys(WIDGETS)) await expectRendered(page, key, { texts: [] });
-    await page.waitForTimeout(200);
-    const running = await page.evaluate(() => __e2e.live());
+  test(
+    'removed and re-added (and moved) repeatedly: no leaked timers or listeners, content comes back',
+    async (t) => {
+      const page = await t.page({ timers: true });
+      await page.context().route(`${MASTODON}/api/v1/timelines/tag/**`, (r) => json(r, statuses(3)));
+      const feed = {
+        hashtag: 'bcsm',
+        refreshSeconds: 60,
+        sources: [
+          { type: 'mastodon', instance: MASTODON },
+          { type: 'posts', posts: posts(2) },
+        ],
+      };
+      const body = `<div id="box">${element('feed', { config: feed })}${element('groups')}${element('chat')}</div><div id="other"></div>`;
+      await t.open(page, { modules: [DIST.all], body });
+      for (const key of Object.keys(WIDGETS)) await expectRendered(page, key, { texts: [] });
+      await page.waitForTimeout(200);
+      const running = await page.evaluate(() => __e2e.live());
 
-    const cycle = async () => {
-      await page.evaluate(() => {
-        window.__parked = [...document.querySelectorAll('#box > *, #other > *')];
-        for (const el of window.__parked) el.remove();
-      });
-      await page.waitForTimeout(150);
-      const off = await page.evaluate(() => __e2e.live());
-      await page.evaluate(() => {
-        for (const el of window.__parked) document.querySelector('#box').append(el);
-        // A move within one task: disconnected and connected again at once.
-        for (const el of window.__parked) document.querySelector('#other').append(el);
-      });
-      await page.waitForTimeout(400);
-      return off;
-    };
-    for (let i = 0; i < 5; i++) {
-      const off = await cycle();
-      assert.equal(off.intervals, 0, `intervals still running with no widget on the page (cycle ${i + 1}): ${JSON.stringify(off)}`);
-      assert.equal(off.longTimeouts, 0, `timers still pending with no widget on the page (cycle ${i + 1}): ${JSON.stringify(off)}`);
-      assert.deepEqual(off.listeners, {}, `window/document listeners left behind (cycle ${i + 1})`);
-    }
-    const again = await page.evaluate(() => __e2e.live());
-    assert.ok(again.intervals <= running.intervals, `intervals grew from ${running.intervals} to ${again.intervals}`);
-    assert.ok(again.longTimeouts <= running.longTimeouts, `timers grew from ${running.longTimeouts} to ${again.longTimeouts}`);
-    for (const [k, n] of Object.entries(again.listeners)) assert.ok(n <= (running.listeners[k] ?? 0), `listeners ${k} grew from ${running.listeners[k] ?? 0} to ${n}`);
-    for (const key of Object.keys(WIDGETS)) {
-      const text = await shadowText(page, `#${key}`);
-      assert.ok(text.length > 20, `#${key} shows content after re-adding: "${text.slice(0, 80)}"`);
-    }
-    await waitText(page, '#feed', 'Member 0');
-    await assertNoErrors(page);
-  }, { timeout: 60000 });
+      const cycle = async () => {
+        await page.evaluate(() => {
+          window.__parked = [...document.querySelectorAll('#box > *, #other > *')];
+          for (const el of window.__parked) el.remove();
+        });
+        await page.waitForTimeout(150);
+        const off = await page.evaluate(() => __e2e.live());
+        await page.evaluate(() => {
+          for (const el of window.__parked) document.querySelector('#box').append(el);
+          // A move within one task: disconnected and connected again at once.
+          for (const el of window.__parked) document.querySelector('#other').append(el);
+        });
+        await page.waitForTimeout(400);
+        return off;
+      };
+      for (let i = 0; i < 5; i++) {
+        const off = await cycle();
+        assert.equal(off.intervals, 0, `intervals still running with no widget on the page (cycle ${i + 1}): ${JSON.stringify(off)}`);
+        assert.equal(off.longTimeouts, 0, `timers still pending with no widget on the page (cycle ${i + 1}): ${JSON.stringify(off)}`);
+        assert.deepEqual(off.listeners, {}, `window/document listeners left behind (cycle ${i + 1})`);
+      }
+      const again = await page.evaluate(() => __e2e.live());
+      assert.ok(again.intervals <= running.intervals, `intervals grew from ${running.intervals} to ${again.intervals}`);
+      assert.ok(again.longTimeouts <= running.longTimeouts, `timers grew from ${running.longTimeouts} to ${again.longTimeouts}`);
+      for (const [k, n] of Object.entries(again.listeners))
+        assert.ok(n <= (running.listeners[k] ?? 0), `listeners ${k} grew from ${running.listeners[k] ?? 0} to ${n}`);
+      for (const key of Object.keys(WIDGETS)) {
+        const text = await shadowText(page, `#${key}`);
+        assert.ok(text.length > 20, `#${key} shows content after re-adding: "${text.slice(0, 80)}"`);
+      }
+      await waitText(page, '#feed', 'Member 0');
+      await assertNoErrors(page);
+    },
+    { timeout: 60000 },
+  );
 });

@@ -14,7 +14,11 @@ describe('privacy', () => {
     const body = `<care-hashtag-feed id="feed"></care-hashtag-feed><care-support-groups id="groups"></care-support-groups><care-chat-schedule id="chat"></care-chat-schedule>`;
     await t.open(page, { modules: [DIST.all], body });
     await page.waitForTimeout(1000);
-    assert.deepEqual(external(t).map((r) => r.url), [], 'requests before any source was configured');
+    assert.deepEqual(
+      external(t).map((r) => r.url),
+      [],
+      'requests before any source was configured',
+    );
     await setConfig(page, '#feed', { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTODON }] });
     await expectRendered(page, 'feed', { texts: ['Member 0'] });
     const urls = external(t).map((r) => new URL(r.url));
@@ -27,10 +31,21 @@ describe('privacy', () => {
     const page = await t.page();
     await page.context().route(`${MASTODON}/api/v1/timelines/tag/**`, (r) => json(r, statuses(2)));
     await page.context().route(`${BSKY}/xrpc/**`, (r) => json(r, bskyFeed(2)));
-    const config = { hashtag: 'bcsm', consent: 'required', sources: [{ type: 'mastodon', instance: MASTODON }, { type: 'bluesky-feed', feed: FEED_URI, service: BSKY }] };
+    const config = {
+      hashtag: 'bcsm',
+      consent: 'required',
+      sources: [
+        { type: 'mastodon', instance: MASTODON },
+        { type: 'bluesky-feed', feed: FEED_URI, service: BSKY },
+      ],
+    };
     await t.open(page, { modules: [DIST.feed], body: element('feed', { config }) });
     await page.waitForTimeout(1500);
-    assert.deepEqual(external(t).map((r) => r.url), [], 'third-party requests before consent');
+    assert.deepEqual(
+      external(t).map((r) => r.url),
+      [],
+      'third-party requests before consent',
+    );
     const button = page.locator('#feed button', { hasText: /mastodon\.example/ });
     assert.equal(await button.count(), 1, 'a "Show posts from mastodon.example…" button');
     assert.match(await button.textContent(), /bsky\.example/, 'the button names every host');
@@ -50,7 +65,11 @@ describe('privacy', () => {
     t.requests.length = 0;
     await page.reload();
     await page.waitForTimeout(1200);
-    assert.deepEqual(external(t).map((r) => r.url), [], 'requests after reload without a new consent');
+    assert.deepEqual(
+      external(t).map((r) => r.url),
+      [],
+      'requests after reload without a new consent',
+    );
   });
 
   test('no cookies, no referrer, no credentials, no storage — even when every server tries to set a cookie', async (t) => {
@@ -62,7 +81,14 @@ describe('privacy', () => {
     await ctx.route(`${CDN}/feeds/bcsm.json`, (r) => withCookie(r, { generatedAt: new Date().toISOString(), posts: posts(2, 40) }));
     await ctx.route(`${CDN}/hsds/services.json`, (r) => withCookie(r, hsdsServices(1)));
     await ctx.route(`${CDN}/config/chat.json`, (r) => withCookie(r, WIDGETS.chat.config()));
-    const feed = { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTODON }, { type: 'bluesky-feed', feed: FEED_URI, service: BSKY }, { type: 'snapshot', url: `${CDN}/feeds/bcsm.json` }] };
+    const feed = {
+      hashtag: 'bcsm',
+      sources: [
+        { type: 'mastodon', instance: MASTODON },
+        { type: 'bluesky-feed', feed: FEED_URI, service: BSKY },
+        { type: 'snapshot', url: `${CDN}/feeds/bcsm.json` },
+      ],
+    };
     const body = [
       element('feed', { config: feed }),
       element('groups', { config: { groups: [], hsds: { url: `${CDN}/hsds/services.json`, timeZone: 'Europe/London' } } }),
@@ -73,7 +99,10 @@ describe('privacy', () => {
     await expectRendered(page, 'groups', { texts: ['HSDS counselling service 0'] });
     await expectRendered(page, 'chat');
     // Use the widgets a little: search, filters, downloads.
-    await page.locator('#groups input[type="search"]').fill('counselling', { timeout: 3000 }).catch(() => {});
+    await page
+      .locator('#groups input[type="search"]')
+      .fill('counselling', { timeout: 3000 })
+      .catch(() => {});
     await page.waitForTimeout(300);
 
     assert.deepEqual(await ctx.cookies(), [], 'cookies in the browser context');
@@ -102,7 +131,10 @@ describe('privacy', () => {
     const html = '<p>Read <a href="https://info.example/chemo">this guide</a></p>';
     const list = [post(0, { html, text: undefined, media: [{ url: 'https://info.example/walk.mp4', alt: 'A walk', type: 'video' }] })];
     for (const selector of ['.name', '.when', '.content p a', 'figcaption a']) {
-      await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: list }] } }) });
+      await t.open(page, {
+        modules: [DIST.feed],
+        body: element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: list }] } }),
+      });
       await expectRendered(page, 'feed', { texts: ['Nurse 0', 'this guide'] });
       const before = t.requests.length;
       await Promise.all([page.waitForURL(elsewhere), page.locator(`#feed article ${selector}`).click()]);
@@ -115,24 +147,46 @@ describe('privacy', () => {
   test('offline configs (curated posts, inline groups and chats) contact no other server at all', async (t) => {
     const page = await t.page();
     const list = posts(4).map((p) => ({ ...p, author: { ...p.author } }));
-    const body = [element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: list }] } }), element('groups'), element('chat')].join('\n');
+    const body = [
+      element('feed', { config: { hashtag: 'bcsm', sources: [{ type: 'posts', posts: list }] } }),
+      element('groups'),
+      element('chat'),
+    ].join('\n');
     await t.open(page, { modules: [DIST.all], body });
     for (const key of Object.keys(WIDGETS)) await expectRendered(page, key, { texts: [] });
     await page.waitForTimeout(500);
-    assert.deepEqual(external(t).map((r) => r.url), [], 'requests to other servers (fonts, analytics, avatars…)');
+    assert.deepEqual(
+      external(t).map((r) => r.url),
+      [],
+      'requests to other servers (fonts, analytics, avatars…)',
+    );
     assert.deepEqual(t.blocked, []);
     assert.deepEqual(await page.context().cookies(), []);
   });
 
   test('avatars and media load lazily (not before they scroll into view)', async (t) => {
     const page = await t.page({ viewport: { width: 800, height: 600 } });
-    const list = posts(40).map((p, i) => ({ ...p, author: { ...p.author, avatar: `https://img.example/avatar/${i}.png` }, media: [{ url: `https://img.example/media/${i}.png`, alt: `Picture ${i}`, type: 'image' }] }));
-    await page.context().route('https://img.example/**', (r) => r.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>' }));
-    await t.open(page, { modules: [DIST.feed], body: element('feed', { config: { hashtag: 'bcsm', limit: 40, sources: [{ type: 'posts', posts: list }] } }) });
+    const list = posts(40).map((p, i) => ({
+      ...p,
+      author: { ...p.author, avatar: `https://img.example/avatar/${i}.png` },
+      media: [{ url: `https://img.example/media/${i}.png`, alt: `Picture ${i}`, type: 'image' }],
+    }));
+    await page
+      .context()
+      .route('https://img.example/**', (r) =>
+        r.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>' }),
+      );
+    await t.open(page, {
+      modules: [DIST.feed],
+      body: element('feed', { config: { hashtag: 'bcsm', limit: 40, sources: [{ type: 'posts', posts: list }] } }),
+    });
     await expectRendered(page, 'feed', { texts: ['Picture 39'] });
     await page.waitForTimeout(800);
     const loaded = new Set(external(t).map((r) => r.url));
-    assert.ok(!loaded.has('https://img.example/media/39.png') && !loaded.has('https://img.example/avatar/39.png'), `images far below the fold were loaded (${loaded.size} image requests)`);
+    assert.ok(
+      !loaded.has('https://img.example/media/39.png') && !loaded.has('https://img.example/avatar/39.png'),
+      `images far below the fold were loaded (${loaded.size} image requests)`,
+    );
     await page.locator('#feed article').last().scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
     assert.ok(new Set(external(t).map((r) => r.url)).has('https://img.example/media/39.png'), 'images load when scrolled into view');

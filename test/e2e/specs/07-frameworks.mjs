@@ -8,12 +8,21 @@ for (const framework of ['react', 'vue']) {
     test(`${framework}: config set as a property, events received, state change re-renders the widgets`, async (t) => {
       const page = await t.page();
       await page.goto(`${env.origin}/fw/${framework}.html`);
-      await page.waitForFunction(() => ['feed', 'groups', 'chat'].every((id) => window.__fw?.events.some((e) => e.type === 'care-ready' && e.id === id)), null, { timeout: 10000 }).catch(async () => {
-        throw new Error(`care-ready did not reach the ${framework} handlers: ${JSON.stringify(await page.evaluate(() => window.__fw))}`);
-      });
+      await page
+        .waitForFunction(
+          () => ['feed', 'groups', 'chat'].every((id) => window.__fw?.events.some((e) => e.type === 'care-ready' && e.id === id)),
+          null,
+          { timeout: 10000 },
+        )
+        .catch(async () => {
+          throw new Error(`care-ready did not reach the ${framework} handlers: ${JSON.stringify(await page.evaluate(() => window.__fw))}`);
+        });
       const fw = await page.evaluate(() => window.__fw);
       assert.equal(fw.framework, framework);
-      assert.ok(fw.events.some((e) => e.type === 'care-config-error' && e.id === 'bad' && e.detail?.issues?.length), 'care-config-error (with issues) reached the handler of the bad element');
+      assert.ok(
+        fw.events.some((e) => e.type === 'care-config-error' && e.id === 'bad' && e.detail?.issues?.length),
+        'care-config-error (with issues) reached the handler of the bad element',
+      );
       // A property, not an attribute: no "[object Object]" anywhere.
       const attrs = await page.evaluate(() => ['feed', 'groups', 'chat'].map((id) => document.getElementById(id).getAttribute('config')));
       assert.deepEqual(attrs, [null, null, null], 'config passed as a property, not serialised into an attribute');

@@ -12,7 +12,7 @@ describe('chat-schedule demo data', () => {
       expect(result.errors).to.deep.equal([]);
       const bcsm = result.value!.chats.find((c) => c.id === 'bcsm')!;
       expect(bcsm).to.include({ timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
-      expect(nextOccurrence(bcsm, new Date('2026-12-01T00:00:00Z'))!.start.toISOString()).to.equal('2026-12-01T02:00:00.000Z') // Monday 30 November, 21:00 EST;
+      expect(nextOccurrence(bcsm, new Date('2026-12-01T00:00:00Z'))!.start.toISOString()).to.equal('2026-12-01T02:00:00.000Z'); // Monday 30 November, 21:00 EST;
     });
   }
 });

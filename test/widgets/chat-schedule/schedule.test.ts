@@ -6,7 +6,18 @@ import type { Chat } from '../../../src/widgets/chat-schedule/chat-schedule.sche
 import { chats as input, weekStart } from '../../../stories/data/chat-schedule.js';
 
 const chats = input.map((c) => ({ platform: 'other', hosts: [], exceptions: [], topics: {}, durationMinutes: 60, ...c })) as Chat[];
-const t = createTranslate('en', [{ en: { days_one: '{count} day', days_other: '{count} days', hours_one: '{count} hour', hours_other: '{count} hours', minutes_one: '{count} minute', minutes_other: '{count} minutes' } }]);
+const t = createTranslate('en', [
+  {
+    en: {
+      days_one: '{count} day',
+      days_other: '{count} days',
+      hours_one: '{count} hour',
+      hours_other: '{count} hours',
+      minutes_one: '{count} minute',
+      minutes_other: '{count} minutes',
+    },
+  },
+]);
 const now = +new Date(weekStart);
 const H = 36e5;
 
@@ -14,13 +25,25 @@ describe('chat schedule: byChat', () => {
   it('gives each chat one entry with its next dates, soonest next chat first', () => {
     const entries = byChat(chats, now, 3, true);
     expect(entries.map((e) => e.chat.id)).to.deep.equal(['bcsm', 'cafe-uk', 'westhaven-carers', 'aya-chat']);
-    expect(entries[0]!.dates.map((o) => o.start.toISOString())).to.deep.equal(['2026-03-03T02:00:00.000Z', '2026-03-10T01:00:00.000Z', '2026-03-17T01:00:00.000Z']);
+    expect(entries[0]!.dates.map((o) => o.start.toISOString())).to.deep.equal([
+      '2026-03-03T02:00:00.000Z',
+      '2026-03-10T01:00:00.000Z',
+      '2026-03-17T01:00:00.000Z',
+    ]);
   });
 
   it('keeps a cancelled date before the next real one, and counts only real ones', () => {
     const aya = byChat(chats, now, 2, true).find((e) => e.chat.id == 'aya-chat')!;
-    expect(aya.dates.map((o) => [o.date, !!o.cancelled])).to.deep.equal([['2026-03-04', true], ['2026-03-11', false], ['2026-03-18', false]]);
-    expect(byChat(chats, now, 2, false).find((e) => e.chat.id == 'aya-chat')!.dates.map((o) => o.date)).to.deep.equal(['2026-03-11', '2026-03-18']);
+    expect(aya.dates.map((o) => [o.date, !!o.cancelled])).to.deep.equal([
+      ['2026-03-04', true],
+      ['2026-03-11', false],
+      ['2026-03-18', false],
+    ]);
+    expect(
+      byChat(chats, now, 2, false)
+        .find((e) => e.chat.id == 'aya-chat')!
+        .dates.map((o) => o.date),
+    ).to.deep.equal(['2026-03-11', '2026-03-18']);
   });
 
   it('filters by platform and hashtag, and leaves out chats with nothing to come', () => {

@@ -10,7 +10,9 @@ const titles = (el: El) => [...root(el).querySelectorAll('[part=chat] h3')].map(
 const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function render(config: unknown): Promise<El> {
-  const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney"></care-chat-schedule>`);
+  const el = await fixture<El>(
+    html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney"></care-chat-schedule>`,
+  );
   await waitUntil(() => root(el).querySelector('[part=list], .panel.error'), 'did not render');
   await el.updateComplete;
   return el;

@@ -14,7 +14,9 @@ describe('under a Trusted Types CSP', () => {
     await new Promise((r) => frame.addEventListener('load', r, { once: true }));
     violations = [];
     frame.contentDocument!.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sample}`));
-    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined in the CSP page', { timeout: 8000 });
+    await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined in the CSP page', {
+      timeout: 8000,
+    });
   });
   after(() => frame.remove());
 
@@ -23,7 +25,11 @@ describe('under a Trusted Types CSP', () => {
     const doc = frame.contentDocument!;
     const el = doc.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
     const posts = [
-      post({ html: '<p>Hello <a href="https://ok.example/x" class="mention hashtag">#<span>bcsm</span></a></p>', text: undefined, minutesAgo: 1 }),
+      post({
+        html: '<p>Hello <a href="https://ok.example/x" class="mention hashtag">#<span>bcsm</span></a></p>',
+        text: undefined,
+        minutesAgo: 1,
+      }),
       ...hostileHtml.map((h, i) => post({ html: h, text: undefined, minutesAgo: i + 2 })),
     ];
     el.config = JSON.stringify({ hashtag: 'bcsm', limit: 100, sources: [{ type: 'posts', posts }] });
@@ -70,7 +76,14 @@ describe('under Trusted Types that do not allow our policy name', () => {
     const el = doc.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
     el.config = JSON.stringify({
       hashtag: 'bcsm',
-      sources: [{ type: 'posts', posts: [post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a><img src=x onerror="window.__xss=1"></p>', text: undefined })] }],
+      sources: [
+        {
+          type: 'posts',
+          posts: [
+            post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a><img src=x onerror="window.__xss=1"></p>', text: undefined }),
+          ],
+        },
+      ],
     });
     doc.body.append(el);
     await waitUntil(() => el.shadowRoot?.querySelector('article .content'), 'post did not render', { timeout: 8000 });
@@ -84,7 +97,7 @@ describe('under Trusted Types that do not allow our policy name', () => {
 
 // The page lists the policy names the README gives, without 'allow-duplicates': each name can be created once
 // per page, so the sanitizer and every other CareCircle part must share one helper's policy.
-describe('under Trusted Types naming CareCircle\'s policies, after another part used the shared helper', () => {
+describe("under Trusted Types naming CareCircle's policies, after another part used the shared helper", () => {
   let frame: HTMLIFrameElement;
   before(async () => (frame = await loadPage('/test/fixtures/hashtag-feed/csp-named.html')));
   after(() => frame.remove());
@@ -92,7 +105,10 @@ describe('under Trusted Types naming CareCircle\'s policies, after another part 
   it('still renders post HTML as links and paragraphs', async () => {
     const doc = frame.contentDocument!;
     const el = doc.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
-    el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a></p>', text: undefined })] }] };
+    el.config = {
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [post({ html: '<p>Hello <a href="https://ok.example/x">#bcsm</a></p>', text: undefined })] }],
+    };
     doc.body.append(el);
     await waitUntil(() => el.shadowRoot?.querySelector('article .content'), 'post did not render', { timeout: 8000 });
     const link = el.shadowRoot!.querySelector('article .content p a');

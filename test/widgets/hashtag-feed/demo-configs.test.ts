@@ -12,7 +12,9 @@ describe('demo configs', () => {
       console.error = (...a: unknown[]) => void errors.push(a);
       try {
         const { html } = await import('lit');
-        const el = await fixture<CareHashtagFeed>(html`<care-hashtag-feed src=${`/demo/data/hashtag-feed/${name}.json`}></care-hashtag-feed>`);
+        const el = await fixture<CareHashtagFeed>(
+          html`<care-hashtag-feed src=${`/demo/data/hashtag-feed/${name}.json`}></care-hashtag-feed>`,
+        );
         await waitUntil(() => articles(el).length > 0 || $(el, '.panel.error'), 'demo did not render', { timeout: 5000 });
         expect($(el, '.panel.error')).to.equal(null);
         expect(errors).to.deep.equal([]);

@@ -1,6 +1,21 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
-import { $, $$, articles, authorOf, feed, fakeClock, json, load, mockFetch, post, resetHidden, setHidden, settle, type FetchMock } from './helpers.js';
+import {
+  $,
+  $$,
+  articles,
+  authorOf,
+  feed,
+  fakeClock,
+  json,
+  load,
+  mockFetch,
+  post,
+  resetHidden,
+  setHidden,
+  settle,
+  type FetchMock,
+} from './helpers.js';
 import { CareSourceErrorEvent } from '../../../src/core/events.js';
 
 let mock: FetchMock | undefined;
@@ -18,7 +33,10 @@ afterEach(() => {
 
 describe('curated posts', () => {
   it('renders a WAI-ARIA feed of articles, newest first, labelled by author', async () => {
-    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ minutesAgo: 50, text: 'older' }), post({ minutesAgo: 5, text: 'newer' })] }] });
+    const el = await feed({
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [post({ minutesAgo: 50, text: 'older' }), post({ minutesAgo: 5, text: 'newer' })] }],
+    });
     const list = $(el, '[role=feed]')!;
     expect(list.getAttribute('aria-label')).to.equal('Posts tagged #bcsm');
     const a = articles(el);
@@ -38,14 +56,20 @@ describe('curated posts', () => {
 const MASTO = 'https://mastodon.example';
 const statusesFor = (host: string) =>
   (mastodon as Record<string, any>[]).map((s) => JSON.parse(JSON.stringify(s).replaceAll('http://localhost:3000', host)));
-const mastodonConfig = (over: Record<string, unknown> = {}) => ({ hashtag: 'hoot', sources: [{ type: 'mastodon', instance: MASTO }], moderation: { languages: [] }, ...over });
+const mastodonConfig = (over: Record<string, unknown> = {}) => ({
+  hashtag: 'hoot',
+  sources: [{ type: 'mastodon', instance: MASTO }],
+  moderation: { languages: [] },
+  ...over,
+});
 
 describe('keyboard', () => {
   it('moves between posts with Page Down and Page Up', async () => {
     const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post(), post(), post()] }] });
     const [a, b, c] = articles(el) as [HTMLElement, HTMLElement, HTMLElement];
     a.focus();
-    const key = (target: Element, k: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+    const key = (target: Element, k: string) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
     key(a, 'PageDown');
     expect(el.shadowRoot!.activeElement).to.equal(b);
     key(b.querySelector('a')!, 'PageDown');
@@ -83,7 +107,9 @@ describe('mastodon in the element', () => {
     for (const status of [401, 403, 422]) {
       mock = mockFetch(() => json({ error: 'This API requires an authenticated user' }, { status }));
       const el = await feed(mastodonConfig());
-      expect($(el, '.notice')!.textContent).to.equal('We could not get posts from mastodon.example. It does not share #hoot with the public.');
+      expect($(el, '.notice')!.textContent).to.equal(
+        'We could not get posts from mastodon.example. It does not share #hoot with the public.',
+      );
       mock.restore();
     }
   });
@@ -122,7 +148,13 @@ describe('mastodon in the element', () => {
     document.body.append(wrapper);
     const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
     const el = document.createElement('care-hashtag-feed');
-    el.config = { hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: MASTO }, { type: 'posts', posts: [post({ text: 'still here' })] }] };
+    el.config = {
+      hashtag: 'bcsm',
+      sources: [
+        { type: 'mastodon', instance: MASTO },
+        { type: 'posts', posts: [post({ text: 'still here' })] },
+      ],
+    };
     wrapper.append(el);
     const { detail } = await event;
     expect(detail).to.deep.include({ source: 'mastodon', url: MASTO, status: 500 });
@@ -137,11 +169,18 @@ describe('mastodon in the element', () => {
   });
 
   it('follows Link rel="next" on Load more, and never to another server', async () => {
-    const page2 = statusesFor(MASTO).map((s, i) => ({ ...s, id: `p2-${i}`, url: `${MASTO}/@old/${i}`, created_at: `2026-07-0${i + 1}T10:00:00.000Z` }));
+    const page2 = statusesFor(MASTO).map((s, i) => ({
+      ...s,
+      id: `p2-${i}`,
+      url: `${MASTO}/@old/${i}`,
+      created_at: `2026-07-0${i + 1}T10:00:00.000Z`,
+    }));
     mock = mockFetch((url) =>
-      url.origin !== MASTO ? undefined
-      : url.searchParams.has('max_id') ? json(page2, { headers: { link: '<https://evil.example/api/v1/timelines/tag/hoot?max_id=1>; rel="next"' } })
-      : json(statusesFor(MASTO), { headers: { link: `<${MASTO}/api/v1/timelines/tag/hoot?max_id=117020576664345360>; rel="next"` } }),
+      url.origin !== MASTO
+        ? undefined
+        : url.searchParams.has('max_id')
+          ? json(page2, { headers: { link: '<https://evil.example/api/v1/timelines/tag/hoot?max_id=1>; rel="next"' } })
+          : json(statusesFor(MASTO), { headers: { link: `<${MASTO}/api/v1/timelines/tag/hoot?max_id=117020576664345360>; rel="next"` } }),
     );
     const el = await feed(mastodonConfig({ limit: 3 }));
     expect(articles(el).map((a) => a.getAttribute('aria-setsize'))).to.deep.equal(['-1', '-1', '-1']);
@@ -167,7 +206,11 @@ describe('bluesky-feed in the element', () => {
     const list = articles(el);
     expect(list.map(authorOf)).to.deep.equal(['Marianne Côté, RN 🎗️', 'Breast Cancer Support UK', 'Jo ☕ (she/her)']);
     expect(el.shadowRoot!.textContent).to.not.contain('Quiet reader');
-    expect([...list[0]!.querySelectorAll('.content a')].map((a) => a.textContent)).to.deep.equal(['https://www.breastcancer.example/chemo-tips', '#bcsm', '@breastcancer-support.org.uk']);
+    expect([...list[0]!.querySelectorAll('.content a')].map((a) => a.textContent)).to.deep.equal([
+      'https://www.breastcancer.example/chemo-tips',
+      '#bcsm',
+      '@breastcancer-support.org.uk',
+    ]);
     // The graphic-media self-label collapses the post.
     expect(list[2]!.querySelector('button[aria-expanded=false]')).to.exist;
     await expect(el).to.be.accessible();
@@ -180,10 +223,26 @@ describe('links', () => {
   it('gives every link one policy: rel noopener noreferrer (nofollow ugc) and no Referer', async () => {
     const el = await feed({
       hashtag: 'bcsm',
-      sources: [{ type: 'posts', posts: [post({ html: '<p>See <a href="https://ok.example/x">this</a></p>', text: undefined, media: [video('https://media.example/v.mp4')] })] }],
+      sources: [
+        {
+          type: 'posts',
+          posts: [
+            post({
+              html: '<p>See <a href="https://ok.example/x">this</a></p>',
+              text: undefined,
+              media: [video('https://media.example/v.mp4')],
+            }),
+          ],
+        },
+      ],
     });
     const links = $$(el, 'a') as HTMLAnchorElement[];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://social.example/@nurse', links[1]!.getAttribute('href'), 'https://ok.example/x', 'https://media.example/v.mp4']);
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      'https://social.example/@nurse',
+      links[1]!.getAttribute('href'),
+      'https://ok.example/x',
+      'https://media.example/v.mp4',
+    ]);
     expect(links[1]!.classList.contains('when')).to.equal(true);
     for (const a of links) {
       expect(a.rel, a.href).to.equal('noopener noreferrer nofollow ugc');
@@ -195,7 +254,14 @@ describe('links', () => {
     it(`drops ${bad} as a post, author or video link but keeps the post`, async () => {
       const el = await feed({
         hashtag: 'bcsm',
-        sources: [{ type: 'posts', posts: [post({ url: bad, author: { name: 'Kim', handle: '@kim@social.example', url: bad }, media: [video(bad)], text: 'Still here' })] }],
+        sources: [
+          {
+            type: 'posts',
+            posts: [
+              post({ url: bad, author: { name: 'Kim', handle: '@kim@social.example', url: bad }, media: [video(bad)], text: 'Still here' }),
+            ],
+          },
+        ],
       });
       const [article] = articles(el);
       expect(article!.textContent).to.contain('Still here').and.contain('Video: A walk in the park');
@@ -214,9 +280,25 @@ describe('links', () => {
       await waitUntil(() => frame.contentWindow!.customElements.get('care-hashtag-feed'), 'element not defined', { timeout: 8000 });
       const doc = frame.contentDocument!;
       expect(doc.baseURI).to.equal('https://hospital.example/cancer/');
-      const media = [{ url: '//evil.example/a.jpg', alt: 'a', type: 'image' as const }, { url: '/b.jpg', alt: 'b', type: 'image' as const }];
+      const media = [
+        { url: '//evil.example/a.jpg', alt: 'a', type: 'image' as const },
+        { url: '/b.jpg', alt: 'b', type: 'image' as const },
+      ];
       const el = doc.createElement('care-hashtag-feed') as CareHashtagFeed;
-      el.config = { hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ media, author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'avatar.png' } })] }] };
+      el.config = {
+        hashtag: 'bcsm',
+        sources: [
+          {
+            type: 'posts',
+            posts: [
+              post({
+                media,
+                author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'avatar.png' },
+              }),
+            ],
+          },
+        ],
+      };
       doc.body.append(el);
       await waitUntil(() => el.shadowRoot?.querySelector('article'), 'post did not render', { timeout: 8000 });
       await el.updateComplete;
@@ -230,11 +312,22 @@ describe('links', () => {
 
 describe('fallback content', () => {
   const withFallback = (config: unknown) =>
-    fixture<CareHashtagFeed>(html`<care-hashtag-feed .config=${config}><p id="fallback">Follow <a href="https://mastodon.example/tags/hoot">#hoot</a> on Mastodon</p></care-hashtag-feed>`);
+    fixture<CareHashtagFeed>(
+      html`<care-hashtag-feed .config=${config}
+        ><p id="fallback">Follow <a href="https://mastodon.example/tags/hoot">#hoot</a> on Mastodon</p></care-hashtag-feed
+      >`,
+    );
 
-  it('shows the author\'s fallback again when every source fails', async () => {
+  it("shows the author's fallback again when every source fails", async () => {
     mock = mockFetch(() => undefined);
-    const el = await withFallback(mastodonConfig({ sources: [{ type: 'mastodon', instance: MASTO }, { type: 'snapshot', url: 'https://snap.example/s.json' }] }));
+    const el = await withFallback(
+      mastodonConfig({
+        sources: [
+          { type: 'mastodon', instance: MASTO },
+          { type: 'snapshot', url: 'https://snap.example/s.json' },
+        ],
+      }),
+    );
     await waitUntil(() => $$(el, '.notice').length === 2 && $(el, 'slot'), 'fallback not shown after the sources failed');
     const fallback = el.querySelector('#fallback')!;
     expect(($(el, 'slot') as HTMLSlotElement).assignedElements().includes(fallback)).to.equal(true);
@@ -261,7 +354,10 @@ describe('content warnings and media', () => {
   ];
 
   it('collapses a post with a content warning behind "Show post", media not loaded until shown', async () => {
-    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ contentWarning: 'Surgery photos', text: 'My scar at 6 weeks', media })] }] });
+    const el = await feed({
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [post({ contentWarning: 'Surgery photos', text: 'My scar at 6 weeks', media })] }],
+    });
     const article = articles(el)[0]!;
     const button = article.querySelector<HTMLButtonElement>('.cw button')!;
     expect(article.querySelector('.cw')!.textContent).to.contain('Before you read: Surgery photos');
@@ -287,9 +383,31 @@ describe('content warnings and media', () => {
   });
 
   it('shows alt text, announces a missing one, loads https images lazily without a referrer', async () => {
-    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ media, author: { name: 'Kim', handle: '@kim@social.example', url: 'https://social.example/@kim', avatar: 'https://social.example/avatar.png' } })] }] });
+    const el = await feed({
+      hashtag: 'bcsm',
+      sources: [
+        {
+          type: 'posts',
+          posts: [
+            post({
+              media,
+              author: {
+                name: 'Kim',
+                handle: '@kim@social.example',
+                url: 'https://social.example/@kim',
+                avatar: 'https://social.example/avatar.png',
+              },
+            }),
+          ],
+        },
+      ],
+    });
     const figures = $$(el, 'figure');
-    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal(['A pink ribbon pinned to a coat', 'A picture with no description', 'Insecure image']);
+    expect(figures.map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal([
+      'A pink ribbon pinned to a coat',
+      'A picture with no description',
+      'Insecure image',
+    ]);
     const images = $$(el, 'figure img') as HTMLImageElement[];
     expect(images).to.have.length(2);
     for (const img of [...images, $(el, 'img.avatar') as HTMLImageElement]) {
@@ -307,7 +425,15 @@ describe('trust', () => {
     const el = await feed({
       hashtag: 'bcsm',
       roles: { 'dr_example@mastodon.social': 'Breast surgeon' },
-      sources: [{ type: 'posts', posts: [post({ author: { name: 'Dr Example', handle: '@Dr_Example@mastodon.social', url: 'https://mastodon.social/@dr_example' } }), post()] }],
+      sources: [
+        {
+          type: 'posts',
+          posts: [
+            post({ author: { name: 'Dr Example', handle: '@Dr_Example@mastodon.social', url: 'https://mastodon.social/@dr_example' } }),
+            post(),
+          ],
+        },
+      ],
     });
     const badges = $$(el, '[part=badge]');
     expect(badges.map((b) => b.textContent)).to.deep.equal(['Breast surgeon']);
@@ -316,7 +442,11 @@ describe('trust', () => {
   });
 
   it('takes the disclaimer text from the config, or hides it with false', async () => {
-    const el = await feed({ hashtag: 'bcsm', disclaimer: 'Not advice. Ask your breast care nurse.', sources: [{ type: 'posts', posts: [post()] }] });
+    const el = await feed({
+      hashtag: 'bcsm',
+      disclaimer: 'Not advice. Ask your breast care nurse.',
+      sources: [{ type: 'posts', posts: [post()] }],
+    });
     expect($(el, '[part=disclaimer]')!.textContent).to.equal('Not advice. Ask your breast care nurse.');
     const off = await feed({ hashtag: 'bcsm', disclaimer: false, sources: [{ type: 'posts', posts: [post()] }] });
     expect($(off, '[part=disclaimer]')).to.equal(null);
@@ -324,10 +454,15 @@ describe('trust', () => {
 
   it('applies moderation to every source', async () => {
     mock = mockFetch(() => json(statusesFor(MASTO)));
-    const el = await feed(mastodonConfig({
-      moderation: { blockWords: ['LOL'], blockAccounts: ['mastodonpy_test_2@mastodon.example'], languages: [] },
-      sources: [{ type: 'mastodon', instance: MASTO }, { type: 'posts', posts: [post({ text: 'lol that was fun' }), post({ text: 'kept' })] }],
-    }));
+    const el = await feed(
+      mastodonConfig({
+        moderation: { blockWords: ['LOL'], blockAccounts: ['mastodonpy_test_2@mastodon.example'], languages: [] },
+        sources: [
+          { type: 'mastodon', instance: MASTO },
+          { type: 'posts', posts: [post({ text: 'lol that was fun' }), post({ text: 'kept' })] },
+        ],
+      }),
+    );
     const list = articles(el);
     expect(list).to.have.length(2);
     expect(list[0]!.querySelector('.content')!.textContent!.trim()).to.equal('kept');
@@ -338,7 +473,12 @@ describe('trust', () => {
 describe('privacy', () => {
   it('with consent "required", asks nothing of other servers until the button is pressed', async () => {
     mock = mockFetch((url) => (url.origin === 'https://mastodon.social' ? json(statusesFor('https://mastodon.social')) : undefined));
-    const el = await feed({ hashtag: 'hoot', consent: 'required', moderation: { languages: [] }, sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }] });
+    const el = await feed({
+      hashtag: 'hoot',
+      consent: 'required',
+      moderation: { languages: [] },
+      sources: [{ type: 'mastodon', instance: 'https://mastodon.social' }],
+    });
     const button = $(el, '.gate button')!;
     expect(button.textContent!.trim()).to.equal('Show posts from mastodon.social');
     expect(articles(el)).to.have.length(0);
@@ -367,7 +507,9 @@ describe('privacy', () => {
     mock = mockFetch(() => undefined);
     const el = await feed(config);
     expect(articles(el)).to.have.length(3);
-    expect($$(el, '.notice').map((n) => n.textContent)).to.satisfy((t: string[]) => t.some((x) => /^These posts were saved (now|\d+ seconds? ago)\.$/.test(x!)));
+    expect($$(el, '.notice').map((n) => n.textContent)).to.satisfy((t: string[]) =>
+      t.some((x) => /^These posts were saved (now|\d+ seconds? ago)\.$/.test(x!)),
+    );
     const without = await feed({ ...config, cache: false });
     expect(articles(without)).to.have.length(0);
     expect($(without, '.empty')!.textContent).to.equal('No posts to show yet.');
@@ -425,7 +567,9 @@ describe('refresh', () => {
   it('honours Retry-After and never asks more than once per refreshSeconds', async () => {
     clock = fakeClock();
     let limited = false;
-    mock = mockFetch(() => (limited ? json({ error: 'Too many requests' }, { status: 429, headers: { 'retry-after': '300' } }) : json(statusesFor(MASTO))));
+    mock = mockFetch(() =>
+      limited ? json({ error: 'Too many requests' }, { status: 429, headers: { 'retry-after': '300' } }) : json(statusesFor(MASTO)),
+    );
     const el = await feed(mastodonConfig({ refreshSeconds: 120 }));
     limited = true;
     clock.advance(60000);
@@ -462,7 +606,13 @@ describe('load more and limits', () => {
 
   it('de-duplicates the same url across sources', async () => {
     const shared = post({ url: 'https://social.example/@nurse/shared' });
-    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [shared] }, { type: 'posts', posts: [{ ...shared, id: 'copy' }, post()] }] });
+    const el = await feed({
+      hashtag: 'bcsm',
+      sources: [
+        { type: 'posts', posts: [shared] },
+        { type: 'posts', posts: [{ ...shared, id: 'copy' }, post()] },
+      ],
+    });
     expect(articles(el)).to.have.length(2);
   });
 
@@ -486,7 +636,10 @@ describe('bad input', () => {
     const realWarn = console.warn;
     console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
     try {
-      const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [post({ text: 'good' }), { ...post(), url: 'javascript:alert(1)' }] }] });
+      const el = await feed({
+        hashtag: 'bcsm',
+        sources: [{ type: 'posts', posts: [post({ text: 'good' }), { ...post(), url: 'javascript:alert(1)' }] }],
+      });
       expect(articles(el)).to.have.length(1);
       expect(warnings.join('\n')).to.contain('sources.0.posts.1.url');
     } finally {
@@ -512,7 +665,13 @@ describe('bad input', () => {
     const realError = console.error;
     console.error = (...a: unknown[]) => void errors.push(a);
     try {
-      const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts: [] }, { type: 'mastodon', instance: 'javascript:alert(1)' }] });
+      const el = await feed({
+        hashtag: 'bcsm',
+        sources: [
+          { type: 'posts', posts: [] },
+          { type: 'mastodon', instance: 'javascript:alert(1)' },
+        ],
+      });
       const panel = $(el, '.panel.error')!;
       expect(panel.textContent).to.contain('sources.1.instance');
       const typo = await feed({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instanse: 'https://m.example' }] });

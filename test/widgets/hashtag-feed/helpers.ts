@@ -8,7 +8,10 @@ import type { PostInput } from '../../../src/sources/posts.js';
 export const realFetch = window.fetch.bind(window);
 
 export const json = (body: unknown, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}) =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 
 export const load = async <T = unknown>(path: string): Promise<T> => (await realFetch(path)).json() as Promise<T>;
 
@@ -80,13 +83,19 @@ export const authorOf = (a: HTMLElement) => a.querySelector('.name')?.textConten
 
 /** Renders the feed and waits until it is past loading (or shows a config error or consent gate). */
 export async function feed(config: unknown, attrs: { theme?: string } = {}): Promise<CareHashtagFeed> {
-  const el = await fixture<CareHashtagFeed>(html`<care-hashtag-feed .config=${config} theme=${attrs.theme ?? 'light'}></care-hashtag-feed>`);
+  const el = await fixture<CareHashtagFeed>(
+    html`<care-hashtag-feed .config=${config} theme=${attrs.theme ?? 'light'}></care-hashtag-feed>`,
+  );
   await settle(el);
   return el;
 }
 
 export async function settle(el: CareHashtagFeed): Promise<void> {
-  await waitUntil(() => el.shadowRoot && ($(el, '[role=feed][aria-busy=false]') || $(el, '.empty') || $(el, '.panel.error') || $(el, '.gate')), 'feed did not settle', { timeout: 4000 });
+  await waitUntil(
+    () => el.shadowRoot && ($(el, '[role=feed][aria-busy=false]') || $(el, '.empty') || $(el, '.panel.error') || $(el, '.gate')),
+    'feed did not settle',
+    { timeout: 4000 },
+  );
   await el.updateComplete;
 }
 

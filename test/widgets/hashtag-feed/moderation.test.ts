@@ -5,7 +5,15 @@ import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js'
 import { postSchema, type Post } from '../../../src/sources/posts.js';
 import { json, mockFetch, post, type FetchMock } from './helpers.js';
 
-const none: Moderation = { blockAccounts: [], blockWords: [], allowAccounts: [], approvedIds: [], hideReplies: true, hideBoosts: true, languages: [] };
+const none: Moderation = {
+  blockAccounts: [],
+  blockWords: [],
+  allowAccounts: [],
+  approvedIds: [],
+  hideReplies: true,
+  hideBoosts: true,
+  languages: [],
+};
 const m = (over: Partial<Moderation>): Moderation => ({ ...none, ...over });
 const p = (over: Parameters<typeof post>[0] = {}): Post => postSchema.parse(post(over));
 const ok = (x: Post, mod: Moderation) => allowed(x, x.text ?? '', mod);

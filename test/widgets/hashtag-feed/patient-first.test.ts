@@ -22,7 +22,9 @@ describe('<care-hashtag-feed> for patients', () => {
   });
 
   it('rejects a heading level outside 2 to 6, naming the key', async () => {
-    const el = await fixture<CareHashtagFeed>(html`<care-hashtag-feed .config=${{ ...posts(post()), heading: 'x', headingLevel: 1 }}></care-hashtag-feed>`);
+    const el = await fixture<CareHashtagFeed>(
+      html`<care-hashtag-feed .config=${{ ...posts(post()), heading: 'x', headingLevel: 1 }}></care-hashtag-feed>`,
+    );
     await settle(el);
     expect(el.shadowRoot!.textContent).to.contain('headingLevel');
   });

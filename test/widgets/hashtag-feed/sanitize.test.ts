@@ -58,7 +58,15 @@ describe('reduceHtml: the hostile corpus', () => {
   });
 
   it('renders the whole corpus inside the element with nothing running and the feed intact', async () => {
-    const posts = hostileHtml.map((h, i) => post({ html: h, text: undefined, minutesAgo: i + 1, author: { name: `<img src=x onerror="window.__xss=1">${i}`, handle: `@evil${i}@bad.example`, url: 'https://bad.example/@evil' }, media: [{ url: 'https://bad.example/a.png', alt: `<img src=x onerror="window.__xss=1">`, type: 'image' }] }));
+    const posts = hostileHtml.map((h, i) =>
+      post({
+        html: h,
+        text: undefined,
+        minutesAgo: i + 1,
+        author: { name: `<img src=x onerror="window.__xss=1">${i}`, handle: `@evil${i}@bad.example`, url: 'https://bad.example/@evil' },
+        media: [{ url: 'https://bad.example/a.png', alt: `<img src=x onerror="window.__xss=1">`, type: 'image' }],
+      }),
+    );
     const el = await feed({ hashtag: 'bcsm', limit: 100, sources: [{ type: 'posts', posts }] });
     await tick(200);
     expect(window.__xss).to.equal(undefined);
@@ -71,28 +79,55 @@ describe('reduceHtml: the hostile corpus', () => {
       copy.querySelectorAll('ul.media').forEach((m) => m.remove());
       assertSafe(copy);
     }
-    expect(el.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg, form, input, style:not([data-lit]), base, meta')).to.have.length(0);
+    expect(
+      el.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg, form, input, style:not([data-lit]), base, meta'),
+    ).to.have.length(0);
     // Display names and alt text are text, never markup.
     expect(list[0]!.querySelector('.name')!.textContent).to.contain('<img src=x');
   });
 });
 
 describe('reduceHtml: what it keeps', () => {
-  const shape = (nodes: SafeNode[]): unknown => nodes.map((n) => (typeof n === 'string' ? n : [n.tag, n.href ?? n.cls ?? '', shape(n.kids)]));
+  const shape = (nodes: SafeNode[]): unknown =>
+    nodes.map((n) => (typeof n === 'string' ? n : [n.tag, n.href ?? n.cls ?? '', shape(n.kids)]));
 
   it('keeps paragraphs, breaks, http(s) links and Mastodon mention and hashtag spans', () => {
-    const nodes = reduceHtml('<p>Hi <span class="h-card"><a href="https://m.example/@ann" class="u-url mention">@<span>ann</span></a></span><br>see <a href="https://m.example/tags/bcsm" class="mention hashtag" rel="tag">#<span>bcsm</span></a></p>');
-    expect(shape(nodes)).to.deep.equal([['p', '', ['Hi ', ['span', 'h-card', [['a', 'https://m.example/@ann', ['@', ['span', '', ['ann']]]]]], ['br', '', []], 'see ', ['a', 'https://m.example/tags/bcsm', ['#', ['span', '', ['bcsm']]]]]]]);
+    const nodes = reduceHtml(
+      '<p>Hi <span class="h-card"><a href="https://m.example/@ann" class="u-url mention">@<span>ann</span></a></span><br>see <a href="https://m.example/tags/bcsm" class="mention hashtag" rel="tag">#<span>bcsm</span></a></p>',
+    );
+    expect(shape(nodes)).to.deep.equal([
+      [
+        'p',
+        '',
+        [
+          'Hi ',
+          ['span', 'h-card', [['a', 'https://m.example/@ann', ['@', ['span', '', ['ann']]]]]],
+          ['br', '', []],
+          'see ',
+          ['a', 'https://m.example/tags/bcsm', ['#', ['span', '', ['bcsm']]]],
+        ],
+      ],
+    ]);
   });
 
   it('turns links it cannot trust into their text', () => {
-    for (const href of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:x', '/relative', '//evil.example', 'ftp://x.example', ' java\tscript:x']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '/relative',
+      '//evil.example',
+      'ftp://x.example',
+      ' java\tscript:x',
+    ]) {
       expect(shape(reduceHtml(`<a href="${href}">label</a>`)), href).to.deep.equal(['label']);
     }
   });
 
   it('keeps the text of other elements and drops script, style and media entirely', () => {
-    expect(nodesText(reduceHtml('<p>a <b>bold</b> <em>move</em></p><script>x()</script><style>p{}</style><img alt="no">'))).to.equal('a bold move\n');
+    expect(nodesText(reduceHtml('<p>a <b>bold</b> <em>move</em></p><script>x()</script><style>p{}</style><img alt="no">'))).to.equal(
+      'a bold move\n',
+    );
     expect(nodesText(reduceHtml('<ul><li>one</li><li>two</li></ul>'))).to.equal('one\ntwo\n\n');
   });
 

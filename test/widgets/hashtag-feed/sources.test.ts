@@ -43,7 +43,11 @@ describe('mastodon source', () => {
     const [a, b, c] = posts as [(typeof posts)[0], (typeof posts)[0], (typeof posts)[0]];
     expect(a.id).to.equal('117020593741189701');
     expect(a.url).to.equal('http://localhost:3000/@mastodonpy_test_2/117020593741189701');
-    expect(a.author).to.deep.include({ name: 'mastodonpy_test_2', handle: '@mastodonpy_test_2@localhost:3000', url: 'http://localhost:3000/@mastodonpy_test_2' });
+    expect(a.author).to.deep.include({
+      name: 'mastodonpy_test_2',
+      handle: '@mastodonpy_test_2@localhost:3000',
+      url: 'http://localhost:3000/@mastodonpy_test_2',
+    });
     expect(a.language).to.equal('ja');
     expect(a.html).to.contain('#<span>hoot</span>');
     expect(b.author.name).to.equal('John Lennon');
@@ -52,16 +56,35 @@ describe('mastodon source', () => {
     expect(c.sensitive).to.equal(true);
     expect(c.contentWarning).to.equal(undefined);
     expect(c.media).to.deep.equal([
-      { url: 'http://localhost:3000/system/media_attachments/files/117/020/576/646/493/592/small/963111bc1b0bd6b6.jpg', alt: 'John Lennon doing a funny walk', type: 'image' },
-      { url: 'http://localhost:3000/system/media_attachments/files/117/020/576/661/238/952/small/c71a1b53ce29a852.jpg', alt: 'hololives #1 detective, watson ameliachan', type: 'image' },
+      {
+        url: 'http://localhost:3000/system/media_attachments/files/117/020/576/646/493/592/small/963111bc1b0bd6b6.jpg',
+        alt: 'John Lennon doing a funny walk',
+        type: 'image',
+      },
+      {
+        url: 'http://localhost:3000/system/media_attachments/files/117/020/576/661/238/952/small/c71a1b53ce29a852.jpg',
+        alt: 'hololives #1 detective, watson ameliachan',
+        type: 'image',
+      },
     ]);
     expect(posts.every((p) => !p.replyTo && !p.boostOf)).to.equal(true);
   });
 
   it('maps replies, boosts and images without a description', () => {
     const [status] = structuredClone(statuses) as [Record<string, any>];
-    const reply = { ...status, id: '2', url: 'https://m.example/@a/2', in_reply_to_id: '1', media_attachments: [{ type: 'image', url: 'https://m.example/i.png', preview_url: null, description: null }] };
-    const boost = { ...status, id: '3', url: null, reblog: { ...status, id: '99', url: 'https://other.example/@b/99', account: { ...status.account, acct: 'b@other.example' } } };
+    const reply = {
+      ...status,
+      id: '2',
+      url: 'https://m.example/@a/2',
+      in_reply_to_id: '1',
+      media_attachments: [{ type: 'image', url: 'https://m.example/i.png', preview_url: null, description: null }],
+    };
+    const boost = {
+      ...status,
+      id: '3',
+      url: null,
+      reblog: { ...status, id: '99', url: 'https://other.example/@b/99', account: { ...status.account, acct: 'b@other.example' } },
+    };
     const [r, b] = mapMastodon([reply, boost], 'https://m.example');
     expect(r!.replyTo).to.equal('1');
     expect(r!.media).to.deep.equal([{ url: 'https://m.example/i.png', alt: undefined, type: 'image' }]);
@@ -73,11 +96,26 @@ describe('mastodon source', () => {
   it('drops a bad avatar or media address but keeps the post', () => {
     const [status] = structuredClone(statuses) as [Record<string, any>];
     status.account.avatar_static = 'javascript:alert(1)';
-    status.media_attachments = [{ type: 'image', url: 'data:image/png;base64,xx', preview_url: null, description: 'bad' }, { type: 'image', url: null, preview_url: null }, { type: 'image', url: 'https://m.example/ok.png', description: 'ok' }];
+    status.media_attachments = [
+      { type: 'image', url: 'data:image/png;base64,xx', preview_url: null, description: 'bad' },
+      { type: 'image', url: null, preview_url: null },
+      { type: 'image', url: 'https://m.example/ok.png', description: 'ok' },
+    ];
     const [p] = mapMastodon([status], 'https://m.example');
     expect(p!.author.avatar).to.equal(undefined);
     expect(p!.media).to.deep.equal([{ url: 'https://m.example/ok.png', alt: 'ok', type: 'image' }]);
-    const body = { feed: [{ post: { uri: 'at://did:plc:x/app.bsky.feed.post/1', author: { did: 'did:plc:x', handle: 'x.bsky.social', avatar: 'javascript:alert(1)' }, record: { text: 'hi', createdAt: '2026-11-30T10:00:00Z' }, embed: { $type: 'app.bsky.embed.images#view', images: [{ thumb: 'javascript:alert(1)', alt: 'bad' }] } } }] };
+    const body = {
+      feed: [
+        {
+          post: {
+            uri: 'at://did:plc:x/app.bsky.feed.post/1',
+            author: { did: 'did:plc:x', handle: 'x.bsky.social', avatar: 'javascript:alert(1)' },
+            record: { text: 'hi', createdAt: '2026-11-30T10:00:00Z' },
+            embed: { $type: 'app.bsky.embed.images#view', images: [{ thumb: 'javascript:alert(1)', alt: 'bad' }] },
+          },
+        },
+      ],
+    };
     const [b] = mapGetFeed(body).posts;
     expect(b!.author.avatar).to.equal(undefined);
     expect(b!.media).to.deep.equal([]);
@@ -93,7 +131,9 @@ describe('mastodon source', () => {
   });
 
   it('follows Link rel="next" only on the same server', () => {
-    expect(nextLink(headers.link!, 'http://localhost:3000')).to.equal('http://localhost:3000/api/v1/timelines/tag/hoot?max_id=117020593741189701');
+    expect(nextLink(headers.link!, 'http://localhost:3000')).to.equal(
+      'http://localhost:3000/api/v1/timelines/tag/hoot?max_id=117020593741189701',
+    );
     expect(nextLink('<https://evil.example/api/v1/timelines/tag/x?max_id=1>; rel="next"', 'https://m.example')).to.equal(undefined);
     expect(nextLink('<https://m.example/x?min_id=1>; rel="prev"', 'https://m.example')).to.equal(undefined);
     expect(nextLink(null, 'https://m.example')).to.equal(undefined);
@@ -124,7 +164,9 @@ describe('mastodon source', () => {
     mock = mockFetch(() => json([]));
     expect(await fetchMastodon('https://m.example', 'quiet')).to.deep.equal({ posts: [], next: undefined });
     // A later page may be empty too: that is just the end.
-    expect((await fetchMastodon('https://m.example', 'x', { page: 'https://m.example/api/v1/timelines/tag/x?max_id=1' })).posts).to.deep.equal([]);
+    expect(
+      (await fetchMastodon('https://m.example', 'x', { page: 'https://m.example/api/v1/timelines/tag/x?max_id=1' })).posts,
+    ).to.deep.equal([]);
   });
 
   it('passes on 429 with Retry-After', async () => {
@@ -157,7 +199,8 @@ describe('fetch errors carry a code for the reader and an English message for th
   }
 
   it('timeout', async () => {
-    window.fetch = (_: unknown, init?: RequestInit) => new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
+    window.fetch = (_: unknown, init?: RequestInit) =>
+      new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
     mock = { calls: [], restore: () => void (window.fetch = realFetch) };
     const error = await fetchJson('https://m.example/x', { timeoutMs: 10 }).catch((e) => e);
     expect(error.code).to.equal('timeout');
@@ -175,26 +218,39 @@ describe('bluesky-feed source', () => {
     const start = new TextEncoder().encode('Café 👋🏽 ').length; // 15 bytes, but 10 UTF-16 units
     expect(start).to.equal(15);
     expect('Café 👋🏽 '.length).to.equal(10);
-    const nodes = facetsToNodes(text, [{ index: { byteStart: start, byteEnd: start + 5 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'bcsm' }] }]);
+    const nodes = facetsToNodes(text, [
+      { index: { byteStart: start, byteEnd: start + 5 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'bcsm' }] },
+    ]);
     expect(links(nodes)).to.deep.equal([{ href: 'https://bsky.app/hashtag/bcsm', text: '#bcsm' }]);
     expect(nodesText(nodes)).to.equal('Café 👋🏽 #bcsm ok\n');
   });
 
   it('ignores facets that overlap, run past the end or have unsafe links', () => {
-    const link = (s: number, e: number, uri: string) => ({ index: { byteStart: s, byteEnd: e }, features: [{ $type: 'app.bsky.richtext.facet#link', uri }] });
-    const nodes = facetsToNodes('abc def', [link(0, 3, 'https://a.example'), link(2, 5, 'https://b.example'), link(4, 99, 'https://c.example'), link(4, 7, 'javascript:alert(1)')]);
+    const link = (s: number, e: number, uri: string) => ({
+      index: { byteStart: s, byteEnd: e },
+      features: [{ $type: 'app.bsky.richtext.facet#link', uri }],
+    });
+    const nodes = facetsToNodes('abc def', [
+      link(0, 3, 'https://a.example'),
+      link(2, 5, 'https://b.example'),
+      link(4, 99, 'https://c.example'),
+      link(4, 7, 'javascript:alert(1)'),
+    ]);
     expect(links(nodes)).to.deep.equal([{ href: 'https://a.example/', text: 'abc' }]);
     expect(nodesText(nodes)).to.equal('abc def\n');
   });
 
   it('keeps post text as text nodes: no markup is built or parsed', () => {
     const text = '<img src=x onerror=alert(1)> &amp; "q"\nline two';
-    expect(facetsToNodes(text)).to.deep.equal([{ tag: 'p', kids: ['<img src=x onerror=alert(1)> &amp; "q"', { tag: 'br', kids: [] }, 'line two'] }]);
+    expect(facetsToNodes(text)).to.deep.equal([
+      { tag: 'p', kids: ['<img src=x onerror=alert(1)> &amp; "q"', { tag: 'br', kids: [] }, 'line two'] },
+    ]);
   });
 
   it('links only absolute http(s) addresses from link facets', () => {
     const link = (uri: string) => ({ index: { byteStart: 0, byteEnd: 3 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri }] });
-    for (const bad of ['/relative', '//evil.example/x', 'javascript:alert(1)', 'relative.html']) expect(links(facetsToNodes('abc', [link(bad)]))).to.deep.equal([]);
+    for (const bad of ['/relative', '//evil.example/x', 'javascript:alert(1)', 'relative.html'])
+      expect(links(facetsToNodes('abc', [link(bad)]))).to.deep.equal([]);
     expect(links(facetsToNodes('abc', [link('https://ok.example/x')]))).to.deep.equal([{ href: 'https://ok.example/x', text: 'abc' }]);
     // An unsafe link still claims its text: a facet overlapping it cannot split it.
     const mention = { index: { byteStart: 0, byteEnd: 2 }, features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:x' }] };
@@ -204,7 +260,13 @@ describe('bluesky-feed source', () => {
   it('maps getFeed items, skipping !no-unauthenticated authors and invalid posts', () => {
     const { posts, cursor } = mapGetFeed(body);
     expect(cursor).to.equal('1732900800000::bafyreig3lbwy7hh2kq2ccid');
-    expect(posts.map((p) => p.author.handle)).to.deep.equal(['@marianne-nurse.bsky.social', '@breastcancer-support.org.uk', '@jo-after-chemo.bsky.social', '@marianne-nurse.bsky.social', '@jo-after-chemo.bsky.social']);
+    expect(posts.map((p) => p.author.handle)).to.deep.equal([
+      '@marianne-nurse.bsky.social',
+      '@breastcancer-support.org.uk',
+      '@jo-after-chemo.bsky.social',
+      '@marianne-nurse.bsky.social',
+      '@jo-after-chemo.bsky.social',
+    ]);
     expect(posts.some((p) => p.author.handle.includes('quiet-reader'))).to.equal(false);
     expect(warnings.some((w) => w.includes('3lbwbroken22') && w.includes('createdAt'))).to.equal(true);
     const [first, , repost, reply, labelled] = posts as [any, any, any, any, any];
@@ -213,7 +275,9 @@ describe('bluesky-feed source', () => {
     expect(first.language).to.equal('es');
     expect(first.html).to.equal(undefined);
     const nodes: SafeNode[] = first.nodes;
-    expect(nodesText(nodes)).to.equal('Día 3 de quimio 💪🏽 — café y mantas. Guía útil: https://www.breastcancer.example/chemo-tips #bcsm @breastcancer-support.org.uk\n');
+    expect(nodesText(nodes)).to.equal(
+      'Día 3 de quimio 💪🏽 — café y mantas. Guía útil: https://www.breastcancer.example/chemo-tips #bcsm @breastcancer-support.org.uk\n',
+    );
     expect(links(nodes)).to.deep.equal([
       { href: 'https://www.breastcancer.example/chemo-tips', text: 'https://www.breastcancer.example/chemo-tips' },
       { href: 'https://bsky.app/hashtag/bcsm', text: '#bcsm' },
@@ -225,7 +289,13 @@ describe('bluesky-feed source', () => {
     expect(repost.boostOf).to.equal(repost.id);
     expect(reply.replyTo).to.match(/^at:\/\/did:plc:4hqj/);
     expect(labelled.sensitive).to.equal(true);
-    expect(labelled.media).to.deep.equal([{ url: 'https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:4hqjfn7m6n5hno3doamuhgef/bafkreiport@jpeg', alt: 'A healing incision below the collarbone after a port was placed', type: 'image' }]);
+    expect(labelled.media).to.deep.equal([
+      {
+        url: 'https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:4hqjfn7m6n5hno3doamuhgef/bafkreiport@jpeg',
+        alt: 'A healing incision below the collarbone after a port was placed',
+        type: 'image',
+      },
+    ]);
     expect(() => mapGetFeed({ posts: [] })).to.throw();
   });
 
@@ -241,7 +311,9 @@ describe('bluesky-feed source', () => {
 
   it('asks the feed generator without a login, with the cursor for more', async () => {
     const feed = 'at://did:plc:abc/app.bsky.feed.generator/bcsm';
-    expect(getFeedUrl('https://public.api.bsky.app', feed, 'c:1')).to.equal('https://public.api.bsky.app/xrpc/app.bsky.feed.getFeed?feed=at%3A%2F%2Fdid%3Aplc%3Aabc%2Fapp.bsky.feed.generator%2Fbcsm&limit=30&cursor=c%3A1');
+    expect(getFeedUrl('https://public.api.bsky.app', feed, 'c:1')).to.equal(
+      'https://public.api.bsky.app/xrpc/app.bsky.feed.getFeed?feed=at%3A%2F%2Fdid%3Aplc%3Aabc%2Fapp.bsky.feed.generator%2Fbcsm&limit=30&cursor=c%3A1',
+    );
     mock = mockFetch((url) => (url.pathname === '/xrpc/app.bsky.feed.getFeed' ? json(body) : undefined));
     const page = await fetchBlueskyFeed('https://public.api.bsky.app', feed);
     expect(page.posts).to.have.length(5);
@@ -278,8 +350,17 @@ describe('a bad picture address drops the picture, never the post', () => {
     });
     it(`Mastodon keeps the post when avatar and media are ${bad}`, () => {
       const status = {
-        id: '1', uri: 'https://m.example/users/ann/statuses/1', url: 'https://m.example/@ann/1', created_at: '2026-11-30T10:00:00.000Z',
-        content: '<p>Hello</p>', visibility: 'public', sensitive: false, spoiler_text: '', language: 'en', in_reply_to_id: null, reblog: null,
+        id: '1',
+        uri: 'https://m.example/users/ann/statuses/1',
+        url: 'https://m.example/@ann/1',
+        created_at: '2026-11-30T10:00:00.000Z',
+        content: '<p>Hello</p>',
+        visibility: 'public',
+        sensitive: false,
+        spoiler_text: '',
+        language: 'en',
+        in_reply_to_id: null,
+        reblog: null,
         account: { id: '9', username: 'ann', acct: 'ann', display_name: 'Ann', url: 'https://m.example/@ann', avatar_static: bad },
         media_attachments: [{ id: 'm', type: 'image', url: bad, preview_url: bad, description: 'x' }],
       };

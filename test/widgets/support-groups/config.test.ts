@@ -15,11 +15,23 @@ describe('support-groups config: bad groups are skipped by path', () => {
     expect(r.errors).to.deep.equal([]);
   });
 
-  it('names the editor\'s own positions when other groups are invalid too', () => {
-    const r = check([group('a'), group('b', { audiences: ['everyone'] }), group('c', { colour: 'red' }), group('a'), group('d', { meets: { start: '2026-01-13T18:00', timeZone: 'Mars/Base', rrule: 'FREQ=YEARLY' } })]);
+  it("names the editor's own positions when other groups are invalid too", () => {
+    const r = check([
+      group('a'),
+      group('b', { audiences: ['everyone'] }),
+      group('c', { colour: 'red' }),
+      group('a'),
+      group('d', { meets: { start: '2026-01-13T18:00', timeZone: 'Mars/Base', rrule: 'FREQ=YEARLY' } }),
+    ]);
     expect(ids(r)).to.deep.equal(['a']);
     const paths = r.skipped.map((i) => i.path);
-    expect(paths).to.include.members(['groups.1.audiences.0', 'groups.2.colour', 'groups.3.id', 'groups.4.meets.timeZone', 'groups.4.meets.rrule']);
+    expect(paths).to.include.members([
+      'groups.1.audiences.0',
+      'groups.2.colour',
+      'groups.3.id',
+      'groups.4.meets.timeZone',
+      'groups.4.meets.rrule',
+    ]);
     expect(r.skipped.find((i) => i.path === 'groups.4.meets.rrule')!.message).to.match(/^Cannot read this repeat rule: FREQ must be/);
     expect(r.skipped.find((i) => i.path === 'groups.2.colour')!.message).to.equal('Unknown setting "colour".');
   });
@@ -32,7 +44,11 @@ describe('support-groups config: bad groups are skipped by path', () => {
   });
 
   it('accepts groups with no location, no meeting, no formats and any language code', () => {
-    const r = check([group('a'), group('b', { languages: ['yue', 'zh-Hant', 'pt-BR', 'x-auslan'], formats: [] }), group('c', { location: { suburb: 'Dubbo' } })]);
+    const r = check([
+      group('a'),
+      group('b', { languages: ['yue', 'zh-Hant', 'pt-BR', 'x-auslan'], formats: [] }),
+      group('c', { location: { suburb: 'Dubbo' } }),
+    ]);
     expect(r.skipped).to.deep.equal([]);
     expect(r.value!.groups[0]).to.deep.include({ cancerTypes: [], audiences: [], formats: [], languages: [] });
   });

@@ -36,13 +36,20 @@ describe('HSDS 3.1 import', () => {
     expect(hsdsServices(data)).to.have.length(1);
     const [group] = hsdsToGroups(data);
     const g = groupSchema.parse(group);
-    expect(g.meets).to.deep.equal({ start: '2020-04-01T09:00', timeZone: 'UTC', durationMinutes: 180, rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=20201220' });
+    expect(g.meets).to.deep.equal({
+      start: '2020-04-01T09:00',
+      timeZone: 'UTC',
+      durationMinutes: 180,
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=20201220',
+    });
     expect(nextOccurrence(g.meets!, new Date('2020-04-01T13:00:00Z'))!.start.toISOString()).to.equal('2020-04-02T09:00:00.000Z');
   });
 
   it('turns a UTC offset into a fixed zone when no IANA zone is given, and prefers the IANA zone', () => {
     expect(hsdsMeets({ dtstart: '2026-03-01', opens_at: '18:00', timezone: 10 })!.timeZone).to.equal('Etc/GMT-10');
-    expect(hsdsMeets({ dtstart: '2026-03-01', opens_at: '18:00', timezone: 10 }, { timeZone: 'Australia/Sydney' })!.timeZone).to.equal('Australia/Sydney');
+    expect(hsdsMeets({ dtstart: '2026-03-01', opens_at: '18:00', timezone: 10 }, { timeZone: 'Australia/Sydney' })!.timeZone).to.equal(
+      'Australia/Sydney',
+    );
     expect(hsdsMeets({ dtstart: '2026-03-01' })).to.equal(undefined);
   });
 
@@ -93,7 +100,11 @@ describe('HSDS: a bad website loses the link, not the service', () => {
 describe('HSDS: times with a UTC offset', () => {
   const first = (schedule: Record<string, unknown>, options = {}) => {
     const meets = groupSchema.parse({ id: 'g', name: 'G', meets: hsdsMeets(schedule, options) }).meets!;
-    return { meets, next: nextOccurrence(meets, new Date(Date.parse(`${schedule.dtstart}T00:00:00Z`) - 864e5))!, after: (iso: string) => nextOccurrence(meets, new Date(iso))! };
+    return {
+      meets,
+      next: nextOccurrence(meets, new Date(Date.parse(`${schedule.dtstart}T00:00:00Z`) - 864e5))!,
+      after: (iso: string) => nextOccurrence(meets, new Date(iso))!,
+    };
   };
   const weekly = { dtstart: '2026-03-02', freq: 'WEEKLY', byday: 'MO' };
 
@@ -116,26 +127,46 @@ describe('HSDS: times with a UTC offset', () => {
   it('moves a half-hour offset to UTC, with the weekday when that crosses midnight', () => {
     const { meets, next, after } = first({ ...weekly, byday: 'MO,TH', opens_at: '02:00+05:30', closes_at: '03:00+05:30' });
     // 02:00 on Monday in India is 20:30 UTC on Sunday.
-    expect(meets).to.deep.include({ start: '2026-03-01T20:30', timeZone: 'UTC', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=SU,WE;WKST=SU' });
+    expect(meets).to.deep.include({
+      start: '2026-03-01T20:30',
+      timeZone: 'UTC',
+      durationMinutes: 60,
+      rrule: 'FREQ=WEEKLY;BYDAY=SU,WE;WKST=SU',
+    });
     expect(next.start.toISOString()).to.equal('2026-03-01T20:30:00.000Z');
     expect(after('2026-03-02T00:00:00Z').start.toISOString()).to.equal('2026-03-04T20:30:00.000Z');
-    expect(first({ ...weekly, opens_at: '21:00-03:30' }).meets).to.deep.include({ start: '2026-03-03T00:30', rrule: 'FREQ=WEEKLY;BYDAY=TU;WKST=TU' });
+    expect(first({ ...weekly, opens_at: '21:00-03:30' }).meets).to.deep.include({
+      start: '2026-03-03T00:30',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU;WKST=TU',
+    });
     // The last day moves too: three Mondays up to 16 March, local.
     const until = { ...weekly, until: '2026-03-16', opens_at: '21:00-03:30' };
-    expect(occurrences(first(until).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(['2026-03-03', '2026-03-10', '2026-03-17'].map((d) => `${d}T00:30:00.000Z`));
+    expect(occurrences(first(until).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(
+      ['2026-03-03', '2026-03-10', '2026-03-17'].map((d) => `${d}T00:30:00.000Z`),
+    );
     const daily = { ...weekly, freq: 'DAILY', byday: undefined, until: '2026-03-03', opens_at: '02:00+05:30' };
-    expect(occurrences(first(daily).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(['2026-03-01', '2026-03-02'].map((d) => `${d}T20:30:00.000Z`));
+    expect(occurrences(first(daily).meets, new Date('2026-03-01Z'), 9).map((o) => o.start.toISOString())).to.deep.equal(
+      ['2026-03-01', '2026-03-02'].map((d) => `${d}T20:30:00.000Z`),
+    );
     // Fortnightly Monday and Thursday, weeks from Monday: moving the week start with the days keeps the fortnights.
     const fortnight = first({ ...weekly, interval: 2, byday: 'MO,TH', opens_at: '02:00+05:30' });
-    expect(occurrences(fortnight.meets, new Date('2026-03-01Z'), 4).map((o) => o.date)).to.deep.equal(['2026-03-01', '2026-03-04', '2026-03-15', '2026-03-18']);
-    expect(first({ ...weekly, opens_at: '18:30+05:30' }).meets).to.deep.include({ start: '2026-03-02T13:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    expect(occurrences(fortnight.meets, new Date('2026-03-01Z'), 4).map((o) => o.date)).to.deep.equal([
+      '2026-03-01',
+      '2026-03-04',
+      '2026-03-15',
+      '2026-03-18',
+    ]);
+    expect(first({ ...weekly, opens_at: '18:30+05:30' }).meets).to.deep.include({
+      start: '2026-03-02T13:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+    });
     // "The second Tuesday" cannot move a day: the first meeting is kept, the rule is not guessed.
     const monthly = first({ dtstart: '2026-03-10', freq: 'MONTHLY', byday: '2TU', opens_at: '01:00+05:30' });
     expect(monthly.meets.start).to.equal('2026-03-09T19:30');
     expect(monthly.meets.rrule).to.equal(undefined);
   });
 
-  it('with the feed\'s timezone too: the time\'s own offset tells the instant', () => {
+  it("with the feed's timezone too: the time's own offset tells the instant", () => {
     expect(first({ ...weekly, opens_at: '18:30+10:00', timezone: 11 }).next.start.toISOString()).to.equal('2026-03-02T08:30:00.000Z');
     expect(first({ ...weekly, opens_at: '18:30', timezone: 11 }).next.start.toISOString()).to.equal('2026-03-02T07:30:00.000Z');
   });

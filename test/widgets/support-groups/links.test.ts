@@ -5,7 +5,9 @@ import type { CareSupportGroups } from '../../../src/widgets/support-groups/supp
 describe('<care-support-groups> links to other sites', () => {
   it('follow the one external-link policy: no opener, no Referer', async () => {
     const groups = await (await fetch('/test/fixtures/support-groups/groups.json')).json();
-    const el = await fixture<CareSupportGroups>(html`<care-support-groups .config=${{ ...groups, urlState: false }}></care-support-groups>`);
+    const el = await fixture<CareSupportGroups>(
+      html`<care-support-groups .config=${{ ...groups, urlState: false }}></care-support-groups>`,
+    );
     await waitUntil(() => el.shadowRoot?.querySelector('.group'), 'no groups');
     const external = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')];
     expect(external.length).to.be.greaterThan(0);

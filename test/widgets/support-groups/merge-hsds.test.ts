@@ -7,7 +7,13 @@ const group = (id: string, name = `Group ${id}`): Group => groupSchema.parse({ i
 
 describe('mergeHsds: the config’s groups, then the feed’s', () => {
   it('appends the feed’s valid services after the config’s groups', () => {
-    const { groups, issues } = mergeHsds([group('g-1')], [{ id: 'svc-1', name: 'Feed one' }, { id: 'svc-2', name: 'Feed two' }]);
+    const { groups, issues } = mergeHsds(
+      [group('g-1')],
+      [
+        { id: 'svc-1', name: 'Feed one' },
+        { id: 'svc-2', name: 'Feed two' },
+      ],
+    );
     expect(groups.map((g) => g.id)).to.deep.equal(['g-1', 'svc-1', 'svc-2']);
     expect(issues).to.deep.equal([]);
   });
@@ -24,7 +30,13 @@ describe('mergeHsds: the config’s groups, then the feed’s', () => {
   });
 
   it('keeps the config’s group when the feed repeats its id, with the feed’s copy as the issue’s item', () => {
-    const { groups, issues } = mergeHsds([group('g-1', 'Ours')], [{ id: 'svc-1', name: 'Feed one' }, { id: 'g-1', name: 'Feed copy' }]);
+    const { groups, issues } = mergeHsds(
+      [group('g-1', 'Ours')],
+      [
+        { id: 'svc-1', name: 'Feed one' },
+        { id: 'g-1', name: 'Feed copy' },
+      ],
+    );
     expect(groups.map((g) => g.name)).to.deep.equal(['Ours', 'Feed one']);
     expect(issues).to.have.length(1);
     expect(issues[0]!.path).to.equal('hsds');

@@ -34,7 +34,12 @@ describe('cost: a small closed set plus an optional note', () => {
       { id: 'c', name: 'C', cost: 'Ask at reception' },
       { id: 'd', name: 'D', cost: { type: 'cheap' } },
     ]);
-    expect(r.value!.groups.map((g) => g.cost)).to.deep.equal([{ type: 'free', note: 'Tea and biscuits' }, { type: 'free', note: 'we call you' }, undefined, undefined]);
+    expect(r.value!.groups.map((g) => g.cost)).to.deep.equal([
+      { type: 'free', note: 'Tea and biscuits' },
+      { type: 'free', note: 'we call you' },
+      undefined,
+      undefined,
+    ]);
     const c = r.skipped.find((i) => i.path === 'groups.2.cost')!;
     expect(c.message).to.contain('"free", "low-cost", "paid", "donation"');
     expect(r.skipped.find((i) => i.path === 'groups.3.cost.type')!.message).to.contain('"low-cost"');
@@ -79,7 +84,10 @@ describe('languages: names become tags, shown in the viewer’s language', () =>
       { id: 'a', name: 'A', languages: ['spanish', 'English'] },
       { id: 'b', name: 'B', languages: ['es', 'en'] },
     ]).value!.groups;
-    expect(groups.map((g) => g.languages)).to.deep.equal([['es', 'en'], ['es', 'en']]);
+    expect(groups.map((g) => g.languages)).to.deep.equal([
+      ['es', 'en'],
+      ['es', 'en'],
+    ]);
     expect(createFinder(groups).facets.values[3]).to.have.members(['es', 'en']);
   });
 });
@@ -142,7 +150,12 @@ describe('groups open to every cancer type', () => {
 
   it('matches every cancer-type search, after the specific groups, even a type no group names', () => {
     const finder = createFinder(groups);
-    expect(names(find(finder, { ...emptyState(), q: 'breast' }).list)).to.deep.equal(['Breast Group A', 'Breast Group B', 'All Cancers Coffee', 'Any Cancer Circle']);
+    expect(names(find(finder, { ...emptyState(), q: 'breast' }).list)).to.deep.equal([
+      'Breast Group A',
+      'Breast Group B',
+      'All Cancers Coffee',
+      'Any Cancer Circle',
+    ]);
     expect(names(find(finder, { ...emptyState(), q: 'brest' }).list).slice(2)).to.deep.equal(['All Cancers Coffee', 'Any Cancer Circle']);
     expect(names(find(finder, { ...emptyState(), q: 'pancreatic' }).list)).to.deep.equal(['All Cancers Coffee', 'Any Cancer Circle']);
     expect(names(find(finder, { ...emptyState(), q: 'coffee' }).list)).to.deep.equal(['All Cancers Coffee']);
@@ -154,7 +167,14 @@ describe('groups open to every cancer type', () => {
     const list = find(finder, { ...emptyState(), q: 'breast' }).list;
     const general = list.findIndex((i) => !many[i]!.cancerTypes.includes('breast'));
     expect(general).to.be.greaterThan(0);
-    expect(list.slice(general).every((i) => isGeneral(many[i]!.cancerTypes) || !/breast/i.test(many[i]!.name + many[i]!.cancerTypes.join()))).to.equal(true);
-    expect(list.length).to.equal(many.filter((g) => g.cancerTypes.includes('breast') || isGeneral(g.cancerTypes) || /breast/i.test(`${g.name} ${g.description} ${g.organization}`)).length);
+    expect(
+      list.slice(general).every((i) => isGeneral(many[i]!.cancerTypes) || !/breast/i.test(many[i]!.name + many[i]!.cancerTypes.join())),
+    ).to.equal(true);
+    expect(list.length).to.equal(
+      many.filter(
+        (g) =>
+          g.cancerTypes.includes('breast') || isGeneral(g.cancerTypes) || /breast/i.test(`${g.name} ${g.description} ${g.organization}`),
+      ).length,
+    );
   });
 });

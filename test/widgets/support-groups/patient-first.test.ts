@@ -17,7 +17,9 @@ const ready = async (el: CareSupportGroups) => {
 };
 const mount = async (config: unknown, attrs: { lang?: string; heading?: string } = {}) => {
   const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${attrs.lang ?? 'en-AU'}><care-support-groups heading-level=${attrs.heading ?? ''} .config=${config}></care-support-groups></div>`,
+    html`<div lang=${attrs.lang ?? 'en-AU'}>
+      <care-support-groups heading-level=${attrs.heading ?? ''} .config=${config}></care-support-groups>
+    </div>`,
   );
   const el = wrapper.firstElementChild as CareSupportGroups;
   if (!attrs.heading) el.removeAttribute('heading-level');
@@ -35,7 +37,15 @@ const type = async (el: CareSupportGroups, q: string) => {
   input.dispatchEvent(new Event('input'));
   await el.updateComplete;
 };
-const general = { id: 'g-any', name: 'Any Cancer Coffee Morning', cancerTypes: ['all cancers'], audiences: ['patient'], formats: ['in-person'], languages: ['en'], cost: { type: 'free' } };
+const general = {
+  id: 'g-any',
+  name: 'Any Cancer Coffee Morning',
+  cancerTypes: ['all cancers'],
+  audiences: ['patient'],
+  formats: ['in-person'],
+  languages: ['en'],
+  cost: { type: 'free' },
+};
 
 describe('<care-support-groups> patient-first (issue 11)', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
@@ -164,11 +174,15 @@ describe('<care-support-groups> patient-first (issue 11)', () => {
 
   it('after sorting by the device’s location, the Near box says so (not "Anywhere")', async () => {
     const geo = navigator.geolocation;
-    const stub = { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: -33.917, longitude: 151.241 } } as GeolocationPosition) };
+    const stub = {
+      getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: -33.917, longitude: 151.241 } } as GeolocationPosition),
+    };
     Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
     try {
       const el = await mount(await base());
-      $$(el, 'button').find((b) => b.textContent === 'Use my location')!.click();
+      $$(el, 'button')
+        .find((b) => b.textContent === 'Use my location')!
+        .click();
       await el.updateComplete;
       const select = $(el, '#near') as HTMLSelectElement;
       expect(select.selectedOptions[0]!.textContent).to.equal('Your location');
@@ -234,7 +248,8 @@ describe('<care-support-groups> patient-first (issue 11)', () => {
     const grade = fleschKincaid(Object.values(en)).grade;
     expect(grade, `grade ${grade}`).to.be.at.most(6);
     const all = Object.values(en).join('\n');
-    for (const unclear of ['Access', 'Peer-led', 'Led by', 'permission was not given', 'Meets']) expect(all, unclear).not.to.contain(unclear);
+    for (const unclear of ['Access', 'Peer-led', 'Led by', 'permission was not given', 'Meets'])
+      expect(all, unclear).not.to.contain(unclear);
     for (const [key, message] of Object.entries(en)) {
       if (message.split(' ').length >= 8) expect(fleschKincaid([message]).grade, `${key}: ${message}`).to.be.at.most(8);
     }

@@ -14,7 +14,8 @@ describe('facets (disjunctive counts)', () => {
   // A group open to every cancer type has every type (and the general value).
   const allTypes = [...new Set(groups.flatMap((g) => (isGeneral(g.cancerTypes) ? [] : g.cancerTypes)))];
   const types = (g: Group) => (isGeneral(g.cancerTypes) ? [GENERAL, ...allTypes] : g.cancerTypes);
-  const valueOf = (g: Group, f: number): string[] => [types(g), g.audiences, g.formats, g.languages, [g.cost?.type ?? '']][f]!.map((v) => v.toLowerCase());
+  const valueOf = (g: Group, f: number): string[] =>
+    [types(g), g.audiences, g.formats, g.languages, [g.cost?.type ?? '']][f]!.map((v) => v.toLowerCase());
 
   it('counts each value against the other facets’ selections, checked by brute force', () => {
     const state = emptyState();
@@ -40,7 +41,9 @@ describe('facets (disjunctive counts)', () => {
     const a = table.values[0]!.indexOf('a');
     const b = table.values[0]!.indexOf('b');
     const x = table.values[1]!.indexOf('x');
-    expect(applyFacets(table, [new Set([a, b]), new Set(), new Set(), new Set(), new Set()], undefined, 3).passing).to.deep.equal([0, 1, 2]);
+    expect(applyFacets(table, [new Set([a, b]), new Set(), new Set(), new Set(), new Set()], undefined, 3).passing).to.deep.equal([
+      0, 1, 2,
+    ]);
     const r = applyFacets(table, [new Set([a]), new Set([x]), new Set(), new Set(), new Set()], undefined, 3);
     expect(r.passing).to.deep.equal([0]);
     expect([...r.counts[0]!]).to.deep.equal([1, 1]); // a: doc 0; b: doc 1 (both pass audience x)
@@ -56,7 +59,12 @@ describe('facets (disjunctive counts)', () => {
 
   it('fills each facet from the group field of that name', () => {
     const values = (facet: (typeof FACETS)[number], of: (g: Group) => (string | undefined)[]) => {
-      const distinct = new Set(groups.flatMap(of).filter(Boolean).map((v) => v!.toLowerCase()));
+      const distinct = new Set(
+        groups
+          .flatMap(of)
+          .filter(Boolean)
+          .map((v) => v!.toLowerCase()),
+      );
       expect(finder.facets.values[FACETS.indexOf(facet)], facet).to.have.members([...distinct]);
     };
     values('type', types);
@@ -93,7 +101,9 @@ describe('distance', () => {
     expect(km.slice(0, located.length).every((k) => k !== undefined)).to.equal(true);
     const rest = found.list.slice(located.length).map((i) => groups[i]!);
     const firstInPersonOnly = rest.findIndex((g) => g.formats.every((f) => f === 'in-person'));
-    expect(rest.slice(0, firstInPersonOnly < 0 ? undefined : firstInPersonOnly).every((g) => g.formats.some((f) => f !== 'in-person'))).to.equal(true);
+    expect(
+      rest.slice(0, firstInPersonOnly < 0 ? undefined : firstInPersonOnly).every((g) => g.formats.some((f) => f !== 'in-person')),
+    ).to.equal(true);
   });
 });
 

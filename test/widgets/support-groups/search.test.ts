@@ -1,9 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { boundedDistance, buildIndex, indexSteps, search, tokenize, queryTokens, allowedEdits } from '../../../src/widgets/support-groups/search.js';
+import {
+  boundedDistance,
+  buildIndex,
+  indexSteps,
+  search,
+  tokenize,
+  queryTokens,
+  allowedEdits,
+} from '../../../src/widgets/support-groups/search.js';
 
 const docs = [
   ['Breast Cancer Support — Westmead', ['breast'], 'Westmead', 'Westmead Hospital', 'Monthly meeting'],
-  ['Leukaemia and Lymphoma Carers', ['leukaemia', 'lymphoma'], 'Camperdown', 'Blood Cancer Foundation', 'For carers of people with blood cancers'],
+  [
+    'Leukaemia and Lymphoma Carers',
+    ['leukaemia', 'lymphoma'],
+    'Camperdown',
+    'Blood Cancer Foundation',
+    'For carers of people with blood cancers',
+  ],
   ['Colorectal Connect', ['colorectal'], 'Parramatta', 'Gut Health Trust', 'Peer group'],
   ['Melanoma Patients Online', ['melanoma'], '', 'Skin Cancer Network', 'Video meetings'],
   ['Coffee Morning', [], 'Penrith', 'Community Centre', 'Open to people affected by breast cancer'],
@@ -30,12 +44,18 @@ describe('search: tokens and distance', () => {
     expect(boundedDistance('zzzz', 'breast', 1)[0]).to.be.greaterThan(1);
   });
   it('treats the last token as a prefix only while it is being typed, and ignores filler words', () => {
-    expect(queryTokens('bowel ca')).to.deep.equal([{ token: 'bowel', prefix: false }, { token: 'ca', prefix: true }]);
+    expect(queryTokens('bowel ca')).to.deep.equal([
+      { token: 'bowel', prefix: false },
+      { token: 'ca', prefix: true },
+    ]);
     expect(queryTokens('groups for carers ')).to.deep.equal([{ token: 'carers', prefix: false }]);
   });
   it('filters from the first letter typed, and by a short filler word only while it may begin a word', () => {
     expect(queryTokens('b')).to.deep.equal([{ token: 'b', prefix: true }]);
-    expect(queryTokens('bowel on')).to.deep.equal([{ token: 'bowel', prefix: false }, { token: 'on', prefix: true }]);
+    expect(queryTokens('bowel on')).to.deep.equal([
+      { token: 'bowel', prefix: false },
+      { token: 'on', prefix: true },
+    ]);
     expect(queryTokens('bowel on ')).to.deep.equal([{ token: 'bowel', prefix: false }]);
     expect(queryTokens('carers for')).to.deep.equal([{ token: 'carers', prefix: false }]);
   });
@@ -66,7 +86,12 @@ describe('search: matching and ranking', () => {
     expect(names(search(index, 'parra'))).to.deep.equal(['Colorectal Connect']);
   });
   it('matches one typed letter as the start of a word, ranked by field', () => {
-    expect(names(search(index, 'm'))).to.deep.equal(['Melanoma Patients Online', 'Coffee Morning', 'Café Crème Prostate Group', 'Breast Cancer Support — Westmead']);
+    expect(names(search(index, 'm'))).to.deep.equal([
+      'Melanoma Patients Online',
+      'Coffee Morning',
+      'Café Crème Prostate Group',
+      'Breast Cancer Support — Westmead',
+    ]);
     expect(names(search(index, 'breast m'))).to.deep.equal(['Breast Cancer Support — Westmead', 'Coffee Morning']);
   });
   it('requires every word to match', () => {

@@ -27,7 +27,9 @@ describe(`open-ended series decades out, by ical.js in browser zone ${Intl.DateT
         for (let next = it.next(); next && next.year <= year; next = it.next()) {
           if (next.year == year) theirs.push(ev.getOccurrenceDetails(next).startDate.toJSDate().toISOString());
         }
-        const ours = occurrences(e, new Date(`${year}-01-01T00:00Z`), 60).filter((o) => o.date.startsWith(`${year}`)).map((o) => o.start.toISOString());
+        const ours = occurrences(e, new Date(`${year}-01-01T00:00Z`), 60)
+          .filter((o) => o.date.startsWith(`${year}`))
+          .map((o) => o.start.toISOString());
         expect(ours.length).to.be.above(10);
         expect(theirs).to.deep.equal(ours);
       });

@@ -35,15 +35,32 @@ describe(`recurrence in browser zone ${Intl.DateTimeFormat().resolvedOptions().t
 
   it('treats skipped and repeated local times per RFC 5545 in a daily series', () => {
     const daily: Recurring = { start: '2026-03-07T02:30', timeZone: 'America/New_York', rrule: 'FREQ=DAILY' };
-    expect(occurrences(daily, new Date('2026-03-07Z'), 3).map((o) => o.start.toISOString().slice(0, 16))).to.deep.equal(['2026-03-07T07:30', '2026-03-08T07:30', '2026-03-09T06:30']);
+    expect(occurrences(daily, new Date('2026-03-07Z'), 3).map((o) => o.start.toISOString().slice(0, 16))).to.deep.equal([
+      '2026-03-07T07:30',
+      '2026-03-08T07:30',
+      '2026-03-09T06:30',
+    ]);
     const back: Recurring = { start: '2026-04-04T02:30', timeZone: 'Australia/Sydney', rrule: 'FREQ=DAILY' };
-    expect(occurrences(back, new Date('2026-04-03Z'), 3).map((o) => o.start.toISOString().slice(0, 16))).to.deep.equal(['2026-04-03T15:30', '2026-04-04T15:30', '2026-04-05T16:30']);
+    expect(occurrences(back, new Date('2026-04-03Z'), 3).map((o) => o.start.toISOString().slice(0, 16))).to.deep.equal([
+      '2026-04-03T15:30',
+      '2026-04-04T15:30',
+      '2026-04-05T16:30',
+    ]);
   });
 
   it('keeps a Sydney second Tuesday at 18:00 local across both Sydney changes', () => {
     const group: Recurring = { start: '2026-01-13T18:00', timeZone: 'Australia/Sydney', rrule: 'FREQ=MONTHLY;BYDAY=2TU' };
     const list = occurrences(group, new Date('2026-03-01Z'), 8);
     expect(list.map((o) => hhmm('Australia/Sydney', o.start))).to.deep.equal(Array(8).fill('Tue 18:00'));
-    expect(list.map((o) => o.start.toISOString().slice(5, 13))).to.deep.equal(['03-10T07', '04-14T08', '05-12T08', '06-09T08', '07-14T08', '08-11T08', '09-08T08', '10-13T07']);
+    expect(list.map((o) => o.start.toISOString().slice(5, 13))).to.deep.equal([
+      '03-10T07',
+      '04-14T08',
+      '05-12T08',
+      '06-09T08',
+      '07-14T08',
+      '08-11T08',
+      '09-08T08',
+      '10-13T07',
+    ]);
   });
 });
