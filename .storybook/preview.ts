@@ -1,4 +1,4 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import type { ArgTypesEnhancer, Decorator, Preview, WebComponentsRenderer } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import customElements from '../custom-elements.json';
 import '../src/define/all.ts';
@@ -28,9 +28,33 @@ const withTheme: Decorator = (story, context) => {
   return result;
 };
 
+/**
+ * Controls that fit each member the manifest lists: a select for `theme`, text for `src`, `now` and the other
+ * text attributes, a number for the heading level, a colour picker for colour tokens and text for the other
+ * tokens (the stories' renders set `--care-*` args as the element's style), and none for events, parts and
+ * slots (nothing to set). A control a story sets itself is kept. Colour controls are named here, so no name
+ * matcher guesses them (it warned "Control of type color only supports string" for every token).
+ */
+const careControls: ArgTypesEnhancer<WebComponentsRenderer> = ({ argTypes }) => {
+  const out: typeof argTypes = {};
+  for (const [name, argType] of Object.entries(argTypes)) {
+    const category = argType.table?.category;
+    let control: Record<string, unknown> | undefined;
+    if (category === 'events' || category === 'css shadow parts' || category === 'slots') control = { control: false };
+    else if (category === 'css custom properties') control = { control: /-colou?r(-|$)|-background$/.test(name) ? 'color' : 'text' };
+    else if (name === 'theme') control = { control: 'select', options: ['light', 'dark', 'auto'] };
+    else if (name === 'headingLevel' || name === 'heading-level') control = { control: { type: 'number', min: 2, max: 6, step: 1 } };
+    else if (name === 'config') control = { control: 'object' };
+    else if (category === 'attributes' || category === 'properties') control = { control: 'text' };
+    out[name] = control && !('control' in argType) ? { ...argType, ...control } : argType;
+  }
+  return out;
+};
+
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withTheme],
+  argTypesEnhancers: [careControls],
   globalTypes: {
     theme: {
       description: 'CareCircle theme attribute',
@@ -51,7 +75,7 @@ const preview: Preview = {
   parameters: {
     // Fail the a11y check (in the UI and in the test runner) on any axe violation.
     a11y: { test: 'error' },
-    controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    controls: { expanded: true },
     docs: { toc: true },
     options: {
       storySort: { order: ['Docs', ['Introduction', 'Embedding', 'Theming', 'Playground', 'Config errors'], 'Widgets'] },

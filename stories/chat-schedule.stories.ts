@@ -2,7 +2,7 @@
 // the viewer's zone with `time-zone`, so a story looks the same on every machine; remove `now` to see
 // the real time. Tests render every story and run axe on it, so no Storybook runtime imports here.
 import { html } from 'lit';
-import { onSurface } from './data/surface.js';
+import { fromControls, onSurface } from './data/surface.js';
 import '../src/define/care-chat-schedule.js';
 import { beforeBcsm, beforeCancelled, bcsm, chats, duringBcsm, weekConfig, weekStart } from './data/chat-schedule.js';
 
@@ -31,7 +31,7 @@ export default {
 const render = (a: Args) =>
   onSurface(
     a.theme,
-    html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme}
+    html`<care-chat-schedule .config=${a.config} now=${a.now} time-zone=${a.timeZone} theme=${a.theme} style=${fromControls(a).style} src=${fromControls(a).src}
       ><a href="#">See our community chats</a></care-chat-schedule
     >`,
   );

@@ -2,7 +2,7 @@
 // sources point at `/__missing__/…`, which fails fast, so no story needs the network except "Consent gate"
 // once its button is pressed. Tests render every story and run axe on it: no Storybook runtime imports.
 import { html } from 'lit';
-import { onSurface } from './data/surface.js';
+import { fromControls, onSurface } from './data/surface.js';
 import '../src/define/care-hashtag-feed.js';
 import { cacheKey, save } from '../src/widgets/hashtag-feed/cache.js';
 import { postSchema } from '../src/sources/posts.js';
@@ -25,7 +25,7 @@ export default {
 const render = (a: Args) =>
   onSurface(
     a.theme,
-    html`<care-hashtag-feed .config=${a.config} theme=${a.theme}
+    html`<care-hashtag-feed .config=${a.config} theme=${a.theme} style=${fromControls(a).style} src=${fromControls(a).src}
       ><p>Read our <a href="#">patient stories</a>.</p></care-hashtag-feed
     >`,
   );
