@@ -13,9 +13,13 @@ export function safeUrl(value: unknown, { httpsOnly = false }: { httpsOnly?: boo
   } catch {
     return undefined;
   }
-  const ok = httpsOnly ? url.protocol === 'https:' : url.protocol === 'https:' || url.protocol === 'http:';
+  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && (!httpsOnly || (loopback(url.hostname) && loopback(location.hostname))));
   return ok ? url.href : undefined;
 }
+
+// A page on this machine (Storybook, the demo, tests) may show pictures from this machine over http: not mixed
+// content, and no public page ever gets here.
+const loopback = (host: string) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(host);
 
 /** `tel:` links from a phone number as people write it ("+61 2 9999 0000", "13 11 20"). */
 export function telUrl(phone: string): string | undefined {

@@ -3,6 +3,9 @@
 // read "5 minutes ago"; the demo JSON files are generated from the same data with a fixed `now`.
 import type { PostInput } from '../../src/sources/posts.js';
 
+/** A picture served beside the stories (stories/assets/), so no story hotlinks another site. */
+const asset = (name: string) => new URL(`../assets/${name}`, import.meta.url).href;
+
 const tag = (host: string, name: string) =>
   `<a href="https://${host}/tags/${name}" class="mention hashtag" rel="tag">#<span>${name}</span></a>`;
 const mention = (host: string, user: string) =>
@@ -71,7 +74,7 @@ export function curatedPosts(now = Date.now()): PostInput[] {
       text: 'Six months since my mastectomy. Posting this for anyone scared of what it looks like afterwards: this is mine, healed. #bcsm',
       media: [
         {
-          url: 'https://aus.social/media/priya/scar-6-months.jpg',
+          url: asset('scar.svg'),
           alt: 'A healed horizontal scar across the left side of a flat chest, six months after surgery',
           type: 'image',
         },
@@ -82,7 +85,7 @@ export function curatedPosts(now = Date.now()): PostInput[] {
       language: 'en-GB',
       media: [
         {
-          url: 'https://mastodon.org.uk/media/pinkthread/helpline.png',
+          url: asset('helpline.svg'),
           alt: 'Pink Thread Helpline: talk to a breast care nurse, 9am to 5pm weekdays',
           type: 'image',
         },
@@ -93,7 +96,7 @@ export function curatedPosts(now = Date.now()): PostInput[] {
     }),
     p('bcsm-7', 260, siobhan, {
       html: `<p>Lymphoedema sleeve number two arrived and it is a much better fit. Tip: ask to be measured in the morning, before your arm swells. ${tag(host(siobhan), 'bcsm')}</p>`,
-      media: [{ url: 'https://mastodon.ie/media/siobhan/sleeve.jpg', type: 'image' }],
+      media: [{ url: asset('sleeve.svg'), type: 'image' }],
     }),
     p('bcsm-8', 330, hospital, {
       html: `<p>Our breast care nurses run a free "what to expect from radiotherapy" session on the first Tuesday of each month at the Cancer Centre, level 2, and online. No referral needed. ${tag(host(hospital), 'bcsm')}</p>`,

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import { cleanName, nodesText, reduceHtml, textNodes, type SafeNode } from '../../../src/core/sanitize.js';
 import { renderNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
@@ -42,8 +42,8 @@ describe('reduceHtml: the hostile corpus', () => {
     const probe = document.createElement('div');
     document.body.append(probe);
     probe.innerHTML = hostileHtml.find((p) => p.startsWith('<img src=x onerror'))!;
-    await tick(100);
-    probe.remove();
+    // Wait for the payload itself (the image error comes after a request; a fixed wait is too short under load).
+    await waitUntil(() => window.__xss === 1, 'the img onerror payload did not run in a real sink', { timeout: 5000 }).finally(() => probe.remove());
     expect(window.__xss).to.equal(1);
   });
 
