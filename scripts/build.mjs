@@ -18,12 +18,12 @@ export const budgets = {
   // Raised for the second wave's fixes and features, each measured: +1.6 KB all-in-one for correctness (rule-based
   // VTIMEZONE, HSDS offsets, recurrence from "now", skippable chats, URL-state controller, error codes), then
   // +4.3 KB for patient-first (phone filter step, cost and language normalising, one entry per chat, plain
-  // words, heading levels). Issue 13's design (compiled validation, features loaded when used) replaces this.
-  'carecircle.js': { target: 30, limit: 51.2 },
-  'carecircle.iife.js': { target: 30, limit: 50.7 },
-  'care-hashtag-feed.js': { target: 20, limit: 28.7 },
-  'care-support-groups.js': { target: 20, limit: 36.9 },
-  'care-chat-schedule.js': { target: 15, limit: 27.4 },
+  // words, heading levels), +0.2 KB for JSON Schema facts beside each check. Issue 13's design (compiled validation, features loaded when used) replaces this.
+  'carecircle.js': { target: 30, limit: 51.4 },
+  'carecircle.iife.js': { target: 30, limit: 50.9 },
+  'care-hashtag-feed.js': { target: 20, limit: 29 },
+  'care-support-groups.js': { target: 20, limit: 37.2 },
+  'care-chat-schedule.js': { target: 15, limit: 27.7 },
 };
 
 const outputs = [
