@@ -29,13 +29,14 @@ export const WrongValues = {
     >`,
 };
 
+// The trailing comma is the error this story shows (the formatter leaves template contents alone).
 export const BadJson = {
   name: 'Error: the inline JSON cannot be read',
   parameters: { care: { expect: 'error', shows: ['not valid JSON'] } },
   render: () =>
     html`<care-hashtag-feed
       ><script type="application/json">
-        { "hashtag": "bcsm", "sources": [{ "type": "posts", "posts": [] }] }
+        { "hashtag": "bcsm", "sources": [ { "type": "posts", "posts": [] } ], }
       </script>
       <a href="#">Read our patient stories</a></care-hashtag-feed
     >`,
