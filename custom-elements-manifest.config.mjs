@@ -4,7 +4,7 @@
 // Its packageLinkPhase also rewrites module paths to the files that ship (dist/lib/…/x.js), names each event's
 // class, and lists the global --care-* tokens on every element; then the editor and framework data is generated
 // from the result into dist/frameworks/ (React JSX and Vue types) and dist/editors/ (VS Code, JetBrains).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
@@ -138,13 +138,38 @@ function globalEventTypes(plugin) {
   };
 }
 
+/**
+ * vue-tsc checks a template's `time-zone="…"` and `@care-ready="…"` against camelCase props (`timeZone`,
+ * `onCareReady`), as Vue normalises them; the generator writes them as written in HTML (`"time-zone"`,
+ * `"oncare-ready"`), so strict templates rejected valid attributes. Rename them in its output, and type each
+ * handler's event as the event it is.
+ */
+function vueCamelCase(plugin, file) {
+  return {
+    ...plugin,
+    async packageLinkPhase(context) {
+      await plugin.packageLinkPhase(context);
+      const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+      const text = readFileSync(file, 'utf8')
+        .replace(/"on([a-z][\w-]*)"\?:/g, (_, event) => `${camel(`on-${event}`)}?:`)
+        .replace(/"([a-z][\w]*(?:-[\w]+)+)"\?:/g, (_, name) => `${camel(name)}?:`)
+        // Our events are Event subclasses with their own `detail`, not CustomEvents wrapping them.
+        .replace(/CustomEvent<(GlobalEventHandlersEventMap\["[\w-]+"\])>/g, '$1');
+      writeFileSync(file, text);
+    },
+  };
+}
+
 // Framework types import the element classes from the shipped declarations (relative to dist/frameworks/).
 const types = '../types/index.js';
 const editorData = [
   globalEventTypes(
     jsxTypesPlugin({ outdir: 'dist/frameworks', fileName: 'react.d.ts', globalTypePath: types, stronglyTypedEvents: true, hideLogs: true }),
   ),
-  globalEventTypes(customElementVuejsPlugin({ outdir: 'dist/frameworks', fileName: 'vue.d.ts', globalTypePath: types, hideLogs: true })),
+  vueCamelCase(
+    globalEventTypes(customElementVuejsPlugin({ outdir: 'dist/frameworks', fileName: 'vue.d.ts', globalTypePath: types, hideLogs: true })),
+    'dist/frameworks/vue.d.ts',
+  ),
   customElementVsCodePlugin({
     outdir: 'dist/editors',
     htmlFileName: 'vscode.html-custom-data.json',

@@ -7,7 +7,7 @@ import type { ChatScheduleConfig } from 'carecircle';
 type Props<Tag extends keyof GlobalComponents> = InstanceType<GlobalComponents[Tag]>['$props'];
 
 const chats: ChatScheduleConfig = { chats: [{ id: 'a', title: 'A', timeZone: 'UTC', start: '2026-01-05T21:00' }] };
-export const schedule: Props<'care-chat-schedule'> = { config: chats, theme: 'dark', 'time-zone': 'Europe/London' };
+export const schedule: Props<'care-chat-schedule'> = { config: chats, theme: 'dark', timeZone: 'Europe/London' };
 export const groups: Props<'care-support-groups'> = { src: '/groups.json', theme: 'auto' };
 
 // @ts-expect-error "purple" is not a theme
