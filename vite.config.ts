@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { existsSync, readdirSync } from 'node:fs';
 
 /**
  * Library build of one entry at a time (scripts/build.mjs runs it for each file in dist/). Each output is
@@ -56,5 +57,9 @@ export default defineConfig({
   define: {
     // Lit's dev-mode warnings are for development only.
     'process.env.NODE_ENV': JSON.stringify('production'),
+    // The languages with a file in dist/locales/ (English is built in), and where that folder is from the
+    // module that loads them (src/core/i18n/registry.ts): beside a single-file bundle, three up in dist/lib/.
+    __CARE_LOCALES__: JSON.stringify(existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort() : []),
+    __CARE_LOCALE_PATH__: JSON.stringify(format === 'lib' ? '../../../locales/' : './locales/'),
   },
 });

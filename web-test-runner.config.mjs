@@ -1,6 +1,7 @@
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { findBrowser, chromiumArgs } from './scripts/find-browser.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
@@ -38,6 +39,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     ...screenshotPlugins(),
+    // The locale files present (test/i18n/ renders every story in each): GET /__care/locales.json.
+    { name: 'care-locales', serve: (ctx) => (ctx.path === '/__care/locales.json' ? { type: 'json', body: JSON.stringify(readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))) } : undefined) },
   ],
   // Screenshot files given in CARE_FILES are taken in the screenshot set's own browser context, so they match the baselines.
   ...(only

@@ -3,7 +3,7 @@
 import { build } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -45,6 +45,15 @@ for (const o of outputs) {
   process.env.CARE_FORMAT = o.format;
   await build({ configFile: 'vite.config.ts' });
 }
+
+// One classic script per language (dist/locales/<tag>.js) that registers its messages; a widget fetches the one
+// its page needs from beside itself. dist/carecircle.locales.js has them all, for sites that want one file.
+const tags = existsSync('src/i18n/locales') ? (await readdir('src/i18n/locales')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort() : [];
+const register = (list) =>
+  list.map((t, i) => `import b${i} from './src/i18n/locales/${t}.ts';`).join('') + `import { registerLocale } from './src/core/i18n/registry.ts';` + list.map((t, i) => `registerLocale(${JSON.stringify(t)}, b${i});`).join('');
+const localeBuild = (list, outfile) => esbuild({ stdin: { contents: register(list), resolveDir: '.', loader: 'ts' }, bundle: true, format: 'iife', minify: true, target: 'es2022', outfile, logLevel: 'error' });
+for (const t of tags) await localeBuild([t], `dist/locales/${t}.js`);
+if (tags.length) await localeBuild(tags, 'dist/carecircle.locales.js');
 
 // JSON Schemas from the zod schemas (the single source of truth).
 await esbuild({ entryPoints: ['src/schemas.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'node_modules/.cache/carecircle/schemas.mjs', logLevel: 'error' });

@@ -5,7 +5,11 @@ import { loadRawConfig } from './config/load.js';
 import { validate } from './config/validate.js';
 import { itemName, type ConfigIssue } from './config/issues.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
-import { coreMessages, createTranslate, resolveLocale, type Catalogues, type Translate } from './i18n/messages.js';
+import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
+import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.js';
+import { resolveLocalText } from './config/schema.js';
+import { langAndDir } from './dom.js';
+import { listFormat } from './i18n/format.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -61,6 +65,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   protected t: Translate = createTranslate('en', [coreMessages]);
   /** @internal */
   protected locale = 'en';
+  /** The part of a registered `LocaleBundle` that holds this widget's messages. @internal */
+  protected readonly messagePart?: Part;
 
   /** The widget's schema: the single source of its config types and defaults. */
   protected abstract readonly schema: z.ZodMiniType<C>;
@@ -79,6 +85,11 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   #ready = false;
   #stale = false;
   #lastLogged = '';
+  /** The config as validated (per-language texts unresolved), and whether it has any. */
+  #validated?: C;
+  #dir?: string;
+  #langObserver = new MutationObserver(() => this.#relocalise());
+  #onLocale = (tag: string) => localeChain(this.locale).includes(tag) && this.#relocalise(true);
 
   constructor() {
     super();
@@ -96,6 +107,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       if (this.config == null && !this.src && records.some(touches)) this.#reload();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    registry.listeners.add(this.#onLocale);
+    this.#localise();
     // Load on the next update, so a `config` set right after connecting (as frameworks do) is seen.
     this.#stale = true;
     this.requestUpdate();
@@ -104,6 +117,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    this.#langObserver.disconnect();
+    registry.listeners.delete(this.#onLocale);
     this.#abort?.abort();
     this.#loads++;
     this.stop();
@@ -143,21 +158,30 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     }
     const result = validate(this.schema, data, { lists: this.skippable, fields: this.droppable });
     if (!result.value) return this.#fail(result.errors);
+    // A page in another language waits (briefly) for its messages, so patients do not see English first.
+    const language = loadLocale(this.#localise());
+    if (language) await Promise.race([language, new Promise((r) => setTimeout(r, 3000))]);
+    if (load !== this.#loads) return;
     this.configErrors = [];
     this.skipped = result.skipped;
     if (result.skipped.length) {
       console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
       this.dispatchEvent(new CareConfigErrorEvent(result.skipped, true));
     }
-    this.value = result.value;
-    this.#localise();
+    this.#validated = result.value;
+    this.#apply(abort.signal);
+  }
+
+  /** Uses the validated config with its per-language texts chosen for the current language. */
+  #apply(signal: AbortSignal): void {
+    this.value = resolveLocalText(this.#validated!, localeChain(this.#localise()));
     this.stop();
-    this.guard(() => this.configure(result.value!, abort.signal));
+    this.guard(() => this.configure(this.value!, signal));
   }
 
   #fail(issues: ConfigIssue[]): void {
     this.stop();
-    this.value = undefined;
+    this.value = this.#validated = undefined;
     this.configErrors = issues;
     const text = format(issues);
     if (text !== this.#lastLogged) {
@@ -167,9 +191,50 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     this.dispatchEvent(new CareConfigErrorEvent(issues));
   }
 
-  #localise(): void {
-    this.locale = resolveLocale(this);
-    this.t = createTranslate(this.locale, [this.catalogue, coreMessages], this.value?.messages);
+  /**
+   * Resolves the language (nearest `lang`, crossing shadow roots) and direction (a `dir` at or below that
+   * `lang`, else the language's own), sets `dir` on the host where it differs from the surroundings, and
+   * watches those attributes so a change at run time re-renders. Returns the locale.
+   */
+  #localise(): string {
+    const { lang, dir, at } = langAndDir(this, this.#dir);
+    this.locale = lang;
+    this.t = createTranslate(lang, [this.catalogue, coreMessages], this.#validated?.messages, [this.messagePart, 'core']);
+    const want = dir ?? directionOf(lang);
+    const parent = this.parentElement ?? (this.parentNode as ShadowRoot | null)?.host;
+    const inherited = parent ? getComputedStyle(parent).direction : 'ltr';
+    if (this.#dir != (this.#dir = want == inherited ? undefined : want)) {
+      if (this.#dir) this.setAttribute('dir', this.#dir);
+      else this.removeAttribute('dir');
+    }
+    this.#langObserver.disconnect();
+    for (const el of new Set([this, at, document.documentElement])) el && this.#langObserver.observe(el, { attributeFilter: ['lang', 'dir'] });
+    return lang;
+  }
+
+  /** After a `lang` or `dir` change, or a newly registered language: re-render in it. */
+  #relocalise(force = false): void {
+    const [locale, dir] = [this.locale, this.#dir];
+    if (locale == this.#localise() && dir == this.#dir && !force) return;
+    loadLocale(this.locale);
+    // Per-language config texts: reconfigure with the new language's (search indexes, sorted lists).
+    if (this.value && locale != this.locale && resolveLocalText(this.#validated!, []) !== this.#validated) this.#apply(this.#abort!.signal);
+    this.requestUpdate();
+  }
+
+  /**
+   * A message for a template, each filled value in its own `<bdi>` (numbers, hashtags, names, places keep
+   * their own direction in a right-to-left sentence). `parts` are values that are already templates. @internal
+   */
+  protected tb(key: string, params: Record<string, string | number> = {}, parts: Record<string, unknown> = {}): unknown[] {
+    return this.t.parts(key, { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) }).map((p) =>
+      typeof p == 'string' ? p : p.name in parts ? parts[p.name] : html`<bdi>${p.value}</bdi>`,
+    );
+  }
+
+  /** "@a, @b and @c" in the widget's language, each value isolated (handles, postcodes, hosts). @internal */
+  protected list(values: string[], options?: Intl.ListFormatOptions): unknown[] {
+    return listFormat(this.locale, options).formatToParts(values).map((p) => (p.type == 'element' ? html`<bdi>${p.value}</bdi>` : p.value));
   }
 
   /** Runs widget code so that nothing it throws escapes into the host page. */

@@ -10,3 +10,29 @@ export function closestAttribute(el: Element, name: string): string | undefined 
   }
   return undefined;
 }
+
+/**
+ * The language of `el` (the nearest `lang`, crossing shadow roots, then the browser's, then `en`) and the
+ * direction set for it: a `dir` at or below the element with that `lang` (`<html dir="ltr">` above a
+ * `<div lang="ar">` does not count). `at` is the element the language came from. `own` is a `dir` the
+ * element set on itself, to ignore.
+ */
+export function langAndDir(el: Element, own?: string): { lang: string; dir?: 'ltr' | 'rtl'; at?: Element } {
+  let dir: string | undefined;
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (!(node instanceof Element)) continue;
+    const d = node.getAttribute('dir')?.toLowerCase();
+    if (!dir && (d == 'ltr' || d == 'rtl') && !(node == el && d == own)) dir = d;
+    const lang = node.getAttribute('lang');
+    if (lang) return { lang: canonical(lang), dir: dir as 'ltr' | 'rtl' | undefined, at: node };
+  }
+  return { lang: canonical(navigator.language || 'en'), dir: dir as 'ltr' | 'rtl' | undefined };
+}
+
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -31,3 +31,26 @@ export function relativeTime(locale: string, date: Date, now = Date.now()): stri
   }
   return relativeFormat(locale).format(0, 'second');
 }
+
+const zonePart = (locale: string, timeZone: string, timeZoneName: Intl.DateTimeFormatOptions['timeZoneName'], at: number | Date) =>
+  dateFormat(locale, { timeZone, timeZoneName }).formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? timeZone;
+
+/**
+ * A zone as people name it in `locale`: "Sydney time" in English, "hora de Sídney", "Giờ miền Đông" (the generic
+ * name; the long one where the short is an abbreviation or an offset such as "ET" or "GMT+11").
+ */
+export function zoneName(locale: string, timeZone: string, at: number | Date = Date.now()): string {
+  // English readers know a zone best by its city, which is the English ID's own: "London time".
+  if (/^en\b/.test(locale) && /\//.test(timeZone)) return timeZone.split('/').pop()!.replace(/_/g, ' ') + ' time';
+  const short = zonePart(locale, timeZone, 'shortGeneric', at);
+  return /\d|^\p{Lu}{1,5}$/u.test(short) ? zonePart(locale, timeZone, 'longGeneric', at) : short;
+}
+
+/**
+ * A date formatted with its zone named as people know it: the locale's abbreviation where it has one
+ * ("9:00 PM EST", "AEDT"), else the long name ("Australian Eastern Daylight Time", not "GMT+11").
+ */
+export function formatWithZone(locale: string, options: Intl.DateTimeFormatOptions, at: number | Date): string {
+  const short = dateFormat(locale, { ...options, timeZoneName: 'short' });
+  return /\d/.test(short.formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? '') ? dateFormat(locale, { ...options, timeZoneName: 'long' }).format(at) : short.format(at);
+}

@@ -1,12 +1,19 @@
 import { closestAttribute } from '../dom.js';
-import { pluralRules } from './format.js';
+import type { LocaleBundle } from '../../i18n/types.js';
+import { numberFormat, pluralRules } from './format.js';
+import { localeChain, registry } from './registry.js';
 
 /** A catalogue: message key → text with `{name}` placeholders. Plurals use `key_one`, `key_other` … */
 export type Catalogue = Record<string, string>;
 /** Catalogues by language tag; `en` is complete, others may be partial and fall back to it. */
 export type Catalogues = Record<string, Catalogue>;
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+type Params = Record<string, string | number>;
+export interface Translate {
+  (key: string, params?: Params): string;
+  /** The message cut at its filled placeholders, for templates that isolate each value's direction. */
+  parts(key: string, params?: Params): MessageParts;
+}
 
 /** Messages shared by every widget. */
 export const coreMessages: Catalogues = {
@@ -18,6 +25,17 @@ export const coreMessages: Catalogues = {
     skippedIntro_other: '{count} items were left out because of problems in the settings (config):',
     loading: 'Loading…',
     sourceFailed: 'Could not load {name}: {reason}',
+    // Why a data source failed, by FetchError code (a second sentence, after the widget's own "could not load").
+    fetch_timeout: 'It took too long to answer.',
+    fetch_network: 'We could not reach it.',
+    fetch_login: 'It asks for a login.',
+    fetch_notFound: 'Nothing is at that address.',
+    fetch_busy: 'It is busy. Please try again later.',
+    fetch_http: 'It had a problem.',
+    fetch_type: 'It sent something we cannot read.',
+    fetch_json: 'It sent something we cannot read.',
+    fetch_data: 'It sent something we cannot read.',
+    fetch_notPublic: 'It does not share this with the public.',
   },
   es: {
     unavailable: 'Esta información no está disponible en este momento.',
@@ -30,30 +48,46 @@ export const coreMessages: Catalogues = {
   },
 };
 
-/** The best catalogue chain for a locale: `pt-BR` → `pt-BR`, `pt`, then `en`. */
-function chain(locale: string, catalogues: Catalogues): Catalogue[] {
-  const tags = [locale, locale.split('-')[0]!, 'en'];
-  return tags.map((t) => catalogues[t]).filter((c): c is Catalogue => !!c);
-}
+/** A part of a `LocaleBundle`: where a registered language keeps the messages of one catalogue. */
+export type Part = keyof LocaleBundle;
+
+/** A message cut at its placeholders: text, and `{ value }` for each filled placeholder (with a `#` before it). */
+export type MessageParts = (string | { name: string; value: string })[];
 
 /**
- * Builds a translate function. Lookup order: config `messages` overrides, the widget's catalogue, the core's.
- * A `count` param picks the plural form by `Intl.PluralRules`; unknown keys fall back to the key itself.
+ * Builds a translate function. Lookup order: config `messages` overrides, then each catalogue (the widget's,
+ * the core's) along the locale chain (`zh-Hant-TW`, `zh-Hant`, `zh`, `en`): in-code catalogues and the
+ * registered bundle's `parts[i]`. A `count` param picks the plural form by the `Intl.PluralRules` of the
+ * language the message is found in, so a language that has the key never borrows an English form, and an
+ * English fallback reads "1 group", not "1 groups". Number params are formatted for that language. Unknown
+ * keys fall back to the key itself.
  */
-export function createTranslate(locale: string, catalogues: Catalogues[], overrides: Record<string, string> = {}): Translate {
-  const layers = [overrides, ...catalogues.flatMap((c) => chain(locale, c))];
-  const lookup = (key: string): string | undefined => {
-    for (const layer of layers) if (layer[key] !== undefined) return layer[key];
+export function createTranslate(locale: string, catalogues: Catalogues[], overrides: Record<string, string> = {}, parts: (Part | undefined)[] = []): Translate {
+  const tags = localeChain(locale);
+  const layers: [string, Catalogue | undefined][] = [[locale, overrides]];
+  catalogues.forEach((c, i) => tags.forEach((tag) => layers.push([tag, registry.bundles[tag]?.[parts[i]!]], [tag, c[tag]])));
+  const find = (key: string, params?: Params): [string, string] | undefined => {
+    const count = params?.count;
+    for (const [tag, layer] of layers) {
+      if (!layer) continue;
+      const text = (typeof count == 'number' ? (layer[`${key}_${pluralRules(tag).select(count)}`] ?? layer[`${key}_other`]) : undefined) ?? layer[key];
+      if (text !== undefined) return [tag, text];
+    }
     return undefined;
   };
-  return (key, params) => {
-    let text: string | undefined;
-    if (params && typeof params.count === 'number') {
-      text = lookup(`${key}_${pluralRules(locale).select(params.count)}`) ?? lookup(`${key}_other`);
-    }
-    text ??= lookup(key) ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  const value = (tag: string, v: string | number) => (typeof v == 'number' ? numberFormat(tag).format(v) : v);
+  const t = ((key, params) => {
+    const [tag, text] = find(key, params) ?? [locale, key];
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(tag, params[name]!) : m)) : text;
+  }) as Translate;
+  t.parts = (key, params = {}) => {
+    const [tag, text] = find(key, params) ?? [locale, key];
+    return text.split(/(#?\{\w+\})/).map((s, i) => {
+      const name = i % 2 ? s.replace(/^#?\{|\}$/g, '') : '';
+      return !(name in params) ? s : { name, value: (s[0] == '#' ? '#' : '') + value(tag, params[name]!) };
+    });
   };
+  return t;
 }
 
 /** The nearest `lang` up the tree, crossing shadow roots; falls back to the document's, then `en`. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { commonFields, localName, localText, text, webUrl } from '../../core/config/schema.js';
 import { between } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
@@ -9,8 +9,8 @@ import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time
 const chat = z.strictObject({
   /** Unique id of the chat (used in .ics UIDs and file names). */
   id: text(),
-  /** The chat's name, e.g. "#bcsm weekly chat". */
-  title: text(),
+  /** The chat's name, e.g. "#bcsm weekly chat". Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
+  title: localName(),
   /** Its hashtag, with or without `#`; the hashtag filter lists these. */
   hashtag: z.optional(z.string()),
   /** Where it happens: `x`, `bluesky`, `mastodon`, `facebook`, `zoom` or `other`. */
@@ -18,7 +18,7 @@ const chat = z.strictObject({
   /** Where to join (https). Also the "Live now — join" link. */
   url: z.optional(webUrl()),
   /** A sentence about the chat (hidden in the compact layout; written into calendar files). */
-  description: z.optional(z.string()),
+  description: z.optional(localText()),
   /** Host names or handles, shown as text. */
   hosts: z._default(z.array(z.string()), []),
   /** IANA zone name. In a chat: the zone `start` is in. At the root: the viewer's zone (default: the `time-zone` attribute, else the browser's). */
@@ -35,7 +35,7 @@ const chat = z.strictObject({
   /** Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`). */
   exceptions: z._default(schedule.exceptions(), []),
   /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
-  topics: z._default(z.record(z.string(), z.string()), {}),
+  topics: z._default(z.record(z.string(), localText()), {}),
 }).check(untilAfterStart);
 
 export const chatScheduleSchema = z.strictObject({
@@ -56,7 +56,7 @@ export const chatScheduleSchema = z.strictObject({
   /** Offer platform and hashtag filters when there is more than one of either. */
   filters: z._default(z.boolean(), true),
   /** Optional heading above the list (h2, or the level `headingLevel` gives). */
-  heading: z.optional(z.string()),
+  heading: z.optional(localText()),
   /** The level of that heading, 2 to 6 (default: the `heading-level` attribute, else 2); each chat's title is one below. */
   headingLevel: headingLevel(),
 });

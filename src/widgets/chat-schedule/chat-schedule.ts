@@ -3,7 +3,7 @@ import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { clampLevel, heading } from '../../core/heading.js';
-import { dateFormat, listFormat } from '../../core/i18n/format.js';
+import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { googleCalendarUrl, outlookUrl, toIcs, type CalendarEvent } from '../../core/time/ics.js';
@@ -11,15 +11,15 @@ import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import { chatScheduleSchema, type Chat, type ChatScheduleConfig, type ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { byChat, dayDiff, durationWords, place, tag, upcoming } from './schedule.js';
+import { byChat, dayDiff, durationWords, tag, upcoming } from './schedule.js';
 
 // Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
-  zone: 'All times are {zone} time.',
+  zone: 'All times are {zone}.',
   utc: 'All times are UTC (world time).',
   today: 'Today',
   tomorrow: 'Tomorrow',
-  ownTime: 'That is {time} on {weekday} in {place}.',
+  ownTime: 'That is {time} on {weekday} ({place}).',
   liveText: 'Live now',
   join: 'Join now',
   startsIn: 'Starts in {time}',
@@ -119,6 +119,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   protected readonly schema = chatScheduleSchema;
   protected override readonly catalogue = { en };
+  protected override readonly messagePart = 'chat-schedule';
   #unsubscribe?: () => void;
   #blob?: string;
 
@@ -169,14 +170,14 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         ? html`<label>${this.t(key)}
             <select @change=${(e: Event) => (this[key] = (e.target as HTMLSelectElement).value || undefined)}>
               <option value="">${this.t('all')}</option>
-              ${values.map((v) => html`<option value=${v} ?selected=${this[key] == v}>${key == 'platform' ? this.t(v) : '#' + v}</option>`)}
+              ${values.map((v) => html`<option value=${v} ?selected=${this[key] == v}>${key == 'platform' ? this.t(v) : `\u2068#${v}\u2069`}</option>`)}
             </select></label>`
         : nothing;
     const filters = c.filters && [select('platform', [...new Set(c.chats.map((x) => x.platform))]), select('hashtag', [...new Set(c.chats.map(tag).filter(Boolean))])].filter((x) => x != nothing);
     return html`<div class=${c.layout}>
       ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
-        <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.t('zone', { zone: place(tz) })}</p>
+        <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.tb('zone', { zone: zoneName(this.locale, tz, now) })}</p>
         ${cards.length && this.#frozen() == null
           ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>`
           : nothing}
@@ -222,19 +223,19 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const cancelled = html`<strong class="tag">${this.t('cancelled')}</strong>`;
     const topic = (o: Occurrence) => chat.topics[o.date] && this.t('topic', { topic: chat.topics[o.date]! });
     const platform = this.t(chat.platform);
-    const hosts = listFormat(this.locale).format(chat.hosts);
+    const hosts = this.list(chat.hosts);
     const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, { cls: 'button primary join' });
     return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
-      ${heading(level + 1, url && full ? externalLink(url, chat.title) : chat.title, undefined, 'title')}
+      ${heading(level + 1, url && full ? externalLink(url, html`<bdi>${chat.title}</bdi>`) : html`<bdi>${chat.title}</bdi>`, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
       ${next ? this.#next(chat, next, tz, now, full && !live) : nothing}
-      ${next && topic(next) ? html`<p>${topic(next)}</p>` : nothing}
+      ${next && topic(next) ? html`<p dir="auto">${topic(next)}</p>` : nothing}
       ${full
-        ? html`${chat.description && c.layout != 'compact' ? html`<p>${chat.description}</p>` : nothing}
+        ? html`${chat.description && c.layout != 'compact' ? html`<p dir="auto">${chat.description}</p>` : nothing}
             <p class="meta">
-              ${tag(chat) ? this.t('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
-              ${chat.hosts.length ? html`<br />${this.t('hosts', { count: chat.hosts.length, hosts })}` : nothing}
+              ${tag(chat) ? this.tb('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
+              ${chat.hosts.length ? html`<br />${this.tb('hosts', { count: chat.hosts.length }, { hosts })}` : nothing}
             </p>`
         : nothing}
       ${later.length
@@ -242,7 +243,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
             <ul class="dates">
               ${later.map(
                 (o) => html`<li class=${o.cancelled ? 'cancelled' : nothing}>
-                  ${this.#time(o, tz, DAY_TIME)}${o.cancelled ? html` ${cancelled}` : topic(o) ? html`<br />${topic(o)}` : nothing}
+                  ${this.#time(o, tz, DAY_TIME)}${o.cancelled ? html` ${cancelled}` : topic(o) ? html`<br /><span dir="auto">${topic(o)}</span>` : nothing}
                 </li>`,
               )}
             </ul>`
@@ -258,14 +259,15 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const s = +o.start;
     const fmt = (timeZone: string, options: Intl.DateTimeFormatOptions) => dateFormat(this.locale, { timeZone, ...options }).format(s);
     const d = dayDiff(tz, now, s);
-    const when = `${fmt(tz, { weekday: 'long', day: 'numeric', month: 'long' })}, ${fmt(tz, { ...TIME, timeZoneName: 'short' })}`;
-    const own = { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: place(chat.timeZone) };
+    // One format for date and time, so the locale joins them ("Monday, January 5 at 9:00 PM EST").
+    const when = formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, s);
+    const own = { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: zoneName(this.locale, chat.timeZone, s) };
     return html`<p class="when">
         <time datetime=${o.start.toISOString()}>${when}</time>
         ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
       </p>
-      ${wallTime(chat.timeZone, s) != wallTime(tz, s) ? html`<p class="own">${this.t('ownTime', own)}</p>` : nothing}
-      ${countdown ? html`<p class="countdown">${this.t('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}`;
+      ${wallTime(chat.timeZone, s) != wallTime(tz, s) ? html`<p class="own">${this.tb('ownTime', own)}</p>` : nothing}
+      ${countdown ? html`<p class="countdown">${this.tb('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}`;
   }
 
   /** Add to calendar, named for its chat: a file for Apple and other apps, Google (repeating), Outlook (the next date). */

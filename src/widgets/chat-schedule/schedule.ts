@@ -82,6 +82,3 @@ export function durationWords(locale: string, t: Translate, now: number, at: num
   if (!f) formats.set(locale, (f = new DF(locale, { style: 'long' })));
   return f.format(parts);
 }
-
-/** "America/New_York" → "New York". */
-export const place = (tz: string): string => tz.split('/').pop()!.replace(/_/g, ' ');

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { refine } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
-import { commonFields, webUrl } from '../../core/config/schema.js';
+import { commonFields, localText, webUrl } from '../../core/config/schema.js';
 import { postSchema } from '../../sources/posts.js';
 
 const strings = () => z._default(z.array(z.string()), []);
@@ -64,13 +64,13 @@ export const hashtagFeedSchema = z.strictObject({
     {},
   ),
   /** Badges by handle (`@user@host`, the `@` optional), like "Breast surgeon" or "Moderator", so trusted accounts stand out. */
-  roles: z._default(z.record(z.string(), z.string()), {}),
+  roles: z._default(z.record(z.string(), localText()), {}),
   /** Optional heading above the posts (h2, or the level `headingLevel` gives). */
-  heading: z.optional(z.string()),
+  heading: z.optional(localText()),
   /** The level of that heading, 2 to 6 (default: the `heading-level` attribute, else 2). */
   headingLevel: headingLevel(),
   /** The notice above the posts (a default "not medical advice" text shows when absent); `false` or "" hides it. */
-  disclaimer: z.optional(z.union([z.string(), z.literal(false)])),
+  disclaimer: z.optional(z.union([localText(), z.literal(false)])),
   /** `required`: show a "Show posts from …" button and ask nothing of other servers until it is pressed. */
   consent: z._default(z.literal(['none', 'required']), 'none'),
   /** Keep the last good posts in localStorage and show them, with their age, when every source fails. */

@@ -3,7 +3,7 @@ import { CareElement } from '../../core/care-element.js';
 import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { externalLink } from '../../core/links.js';
 import { heading } from '../../core/heading.js';
-import { dateFormat, listFormat, relativeTime } from '../../core/i18n/format.js';
+import { dateFormat, relativeTime } from '../../core/i18n/format.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
 import { hashtagFeedSchema, type HashtagFeedConfig, type ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
@@ -116,6 +116,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     },
   };
 
+  protected override readonly messagePart = 'hashtag-feed';
   /** @internal */ #runners: Runner[] = [];
   /** @internal */ #known = new Set<string>();
   /** @internal */ #timer?: ReturnType<typeof setTimeout>;
@@ -234,7 +235,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
 
   /** @internal */
   #reason(r: Runner): string {
-    return this.t(r.error!.code, { name: this.#name(r), tag: this.#tag, status: r.error!.status ?? '' });
+    return this.t(r.error!.code, { name: this.#name(r), tag: this.#tag, status: String(r.error!.status ?? '') });
   }
 
   /** Whether the page author put fallback content inside the element (besides the JSON config). @internal */
@@ -249,9 +250,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   }
 
   /** Hosts other than this page's that the sources would contact. @internal */
-  get #hosts(): string {
+  get #hosts(): unknown {
     const hosts = new Set(this.#runners.filter((r) => r.url).map((r) => new URL(r.url!, document.baseURI).host).filter((h) => h !== location.host));
-    return hosts.size ? listFormat(this.locale).format([...hosts]) : this.t('elsewhere');
+    return hosts.size ? this.list([...hosts]) : this.t('elsewhere');
   }
 
   /** @internal */
@@ -314,17 +315,17 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     if (config.consent === 'required' && !this.consented) {
       const hosts = this.#hosts;
       return html`${title}<div class="panel gate">
-        <p>${t('consentNote', { hosts })}</p>
-        <button class="primary" @click=${this.#consent}>${t('consent', { hosts })}</button>
+        <p>${this.tb('consentNote', {}, { hosts })}</p>
+        <button class="primary" @click=${this.#consent}>${this.tb('consent', {}, { hosts })}</button>
       </div>`;
     }
     const visible = this.items.slice(0, this.shown);
     const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
     const failed = this.#runners.filter((r) => r.error);
-    return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer">${disclaimer}</p>` : nothing}
-      ${failed.map((r) => html`<p class="notice" part="notice">${t('postsFailed', { name: this.#name(r), reason: this.#reason(r) })}</p>`)}
+    return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer" dir="auto">${disclaimer}</p>` : nothing}
+      ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
-      <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${t('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
+      <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
       ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}
       ${visible.length
         ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
@@ -333,7 +334,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
         : this.loading ? nothing
         // Nothing to show because sources failed: the author's fallback again (a link to the tag elsewhere, say).
         : failed.length && this.#hasFallback ? html`<div class="fallback"><slot></slot></div>`
-        : html`<p class="empty">${failed.length ? t('empty') : t('noPosts', { tag: this.#tag })}</p>`}
+        : html`<p class="empty">${failed.length ? t('empty') : this.tb('noPosts', { tag: this.#tag })}</p>`}
       ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
@@ -359,7 +360,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
               <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>`,
             { cls: 'author', ugc: true },
           )}
-          ${role ? html`<span class="badge" part="badge">${role}</span>` : nothing}
+          ${role ? html`<span class="badge" part="badge" dir="auto">${role}</span>` : nothing}
         </span>
         ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
       </header>

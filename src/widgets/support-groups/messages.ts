@@ -74,5 +74,6 @@ export const messages: Catalogues = {
     address: 'Address',
     runBy: 'Run by',
     lastReviewed: 'Last checked {date}',
+    costNote: '{cost}: {note}',
   },
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { commonFields, text, webUrl } from '../../core/config/schema.js';
+import { commonFields, localName, localText, text, webUrl } from '../../core/config/schema.js';
 import { between, matching } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
@@ -58,12 +58,12 @@ export const costSchema = z.pipe(
 export const groupSchema = z.strictObject({
   /** Unique id of the group (a repeated id is skipped). */
   id: text(),
-  /** The group's name, shown as its heading. */
-  name: text(),
+  /** The group's name, shown as its heading. Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
+  name: localName(),
   /** A sentence or two about the group (searched too). */
-  description: str(),
+  description: opt(localText()),
   /** Who runs it (searched too). */
-  organization: str(),
+  organization: opt(localText()),
   /** Cancer types, in your words ("breast", "bowel"). A group open to everyone with cancer: `["all"]` (or "any cancer"). */
   cancerTypes: list(text()),
   /** Who it is for: `patient`, `carer`, `family`, `professional` (the Audience filter). */
@@ -101,7 +101,7 @@ export const groupSchema = z.strictObject({
   /** When it meets, as a first meeting and a repeat rule: the next meeting is shown in the reader's time. */
   meets: opt(meetsSchema),
   /** When it meets, in words (shown when there is no `meets`, or beside it). */
-  schedule: str(),
+  schedule: opt(localText()),
   /** How to reach the group. */
   contact: opt(
     z.strictObject({
@@ -114,7 +114,7 @@ export const groupSchema = z.strictObject({
     }),
   ),
   /** Access notes in your words (step-free entry, hearing loop, Auslan). */
-  accessibility: str(),
+  accessibility: opt(localText()),
   /** When the entry was last checked, `YYYY-MM-DD`. */
   lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
 });
@@ -175,7 +175,7 @@ export const supportGroupsSchema = z.strictObject({
   helpLine: opt(
     z.strictObject({
       /** Who answers ("Cancer Council"). */
-      label: text(),
+      label: localName(),
       /** The number as people should see it ("13 11 20"); shown as a call link. */
       phone: text(),
     }),

@@ -125,6 +125,10 @@ export const styles = css`
     border-radius: 2em;
     background: var(--_surface);
   }
+  /* The remove mark is drawn, not text: the same in every language, and silent (its label says "Remove filter"). */
+  .chip::after {
+    content: ' ✕' / '';
+  }
   .count {
     font-size: 1.4em;
     margin-block: 0.5em;

@@ -3,10 +3,11 @@ import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { clampLevel, heading } from '../../core/heading.js';
-import { dateFormat, listFormat, numberFormat } from '../../core/i18n/format.js';
+import { dateFormat, formatWithZone, listFormat, numberFormat } from '../../core/i18n/format.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
 import { fetchHsds } from '../../sources/hsds.js';
+import type { FetchError } from '../../core/fetch.js';
 import { supportGroupsSchema, type Group, type SupportGroupsConfig, type ResolvedSupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
 import { createFinder, find, anywhere, knownFilters, isGeneral, GENERAL, type Finder, type Found, type Origin } from './finder.js';
@@ -69,6 +70,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   protected override readonly droppable = ['groups.*.cost'];
   /** @internal */
   protected override readonly catalogue = messages;
+  /** @internal */
+  protected override readonly messagePart = 'support-groups';
 
   /** The level of the top heading (2–6) when the config sets none; group names are one below. */
   declare headingLevel: number | undefined;
@@ -87,6 +90,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
   #jsonLd?: HTMLScriptElement;
+  /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
+  #failure?: string;
   #focusIndex = -1;
   #page: number[] = [];
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
@@ -127,6 +132,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     } catch (error) {
       if (signal.aborted) return;
       this.hsdsStatus = 'failed';
+      this.#failure = (error as FetchError).code;
       this.reportSourceError({ source: 'hsds', url, status: (error as { status?: number }).status, message: (error as Error).message });
     }
   }
@@ -258,15 +264,16 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const { list, counts } = found;
     const total = list.length;
     const page = list.slice(0, this.shown);
-    const n = numberFormat(this.locale).format(total);
-    const count = this.t('count', { count: total, n });
+    // Counts beside filters stay short on a phone: 1228, but 10,000.
+    const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
+    const count = this.t('count', { count: total, n: total });
     this.#queueAnnounce(count);
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
     const facets = this.#finder!.facets;
     const level = this.#heading();
     return html`<div class="finder" part="finder">
-      ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}</p><slot></slot></div>` : nothing}
+      ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}${this.#failure ? ' ' + this.t(`fetch_${this.#failure}`) : ''}</p><slot></slot></div>` : nothing}
       <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
         <div class="field">
           <label for="q">${this.t('searchLabel')}</label>
@@ -278,7 +285,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       </form>
       <div class="layout">
         <details class="filters" part="filters" ?open=${this.#wide}>
-          <summary>${this.t('filters')}${chips.length ? ` (${chips.length})` : ''}</summary>
+          <summary>${this.t('filters')}${chips.length ? ` (${n(chips.length)})` : ''}</summary>
           ${FACETS.map((facet, f) =>
             facets.values[f]!.length < 1
               ? nothing
@@ -291,12 +298,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
                     return html`<label class="check"
                       ><input type="checkbox" .checked=${checked} ?disabled=${none && !checked}
                         @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
-                      <span>${this.#label(facet, value, true)} <span class="n">(${counts[f]![v]})</span></span></label
+                      <span>${this.#label(facet, value, true)} <span class="n">(${n(counts[f]![v]!)})</span></span></label
                     >`;
                   })}
                 </fieldset>`,
           )}
-          <button type="button" class="primary show" @click=${this.#showResults}>${this.t('showGroups', { count: total, n })}</button>
+          <button type="button" class="primary show" @click=${this.#showResults}>${this.t('showGroups', { count: total, n: total })}</button>
         </details>
         <section class="results" part="results" aria-labelledby="count">
           ${chips.length
@@ -304,7 +311,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
                 <ul aria-label=${this.t('activeFilters')}>
                   ${chips.map(
                     ([f, v]) =>
-                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}<span aria-hidden="true"> ✕</span></button></li>`,
+                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}</button></li>`,
                   )}
                 </ul>
                 <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
@@ -330,11 +337,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
             <select id="near" @change=${this.#near}>
               <option value="" ?selected=${!this.origin}>${this.t('anywhere')}</option>
               ${here ? html`<option value=${HERE} selected>${this.t('yourLocation')}</option>` : nothing}
-              ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} ${p.postcode}` : p.name}</option>`)}
+              ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
             </select>`
         : nothing}
       ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
-      <p class="hint" role="status">${this.geoStatus || (this.origin ? (here ? this.t('nearYou') : this.t('sortedBy', { place: this.origin.label })) : '')}</p>
+      <p class="hint" role="status">${this.geoStatus || (this.origin ? (here ? this.t('nearYou') : this.tb('sortedBy', { place: this.origin.label })) : '')}</p>
     </div>`;
   }
 
@@ -361,10 +368,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const next = this.#nextMeeting(g);
     const zone = this.#viewerZone();
     const loc = g.location;
-    const where = [loc?.address, loc?.suburb, loc?.state, loc?.postcode].filter(Boolean).join(', ');
+    // Joined the locale's way; the postcode kept left-to-right in a right-to-left sentence (isolate marks: a <bdi>
+    // would stop long lines wrapping on a phone).
+    const address = [loc?.address, loc?.suburb, loc?.state, loc?.postcode && `\u2066${loc.postcode}\u2069`].filter((x): x is string => !!x);
+    const where = address.length ? listFormat(this.locale, { type: 'unit', style: 'short' }).format(address) : '';
     const row = (key: string, value: unknown) => (value ? html`<dt>${this.t(key)}</dt><dd>${value}</dd>` : nothing);
     const item = (value: unknown) => (value ? html`<li>${value}</li>` : nothing);
-    const when = next && dateFormat(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone }).format(next.start);
+    const when = next && formatWithZone(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: zone }, next.start);
     const cost = g.cost && this.#label('cost', g.cost.type, true);
     const unit = distanceUnit(this.locale, this.value!.distanceUnit);
     const distance =
@@ -373,7 +383,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // One main action: call when there is a number, else the group's link (often where it meets online), else email.
     const platform = web && linkPlatform(web);
     const links = [
-      tel && html`<a class="button primary" href=${tel}>${this.t('call')} ${c.phone}</a>`,
+      tel && html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${c.phone}</bdi></a>`,
       mail && html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
       web &&
         externalLink(web, html`${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span>`, {
@@ -384,9 +394,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
       ${heading(level, html`<span tabindex="-1">${g.name}</span>`, undefined, 'name')}
-      ${g.organization ? html`<p class="org">${g.organization}</p>` : nothing}
+      ${g.organization ? html`<p class="org" dir="auto">${g.organization}</p>` : nothing}
       ${distance
-        ? html`<p class="distance">${loc?.suburb ? this.t('awayIn', { distance, place: loc.suburb }) : this.t('away', { distance })}</p>`
+        ? html`<p class="distance">${loc?.suburb ? this.tb('awayIn', { distance, place: loc.suburb }) : this.tb('away', { distance })}</p>`
         : this.origin && anywhere(g)
           ? html`<p class="distance">${this.t('availableAnywhere')}</p>`
           : nothing}
@@ -395,13 +405,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         ${item(g.formats.length && upperFirst(this.#list('format', g.formats, true)))}
         ${item(g.audiences.length && this.t('forWhom', { list: this.#list('audience', g.audiences) }))}
         ${item(g.languages.length && this.t('spoken', { list: this.#list('language', g.languages) }))}
-        ${item(cost && (g.cost!.note ? `${cost}: ${g.cost!.note}` : cost))}
+        ${item(cost && (g.cost!.note ? this.tb('costNote', { cost, note: g.cost!.note }) : cost))}
       </ul>
       <p class="contact">${links}</p>
       ${g.description || where || g.accessibility || g.facilitator || g.cancerTypes.length
         ? html`<details>
             <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
-            ${g.description ? html`<p>${g.description}</p>` : nothing}
+            ${g.description ? html`<p dir="auto">${g.description}</p>` : nothing}
             <dl>
               ${row('address', where)}
               ${row('facet_type', isGeneral(g.cancerTypes) ? this.#label('type', GENERAL, true) : upperFirst(this.#list('type', g.cancerTypes)))}
@@ -428,8 +438,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           </ul>`
         : nothing}
       ${help
-        ? html`<p>${this.t('talk', { name: help.label })}</p>
-            <p>${tel ? html`<a class="button primary" href=${tel}>${this.t('call')} ${help.phone}</a>` : help.phone}</p>`
+        ? html`<p>${this.tb('talk', { name: help.label })}</p>
+            <p>${tel ? html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${help.phone}</bdi></a>` : html`<bdi dir="ltr">${help.phone}</bdi>`}</p>`
         : nothing}
     </div>`;
   }

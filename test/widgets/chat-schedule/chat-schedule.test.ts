@@ -33,8 +33,8 @@ describe('<care-chat-schedule>', () => {
     for (const t of times) expect(t).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     const first = items(el).find((li) => text(li.querySelector('h3')) === '#bcsm weekly chat')!;
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-03T02:00:00.000Z');
-    expect(text(first.querySelector('time'))).to.equal('Tuesday, March 3, 1:00 PM GMT+11');
-    expect(text(first.querySelector('.own'))).to.equal('That is 9:00 PM on Monday in New York.');
+    expect(text(first.querySelector('time'))).to.equal('Tuesday, March 3 at 1:00 PM Australian Eastern Daylight Time');
+    expect(text(first.querySelector('.own'))).to.equal('That is 9:00 PM on Monday (New York time).');
     expect(text(first)).to.include('Topic: Scanxiety: living between scans');
     expect(text(first.querySelector('.meta'))).to.equal('#bcsm on X Host: @bcsm_hosts');
     expect(text(root(el).querySelector('.zone'))).to.equal('All times are Sydney time.');
@@ -58,22 +58,22 @@ describe('<care-chat-schedule>', () => {
   it('leaves out the chat’s own time when the zones agree', async () => {
     const el = await render({ chats: [bcsm] }, { zone: 'America/New_York' });
     expect(items(el)[0]!.querySelector('.own')).to.equal(null);
-    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Monday, March 2, 9:00 PM EST');
+    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Monday, March 2 at 9:00 PM EST');
   });
 
   it('takes the viewer zone from config, then the element or an ancestor time-zone, then the browser', async () => {
     const el = await render({ chats: [bcsm], timeZone: 'Europe/London' });
-    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Tuesday, March 3, 2:00 AM GMT');
+    expect(text(items(el)[0]!.querySelector('time'))).to.equal('Tuesday, March 3 at 2:00 AM GMT');
     const wrap = await fixture(html`<div time-zone="America/Los_Angeles"><care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule></div>`);
     const inner = wrap.querySelector('care-chat-schedule') as El;
     await waitUntil(() => items(inner).length);
-    expect(text(items(inner)[0]!.querySelector('time'))).to.equal('Monday, March 2, 6:00 PM PST');
+    expect(text(items(inner)[0]!.querySelector('time'))).to.equal('Monday, March 2 at 6:00 PM PST');
     const plain = await fixture<El>(html`<care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
     await waitUntil(() => items(plain).length);
     expect(plain.viewerZone()).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone); // the test browser's zone
     plain.timeZone = 'Asia/Kolkata';
     await plain.updateComplete;
-    expect(text(items(plain)[0]!.querySelector('time'))).to.equal('Tuesday, March 3, 7:30 AM GMT+5:30');
+    expect(text(items(plain)[0]!.querySelector('time'))).to.equal('Tuesday, March 3 at 7:30 AM India Standard Time');
   });
 
   it('says Live now, with a join button, between start and end', async () => {

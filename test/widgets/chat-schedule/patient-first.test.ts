@@ -35,7 +35,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     expect(cards(el).map(titleOf)).to.deep.equal(['#bcsm weekly chat', 'Cancer Café UK evening chat', 'Parramatta River carers video meet-up', 'Young adults with cancer chat']);
     const first = cards(el)[0]!;
     expect(first.querySelector('.when time')!.getAttribute('datetime')).to.equal('2026-03-03T02:00:00.000Z');
-    expect(text(first.querySelector('.when'))).to.equal('Tuesday, March 3, 1:00 PM GMT+11 Tomorrow');
+    expect(text(first.querySelector('.when'))).to.equal('Tuesday, March 3 at 1:00 PM Australian Eastern Daylight Time Tomorrow');
     // The next two after it, as date and time only (12:00 from 10 March: New York has changed its clocks).
     expect([...first.querySelectorAll('.dates time')].map(text)).to.deep.equal(['Tuesday, March 10 at 12:00 PM', 'Tuesday, March 17 at 12:00 PM']);
     // The description once on the whole page, not once per date.
@@ -109,7 +109,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     const words = new (Intl as unknown as { DurationFormat: new (l: string, o: object) => { format(d: object): string } }).DurationFormat('en-US', { style: 'long' }).format({ days: 1, hours: 14 });
     expect(text(cards(el)[0]!.querySelector('.countdown'))).to.equal(`Starts in ${words}`);
     expect(words).to.match(/^1 day,? (and )?14 hours$/);
-    expect(text(cards(el)[0]!.querySelector('.own'))).to.equal('That is 9:00 PM on Monday in New York.');
+    expect(text(cards(el)[0]!.querySelector('.own'))).to.equal('That is 9:00 PM on Monday (New York time).');
     const shown = text(root(el));
     for (const jargon of ['.ics', 'Subscribe', 'Outlook.com', 'UTC time', 'this date', ' h ', ' min', 'Stop updating times']) expect(shown, jargon).not.to.contain(jargon);
     expect(names(links(el))).to.include.members([

@@ -58,7 +58,7 @@ const count = (el: Element) => $(el, '#count')!.textContent;
 const box = (el: Element, legend: string, label: string) => {
   const set = $$(el, 'fieldset').find((f) => f.querySelector('legend')!.textContent === legend)!;
   const l = [...set.querySelectorAll('.check')].find((c) => c.textContent!.replace(/\s+/g, ' ').trim().startsWith(label + ' ('))!;
-  return { input: l.querySelector('input')!, n: Number(/\((\d+)\)/.exec(l.querySelector('.n')!.textContent!)![1]) };
+  return { input: l.querySelector('input')!, n: Number(/\(([\d,]+)\)/.exec(l.querySelector('.n')!.textContent!)![1]!.replace(/,/g, '')) };
 };
 const config = { groups: data, places: [{ name: 'Parramatta', postcode: '2150', lat: -33.815, lon: 151.001 }], pageSize: 20 };
 const mount = async () => {

@@ -11,13 +11,13 @@ const col = zones.indexOf(zone);
 
 // #bcsm (Mondays 21:00 New York) per browser zone, in the column order of `zones`.
 const table: [string, string, string[]][] = [
-  ['2026-03-02', '2026-03-03T02:00:00.000Z', ['Tuesday, March 3, 2:00 AM', 'Tuesday, March 3, 1:00 PM', 'Monday, March 2, 9:00 PM', 'Tuesday, March 3, 2:00 AM', 'Tuesday, March 3, 3:00 PM']],
-  ['2026-03-09', '2026-03-10T01:00:00.000Z', ['Tuesday, March 10, 1:00 AM', 'Tuesday, March 10, 12:00 PM', 'Monday, March 9, 9:00 PM', 'Tuesday, March 10, 1:00 AM', 'Tuesday, March 10, 2:00 PM']],
-  ['2026-03-30', '2026-03-31T01:00:00.000Z', ['Tuesday, March 31, 1:00 AM', 'Tuesday, March 31, 12:00 PM', 'Monday, March 30, 9:00 PM', 'Tuesday, March 31, 2:00 AM', 'Tuesday, March 31, 2:00 PM']],
-  ['2026-04-06', '2026-04-07T01:00:00.000Z', ['Tuesday, April 7, 1:00 AM', 'Tuesday, April 7, 11:00 AM', 'Monday, April 6, 9:00 PM', 'Tuesday, April 7, 2:00 AM', 'Tuesday, April 7, 2:00 PM']],
-  ['2026-10-05', '2026-10-06T01:00:00.000Z', ['Tuesday, October 6, 1:00 AM', 'Tuesday, October 6, 12:00 PM', 'Monday, October 5, 9:00 PM', 'Tuesday, October 6, 2:00 AM', 'Tuesday, October 6, 2:00 PM']],
-  ['2026-10-26', '2026-10-27T01:00:00.000Z', ['Tuesday, October 27, 1:00 AM', 'Tuesday, October 27, 12:00 PM', 'Monday, October 26, 9:00 PM', 'Tuesday, October 27, 1:00 AM', 'Tuesday, October 27, 2:00 PM']],
-  ['2026-11-02', '2026-11-03T02:00:00.000Z', ['Tuesday, November 3, 2:00 AM', 'Tuesday, November 3, 1:00 PM', 'Monday, November 2, 9:00 PM', 'Tuesday, November 3, 2:00 AM', 'Tuesday, November 3, 3:00 PM']],
+  ['2026-03-02', '2026-03-03T02:00:00.000Z', ['Tuesday, March 3 at 2:00 AM', 'Tuesday, March 3 at 1:00 PM', 'Monday, March 2 at 9:00 PM', 'Tuesday, March 3 at 2:00 AM', 'Tuesday, March 3 at 3:00 PM']],
+  ['2026-03-09', '2026-03-10T01:00:00.000Z', ['Tuesday, March 10 at 1:00 AM', 'Tuesday, March 10 at 12:00 PM', 'Monday, March 9 at 9:00 PM', 'Tuesday, March 10 at 1:00 AM', 'Tuesday, March 10 at 2:00 PM']],
+  ['2026-03-30', '2026-03-31T01:00:00.000Z', ['Tuesday, March 31 at 1:00 AM', 'Tuesday, March 31 at 12:00 PM', 'Monday, March 30 at 9:00 PM', 'Tuesday, March 31 at 2:00 AM', 'Tuesday, March 31 at 2:00 PM']],
+  ['2026-04-06', '2026-04-07T01:00:00.000Z', ['Tuesday, April 7 at 1:00 AM', 'Tuesday, April 7 at 11:00 AM', 'Monday, April 6 at 9:00 PM', 'Tuesday, April 7 at 2:00 AM', 'Tuesday, April 7 at 2:00 PM']],
+  ['2026-10-05', '2026-10-06T01:00:00.000Z', ['Tuesday, October 6 at 1:00 AM', 'Tuesday, October 6 at 12:00 PM', 'Monday, October 5 at 9:00 PM', 'Tuesday, October 6 at 2:00 AM', 'Tuesday, October 6 at 2:00 PM']],
+  ['2026-10-26', '2026-10-27T01:00:00.000Z', ['Tuesday, October 27 at 1:00 AM', 'Tuesday, October 27 at 12:00 PM', 'Monday, October 26 at 9:00 PM', 'Tuesday, October 27 at 1:00 AM', 'Tuesday, October 27 at 2:00 PM']],
+  ['2026-11-02', '2026-11-03T02:00:00.000Z', ['Tuesday, November 3 at 2:00 AM', 'Tuesday, November 3 at 1:00 PM', 'Monday, November 2 at 9:00 PM', 'Tuesday, November 3 at 2:00 AM', 'Tuesday, November 3 at 3:00 PM']],
 ];
 
 async function show(now: string, attrs = ''): Promise<ShadowRoot> {
@@ -40,14 +40,14 @@ describe(`<care-chat-schedule> in browser zone ${zone}`, () => {
       // Noon UTC on Monday is still Monday in four zones and already Tuesday 01:00 in Apia.
       expect(badge).to.equal(['Tomorrow', 'Tomorrow', 'Today', 'Tomorrow', 'Today'][col]);
       const own = r.querySelector('.own')?.textContent;
-      expect(own).to.equal(zone === 'America/New_York' ? undefined : 'That is 9:00 PM on Monday in New York.');
+      expect(own).to.equal(zone === 'America/New_York' ? undefined : 'That is 9:00 PM on Monday (New York time).');
     });
   }
 
   it('the time-zone attribute beats the browser zone, whatever it is', async () => {
     const r = await show('2026-04-06T12:00:00Z', 'Australia/Sydney');
-    expect(r.querySelector('time')!.textContent).to.match(/^Tuesday, April 7, 11:00 AM/);
+    expect(r.querySelector('time')!.textContent).to.match(/^Tuesday, April 7 at 11:00 AM/);
     const l = await show('2026-03-30T12:00:00Z', 'Europe/London');
-    expect(l.querySelector('time')!.textContent).to.match(/^Tuesday, March 31, 2:00 AM/);
+    expect(l.querySelector('time')!.textContent).to.match(/^Tuesday, March 31 at 2:00 AM/);
   });
 });
