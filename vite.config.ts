@@ -37,29 +37,39 @@ const npmBuild = {
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
-  build: format === 'lib' ? npmBuild : {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: false,
-    reportCompressedSize: false,
-    lib: {
-      entry,
-      name: 'CareCircle',
-      formats: [format],
-      fileName: () => (format === 'iife' ? `${name}.iife.js` : `${name}.js`),
-    },
-    rolldownOptions: {
-      output: { codeSplitting: false, minify: true },
-    },
-  },
+  build:
+    format === 'lib'
+      ? npmBuild
+      : {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          minify: true,
+          sourcemap: false,
+          reportCompressedSize: false,
+          lib: {
+            entry,
+            name: 'CareCircle',
+            formats: [format],
+            fileName: () => (format === 'iife' ? `${name}.iife.js` : `${name}.js`),
+          },
+          rolldownOptions: {
+            output: { codeSplitting: false, minify: true },
+          },
+        },
   define: {
     // Lit's dev-mode warnings are for development only.
     'process.env.NODE_ENV': JSON.stringify('production'),
     // The languages with a file in dist/locales/ (English is built in), and where that folder is from the
     // module that loads them (src/core/i18n/registry.ts): beside a single-file bundle, three up in dist/lib/.
-    __CARE_LOCALES__: JSON.stringify(existsSync('src/i18n/locales') ? readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort() : []),
+    __CARE_LOCALES__: JSON.stringify(
+      existsSync('src/i18n/locales')
+        ? readdirSync('src/i18n/locales')
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => f.slice(0, -3))
+            .sort()
+        : [],
+    ),
     __CARE_LOCALE_PATH__: JSON.stringify(format === 'lib' ? '../../../locales/' : './locales/'),
   },
 });

@@ -40,7 +40,20 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     ...screenshotPlugins(),
     // The locale files present (test/i18n/ renders every story in each): GET /__care/locales.json.
-    { name: 'care-locales', serve: (ctx) => (ctx.path === '/__care/locales.json' ? { type: 'json', body: JSON.stringify(readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))) } : undefined) },
+    {
+      name: 'care-locales',
+      serve: (ctx) =>
+        ctx.path === '/__care/locales.json'
+          ? {
+              type: 'json',
+              body: JSON.stringify(
+                readdirSync('src/i18n/locales')
+                  .filter((f) => f.endsWith('.ts'))
+                  .map((f) => f.slice(0, -3)),
+              ),
+            }
+          : undefined,
+    },
   ],
   // Screenshot files given in CARE_FILES are taken in the screenshot set's own browser context, so they match the baselines.
   ...(only

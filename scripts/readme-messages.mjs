@@ -12,7 +12,8 @@ const END = '<!-- messages-reference:end -->';
 const widgets = ['hashtag-feed', 'support-groups', 'chat-schedule'];
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const table = (catalogue) => ['| key | English text |', '| --- | --- |', ...Object.entries(catalogue).map(([k, v]) => `| \`${k}\` | ${cell(v)} |`)].join('\n');
+const table = (catalogue) =>
+  ['| key | English text |', '| --- | --- |', ...Object.entries(catalogue).map(([k, v]) => `| \`${k}\` | ${cell(v)} |`)].join('\n');
 
 export async function messagesReference() {
   const { en } = await loadBundles([]);
@@ -22,7 +23,14 @@ export async function messagesReference() {
     'placeholders are filled in by the widget, and a key ending in `_one`, `_other` … is one plural form',
     '(override each form you need). Keys of another widget are ignored.',
     '',
-    ...widgets.flatMap((w) => [`<details><summary><code>&lt;care-${w}&gt;</code>: ${Object.keys(en[w]).length} keys</summary>`, '', table(en[w]), '', '</details>', '']),
+    ...widgets.flatMap((w) => [
+      `<details><summary><code>&lt;care-${w}&gt;</code>: ${Object.keys(en[w]).length} keys</summary>`,
+      '',
+      table(en[w]),
+      '',
+      '</details>',
+      '',
+    ]),
     `<details><summary>Every widget (shared): ${Object.keys(en.core).length} keys</summary>`,
     '',
     table(en.core),

@@ -56,9 +56,9 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** The validated config. @internal */
-  protected declare value: C | undefined;
+  declare protected value: C | undefined;
   /** Problems that stop the widget. @internal */
-  protected declare configErrors: ConfigIssue[];
+  declare protected configErrors: ConfigIssue[];
   /** Items skipped because they were invalid (editors see them; patients see the rest). @internal */
   protected skipped: ConfigIssue[] = [];
   /** @internal */
@@ -101,9 +101,13 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     // The inline JSON can be edited by a CMS after upgrade: re-read it when the children change.
     this.#observer = new MutationObserver((records) => {
       // Only edits to the config script matter; fallback content and other children may change freely.
-      const isConfig = (n: Node | null): boolean => n instanceof HTMLScriptElement && n.parentNode === this && n.type === 'application/json';
+      const isConfig = (n: Node | null): boolean =>
+        n instanceof HTMLScriptElement && n.parentNode === this && n.type === 'application/json';
       const touches = (r: MutationRecord) =>
-        isConfig(r.target) || isConfig(r.target.parentNode) || (r.target === this && [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement && n.type === 'application/json'));
+        isConfig(r.target) ||
+        isConfig(r.target.parentNode) ||
+        (r.target === this &&
+          [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement && n.type === 'application/json'));
       if (this.config == null && !this.src && records.some(touches)) this.#reload();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
@@ -152,7 +156,13 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     let data = raw.data;
     if (raw.origin === 'none') {
       if (this.defaultConfig === undefined) {
-        return this.#fail([{ path: '(root)', message: 'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.' }]);
+        return this.#fail([
+          {
+            path: '(root)',
+            message:
+              'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.',
+          },
+        ]);
       }
       data = this.defaultConfig;
     }
@@ -208,7 +218,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       else this.removeAttribute('dir');
     }
     this.#langObserver.disconnect();
-    for (const el of new Set([this, at, document.documentElement])) el && this.#langObserver.observe(el, { attributeFilter: ['lang', 'dir'] });
+    for (const el of new Set([this, at, document.documentElement]))
+      el && this.#langObserver.observe(el, { attributeFilter: ['lang', 'dir'] });
     return lang;
   }
 
@@ -227,14 +238,16 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
    * their own direction in a right-to-left sentence). `parts` are values that are already templates. @internal
    */
   protected tb(key: string, params: Record<string, string | number> = {}, parts: Record<string, unknown> = {}): unknown[] {
-    return this.t.parts(key, { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) }).map((p) =>
-      typeof p == 'string' ? p : p.name in parts ? parts[p.name] : html`<bdi>${p.value}</bdi>`,
-    );
+    return this.t
+      .parts(key, { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) })
+      .map((p) => (typeof p == 'string' ? p : p.name in parts ? parts[p.name] : html`<bdi>${p.value}</bdi>`));
   }
 
   /** "@a, @b and @c" in the widget's language, each value isolated (handles, postcodes, hosts). @internal */
   protected list(values: string[], options?: Intl.ListFormatOptions): unknown[] {
-    return listFormat(this.locale, options).formatToParts(values).map((p) => (p.type == 'element' ? html`<bdi>${p.value}</bdi>` : p.value));
+    return listFormat(this.locale, options)
+      .formatToParts(values)
+      .map((p) => (p.type == 'element' ? html`<bdi>${p.value}</bdi>` : p.value));
   }
 
   /** Runs widget code so that nothing it throws escapes into the host page. */
@@ -274,7 +287,11 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   protected override render(): unknown {
     // Patients see the author's fallback (or one calm sentence); the problems stay one click away for editors.
     if (this.configErrors.length) {
-      return [html`<slot></slot>`, this.#hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`, this.renderIssues(this.configErrors, true)];
+      return [
+        html`<slot></slot>`,
+        this.#hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`,
+        this.renderIssues(this.configErrors, true),
+      ];
     }
     if (!this.value) return html`<slot></slot>`;
     let content: unknown;
@@ -289,7 +306,9 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
 
   /** Whether the page author put fallback content inside the element (besides the JSON config). */
   get #hasFallback(): boolean {
-    return [...this.childNodes].some((n) => (n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim()));
+    return [...this.childNodes].some((n) =>
+      n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim(),
+    );
   }
 
   /**
@@ -314,4 +333,5 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   }
 }
 
-const format = (issues: ConfigIssue[]): string => issues.map((i) => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`).join('\n');
+const format = (issues: ConfigIssue[]): string =>
+  issues.map((i) => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`).join('\n');

@@ -13,7 +13,8 @@ export function safeUrl(value: unknown, { httpsOnly = false }: { httpsOnly?: boo
   } catch {
     return undefined;
   }
-  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && (!httpsOnly || (loopback(url.hostname) && loopback(location.hostname))));
+  const ok =
+    url.protocol === 'https:' || (url.protocol === 'http:' && (!httpsOnly || (loopback(url.hostname) && loopback(location.hostname))));
   return ok ? url.href : undefined;
 }
 

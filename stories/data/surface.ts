@@ -6,7 +6,10 @@ import { html, nothing, type TemplateResult } from 'lit';
  */
 export const fromControls = (args: object): { style: string | typeof nothing; src: string | typeof nothing } => {
   const a = args as Record<string, unknown>;
-  const style = Object.entries(a).filter(([k, v]) => k.startsWith('--') && typeof v == 'string' && v).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const style = Object.entries(a)
+    .filter(([k, v]) => k.startsWith('--') && typeof v == 'string' && v)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
   return { style: style || nothing, src: typeof a.src == 'string' && a.src ? a.src : nothing };
 };
 

@@ -26,7 +26,9 @@ describe('safeUrl', () => {
     expect(safeUrl('https://example.org/a.png', { httpsOnly: true })).to.equal('https://example.org/a.png');
     // Pictures over http only from this machine, and only on a page of this machine (the tests run on localhost).
     expect(location.hostname).to.equal('localhost');
-    expect(safeUrl('http://localhost:8000/stories/assets/a.svg', { httpsOnly: true })).to.equal('http://localhost:8000/stories/assets/a.svg');
+    expect(safeUrl('http://localhost:8000/stories/assets/a.svg', { httpsOnly: true })).to.equal(
+      'http://localhost:8000/stories/assets/a.svg',
+    );
     expect(safeUrl('http://127.0.0.1/a.png', { httpsOnly: true })).to.equal('http://127.0.0.1/a.png');
     expect(safeUrl('http://localhost.evil.example/a.png', { httpsOnly: true })).to.equal(undefined);
   });

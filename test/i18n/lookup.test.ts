@@ -16,7 +16,15 @@ describe('locale chain and direction', () => {
     expect(localeChain('en-GB')).to.deep.equal(['en-GB', 'en']);
   });
   it('knows the right-to-left languages', () => {
-    expect(['ar', 'ur', 'fa-IR', 'he', 'en', 'zh-Hans', 'pa-Arab'].map(directionOf)).to.deep.equal(['rtl', 'rtl', 'rtl', 'rtl', 'ltr', 'ltr', 'ltr']);
+    expect(['ar', 'ur', 'fa-IR', 'he', 'en', 'zh-Hans', 'pa-Arab'].map(directionOf)).to.deep.equal([
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+      'ltr',
+      'ltr',
+    ]);
   });
 });
 
@@ -54,7 +62,12 @@ describe('plural forms', () => {
 
 describe('registered languages', () => {
   it('a registered bundle supplies its part, along the chain, before English', () => {
-    registerLocale('xx-Test', { core: { loading: 'XX loading' }, 'hashtag-feed': {}, 'support-groups': { count_other: 'XX {n}' }, 'chat-schedule': {} });
+    registerLocale('xx-Test', {
+      core: { loading: 'XX loading' },
+      'hashtag-feed': {},
+      'support-groups': { count_other: 'XX {n}' },
+      'chat-schedule': {},
+    });
     const t = createTranslate('xx-Test-GB', [groups, { en: { loading: 'Loading…' } }], {}, ['support-groups', 'core']);
     expect(t('count', { count: 4, n: 4 })).to.equal('XX 4');
     expect(t('loading')).to.equal('XX loading');
@@ -81,7 +94,12 @@ describe('locale files on demand', () => {
     const qq = await fixture(html`<div lang="qq"><care-chat-schedule .config=${{ chats: [] }}></care-chat-schedule></div>`);
     await waitUntil(() => qq.firstElementChild!.shadowRoot?.textContent?.includes('QQ: no chats'), 'the qq file was not loaded');
     expect(requested('/locales/qq.js')).to.equal(true);
-    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes('/core/locales/')).map((e) => e.name.split('/').pop())).to.deep.equal(['qq.js']);
+    expect(
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/core/locales/'))
+        .map((e) => e.name.split('/').pop()),
+    ).to.deep.equal(['qq.js']);
   });
 
   it('falls back to English quietly when the file cannot be loaded (one warning)', async () => {

@@ -23,5 +23,10 @@ test('the README is for web teams: limits the build enforces, no project managem
   const readme = readFileSync('README.md', 'utf8');
   assert.doesNotMatch(readme, /issue target|issues' targets/i);
   const limits = readFileSync('scripts/build.mjs', 'utf8').matchAll(/'([\w.-]+\.js)': \{[^}]*limit: ([\d.]+)/g);
-  for (const [, file, limit] of limits) assert.match(readme, new RegExp(`\\| \`dist/${file.replace(/\./g, '\\.')}\` \\|.*\\| ${limit} KB \\|`), `README states the limit of dist/${file}`);
+  for (const [, file, limit] of limits)
+    assert.match(
+      readme,
+      new RegExp(`\\| \`dist/${file.replace(/\./g, '\\.')}\` \\|.*\\| ${limit} KB \\|`),
+      `README states the limit of dist/${file}`,
+    );
 });

@@ -48,7 +48,15 @@ export const localName = (): z.ZodMiniType<string, string | Record<string, strin
 const perLanguage = (one: z.ZodMiniType<string>) =>
   z.pipe(
     // No `i` flag (JSON Schema patterns have none) and the refine's facts for dist/schema (./checks.ts).
-    z.union([one, refine(z.record(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language tag such as "en" or "zh-Hant"')), one), (r) => Object.keys(r).length > 0, 'Give the text in at least one language.', { minProperties: 1 })]),
+    z.union([
+      one,
+      refine(
+        z.record(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language tag such as "en" or "zh-Hant"')), one),
+        (r) => Object.keys(r).length > 0,
+        'Give the text in at least one language.',
+        { minProperties: 1 },
+      ),
+    ]),
     z.transform((v: string | Record<string, string>) => (typeof v == 'string' ? v : new LocalText(v))),
   ) as never;
 

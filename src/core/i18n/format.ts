@@ -25,7 +25,14 @@ export const listFormat = (locale: string, options: Intl.ListFormatOptions = { t
 /** "5 minutes ago", "yesterday", "in 2 hours": the largest unit that fits. */
 export function relativeTime(locale: string, date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return relativeFormat(locale).format(Math.trunc(seconds / size), unit);
   }
@@ -33,7 +40,9 @@ export function relativeTime(locale: string, date: Date, now = Date.now()): stri
 }
 
 const zonePart = (locale: string, timeZone: string, timeZoneName: Intl.DateTimeFormatOptions['timeZoneName'], at: number | Date) =>
-  dateFormat(locale, { timeZone, timeZoneName }).formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? timeZone;
+  dateFormat(locale, { timeZone, timeZoneName })
+    .formatToParts(at)
+    .find((p) => p.type == 'timeZoneName')?.value ?? timeZone;
 
 /**
  * A zone as people name it in `locale`: "Sydney time" in English, "hora de Sídney", "Giờ miền Đông" (the generic
@@ -52,5 +61,7 @@ export function zoneName(locale: string, timeZone: string, at: number | Date = D
  */
 export function formatWithZone(locale: string, options: Intl.DateTimeFormatOptions, at: number | Date): string {
   const short = dateFormat(locale, { ...options, timeZoneName: 'short' });
-  return /\d/.test(short.formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? '') ? dateFormat(locale, { ...options, timeZoneName: 'long' }).format(at) : short.format(at);
+  return /\d/.test(short.formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? '')
+    ? dateFormat(locale, { ...options, timeZoneName: 'long' }).format(at)
+    : short.format(at);
 }

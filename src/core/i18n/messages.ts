@@ -62,7 +62,12 @@ export type MessageParts = (string | { name: string; value: string })[];
  * English fallback reads "1 group", not "1 groups". Number params are formatted for that language. Unknown
  * keys fall back to the key itself.
  */
-export function createTranslate(locale: string, catalogues: Catalogues[], overrides: Record<string, string> = {}, parts: (Part | undefined)[] = []): Translate {
+export function createTranslate(
+  locale: string,
+  catalogues: Catalogues[],
+  overrides: Record<string, string> = {},
+  parts: (Part | undefined)[] = [],
+): Translate {
   const tags = localeChain(locale);
   const layers: [string, Catalogue | undefined][] = [[locale, overrides]];
   catalogues.forEach((c, i) => tags.forEach((tag) => layers.push([tag, registry.bundles[tag]?.[parts[i]!]], [tag, c[tag]])));
@@ -70,7 +75,8 @@ export function createTranslate(locale: string, catalogues: Catalogues[], overri
     const count = params?.count;
     for (const [tag, layer] of layers) {
       if (!layer) continue;
-      const text = (typeof count == 'number' ? (layer[`${key}_${pluralRules(tag).select(count)}`] ?? layer[`${key}_other`]) : undefined) ?? layer[key];
+      const text =
+        (typeof count == 'number' ? (layer[`${key}_${pluralRules(tag).select(count)}`] ?? layer[`${key}_other`]) : undefined) ?? layer[key];
       if (text !== undefined) return [tag, text];
     }
     return undefined;

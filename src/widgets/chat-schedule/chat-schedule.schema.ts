@@ -4,39 +4,40 @@ import { between } from '../../core/config/checks.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
-
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
-const chat = z.strictObject({
-  /** Unique id of the chat (used in .ics UIDs and file names). */
-  id: text(),
-  /** The chat's name, e.g. "#bcsm weekly chat". Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
-  title: localName(),
-  /** Its hashtag, with or without `#`; the hashtag filter lists these. */
-  hashtag: z.optional(z.string()),
-  /** Where it happens: `x`, `bluesky`, `mastodon`, `facebook`, `zoom` or `other`. */
-  platform: z._default(z.enum(['x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other']), 'other'),
-  /** Where to join (https). Also the "Live now — join" link. */
-  url: z.optional(webUrl()),
-  /** A sentence about the chat (hidden in the compact layout; written into calendar files). */
-  description: z.optional(localText()),
-  /** Host names or handles, shown as text. */
-  hosts: z._default(z.array(z.string()), []),
-  /** IANA zone name. In a chat: the zone `start` is in. At the root: the viewer's zone (default: the `time-zone` attribute, else the browser's). */
-  timeZone: zone(),
-  /** First occurrence, as a wall time in the chat's `timeZone`: `2026-01-05T21:00`. */
-  start: schedule.start(),
-  /** Length in minutes (1 to 1440). */
-  durationMinutes: z._default(schedule.durationMinutes(), 60),
-  /**
-   * RFC 5545 repeat rule: FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (`MO`, `2TU`, `-1FR`), BYMONTHDAY, COUNT, UNTIL, WKST. None: a one-off.
-   * UNTIL as a date (`20261231`) means to the end of that day in the chat's zone (calendar files get it as a UTC time).
-   */
-  rrule: z.optional(schedule.rrule()),
-  /** Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`). */
-  exceptions: z._default(schedule.exceptions(), []),
-  /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
-  topics: z._default(z.record(z.string(), localText()), {}),
-}).check(untilAfterStart);
+const chat = z
+  .strictObject({
+    /** Unique id of the chat (used in .ics UIDs and file names). */
+    id: text(),
+    /** The chat's name, e.g. "#bcsm weekly chat". Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
+    title: localName(),
+    /** Its hashtag, with or without `#`; the hashtag filter lists these. */
+    hashtag: z.optional(z.string()),
+    /** Where it happens: `x`, `bluesky`, `mastodon`, `facebook`, `zoom` or `other`. */
+    platform: z._default(z.enum(['x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other']), 'other'),
+    /** Where to join (https). Also the "Live now — join" link. */
+    url: z.optional(webUrl()),
+    /** A sentence about the chat (hidden in the compact layout; written into calendar files). */
+    description: z.optional(localText()),
+    /** Host names or handles, shown as text. */
+    hosts: z._default(z.array(z.string()), []),
+    /** IANA zone name. In a chat: the zone `start` is in. At the root: the viewer's zone (default: the `time-zone` attribute, else the browser's). */
+    timeZone: zone(),
+    /** First occurrence, as a wall time in the chat's `timeZone`: `2026-01-05T21:00`. */
+    start: schedule.start(),
+    /** Length in minutes (1 to 1440). */
+    durationMinutes: z._default(schedule.durationMinutes(), 60),
+    /**
+     * RFC 5545 repeat rule: FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY (`MO`, `2TU`, `-1FR`), BYMONTHDAY, COUNT, UNTIL, WKST. None: a one-off.
+     * UNTIL as a date (`20261231`) means to the end of that day in the chat's zone (calendar files get it as a UTC time).
+     */
+    rrule: z.optional(schedule.rrule()),
+    /** Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`). */
+    exceptions: z._default(schedule.exceptions(), []),
+    /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
+    topics: z._default(z.record(z.string(), localText()), {}),
+  })
+  .check(untilAfterStart);
 
 export const chatScheduleSchema = z.strictObject({
   ...commonFields,

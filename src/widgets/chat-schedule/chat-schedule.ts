@@ -173,14 +173,21 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
               ${values.map((v) => html`<option value=${v} ?selected=${this[key] == v}>${key == 'platform' ? this.t(v) : `\u2068#${v}\u2069`}</option>`)}
             </select></label>`
         : nothing;
-    const filters = c.filters && [select('platform', [...new Set(c.chats.map((x) => x.platform))]), select('hashtag', [...new Set(c.chats.map(tag).filter(Boolean))])].filter((x) => x != nothing);
+    const filters =
+      c.filters &&
+      [
+        select('platform', [...new Set(c.chats.map((x) => x.platform))]),
+        select('hashtag', [...new Set(c.chats.map(tag).filter(Boolean))]),
+      ].filter((x) => x != nothing);
     return html`<div class=${c.layout}>
       ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
         <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.tb('zone', { zone: zoneName(this.locale, tz, now) })}</p>
-        ${cards.length && this.#frozen() == null
-          ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>`
-          : nothing}
+        ${
+          cards.length && this.#frozen() == null
+            ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>`
+            : nothing
+        }
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
       ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
@@ -201,7 +208,9 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #download(chats: Chat[], name: string, label: unknown, cls?: string): TemplateResult {
     return html`<a class=${cls ?? nothing} href="#" download=${name} @click=${(e: Event) => {
       if (this.#blob) URL.revokeObjectURL(this.#blob);
-      (e.currentTarget as HTMLAnchorElement).href = this.#blob = URL.createObjectURL(new Blob([toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }));
+      (e.currentTarget as HTMLAnchorElement).href = this.#blob = URL.createObjectURL(
+        new Blob([toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }),
+      );
     }}>${label}</a>`;
   }
 
@@ -214,7 +223,15 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
    * or live with a join button), then the later dates in a short list. `full` adds what is said once per chat
    * (title link, description, hosts, add-to-calendar); in the agenda only the chat's first date has it.
    */
-  #chat(chat: Chat, dates: Occurrence[], full: boolean, tz: string, now: number, c: ResolvedChatScheduleConfig, level: number): TemplateResult {
+  #chat(
+    chat: Chat,
+    dates: Occurrence[],
+    full: boolean,
+    tz: string,
+    now: number,
+    c: ResolvedChatScheduleConfig,
+    level: number,
+  ): TemplateResult {
     const next = dates.find((o) => !o.cancelled);
     const at = next ? dates.indexOf(next) : dates.length;
     const live = !!next && +next.start <= now;
@@ -224,22 +241,27 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const topic = (o: Occurrence) => chat.topics[o.date] && this.t('topic', { topic: chat.topics[o.date]! });
     const platform = this.t(chat.platform);
     const hosts = this.list(chat.hosts);
-    const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, { cls: 'button primary join' });
+    const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, {
+      cls: 'button primary join',
+    });
     return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
       ${heading(level + 1, url && full ? externalLink(url, html`<bdi>${chat.title}</bdi>`) : html`<bdi>${chat.title}</bdi>`, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
       ${next ? this.#next(chat, next, tz, now, full && !live) : nothing}
       ${next && topic(next) ? html`<p dir="auto">${topic(next)}</p>` : nothing}
-      ${full
-        ? html`${chat.description && c.layout != 'compact' ? html`<p dir="auto">${chat.description}</p>` : nothing}
+      ${
+        full
+          ? html`${chat.description && c.layout != 'compact' ? html`<p dir="auto">${chat.description}</p>` : nothing}
             <p class="meta">
               ${tag(chat) ? this.tb('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
               ${chat.hosts.length ? html`<br />${this.tb('hosts', { count: chat.hosts.length }, { hosts })}` : nothing}
             </p>`
-        : nothing}
-      ${later.length
-        ? html`<p class="later">${this.t('later')}</p>
+          : nothing
+      }
+      ${
+        later.length
+          ? html`<p class="later">${this.t('later')}</p>
             <ul class="dates">
               ${later.map(
                 (o) => html`<li class=${o.cancelled ? 'cancelled' : nothing}>
@@ -247,10 +269,13 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
                 </li>`,
               )}
             </ul>`
-        : nothing}
-      ${next && full
-        ? html`<div class="actions">${live && url ? join : nothing} ${this.#calendar(chat, next, !(live && url))}</div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        next && full
+          ? html`<div class="actions">${live && url ? join : nothing} ${this.#calendar(chat, next, !(live && url))}</div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -261,7 +286,11 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const d = dayDiff(tz, now, s);
     // One format for date and time, so the locale joins them ("Monday, January 5 at 9:00 PM EST").
     const when = formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, s);
-    const own = { time: fmt(chat.timeZone, TIME), weekday: fmt(chat.timeZone, { weekday: 'long' }), place: zoneName(this.locale, chat.timeZone, s) };
+    const own = {
+      time: fmt(chat.timeZone, TIME),
+      weekday: fmt(chat.timeZone, { weekday: 'long' }),
+      place: zoneName(this.locale, chat.timeZone, s),
+    };
     return html`<p class="when">
         <time datetime=${o.start.toISOString()}>${when}</time>
         ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}

@@ -29,7 +29,13 @@ const passes = (f: Filter) => (c: Chat) => (!f.platform || c.platform == f.platf
 export function upcoming(chats: Chat[], now: number, show: number, withCancelled: boolean, f: Filter = {}): Item[] {
   return chats
     .filter(passes(f))
-    .flatMap((chat) => occurrences(chat, new Date(now), show, { includeCancelled: withCancelled }).map((o, _, all) => ({ ...o, chat, next: o == all.find((x) => !x.cancelled) })))
+    .flatMap((chat) =>
+      occurrences(chat, new Date(now), show, { includeCancelled: withCancelled }).map((o, _, all) => ({
+        ...o,
+        chat,
+        next: o == all.find((x) => !x.cancelled),
+      })),
+    )
     .sort((a, b) => +a.start - +b.start)
     .slice(0, show);
 }
@@ -53,7 +59,8 @@ export function byChat(chats: Chat[], now: number, per: number, withCancelled: b
 }
 
 /** Whole days from `now`'s date to `t`'s date on the wall clock of `tz` (0 today, 1 tomorrow). */
-export const dayDiff = (tz: string, now: number, t: number): number => Math.round((Math.floor(wallTime(tz, t) / 864e5) * 864e5 - Math.floor(wallTime(tz, now) / 864e5) * 864e5) / 864e5);
+export const dayDiff = (tz: string, now: number, t: number): number =>
+  Math.round((Math.floor(wallTime(tz, t) / 864e5) * 864e5 - Math.floor(wallTime(tz, now) / 864e5) * 864e5) / 864e5);
 
 /** Days, hours and minutes from `now` to `t`, minutes rounded up. */
 export function until(now: number, t: number): [number, number, number] {

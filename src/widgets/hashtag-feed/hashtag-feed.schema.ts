@@ -13,36 +13,50 @@ export const hashtagFeedSchema = z.strictObject({
   /** The hashtag, with or without its `#`: letters, digits and `_`, like "bcsm". */
   hashtag: z.string().check(z.regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".')),
   /** Where posts come from, merged newest first: `mastodon`, `posts` (curated, works offline), `snapshot`, `bluesky-feed`. Each fails alone. */
-  sources: z.array(
-    z.union([
-      z.strictObject({
-        type: z.literal('mastodon'),
-        /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`), like https://mastodon.social. */
-        instance: webUrl(),
-      }),
-      z.strictObject({
-        type: z.literal('posts'),
-        /** Curated posts in the config itself (`id`, `url`, `createdAt`, `author` {`name`, `handle`, `url`, `avatar`}, `text` or `html`, `media`, `sensitive`, `contentWarning`, `language`, `replyTo`, `boostOf`). A bad post is skipped. */
-        posts: z.array(postSchema),
-      }),
-      z.strictObject({
-        type: z.literal('snapshot'),
-        /** Address of a snapshot file `{ "generatedAt", "posts": [Post] }`, fetched without cookies. */
-        url: webUrl(),
-      }),
-      z.strictObject({
-        type: z.literal('bluesky-feed'),
-        /** A Bluesky feed generator, `at://did:…/app.bsky.feed.generator/…`, read with `app.bsky.feed.getFeed` (no login). */
-        feed: z.string().check(z.regex(/^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/, 'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….')),
-        /** The Bluesky AppView that serves the feed. */
-        service: z._default(webUrl(), 'https://public.api.bsky.app'),
-      }),
-    ]),
-  ).check(z.minLength(1)),
+  sources: z
+    .array(
+      z.union([
+        z.strictObject({
+          type: z.literal('mastodon'),
+          /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`), like https://mastodon.social. */
+          instance: webUrl(),
+        }),
+        z.strictObject({
+          type: z.literal('posts'),
+          /** Curated posts in the config itself (`id`, `url`, `createdAt`, `author` {`name`, `handle`, `url`, `avatar`}, `text` or `html`, `media`, `sensitive`, `contentWarning`, `language`, `replyTo`, `boostOf`). A bad post is skipped. */
+          posts: z.array(postSchema),
+        }),
+        z.strictObject({
+          type: z.literal('snapshot'),
+          /** Address of a snapshot file `{ "generatedAt", "posts": [Post] }`, fetched without cookies. */
+          url: webUrl(),
+        }),
+        z.strictObject({
+          type: z.literal('bluesky-feed'),
+          /** A Bluesky feed generator, `at://did:…/app.bsky.feed.generator/…`, read with `app.bsky.feed.getFeed` (no login). */
+          feed: z
+            .string()
+            .check(
+              z.regex(
+                /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/,
+                'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',
+              ),
+            ),
+          /** The Bluesky AppView that serves the feed. */
+          service: z._default(webUrl(), 'https://public.api.bsky.app'),
+        }),
+      ]),
+    )
+    .check(z.minLength(1)),
   /** Posts shown at first, and added by each "Load more". */
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
   /** Seconds between refreshes (0 turns refresh off, otherwise at least 60). Paused while the tab is hidden; new posts wait behind an "N new posts" button. */
-  refreshSeconds: z._default(refine(z.number().check(z.int()), (v) => v === 0 || v >= 60, 'Use 0 to turn refresh off, or at least 60 seconds.', { anyOf: [{ const: 0 }, { minimum: 60 }] }), 120),
+  refreshSeconds: z._default(
+    refine(z.number().check(z.int()), (v) => v === 0 || v >= 60, 'Use 0 to turn refresh off, or at least 60 seconds.', {
+      anyOf: [{ const: 0 }, { minimum: 60 }],
+    }),
+    120,
+  ),
   /** Rules applied to every source before anything renders. */
   moderation: z.prefault(
     z.strictObject({

@@ -208,11 +208,15 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     await Promise.all(this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)));
     if (signal.aborted) return;
     this.#runners.forEach((r, i) => {
-      if (r.error && r.error !== before[i]) this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });
+      if (r.error && r.error !== before[i])
+        this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });
     });
     const config = this.#config;
     const remote = this.#runners.filter((r) => r.url);
-    const key = cacheKey(this.#tag, this.#runners.map((r) => r.url));
+    const key = cacheKey(
+      this.#tag,
+      this.#runners.map((r) => r.url),
+    );
     let posts = mergePosts(...this.#runners.map((r) => r.posts));
     this.savedAt = undefined;
     if (config.cache && remote.length) {
@@ -240,7 +244,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
 
   /** Whether the page author put fallback content inside the element (besides the JSON config). @internal */
   get #hasFallback(): boolean {
-    return [...this.childNodes].some((n) => (n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim()));
+    return [...this.childNodes].some((n) =>
+      n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim(),
+    );
   }
 
   /** @internal */
@@ -251,7 +257,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
 
   /** Hosts other than this page's that the sources would contact. @internal */
   get #hosts(): unknown {
-    const hosts = new Set(this.#runners.filter((r) => r.url).map((r) => new URL(r.url!, document.baseURI).host).filter((h) => h !== location.host));
+    const hosts = new Set(
+      this.#runners
+        .filter((r) => r.url)
+        .map((r) => new URL(r.url!, document.baseURI).host)
+        .filter((h) => h !== location.host),
+    );
     return hosts.size ? this.list([...hosts]) : this.t('elsewhere');
   }
 
@@ -259,7 +270,11 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   #consent(): void {
     this.consented = true;
     // The pressed button goes away: put the reader on the first post once there is one.
-    this.guard(() => this.#start().then(() => this.updateComplete).then(() => this.#articles()[0]?.focus()));
+    this.guard(() =>
+      this.#start()
+        .then(() => this.updateComplete)
+        .then(() => this.#articles()[0]?.focus()),
+    );
   }
 
   /** @internal */
@@ -279,7 +294,10 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */
   async #showFresh(): Promise<void> {
     this.fresh.forEach((i) => this.#known.add(i.p.url));
-    this.items = mergePosts(this.fresh.map((i) => i.p), this.items.map((i) => i.p)).map(prepare);
+    this.items = mergePosts(
+      this.fresh.map((i) => i.p),
+      this.items.map((i) => i.p),
+    ).map(prepare);
     this.shown += this.fresh.length;
     this.fresh = [];
     await this.updateComplete;
@@ -327,14 +345,18 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
       ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}
-      ${visible.length
-        ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
+      ${
+        visible.length
+          ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
             ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
-        : this.loading ? nothing
-        // Nothing to show because sources failed: the author's fallback again (a link to the tag elsewhere, say).
-        : failed.length && this.#hasFallback ? html`<div class="fallback"><slot></slot></div>`
-        : html`<p class="empty">${failed.length ? t('empty') : this.tb('noPosts', { tag: this.#tag })}</p>`}
+          : this.loading
+            ? nothing
+            : // Nothing to show because sources failed: the author's fallback again (a link to the tag elsewhere, say).
+              failed.length && this.#hasFallback
+              ? html`<div class="fallback"><slot></slot></div>`
+              : html`<p class="empty">${failed.length ? t('empty') : this.tb('noPosts', { tag: this.#tag })}</p>`
+      }
       ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
@@ -365,12 +387,14 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
         ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
       </header>
       ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
-      ${warned
-        ? html`<div class="cw">
+      ${
+        warned
+          ? html`<div class="cw">
             <p id="${id}w" dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
             <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="content" id="${id}c" dir="auto" lang=${lang ?? nothing} ?hidden=${!open}>
         ${open ? renderNodes(nodes) : nothing}
         ${open && p.media?.length ? html`<ul class="media">${p.media.map((m) => this.#media(m))}</ul>` : nothing}

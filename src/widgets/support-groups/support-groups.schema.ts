@@ -50,7 +50,12 @@ export const costSchema = z.pipe(
   z.transform((v, ctx) => {
     if (typeof v !== 'string') return v;
     const cost = readCost(v);
-    if (!cost) ctx.issues.push({ code: 'custom', input: v, message: `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${v.slice(0, 40)}".` });
+    if (!cost)
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${v.slice(0, 40)}".`,
+      });
     return cost ?? z.NEVER;
   }),
 );
@@ -129,7 +134,13 @@ export const groupList = z._default(
         groups.forEach((g, i) => {
           const at = first.get(g?.id);
           if (at === undefined) first.set(g?.id, i);
-          else if (typeof g.id == 'string') ctx.addIssue({ code: 'custom', path: [i, 'id'], input: g.id, message: `Same id as groups.${at}: ids must be unique, so this group is skipped.` });
+          else if (typeof g.id == 'string')
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'id'],
+              input: g.id,
+              message: `Same id as groups.${at}: ids must be unique, so this group is skipped.`,
+            });
         });
       },
       { when: (p) => Array.isArray(p.value) },
@@ -206,4 +217,3 @@ export type SupportGroupsConfig = z.input<typeof supportGroupsSchema>;
 export type ResolvedSupportGroupsConfig = z.output<typeof supportGroupsSchema>;
 export type Group = z.output<typeof groupSchema>;
 export type Place = ResolvedSupportGroupsConfig['places'][number];
-

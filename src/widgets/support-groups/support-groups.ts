@@ -25,7 +25,6 @@ import { messages } from './messages.js';
 const HERE = '\u0000here';
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
  * counts, distance from a suburb or the viewer's location, next meeting in the viewer's time zone,
@@ -232,7 +231,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   /** "people with cancer and carers", "in person or by video call" (`or`: the reader picks one). */
   #list(facet: FacetKey, values: string[], or?: boolean): string {
-    return listFormat(this.locale, { type: or ? 'disjunction' : 'conjunction' }).format(values.map((v) => this.#label(facet, v.toLowerCase())));
+    return listFormat(this.locale, { type: or ? 'disjunction' : 'conjunction' }).format(
+      values.map((v) => this.#label(facet, v.toLowerCase())),
+    );
   }
 
   #heading(): number {
@@ -306,8 +307,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           <button type="button" class="primary show" @click=${this.#showResults}>${this.t('showGroups', { count: total, n: total })}</button>
         </details>
         <section class="results" part="results" aria-labelledby="count">
-          ${chips.length
-            ? html`<div class="chips">
+          ${
+            chips.length
+              ? html`<div class="chips">
                 <ul aria-label=${this.t('activeFilters')}>
                   ${chips.map(
                     ([f, v]) =>
@@ -316,14 +318,17 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
                 </ul>
                 <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
               </div>`
-            : nothing}
+              : nothing
+          }
           ${heading(level, html`<span id="count" tabindex="-1">${count}</span>`, undefined, 'count')}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
           ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
-          ${total > page.length
-            ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
-            : nothing}
+          ${
+            total > page.length
+              ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
+              : nothing
+          }
         </section>
       </div>
     </div>`;
@@ -332,14 +337,16 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #nearField(config: ResolvedSupportGroupsConfig): TemplateResult {
     const here = this.origin?.label === HERE;
     return html`<div class="field near">
-      ${config.places.length || here
-        ? html`<label for="near">${this.t('nearLabel')}</label>
+      ${
+        config.places.length || here
+          ? html`<label for="near">${this.t('nearLabel')}</label>
             <select id="near" @change=${this.#near}>
               <option value="" ?selected=${!this.origin}>${this.t('anywhere')}</option>
               ${here ? html`<option value=${HERE} selected>${this.t('yourLocation')}</option>` : nothing}
               ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
             </select>`
-        : nothing}
+          : nothing
+      }
       ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
       <p class="hint" role="status">${this.geoStatus || (this.origin ? (here ? this.t('nearYou') : this.tb('sortedBy', { place: this.origin.label })) : '')}</p>
     </div>`;
@@ -374,32 +381,50 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const where = address.length ? listFormat(this.locale, { type: 'unit', style: 'short' }).format(address) : '';
     const row = (key: string, value: unknown) => (value ? html`<dt>${this.t(key)}</dt><dd>${value}</dd>` : nothing);
     const item = (value: unknown) => (value ? html`<li>${value}</li>` : nothing);
-    const when = next && formatWithZone(this.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: zone }, next.start);
+    const when =
+      next &&
+      formatWithZone(
+        this.locale,
+        { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: zone },
+        next.start,
+      );
     const cost = g.cost && this.#label('cost', g.cost.type, true);
     const unit = distanceUnit(this.locale, this.value!.distanceUnit);
     const distance =
       km !== undefined &&
-      numberFormat(this.locale, { style: 'unit', unit: unit === 'km' ? 'kilometer' : 'mile', unitDisplay: unit === 'km' ? 'short' : 'long', maximumFractionDigits: km < 10 ? 1 : 0 }).format(inUnit(km, unit));
+      numberFormat(this.locale, {
+        style: 'unit',
+        unit: unit === 'km' ? 'kilometer' : 'mile',
+        unitDisplay: unit === 'km' ? 'short' : 'long',
+        maximumFractionDigits: km < 10 ? 1 : 0,
+      }).format(inUnit(km, unit));
     // One main action: call when there is a number, else the group's link (often where it meets online), else email.
     const platform = web && linkPlatform(web);
     const links = [
       tel && html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${c.phone}</bdi></a>`,
-      mail && html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
+      mail &&
+        html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
       web &&
-        externalLink(web, html`${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span>`, {
-          cls: `button${tel ? '' : ' primary'}`,
-          newTab: true,
-        }),
+        externalLink(
+          web,
+          html`${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span>`,
+          {
+            cls: `button${tel ? '' : ' primary'}`,
+            newTab: true,
+          },
+        ),
     ];
     if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
       ${heading(level, html`<span tabindex="-1">${g.name}</span>`, undefined, 'name')}
       ${g.organization ? html`<p class="org" dir="auto">${g.organization}</p>` : nothing}
-      ${distance
-        ? html`<p class="distance">${loc?.suburb ? this.tb('awayIn', { distance, place: loc.suburb }) : this.tb('away', { distance })}</p>`
-        : this.origin && anywhere(g)
-          ? html`<p class="distance">${this.t('availableAnywhere')}</p>`
-          : nothing}
+      ${
+        distance
+          ? html`<p class="distance">${loc?.suburb ? this.tb('awayIn', { distance, place: loc.suburb }) : this.tb('away', { distance })}</p>`
+          : this.origin && anywhere(g)
+            ? html`<p class="distance">${this.t('availableAnywhere')}</p>`
+            : nothing
+      }
       <ul class="summary">
         ${item(when ? html`${this.t('nextMeeting')} <time datetime=${next!.start.toISOString()}>${when}</time>` : g.schedule)}
         ${item(g.formats.length && upperFirst(this.#list('format', g.formats, true)))}
@@ -408,8 +433,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         ${item(cost && (g.cost!.note ? this.tb('costNote', { cost, note: g.cost!.note }) : cost))}
       </ul>
       <p class="contact">${links}</p>
-      ${g.description || where || g.accessibility || g.facilitator || g.cancerTypes.length
-        ? html`<details>
+      ${
+        g.description || where || g.accessibility || g.facilitator || g.cancerTypes.length
+          ? html`<details>
             <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
             ${g.description ? html`<p dir="auto">${g.description}</p>` : nothing}
             <dl>
@@ -420,7 +446,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
               ${row('meets', when && g.schedule)}
             </dl>
           </details>`
-        : nothing}
+          : nothing
+      }
       ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
@@ -431,16 +458,20 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const active = !!this.state.q || chips.length > 0;
     return html`<div class="panel empty">
       <p>${this.t(active ? 'noResults' : 'noGroups')}</p>
-      ${active
-        ? html`<ul>
+      ${
+        active
+          ? html`<ul>
             ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
             ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
           </ul>`
-        : nothing}
-      ${help
-        ? html`<p>${this.tb('talk', { name: help.label })}</p>
+          : nothing
+      }
+      ${
+        help
+          ? html`<p>${this.tb('talk', { name: help.label })}</p>
             <p>${tel ? html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${help.phone}</bdi></a>` : html`<bdi dir="ltr">${help.phone}</bdi>`}</p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

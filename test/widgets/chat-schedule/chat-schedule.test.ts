@@ -10,7 +10,9 @@ const items = (el: El) => [...root(el).querySelectorAll<HTMLLIElement>('[part=ch
 const text = (n: Node | undefined | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function render(config: unknown, attrs: { now?: string; zone?: string } = {}): Promise<El> {
-  const el = await fixture<El>(html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`);
+  const el = await fixture<El>(
+    html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`,
+  );
   await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render');
   await el.updateComplete;
   return el;
@@ -64,7 +66,9 @@ describe('<care-chat-schedule>', () => {
   it('takes the viewer zone from config, then the element or an ancestor time-zone, then the browser', async () => {
     const el = await render({ chats: [bcsm], timeZone: 'Europe/London' });
     expect(text(items(el)[0]!.querySelector('time'))).to.equal('Tuesday, March 3 at 2:00 AM GMT');
-    const wrap = await fixture(html`<div time-zone="America/Los_Angeles"><care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule></div>`);
+    const wrap = await fixture(
+      html`<div time-zone="America/Los_Angeles"><care-chat-schedule now=${weekStart} .config=${{ chats: [bcsm] }}></care-chat-schedule></div>`,
+    );
     const inner = wrap.querySelector('care-chat-schedule') as El;
     await waitUntil(() => items(inner).length);
     expect(text(items(inner)[0]!.querySelector('time'))).to.equal('Monday, March 2 at 6:00 PM PST');
@@ -120,7 +124,9 @@ describe('<care-chat-schedule>', () => {
     expect(text(items(shown)[0]!.querySelector('.countdown'))).to.equal('Starts in 8 days');
     await expect(shown).to.be.accessible();
     const agenda = await render({ ...cfg, layout: 'agenda' });
-    expect(items(agenda).map((li) => [li.querySelector('time')!.getAttribute('datetime'), li.classList.contains('cancelled')])).to.deep.equal([
+    expect(
+      items(agenda).map((li) => [li.querySelector('time')!.getAttribute('datetime'), li.classList.contains('cancelled')]),
+    ).to.deep.equal([
       ['2026-03-03T02:00:00.000Z', true],
       ['2026-03-10T01:00:00.000Z', false],
     ]);
@@ -180,7 +186,9 @@ describe('<care-chat-schedule>', () => {
 
   it('subscribes to all chats in one .ics', async () => {
     const el = await render({ chats });
-    const all = [...root(el).querySelectorAll<HTMLAnchorElement>('a[download]')].find((a) => text(a) === 'Add all chats to your calendar (downloads a file)')!;
+    const all = [...root(el).querySelectorAll<HTMLAnchorElement>('a[download]')].find(
+      (a) => text(a) === 'Add all chats to your calendar (downloads a file)',
+    )!;
     expect(all.getAttribute('download')).to.equal('chats.ics');
     root(el).addEventListener('click', (e) => e.preventDefault(), { once: true });
     all.click();
@@ -242,7 +250,9 @@ describe('<care-chat-schedule>', () => {
   });
 
   it('renders config text as text and refuses script URLs', async () => {
-    const el = await render({ chats: [{ ...bcsm, title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>', hosts: ['<b>x</b>'] }] });
+    const el = await render({
+      chats: [{ ...bcsm, title: '<img src=x onerror=alert(1)>', description: '<script>alert(1)</script>', hosts: ['<b>x</b>'] }],
+    });
     expect(root(el).querySelector('[part=chat] img, [part=chat] script, [part=chat] b')).to.equal(null);
     expect(text(items(el)[0]!.querySelector('h3'))).to.equal('<img src=x onerror=alert(1)>');
     expect(text(items(el)[0])).to.include('<script>alert(1)</script>');

@@ -32,12 +32,20 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
   it('lists each chat once, next date first, the later dates in a short list', async () => {
     const el = await render(weekConfig);
     // In the order of their next chat (the young adults' chat of 4 March is cancelled: theirs is 11 March).
-    expect(cards(el).map(titleOf)).to.deep.equal(['#bcsm weekly chat', 'Cancer Café UK evening chat', 'Parramatta River carers video meet-up', 'Young adults with cancer chat']);
+    expect(cards(el).map(titleOf)).to.deep.equal([
+      '#bcsm weekly chat',
+      'Cancer Café UK evening chat',
+      'Parramatta River carers video meet-up',
+      'Young adults with cancer chat',
+    ]);
     const first = cards(el)[0]!;
     expect(first.querySelector('.when time')!.getAttribute('datetime')).to.equal('2026-03-03T02:00:00.000Z');
     expect(text(first.querySelector('.when'))).to.equal('Tuesday, March 3 at 1:00 PM Australian Eastern Daylight Time Tomorrow');
     // The next two after it, as date and time only (12:00 from 10 March: New York has changed its clocks).
-    expect([...first.querySelectorAll('.dates time')].map(text)).to.deep.equal(['Tuesday, March 10 at 12:00 PM', 'Tuesday, March 17 at 12:00 PM']);
+    expect([...first.querySelectorAll('.dates time')].map(text)).to.deep.equal([
+      'Tuesday, March 10 at 12:00 PM',
+      'Tuesday, March 17 at 12:00 PM',
+    ]);
     // The description once on the whole page, not once per date.
     expect(text(root(el)).split('one topic each week')).to.have.length(2);
     await expect(el).to.be.accessible();
@@ -80,7 +88,10 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
   });
 
   it('takes its heading level from heading-level or config headingLevel, clamped to h2…h6', async () => {
-    const levels = (el: El) => [root(el).querySelector('[part=heading]')?.localName, cards(el)[0]!.querySelector(':is(h2, h3, h4, h5, h6)')!.localName];
+    const levels = (el: El) => [
+      root(el).querySelector('[part=heading]')?.localName,
+      cards(el)[0]!.querySelector(':is(h2, h3, h4, h5, h6)')!.localName,
+    ];
     expect(levels(await render({ chats: [bcsm], heading: 'Chats' }))).to.deep.equal(['h2', 'h3']);
     expect(levels(await render({ chats: [bcsm], heading: 'Chats' }, { level: '3' }))).to.deep.equal(['h3', 'h4']);
     expect(levels(await render({ chats: [bcsm], heading: 'Chats', headingLevel: 4 }, { level: '3' }))).to.deep.equal(['h4', 'h5']);
@@ -106,12 +117,16 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     // 1 day and 14 hours before #bcsm.
     const el = await render({ chats: [bcsm] }, { now: '2026-03-01T12:00:00Z' });
     expect(text(root(el).querySelector('.zone'))).to.equal('All times are Sydney time.');
-    const words = new (Intl as unknown as { DurationFormat: new (l: string, o: object) => { format(d: object): string } }).DurationFormat('en-US', { style: 'long' }).format({ days: 1, hours: 14 });
+    const words = new (Intl as unknown as { DurationFormat: new (l: string, o: object) => { format(d: object): string } }).DurationFormat(
+      'en-US',
+      { style: 'long' },
+    ).format({ days: 1, hours: 14 });
     expect(text(cards(el)[0]!.querySelector('.countdown'))).to.equal(`Starts in ${words}`);
     expect(words).to.match(/^1 day,? (and )?14 hours$/);
     expect(text(cards(el)[0]!.querySelector('.own'))).to.equal('That is 9:00 PM on Monday (New York time).');
     const shown = text(root(el));
-    for (const jargon of ['.ics', 'Subscribe', 'Outlook.com', 'UTC time', 'this date', ' h ', ' min', 'Stop updating times']) expect(shown, jargon).not.to.contain(jargon);
+    for (const jargon of ['.ics', 'Subscribe', 'Outlook.com', 'UTC time', 'this date', ' h ', ' min', 'Stop updating times'])
+      expect(shown, jargon).not.to.contain(jargon);
     expect(names(links(el))).to.include.members([
       'Apple or other calendar, #bcsm weekly chat (downloads a file)',
       'Google Calendar, #bcsm weekly chat (opens in a new tab)',
@@ -136,7 +151,9 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     const el = await render({ chats: [bcsm] });
     const en = (el as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
     // Platform names are names, not words a reader has to know.
-    const messages = Object.entries(en).filter(([k]) => !['x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'google'].includes(k)).map(([, v]) => v);
+    const messages = Object.entries(en)
+      .filter(([k]) => !['x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'google'].includes(k))
+      .map(([, v]) => v);
     const reading = fleschKincaid(messages);
     expect(reading.grade, JSON.stringify(reading)).to.be.at.most(6);
     for (const m of messages) expect(m).not.to.match(/\.ics|\b(h|min)\b|Subscribe/);

@@ -43,7 +43,9 @@ describe('reduceHtml: the hostile corpus', () => {
     document.body.append(probe);
     probe.innerHTML = hostileHtml.find((p) => p.startsWith('<img src=x onerror'))!;
     // Wait for the payload itself (the image error comes after a request; a fixed wait is too short under load).
-    await waitUntil(() => window.__xss === 1, 'the img onerror payload did not run in a real sink', { timeout: 5000 }).finally(() => probe.remove());
+    await waitUntil(() => window.__xss === 1, 'the img onerror payload did not run in a real sink', { timeout: 5000 }).finally(() =>
+      probe.remove(),
+    );
     expect(window.__xss).to.equal(1);
   });
 

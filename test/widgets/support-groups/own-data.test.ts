@@ -6,7 +6,12 @@ import type { CareSupportGroups } from '../../../src/widgets/support-groups/supp
 
 const TYPES = ['breast', 'bowel', 'lung', 'prostate', 'melanoma', 'leukaemia', 'ovarian', 'pancreatic'];
 const LANGS = ['en', 'yue', 'zh-Hant', 'pt-BR', 'fa', 'sm', 'x-auslan'];
-const TOWNS: [string, number, number][] = [['Parramatta', -33.815, 151.001], ['Dubbo', -32.243, 148.604], ['Bondi', -33.891, 151.274], ['Katoomba', -33.714, 150.312]];
+const TOWNS: [string, number, number][] = [
+  ['Parramatta', -33.815, 151.001],
+  ['Dubbo', -32.243, 148.604],
+  ['Bondi', -33.891, 151.274],
+  ['Katoomba', -33.714, 150.312],
+];
 const FORMATS = [['in-person'], ['online'], ['phone'], ['in-person', 'video'], []];
 const AUDIENCES = [['patient'], ['carer'], ['patient', 'family'], []];
 // Old texts (read as a kind: "Gold coin donation" is a donation) and the new shape.
@@ -28,7 +33,7 @@ interface Own {
 function ownGroups(n: number): Own[] {
   let seed = 7;
   const r = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const type = TYPES[i % TYPES.length]!;
     const [suburb, lat, lon] = pick(TOWNS);
@@ -44,7 +49,12 @@ function ownGroups(n: number): Own[] {
       ...(cost ? { cost } : {}),
     };
     if (r() > 0.1) g.location = { suburb, lat: lat + r() / 10, lon: lon + r() / 10 };
-    if (r() > 0.1) g.meets = { start: '2026-02-03T10:00', timeZone: pick(['Australia/Sydney', 'Australia/Perth']), rrule: `FREQ=MONTHLY;BYDAY=${1 + (i % 4)}TU` };
+    if (r() > 0.1)
+      g.meets = {
+        start: '2026-02-03T10:00',
+        timeZone: pick(['Australia/Sydney', 'Australia/Perth']),
+        rrule: `FREQ=MONTHLY;BYDAY=${1 + (i % 4)}TU`,
+      };
     else g.schedule = 'Ring for times';
     return g;
   });
@@ -57,7 +67,12 @@ const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLE
 const count = (el: Element) => $(el, '#count')!.textContent;
 const box = (el: Element, legend: string, label: string) => {
   const set = $$(el, 'fieldset').find((f) => f.querySelector('legend')!.textContent === legend)!;
-  const l = [...set.querySelectorAll('.check')].find((c) => c.textContent!.replace(/\s+/g, ' ').trim().startsWith(label + ' ('))!;
+  const l = [...set.querySelectorAll('.check')].find((c) =>
+    c
+      .textContent!.replace(/\s+/g, ' ')
+      .trim()
+      .startsWith(label + ' ('),
+  )!;
   return { input: l.querySelector('input')!, n: Number(/\(([\d,]+)\)/.exec(l.querySelector('.n')!.textContent!)![1]!.replace(/,/g, '')) };
 };
 const config = { groups: data, places: [{ name: 'Parramatta', postcode: '2150', lat: -33.815, lon: 151.001 }], pageSize: 20 };
@@ -97,7 +112,9 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     const el = await mount();
     const online = valid.filter((g) => g.formats.includes('online'));
     expect(box(el, 'How it meets', 'Online').n).to.equal(online.length);
-    expect(box(el, 'Cost', 'Free').n).to.equal(valid.filter((g) => g.cost && (typeof g.cost === 'string' ? g.cost.toLowerCase() : g.cost.type) === 'free').length);
+    expect(box(el, 'Cost', 'Free').n).to.equal(
+      valid.filter((g) => g.cost && (typeof g.cost === 'string' ? g.cost.toLowerCase() : g.cost.type) === 'free').length,
+    );
     box(el, 'How it meets', 'Online').input.click();
     await el.updateComplete;
     expect(count(el)).to.equal(`${online.length.toLocaleString('en-US')} groups`);
@@ -109,7 +126,9 @@ describe('<care-support-groups> with 10,000 groups of our own', function () {
     await el.updateComplete;
     const both = online.filter((g) => g.audiences.includes('carer'));
     expect(count(el)).to.equal(`${both.length} groups`);
-    const languages = $$(el, 'fieldset').find((f) => f.querySelector('legend')!.textContent === 'Language')!.querySelectorAll('.check');
+    const languages = $$(el, 'fieldset')
+      .find((f) => f.querySelector('legend')!.textContent === 'Language')!
+      .querySelectorAll('.check');
     expect(languages).to.have.length(LANGS.length);
     await expect(el).to.be.accessible();
   });

@@ -18,13 +18,22 @@ const type = async (el: CareSupportGroups, text: string) => {
   await el.updateComplete;
 };
 const box = (el: Element, label: string) =>
-  $$(el, '.check').find((l) => l.textContent!.replace(/\s+/g, ' ').trim().startsWith(label + ' ('))!.querySelector('input') as HTMLInputElement;
+  $$(el, '.check')
+    .find((l) =>
+      l
+        .textContent!.replace(/\s+/g, ' ')
+        .trim()
+        .startsWith(label + ' ('),
+    )!
+    .querySelector('input') as HTMLInputElement;
 const tick = async (el: CareSupportGroups, label: string) => {
   box(el, label).click();
   await el.updateComplete;
 };
 const mount = async (config: unknown) => {
-  const el = await fixture<CareSupportGroups>(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`);
+  const el = await fixture<CareSupportGroups>(
+    html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`,
+  );
   await ready(el);
   return el;
 };
@@ -36,7 +45,13 @@ afterEach(() => history.replaceState(null, '', startUrl));
 describe('<care-support-groups>', () => {
   it('lists every group by name with phone-first contact details and passes axe', async () => {
     const el = await mount(await base());
-    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead', 'Leukaemia Phone Group', 'Prostate Group — Penrith']);
+    expect(names(el)).to.deep.equal([
+      'Bowel Cancer Carers Online',
+      'Breast Cancer Circle — Randwick',
+      'Breast Cancer Support — Westmead',
+      'Leukaemia Phone Group',
+      'Prostate Group — Penrith',
+    ]);
     expect($(el, '#count')!.textContent).to.equal('5 groups');
     const westmead = $$(el, '.group')[2]!;
     const links = [...westmead.querySelectorAll('.contact a')].map((a) => a.getAttribute('href'));
@@ -54,7 +69,12 @@ describe('<care-support-groups>', () => {
     const el = await mount(await base());
     // From the first letter: words starting with "b" (names first, then the organization's "Blood").
     await type(el, 'b');
-    expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead', 'Leukaemia Phone Group']);
+    expect(names(el)).to.deep.equal([
+      'Bowel Cancer Carers Online',
+      'Breast Cancer Circle — Randwick',
+      'Breast Cancer Support — Westmead',
+      'Leukaemia Phone Group',
+    ]);
     expect($(el, '#count')!.textContent).to.equal('4 groups');
     await type(el, 'brest');
     expect(names(el)).to.deep.equal(['Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead']);
@@ -80,7 +100,11 @@ describe('<care-support-groups>', () => {
     await tick(el, 'Carers');
     expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online', 'Breast Cancer Support — Westmead']);
     const chips = $$(el, '.chip');
-    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Remove filter: Carers', 'Remove filter: In person', 'Remove filter: Online']);
+    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Remove filter: Carers',
+      'Remove filter: In person',
+      'Remove filter: Online',
+    ]);
     await expect(el).to.be.accessible();
     chips[0]!.click();
     await el.updateComplete;
@@ -104,7 +128,13 @@ describe('<care-support-groups>', () => {
     select.value = 'Parramatta';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Breast Cancer Circle — Randwick', 'Prostate Group — Penrith', 'Bowel Cancer Carers Online', 'Leukaemia Phone Group']);
+    expect(names(el)).to.deep.equal([
+      'Breast Cancer Support — Westmead',
+      'Breast Cancer Circle — Randwick',
+      'Prostate Group — Penrith',
+      'Bowel Cancer Carers Online',
+      'Leukaemia Phone Group',
+    ]);
     const text = $$(el, '.group').map((g) => g.querySelector('.distance')?.textContent);
     // The test browser is en-US: miles.
     expect(text[0]).to.equal('1 mile away, in Westmead');
@@ -120,7 +150,8 @@ describe('<care-support-groups>', () => {
     const stub = {
       getCurrentPosition: (ok: PositionCallback, fail: PositionErrorCallback) => {
         asked++;
-        if (deny) fail({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+        if (deny)
+          fail({ code: 1, message: 'denied', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
         else ok({ coords: { latitude: -33.917, longitude: 151.241 } } as GeolocationPosition);
       },
     };
@@ -166,7 +197,10 @@ describe('<care-support-groups>', () => {
     history.replaceState(null, '', '?sg-format=Online&sg-format=carrier-pigeon&sg-audience=CARER');
     const el = await mount(await base());
     expect(names(el)).to.deep.equal(['Bowel Cancer Carers Online']);
-    expect($$(el, '.chip').map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Remove filter: Carers', 'Remove filter: Online']);
+    expect($$(el, '.chip').map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Remove filter: Carers',
+      'Remove filter: Online',
+    ]);
     box(el, 'Online').click();
     await el.updateComplete;
     expect(new URL(location.href).searchParams.getAll('sg-format')).to.deep.equal([]);
@@ -174,7 +208,9 @@ describe('<care-support-groups>', () => {
 
   it('shows the next meeting in the viewer’s time zone (nearest time-zone attribute, else the browser’s)', async () => {
     const config = await base();
-    const wrapper = await fixture<HTMLDivElement>(html`<div time-zone="Europe/London"><care-support-groups .config=${config}></care-support-groups></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div time-zone="Europe/London"><care-support-groups .config=${config}></care-support-groups></div>`,
+    );
     const el = wrapper.firstElementChild as CareSupportGroups;
     await ready(el);
     const westmead = $$(el, '.group').find((g) => g.querySelector('h3')!.textContent!.includes('Westmead'))!;
@@ -314,7 +350,11 @@ describe('<care-support-groups>', () => {
   });
 
   it('imports groups from an HSDS feed', async () => {
-    const el = await mount({ groups: [], hsds: { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' }, urlState: false });
+    const el = await mount({
+      groups: [],
+      hsds: { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' },
+      urlState: false,
+    });
     await waitUntil(() => names(el).length === 1, 'hsds groups not shown');
     expect(names(el)).to.deep.equal(['Community Counselling']);
     await expect(el).to.be.accessible();
@@ -339,7 +379,15 @@ describe('<care-support-groups>', () => {
   it('names skipped HSDS services by id, keeps the valid ones, and says so when nothing is listed', async () => {
     const realFetch = window.fetch;
     window.fetch = async () =>
-      new Response(JSON.stringify({ services: [{ id: 'svc-ok', name: 'Good service' }, { id: 'svc-bad', name: '' }] }), { headers: { 'content-type': 'application/json' } });
+      new Response(
+        JSON.stringify({
+          services: [
+            { id: 'svc-ok', name: 'Good service' },
+            { id: 'svc-bad', name: '' },
+          ],
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
     try {
       const el = await mount({ hsds: { url: 'https://hsds.example.org/services' }, urlState: false });
       await waitUntil(() => names(el).length === 1, 'hsds groups not shown');
@@ -355,10 +403,19 @@ describe('<care-support-groups>', () => {
 
   it('skips repeated ids in the HSDS feed and feed services that repeat a config group, naming them', async () => {
     const realFetch = window.fetch;
-    const services = [{ id: 'svc-1', name: 'Feed one' }, { id: 'svc-1', name: 'Feed one again' }, { id: 'g-1', name: 'Feed copy of Westmead' }, { id: 'svc-2', name: 'Feed two' }];
+    const services = [
+      { id: 'svc-1', name: 'Feed one' },
+      { id: 'svc-1', name: 'Feed one again' },
+      { id: 'g-1', name: 'Feed copy of Westmead' },
+      { id: 'svc-2', name: 'Feed two' },
+    ];
     window.fetch = async () => new Response(JSON.stringify({ services }), { headers: { 'content-type': 'application/json' } });
     try {
-      const el = await mount({ groups: [{ id: 'g-1', name: 'Breast Cancer Support — Westmead' }], hsds: { url: 'https://hsds.example.org/services' }, urlState: false });
+      const el = await mount({
+        groups: [{ id: 'g-1', name: 'Breast Cancer Support — Westmead' }],
+        hsds: { url: 'https://hsds.example.org/services' },
+        urlState: false,
+      });
       await waitUntil(() => names(el).length === 3, 'hsds groups not shown');
       expect(names(el)).to.deep.equal(['Breast Cancer Support — Westmead', 'Feed one', 'Feed two']);
       const panel = $(el, 'details.panel')!.textContent!;

@@ -11,17 +11,91 @@ const col = zones.indexOf(zone);
 
 // #bcsm (Mondays 21:00 New York) per browser zone, in the column order of `zones`.
 const table: [string, string, string[]][] = [
-  ['2026-03-02', '2026-03-03T02:00:00.000Z', ['Tuesday, March 3 at 2:00 AM', 'Tuesday, March 3 at 1:00 PM', 'Monday, March 2 at 9:00 PM', 'Tuesday, March 3 at 2:00 AM', 'Tuesday, March 3 at 3:00 PM']],
-  ['2026-03-09', '2026-03-10T01:00:00.000Z', ['Tuesday, March 10 at 1:00 AM', 'Tuesday, March 10 at 12:00 PM', 'Monday, March 9 at 9:00 PM', 'Tuesday, March 10 at 1:00 AM', 'Tuesday, March 10 at 2:00 PM']],
-  ['2026-03-30', '2026-03-31T01:00:00.000Z', ['Tuesday, March 31 at 1:00 AM', 'Tuesday, March 31 at 12:00 PM', 'Monday, March 30 at 9:00 PM', 'Tuesday, March 31 at 2:00 AM', 'Tuesday, March 31 at 2:00 PM']],
-  ['2026-04-06', '2026-04-07T01:00:00.000Z', ['Tuesday, April 7 at 1:00 AM', 'Tuesday, April 7 at 11:00 AM', 'Monday, April 6 at 9:00 PM', 'Tuesday, April 7 at 2:00 AM', 'Tuesday, April 7 at 2:00 PM']],
-  ['2026-10-05', '2026-10-06T01:00:00.000Z', ['Tuesday, October 6 at 1:00 AM', 'Tuesday, October 6 at 12:00 PM', 'Monday, October 5 at 9:00 PM', 'Tuesday, October 6 at 2:00 AM', 'Tuesday, October 6 at 2:00 PM']],
-  ['2026-10-26', '2026-10-27T01:00:00.000Z', ['Tuesday, October 27 at 1:00 AM', 'Tuesday, October 27 at 12:00 PM', 'Monday, October 26 at 9:00 PM', 'Tuesday, October 27 at 1:00 AM', 'Tuesday, October 27 at 2:00 PM']],
-  ['2026-11-02', '2026-11-03T02:00:00.000Z', ['Tuesday, November 3 at 2:00 AM', 'Tuesday, November 3 at 1:00 PM', 'Monday, November 2 at 9:00 PM', 'Tuesday, November 3 at 2:00 AM', 'Tuesday, November 3 at 3:00 PM']],
+  [
+    '2026-03-02',
+    '2026-03-03T02:00:00.000Z',
+    [
+      'Tuesday, March 3 at 2:00 AM',
+      'Tuesday, March 3 at 1:00 PM',
+      'Monday, March 2 at 9:00 PM',
+      'Tuesday, March 3 at 2:00 AM',
+      'Tuesday, March 3 at 3:00 PM',
+    ],
+  ],
+  [
+    '2026-03-09',
+    '2026-03-10T01:00:00.000Z',
+    [
+      'Tuesday, March 10 at 1:00 AM',
+      'Tuesday, March 10 at 12:00 PM',
+      'Monday, March 9 at 9:00 PM',
+      'Tuesday, March 10 at 1:00 AM',
+      'Tuesday, March 10 at 2:00 PM',
+    ],
+  ],
+  [
+    '2026-03-30',
+    '2026-03-31T01:00:00.000Z',
+    [
+      'Tuesday, March 31 at 1:00 AM',
+      'Tuesday, March 31 at 12:00 PM',
+      'Monday, March 30 at 9:00 PM',
+      'Tuesday, March 31 at 2:00 AM',
+      'Tuesday, March 31 at 2:00 PM',
+    ],
+  ],
+  [
+    '2026-04-06',
+    '2026-04-07T01:00:00.000Z',
+    [
+      'Tuesday, April 7 at 1:00 AM',
+      'Tuesday, April 7 at 11:00 AM',
+      'Monday, April 6 at 9:00 PM',
+      'Tuesday, April 7 at 2:00 AM',
+      'Tuesday, April 7 at 2:00 PM',
+    ],
+  ],
+  [
+    '2026-10-05',
+    '2026-10-06T01:00:00.000Z',
+    [
+      'Tuesday, October 6 at 1:00 AM',
+      'Tuesday, October 6 at 12:00 PM',
+      'Monday, October 5 at 9:00 PM',
+      'Tuesday, October 6 at 2:00 AM',
+      'Tuesday, October 6 at 2:00 PM',
+    ],
+  ],
+  [
+    '2026-10-26',
+    '2026-10-27T01:00:00.000Z',
+    [
+      'Tuesday, October 27 at 1:00 AM',
+      'Tuesday, October 27 at 12:00 PM',
+      'Monday, October 26 at 9:00 PM',
+      'Tuesday, October 27 at 1:00 AM',
+      'Tuesday, October 27 at 2:00 PM',
+    ],
+  ],
+  [
+    '2026-11-02',
+    '2026-11-03T02:00:00.000Z',
+    [
+      'Tuesday, November 3 at 2:00 AM',
+      'Tuesday, November 3 at 1:00 PM',
+      'Monday, November 2 at 9:00 PM',
+      'Tuesday, November 3 at 2:00 AM',
+      'Tuesday, November 3 at 3:00 PM',
+    ],
+  ],
 ];
 
 async function show(now: string, attrs = ''): Promise<ShadowRoot> {
-  const el = await fixture<CareChatSchedule>(attrs ? html`<care-chat-schedule now=${now} time-zone=${attrs} .config=${{ chats: [bcsm], show: 2 }}></care-chat-schedule>` : html`<care-chat-schedule now=${now} .config=${{ chats: [bcsm], show: 2 }}></care-chat-schedule>`);
+  const el = await fixture<CareChatSchedule>(
+    attrs
+      ? html`<care-chat-schedule now=${now} time-zone=${attrs} .config=${{ chats: [bcsm], show: 2 }}></care-chat-schedule>`
+      : html`<care-chat-schedule now=${now} .config=${{ chats: [bcsm], show: 2 }}></care-chat-schedule>`,
+  );
   await waitUntil(() => el.shadowRoot?.querySelector('[part=chat]'));
   return el.shadowRoot!;
 }
