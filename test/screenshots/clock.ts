@@ -4,16 +4,8 @@
 // and the support groups show the next meeting from the clock. The instant is the chat stories' own
 // default, Monday 2 March 2026, 09:00 in Sydney, so every widget tells the same time.
 import { weekStart } from '../../stories/data/chat-schedule.js';
+import { freezeDate } from '../helpers/frozen-date.js';
 
 export const FROZEN = Date.parse(weekStart);
 
-const RealDate = Date;
-globalThis.Date = class extends RealDate {
-  constructor(...args: ConstructorParameters<typeof Date>) {
-    if (args.length) super(...args);
-    else super(FROZEN);
-  }
-  static override now() {
-    return FROZEN;
-  }
-} as DateConstructor;
+freezeDate(FROZEN);

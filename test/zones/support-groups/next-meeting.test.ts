@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { freezeDate } from '../../helpers/frozen-date.js';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zones = ['UTC', 'Australia/Sydney', 'America/New_York', 'Europe/London', 'Pacific/Apia'];
@@ -103,19 +104,8 @@ const table: [string, string, [string, string][]][] = [
   ],
 ];
 
-const RealDate = Date;
-function freeze(iso: string): void {
-  const t = RealDate.parse(iso);
-  globalThis.Date = class extends RealDate {
-    constructor(...args: ConstructorParameters<typeof Date>) {
-      if (args.length) super(...args);
-      else super(t);
-    }
-    static override now() {
-      return t;
-    }
-  } as DateConstructor;
-}
+let frozen: { restore(): void } | undefined;
+const freeze = (iso: string) => (frozen = freezeDate(Date.parse(iso)));
 
 async function show(zoneAttr?: string): Promise<HTMLTimeElement> {
   const config = { groups: [group], urlState: false };
@@ -128,7 +118,7 @@ async function show(zoneAttr?: string): Promise<HTMLTimeElement> {
 }
 
 describe(`<care-support-groups> next meeting in browser zone ${zone}`, () => {
-  afterEach(() => (globalThis.Date = RealDate));
+  afterEach(() => frozen?.restore());
 
   it('runs in one of the table zones', () => expect(col).to.be.at.least(0));
 
