@@ -88,7 +88,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   /** The config as validated (per-language texts unresolved), and whether it has any. */
   #validated?: C;
   #dir?: string;
-  #langObserver = new MutationObserver(() => this.#relocalise());
+  /** Made on first use, not in the constructor: `carecircle check` constructs elements in Node, which has none. */
+  #langObserver?: MutationObserver;
   #onLocale = (tag: string) => localeChain(this.locale).includes(tag) && this.#relocalise(true);
 
   constructor() {
@@ -121,7 +122,7 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    this.#langObserver.disconnect();
+    this.#langObserver?.disconnect();
     registry.listeners.delete(this.#onLocale);
     this.#abort?.abort();
     this.#loads++;
@@ -217,9 +218,9 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
       if (this.#dir) this.setAttribute('dir', this.#dir);
       else this.removeAttribute('dir');
     }
-    this.#langObserver.disconnect();
-    for (const el of new Set([this, at, document.documentElement]))
-      el && this.#langObserver.observe(el, { attributeFilter: ['lang', 'dir'] });
+    const observer = (this.#langObserver ??= new MutationObserver(() => this.#relocalise()));
+    observer.disconnect();
+    for (const el of new Set([this, at, document.documentElement])) el && observer.observe(el, { attributeFilter: ['lang', 'dir'] });
     return lang;
   }
 
