@@ -10,6 +10,7 @@ import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.
 import { resolveLocalText } from './config/schema.js';
 import { langAndDir } from './dom.js';
 import { listFormat } from './i18n/format.js';
+import { clampLevel } from './heading.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -37,13 +38,16 @@ export type Theme = 'light' | 'dark' | 'auto';
  * @cssprop [--care-space=1rem] - spacing unit
  * @cssprop [--care-target-size=2.75rem] - minimum size of buttons and controls (44 px)
  */
-export abstract class CareElement<C extends { messages?: Record<string, string> | undefined }> extends LitElement {
+export abstract class CareElement<
+  C extends { messages?: Record<string, string> | undefined; headingLevel?: number | undefined },
+> extends LitElement {
   static override styles = [themeStyles];
 
   static override properties = {
     config: { attribute: false },
     src: { reflect: true },
     theme: { reflect: true },
+    headingLevel: { attribute: 'heading-level' },
     value: { state: true },
     configErrors: { state: true },
   };
@@ -54,6 +58,8 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
   declare src: string | null;
   /** `light` (default), `dark`, or `auto` to follow the operating system. */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** Level of the widget's heading, 2 to 6 (default 2), to fit the page's outline; the config's `headingLevel` wins. */
+  declare headingLevel: string | number | undefined;
 
   /** The validated config. @internal */
   declare protected value: C | undefined;
@@ -290,7 +296,7 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     if (this.configErrors.length) {
       return [
         html`<slot></slot>`,
-        this.#hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`,
+        this.hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`,
         this.renderIssues(this.configErrors, true),
       ];
     }
@@ -305,8 +311,13 @@ export abstract class CareElement<C extends { messages?: Record<string, string> 
     return [content, this.skipped.length ? this.renderIssues(this.skipped, false) : nothing];
   }
 
-  /** Whether the page author put fallback content inside the element (besides the JSON config). */
-  get #hasFallback(): boolean {
+  /** The level of the widget's own heading (config, else the `heading-level` attribute, else 2); items are one below. @internal */
+  protected get level(): number {
+    return clampLevel(this.value?.headingLevel ?? this.headingLevel);
+  }
+
+  /** Whether the page author put fallback content inside the element (besides the JSON config). @internal */
+  protected get hasFallback(): boolean {
     return [...this.childNodes].some((n) =>
       n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim(),
     );

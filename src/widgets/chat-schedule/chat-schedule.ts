@@ -2,7 +2,7 @@ import { closestAttribute } from '../../core/dom.js';
 import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { clampLevel, heading } from '../../core/heading.js';
+import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
 import { everyMinute } from '../../core/time/clock.js';
@@ -95,7 +95,6 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     ...CareElement.properties,
     now: {},
     timeZone: { attribute: 'time-zone' },
-    headingLevel: { attribute: 'heading-level' },
     platform: {},
     hashtag: {},
     paused: { state: true },
@@ -106,8 +105,6 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   declare now: string | number | Date | undefined;
   /** The viewer's IANA zone, when the config sets none (also read from the nearest ancestor with `time-zone`). */
   declare timeZone: string | undefined;
-  /** Level of the widget's heading, 2 to 6 (default 2), when the config sets no `headingLevel`; chat titles are one below. */
-  declare headingLevel: string | number | undefined;
   /** Show only chats on this platform (`x`, `bluesky`, …); the filter control sets it too. */
   declare platform: string | undefined;
   /** Show only chats with this hashtag (without `#`). */
@@ -159,7 +156,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   protected renderContent(c: ResolvedChatScheduleConfig): TemplateResult {
     const now = this.currentTime;
     const tz = this.viewerZone(c);
-    const level = clampLevel(c.headingLevel ?? this.headingLevel);
+    const level = this.level;
     // Each chat once (its next date and up to 2 more), or every date in the agenda.
     const cards =
       c.layout == 'agenda'

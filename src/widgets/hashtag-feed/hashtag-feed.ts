@@ -63,11 +63,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     consented: { state: true },
     savedAt: { state: true },
     opened: { state: true },
-    headingLevel: { attribute: 'heading-level' },
   };
-
-  /** Level of the optional heading, 2 to 6 (default 2), when the config sets no `headingLevel`. */
-  declare headingLevel: string | number | undefined;
 
   /** @internal */ declare items: Item[];
   /** @internal */ declare shown: number;
@@ -242,13 +238,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     return this.t(r.error!.code, { name: this.#name(r), tag: this.#tag, status: String(r.error!.status ?? '') });
   }
 
-  /** Whether the page author put fallback content inside the element (besides the JSON config). @internal */
-  get #hasFallback(): boolean {
-    return [...this.childNodes].some((n) =>
-      n instanceof Element ? !/^(script|style|template)$/.test(n.localName) : n.nodeType === 3 && !!n.textContent!.trim(),
-    );
-  }
-
   /** @internal */
   #name(r: Runner): string {
     // A server by its host; a snapshot file by its address, since it is often on the page's own site.
@@ -329,7 +318,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   protected renderContent(config: ResolvedHashtagFeedConfig): TemplateResult {
     const t = this.t;
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
-    const title = config.heading ? heading(config.headingLevel ?? this.headingLevel, config.heading, 'heading') : nothing;
+    const title = config.heading ? heading(this.level, config.heading, 'heading') : nothing;
     if (config.consent === 'required' && !this.consented) {
       const hosts = this.#hosts;
       return html`${title}<div class="panel gate">
@@ -353,7 +342,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
           : this.loading
             ? nothing
             : // Nothing to show because sources failed: the author's fallback again (a link to the tag elsewhere, say).
-              failed.length && this.#hasFallback
+              failed.length && this.hasFallback
               ? html`<div class="fallback"><slot></slot></div>`
               : html`<p class="empty">${failed.length ? t('empty') : this.tb('noPosts', { tag: this.#tag })}</p>`
       }

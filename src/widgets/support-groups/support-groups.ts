@@ -2,7 +2,7 @@ import { closestAttribute } from '../../core/dom.js';
 import { externalLink } from '../../core/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { clampLevel, heading } from '../../core/heading.js';
+import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, listFormat, numberFormat } from '../../core/i18n/format.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
@@ -40,7 +40,6 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * @csspart results - the result list
  * @csspart group - one result
  * @csspart error - the editor-facing problem panel
- * @attr heading-level - the level of the finder's top heading (2–6, default 2) to fit the page; config `headingLevel` wins
  * @cssprop --care-support-groups-card-background - background of each result (default: the surface colour)
  * @slot - fallback content shown until the widget renders (and when the HSDS feed fails)
  */
@@ -51,7 +50,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   static override styles = [...CareElement.styles, styles];
   static override properties = {
     ...CareElement.properties,
-    headingLevel: { type: Number, attribute: 'heading-level' },
     state: { state: true },
     origin: { state: true },
     shown: { state: true },
@@ -72,8 +70,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override readonly messagePart = 'support-groups';
 
-  /** The level of the top heading (2–6) when the config sets none; group names are one below. */
-  declare headingLevel: number | undefined;
   /** @internal */ declare state: FinderState;
   /** @internal */ declare origin: (Origin & { label: string }) | undefined;
   /** @internal */ declare shown: number;
@@ -236,10 +232,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     );
   }
 
-  #heading(): number {
-    return clampLevel(this.value?.headingLevel ?? this.headingLevel);
-  }
-
   #nextMeeting(g: Group): Occurrence | undefined {
     if (!g.meets) return undefined;
     const m = g.meets;
@@ -272,7 +264,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
     const facets = this.#finder!.facets;
-    const level = this.#heading();
+    const level = this.level;
     return html`<div class="finder" part="finder">
       ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}${this.#failure ? ' ' + this.t(`fetch_${this.#failure}`) : ''}</p><slot></slot></div>` : nothing}
       <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
