@@ -59,7 +59,7 @@ export function parseRRule(rule: string): RRule {
     else if (k == 'INTERVAL') r.interval = num();
     else if (k == 'COUNT') r.count = num();
     else if (k == 'UNTIL')
-      r.until = /^\d{8}(T\d{6}Z?)?$/.test(v) ? v : fail(`UNTIL "${v}" is not a date such as 20261231 or 20261231T235959Z`);
+      r.until = untilOf({ until: v } as RRule) ? v : fail(`UNTIL "${v}" is not a real date such as 20261231 or 20261231T235959Z`);
     else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail(`WKST "${v}" is not a day such as MO`);
     else if (k == 'BYDAY')
       r.byDay = v.split(',').map((d) => {
@@ -101,7 +101,9 @@ function matches(r: RRule, d: number, s: number): boolean {
  */
 export function untilOf(r: RRule): [number, boolean] | undefined {
   const m = /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(Z?)$/.exec(r.until ?? '');
-  return m ? [Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 23), +(m[5] ?? 59), +(m[6] ?? 59)) + (m[4] ? 0 : 999), !!m[7]] : undefined;
+  // parseWall refuses 20260231 and 20261399 rather than rolling them over into another day.
+  const w = m ? parseWall(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? 23}:${m[5] ?? 59}:${m[6] ?? 59}`) : NaN;
+  return w == w ? [w + (m![4] ? 0 : 999), !!m![7]] : undefined;
 }
 
 /** Whether the rule's UNTIL comes before the start, so nothing would ever be shown (a config error). */

@@ -47,6 +47,15 @@ describe('one schedule schema for chats and groups', () => {
     expect(chatIssues({ rrule: 'FREQ=YEARLY' })['chats.0.rrule']).to.equal(groupIssues({ rrule: 'FREQ=YEARLY' })['meets.rrule']);
   });
 
+  it('refuses an UNTIL that is not a real date instead of rolling it into another day', () => {
+    for (const until of ['20260231', '20261399', '20260100T120000Z', '20260315T250000'])
+      for (const issues of [
+        chatIssues({ rrule: `FREQ=WEEKLY;UNTIL=${until}` })['chats.0.rrule'],
+        groupIssues({ rrule: `FREQ=WEEKLY;UNTIL=${until}` })['meets.rrule'],
+      ])
+        expect(issues, until).to.match(new RegExp(`UNTIL "${until}" is not a real date`));
+  });
+
   it('reports an UNTIL before the start on the chat or group that has it', () => {
     const chatMessage = chatIssues({ rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20251231' })['chats.0.rrule'];
     expect(chatMessage)

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { hsdsToGroups, hsdsMeets, hsdsServices } from '../../../src/sources/hsds.js';
-import { groupSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
+import { groupSchema, supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
+import { validate } from '../../../src/core/config/validate.js';
 import { nextOccurrence, occurrences } from '../../../src/core/time/recurrence.js';
 
 const load = async (name: string) => (await fetch(`/test/fixtures/hsds/${name}`)).json();
@@ -186,5 +187,12 @@ describe('HSDS: times with a UTC offset', () => {
     const m = hsdsMeets({ ...weekly, opens_at: '18:30', valid_to: '2025-12-31' })!;
     expect(m.rrule).to.equal(undefined);
     expect(groupSchema.safeParse({ id: 'g', name: 'G', meets: m }).success).to.equal(true);
+  });
+});
+
+describe('the HSDS feed’s time zone', () => {
+  it('is checked once where it is written, not reported on every group the feed brings', () => {
+    const r = validate(supportGroupsSchema, { groups: [], hsds: { url: 'https://example.org/services.json', timeZone: 'Mars/Olympus' } });
+    expect(r.errors.map((i) => i.path)).to.deep.equal(['hsds.timeZone']);
   });
 });
