@@ -159,7 +159,7 @@ export const supportGroupsSchema = z.strictObject({
       /** Address of the HSDS JSON (services with their schedules), fetched without cookies. */
       url: webUrl(),
       /** IANA zone name the feed's schedules are in, like `Australia/Sydney`. */
-      timeZone: timeZoneName(),
+      timeZone: opt(timeZoneName()),
     }),
   ),
   /** Places offered in the Near box (suburbs, towns, hospitals): results are sorted by distance from the one chosen. */
