@@ -85,6 +85,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
   #jsonLd?: HTMLScriptElement;
+  /** The result list and length the page was cut from: the JSON-LD is written again only when they change. */
+  #pageOf: [unknown, number] = [undefined, 0];
+  #jsonLdFor?: unknown[];
   /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
   #failure?: string;
   #focusIndex = -1;
@@ -137,7 +140,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#timers.forEach(clearTimeout);
     clearTimeout(this.#announce);
     this.#jsonLd?.remove();
-    this.#jsonLd = undefined;
+    this.#jsonLd = this.#jsonLdFor = undefined;
   }
 
   /** @internal */
@@ -261,6 +264,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
     const count = this.t('count', { count: total, n: total });
     this.#queueAnnounce(count);
+    if (this.#pageOf[0] !== list || this.#pageOf[1] !== page.length) this.#pageOf = [list, page.length];
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
     const facets = this.#finder!.facets;
@@ -476,8 +480,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override updated(): void {
     super.updated();
-    const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
-    this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
+    // Not on every update (a keystroke, a status message): only when the page of groups or the config changes.
+    const key = [this.#pageOf, this.value, this.configErrors, this.locale];
+    if (!this.#jsonLdFor || key.some((k, i) => k !== this.#jsonLdFor![i])) {
+      this.#jsonLdFor = key;
+      const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
+      this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
+    }
     if (this.#focusIndex >= 0) {
       const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name > span')[this.#focusIndex];
       this.#focusIndex = -1;

@@ -345,6 +345,17 @@ describe('<care-support-groups>', () => {
     expect(westmead.description).to.contain('</script>');
     expect(westmead.location.address.addressLocality).to.equal('Westmead');
     expect(data['@graph'].find((n: { name: string }) => n.name === 'Bowel Cancer Carers Online')['@type']).to.equal('Organization');
+    // Written again when the listed groups change, not on every update (a keystroke, a status message).
+    let writes = 0;
+    new MutationObserver(() => writes++).observe(script, { childList: true, characterData: true, subtree: true });
+    el.requestUpdate();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(writes, 'an update that changes nothing').to.equal(0);
+    const search = $(el, 'input[type=search]') as HTMLInputElement;
+    search.value = 'prostate';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => JSON.parse(script.textContent!)['@graph'].length === 1, 'JSON-LD did not follow the search');
     el.remove();
     expect(script.isConnected).to.equal(false);
   });
