@@ -14,7 +14,7 @@ type Factory = {
 };
 
 /** The policy names a page's `trusted-types` CSP directive must allow (with `lit-html`). */
-export const POLICY_NAMES = { inert: 'carecircle-inert', jsonLd: 'carecircle-jsonld' } as const;
+const POLICY_NAMES = { inert: 'carecircle-inert', jsonLd: 'carecircle-jsonld' } as const;
 
 const policies = new Map<string, ReturnType<Factory['createPolicy']> | null>();
 

@@ -1,6 +1,6 @@
 import { fetchJson } from '../core/fetch.js';
 import { postHref, type SafeNode } from '../core/sanitize.js';
-import { validPosts, webOnly, type Post } from './posts.js';
+import { validPosts, type Post } from './posts.js';
 
 interface Label {
   val: string;
@@ -113,10 +113,10 @@ function mapItem({ post, reason }: FeedItem): unknown {
       name: a.displayName || a.handle,
       handle: `@${a.handle}`.toLowerCase(),
       url: `${web}/profile/${handle}`,
-      ...(webOnly(a.avatar) ? { avatar: webOnly(a.avatar) } : {}),
+      ...(postHref(a.avatar) ? { avatar: postHref(a.avatar) } : {}),
     },
     text: post.record?.text ?? '',
-    media: media(post.embed).flatMap((m) => (webOnly(m.url) ? [{ ...m, url: webOnly(m.url) }] : [])),
+    media: media(post.embed).flatMap((m) => (postHref(m.url) ? [{ ...m, url: postHref(m.url) }] : [])),
     sensitive: labels.some((l) => ADULT.test(l)),
     ...(post.record?.langs?.[0] ? { language: post.record.langs[0] } : {}),
     ...(post.record?.reply?.parent?.uri ? { replyTo: post.record.reply.parent.uri } : {}),

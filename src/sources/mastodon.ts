@@ -1,5 +1,6 @@
+import { postHref } from '../core/sanitize.js';
 import { fetchJson, FetchError } from '../core/fetch.js';
-import { validPosts, webOnly, type Post } from './posts.js';
+import { validPosts, type Post } from './posts.js';
 
 /** The parts of a Mastodon `Status` we read (the rest of its ~40 fields are ignored). */
 interface Status {
@@ -36,12 +37,12 @@ function mapStatus(s: Status, instance: string): unknown {
       name: a.display_name || a.username || a.acct,
       handle: mastodonHandle(a.acct, instance),
       url: a.url,
-      ...(webOnly(a.avatar_static) ? { avatar: webOnly(a.avatar_static) } : {}),
+      ...(postHref(a.avatar_static) ? { avatar: postHref(a.avatar_static) } : {}),
     },
     html: original.content ?? '',
     media: (original.media_attachments ?? [])
       .map((m) => ({
-        url: webOnly(m.type === 'image' ? (m.preview_url ?? m.url) : (m.url ?? m.preview_url)),
+        url: postHref(m.type === 'image' ? (m.preview_url ?? m.url) : (m.url ?? m.preview_url)),
         alt: m.description ?? undefined,
         type: m.type,
       }))

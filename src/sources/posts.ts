@@ -1,4 +1,4 @@
-import { postHref, type SafeNode } from '../core/sanitize.js';
+import type { SafeNode } from '../core/sanitize.js';
 import * as z from 'zod/mini';
 import { text, webUrl } from '../core/config/schema.js';
 import { matching } from '../core/config/checks.js';
@@ -66,11 +66,6 @@ export type Post = z.output<typeof postSchema> & {
   nodes?: SafeNode[];
 };
 
-/**
- * For mappers: an avatar or media address kept only when it is absolute http(s), so one bad picture drops
- * the picture, not the whole post.
- */
-export const webOnly = (url: unknown): string | undefined => postHref(url);
 export type PostInput = z.input<typeof postSchema>;
 
 /**

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/care-support-groups.js';
 import { closestAttribute } from '../../src/core/dom.js';
-import { resolveLocale } from '../../src/core/i18n/messages.js';
+import { langAndDir } from '../../src/core/dom.js';
 
 /** `<div time-zone lang>` → shadow root → `<section>` → shadow root → the element: two shadow boundaries. */
 async function nested(inner: string, attrs: { zone?: string; lang?: string } = {}): Promise<Element> {
@@ -19,7 +19,7 @@ describe('closestAttribute', () => {
     const el = await nested('<span lang=""></span>');
     expect(closestAttribute(el, 'time-zone')).to.equal('Europe/London');
     expect(closestAttribute(el, 'lang')).to.equal('es');
-    expect(resolveLocale(el)).to.equal('es');
+    expect(langAndDir(el).lang).to.equal('es');
     el.setAttribute('time-zone', 'Asia/Tokyo');
     expect(closestAttribute(el, 'time-zone')).to.equal('Asia/Tokyo');
     expect(closestAttribute(el, 'data-nothing')).to.equal(undefined);

@@ -26,19 +26,15 @@ export interface Recoverable {
  * of `recoverable.lists` skipped instead of failing the whole config: editors still see every problem
  * (each skipped issue carries the item as written), patients the valid rest.
  */
-export function validate<S extends z.ZodMiniType>(
-  schema: S,
-  data: unknown,
-  recoverable: Recoverable | readonly string[] = {},
-): Validated<z.output<S>> {
-  const { lists = [], fields = [] } = Array.isArray(recoverable) ? { lists: recoverable } : (recoverable as Recoverable);
+export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, recoverable: Recoverable = {}): Validated<z.output<S>> {
+  const { lists = [], fields = [] } = recoverable;
   let input = data;
   const skipped: ConfigIssue[] = [];
   // Each round removes what failed; a removal can only expose issues in other items, so few rounds suffice.
   for (let round = 0; round < 4; round++) {
     const result = schema.safeParse(input, { reportInput: true });
     if (result.success) return { value: result.data, errors: [], skipped };
-    const removals = new Map<string, { path: PropertyKey[]; key: PropertyKey; item?: unknown; field: boolean }>();
+    const removals = new Map<string, { path: PropertyKey[]; key: PropertyKey; field: boolean }>();
     const fatal: ConfigIssue[] = [];
     const found: ConfigIssue[] = [];
     for (const raw of result.error.issues) {

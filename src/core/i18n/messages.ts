@@ -1,4 +1,3 @@
-import { closestAttribute } from '../dom.js';
 import type { LocaleBundle } from '../../i18n/types.js';
 import { numberFormat, pluralRules } from './format.js';
 import { localeChain, registry } from './registry.js';
@@ -94,17 +93,4 @@ export function createTranslate(
     });
   };
   return t;
-}
-
-/** The nearest `lang` up the tree, crossing shadow roots; falls back to the document's, then `en`. */
-export function resolveLocale(el: Element): string {
-  return normaliseLocale(closestAttribute(el, 'lang') || document.documentElement.lang || navigator.language || 'en');
-}
-
-function normaliseLocale(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }

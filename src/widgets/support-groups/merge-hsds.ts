@@ -12,7 +12,7 @@ const REPEATS_CONFIG = 'The config has a group with this id: the feed’s copy i
  * carrying the service, so editors can find it by its id.
  */
 export function mergeHsds(configGroups: Group[], raw: readonly unknown[]): { groups: Group[]; issues: ConfigIssue[] } {
-  const result = validate(hsdsList, { groups: raw }, ['groups']);
+  const result = validate(hsdsList, { groups: raw }, { lists: ['groups'] });
   const issues = [...result.errors, ...result.skipped].map((i) => ({ ...i, path: `hsds.${i.path}` }));
   const ids = new Set(configGroups.map((g) => g.id));
   const feed = (result.value?.groups ?? []).filter(

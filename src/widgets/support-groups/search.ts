@@ -5,7 +5,6 @@
 
 // NFD, marks stripped, lower case: "Leucémie" → "leucemie" (one function in core, shared with the feed's moderation).
 import { normalise } from '../../core/text.js';
-export { normalise };
 
 export const tokenize = (s: string): string[] => {
   const l = s.toLowerCase();

@@ -224,7 +224,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** A value's name, as it reads mid-sentence ("carers", "by phone"); `upper` to start a line ("Carers"). */
   #label(facet: FacetKey | 'facilitator', value: string, upper?: boolean): string {
     const key = `${facet}_${value}`;
-    const text = facet === 'language' ? languageName(value, this.locale) : this.t(key) === key ? value : this.t(key);
+    const known = facet === 'language' ? '' : this.t(key);
+    const text = facet === 'language' ? languageName(value, this.locale) : known === key ? value : known;
     return upper ? upperFirst(text) : text;
   }
 

@@ -3,7 +3,7 @@ import { validate } from '../../../src/core/config/validate.js';
 import { supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 
 const group = (id: string, over: Record<string, unknown> = {}) => ({ id, name: `Group ${id}`, ...over });
-const check = (groups: unknown[]) => validate(supportGroupsSchema, { groups }, ['groups']);
+const check = (groups: unknown[]) => validate(supportGroupsSchema, { groups }, { lists: ['groups'] });
 const ids = (r: ReturnType<typeof check>) => r.value!.groups.map((g) => g.id);
 
 describe('support-groups config: bad groups are skipped by path', () => {
@@ -61,7 +61,7 @@ describe('support-groups config: bad groups are skipped by path', () => {
   });
 
   it('still fails the whole config for a bad setting outside the list', () => {
-    const r = validate(supportGroupsSchema, { groups: [group('a'), group('a')], pageSize: 0 }, ['groups']);
+    const r = validate(supportGroupsSchema, { groups: [group('a'), group('a')], pageSize: 0 }, { lists: ['groups'] });
     expect(r.value).to.equal(undefined);
     expect(r.errors.map((i) => i.path)).to.include('pageSize');
   });
