@@ -93,6 +93,7 @@ export abstract class CareElement<
   #lastLogged = '';
   /** The config as validated (per-language texts unresolved), and whether it has any. */
   #validated?: C;
+  #localTexts = false;
   #dir?: string;
   /** Made on first use, not in the constructor: `carecircle check` constructs elements in Node, which has none. */
   #langObserver?: MutationObserver;
@@ -191,7 +192,11 @@ export abstract class CareElement<
 
   /** Uses the validated config with its per-language texts chosen for the current language. */
   #apply(signal: AbortSignal): void {
-    this.value = resolveLocalText(this.#validated!, localeChain(this.#localise()));
+    // The language was resolved just before (on load, or by the lang change that led here): only the
+    // messages change, since the config may override some.
+    this.t = this.#translate(this.locale);
+    this.value = resolveLocalText(this.#validated!, localeChain(this.locale));
+    this.#localTexts = this.value !== this.#validated;
     this.stop();
     this.guard(() => this.configure(this.value!, signal));
   }
@@ -213,10 +218,14 @@ export abstract class CareElement<
    * `lang`, else the language's own), sets `dir` on the host where it differs from the surroundings, and
    * watches those attributes so a change at run time re-renders. Returns the locale.
    */
+  #translate(lang: string): Translate {
+    return createTranslate(lang, [this.catalogue, coreMessages], this.#validated?.messages, [this.messagePart, 'core']);
+  }
+
   #localise(): string {
     const { lang, dir, at } = langAndDir(this, this.#dir);
     this.locale = lang;
-    this.t = createTranslate(lang, [this.catalogue, coreMessages], this.#validated?.messages, [this.messagePart, 'core']);
+    this.t = this.#translate(lang);
     const want = dir ?? directionOf(lang);
     const parent = this.parentElement ?? (this.parentNode as ShadowRoot | null)?.host;
     const inherited = parent ? getComputedStyle(parent).direction : 'ltr';
@@ -236,7 +245,7 @@ export abstract class CareElement<
     if (locale == this.#localise() && dir == this.#dir && !force) return;
     loadLocale(this.locale);
     // Per-language config texts: reconfigure with the new language's (search indexes, sorted lists).
-    if (this.value && locale != this.locale && resolveLocalText(this.#validated!, []) !== this.#validated) this.#apply(this.#abort!.signal);
+    if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#abort!.signal);
     this.requestUpdate();
   }
 
