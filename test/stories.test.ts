@@ -211,7 +211,9 @@ describe('Docs/Embedding snippets', () => {
       host.innerHTML = snippet.replace(/<script type="module"[^>]*><\/script>/, '');
       const el = host.querySelector<HTMLElement>(tag)!;
       expect(el, `${name} has a <${tag}>`).to.exist;
-      await waitUntil(() => ready.has(el) || configErrors.has(el), '', { timeout: 3000 }).catch(() => undefined);
+      // Settled: ready, a config error, or (the feed snippet asks for consent) its consent button.
+      const settledOrGate = () => ready.has(el) || configErrors.has(el) || !!el.shadowRoot?.querySelector('.gate button');
+      await waitUntil(settledOrGate, `${name}: the pasted element never settled`, { timeout: 5000 });
       expect(configErrors.get(el), `${name}: ${JSON.stringify(configErrors.get(el))}`).to.equal(undefined);
       expect(!!fatalPanel(el), `${name}: error panel`).to.equal(false);
       expect(shadowText(el).length).to.be.greaterThan(0);

@@ -1,5 +1,5 @@
 // The demo configs are valid and render offline. (Stories are rendered and checked in test/stories.test.ts.)
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-hashtag-feed.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { $, articles } from './helpers.js';
@@ -11,7 +11,6 @@ describe('demo configs', () => {
       const realError = console.error;
       console.error = (...a: unknown[]) => void errors.push(a);
       try {
-        const { html } = await import('lit');
         const el = await fixture<CareHashtagFeed>(
           html`<care-hashtag-feed src=${`/demo/data/hashtag-feed/${name}.json`}></care-hashtag-feed>`,
         );
