@@ -237,7 +237,7 @@ const FIELDS = {
     'groups.0.contact.email': anyText,
     'groups.0.lastReviewed': { type: 'string', valid: ['2026-09-01', '2026-02-30'], invalid: ['1 Sept 2026', '2026-9-1', ''] },
     'hsds.url': url,
-    'hsds.timeZone': { type: 'string', valid: ['Australia/Sydney', 'Mars/Olympus'] },
+    'hsds.timeZone': zone,
     'places.0.name': text,
     'places.0.lat': lat,
     'places.0.lon': lon,
