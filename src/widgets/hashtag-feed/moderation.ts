@@ -1,22 +1,11 @@
 import { normalise } from '../../core/text.js';
+import { handleKey, hasHandle, hasPhrase, visibleWords } from '../../core/moderation.js';
 import type { Post } from '../../sources/posts.js';
 import type { ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 
 export type Moderation = ResolvedHashtagFeedConfig['moderation'];
 
-/** `Dr_Smith@Mastodon.Social`, `@dr_smith@mastodon.social` → `@dr_smith@mastodon.social`. */
-export const handleKey = (handle: string): string => '@' + handle.trim().replace(/^@/, '').toLowerCase();
-
-/** Whether `text` contains `phrase` as whole words (not inside a longer word), ignoring case and accents. */
-export function hasPhrase(text: string, phrase: string): boolean {
-  const words = normalise(phrase).trim();
-  if (!words) return false;
-  const pattern = words
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(normalise(text));
-}
+export { handleKey, hasPhrase };
 
 const languageOk = (language: string | undefined, wanted: string[]): boolean =>
   !wanted.length || !language || wanted.some((w) => normalise(language).split('-')[0] === normalise(w).split('-')[0]);
@@ -26,17 +15,14 @@ const languageOk = (language: string | undefined, wanted: string[]): boolean =>
  * and blocked words always win; a non-empty allowlist or approved list admits only what it names.
  */
 export function allowed(post: Post, text: string, m: Moderation): boolean {
-  const who = handleKey(post.author.handle);
-  const has = (list: string[]) => list.some((h) => handleKey(h) === who);
+  const has = (list: string[]) => hasHandle(list, post.author.handle);
   if (has(m.blockAccounts)) return false;
   if (m.allowAccounts.length && !has(m.allowAccounts)) return false;
   if (m.approvedIds.length && !m.approvedIds.includes(post.id) && !m.approvedIds.includes(post.url)) return false;
   if (m.hideReplies && post.replyTo) return false;
   if (m.hideBoosts && post.boostOf) return false;
   if (!languageOk(post.language, m.languages)) return false;
-  const words = [text, post.contentWarning ?? '', post.author.name, post.author.handle, ...(post.media ?? []).map((x) => x.alt ?? '')].join(
-    '\n',
-  );
+  const words = visibleWords(post, text);
   return !m.blockWords.some((w) => hasPhrase(words, w));
 }
 
