@@ -5,13 +5,14 @@ import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
+import { later } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { googleCalendarUrl, outlookUrl, toIcs, type CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import { chatScheduleSchema, type Chat, type ChatScheduleConfig, type ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { byChat, dayDiff, durationWords, tag, upcoming } from './schedule.js';
+import { byChat, dayDiff, durationWords, tag, upcoming, type Entry, type Item } from './schedule.js';
 
 // Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
@@ -56,6 +57,10 @@ const en = {
   zoom: 'Zoom',
   other: 'Online',
 };
+
+// Chats in the first render (about a screenful), then per later task: each costs about 1 ms to render on a laptop.
+const FIRST_SCREEN = 8;
+const MORE = 10;
 
 /** Date and time of a later or cancelled date: "Tuesday, March 10 at 12:00 PM". */
 const DAY_TIME = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' } as const;
@@ -119,6 +124,14 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   protected override readonly messagePart = 'chat-schedule';
   #unsubscribe?: () => void;
   #blob?: string;
+  /** Chats whose add-to-calendar menu has been opened: only those menus are in the DOM (50 closed menus cost a long task). */
+  #opened = new Set<string>();
+  /** The dates of every chat, worked out once per config, minute and filter, not on every render. */
+  #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[] };
+  /** Chats rendered so far: a first screen at once, then a few more per task, so 50 chats make no long task. */
+  #shown = FIRST_SCREEN;
+  #total = 0;
+  #cancelMore?: () => void;
 
   constructor() {
     super();
@@ -127,11 +140,14 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   }
 
   protected override configure(): void {
+    this.#shown = FIRST_SCREEN;
     this.clock = Date.now();
     if (!this.paused) this.#unsubscribe ??= everyMinute((t) => (this.clock = t));
   }
 
   protected override stop(): void {
+    this.#cancelMore?.();
+    this.#cancelMore = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (this.#blob) URL.revokeObjectURL(this.#blob);
@@ -158,10 +174,12 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const tz = this.viewerZone(c);
     const level = this.level;
     // Each chat once (its next date and up to 2 more), or every date in the agenda.
+    const all = this.#occurrences(c, now);
+    this.#total = all.length;
     const cards =
       c.layout == 'agenda'
-        ? upcoming(c.chats, now, c.show, c.showCancelled, this).map((i) => this.#chat(i.chat, [i], i.next, tz, now, c, level))
-        : byChat(c.chats, now, Math.min(c.show, 3), c.showCancelled, this).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
+        ? (all.slice(0, this.#shown) as Item[]).map((i) => this.#chat(i.chat, [i], i.next, tz, now, c, level))
+        : (all.slice(0, this.#shown) as Entry[]).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
         ? html`<label>${this.t(key)}
@@ -190,6 +208,36 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
       <p>${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, 'button')}</p>
     </div>`;
+  }
+
+  // Ready (and `care-ready` fired) once every chat is in the list.
+  protected override get contentReady(): boolean {
+    return this.#shown >= this.#total;
+  }
+
+  protected override updated(): void {
+    super.updated();
+    if (this.#shown < this.#total && !this.#cancelMore)
+      this.#cancelMore = later(() => {
+        this.#cancelMore = undefined;
+        this.#shown += MORE;
+        this.requestUpdate();
+      });
+  }
+
+  /** Every chat's coming dates, for the whole widget once per minute tick (a pause, filter or language change re-renders without them). */
+  #occurrences(c: ResolvedChatScheduleConfig, now: number): Entry[] | Item[] {
+    const key = [now, c.layout, c.show, c.showCancelled, this.platform, this.hashtag].join('|');
+    if (this.#dates?.key !== key || this.#dates.chats !== c.chats)
+      this.#dates = {
+        key,
+        chats: c.chats,
+        cards:
+          c.layout == 'agenda'
+            ? upcoming(c.chats, now, c.show, c.showCancelled, this)
+            : byChat(c.chats, now, Math.min(c.show, 3), c.showCancelled, this),
+      };
+    return this.#dates.cards;
   }
 
   #toggle = (): void => {
@@ -296,18 +344,32 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       ${countdown ? html`<p class="countdown">${this.tb('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}`;
   }
 
-  /** Add to calendar, named for its chat: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
+  /**
+   * Add to calendar, named for its chat. Closed, it is only its summary: the menu is rendered on first open
+   * (the `toggle` event, so opening by keyboard, pointer or script all count) and kept after that.
+   */
   #calendar(chat: Chat, next: Occurrence, main: boolean): TemplateResult {
+    return html`<details class=${main ? 'calendar main' : 'calendar'} @toggle=${(e: Event) => this.#open(chat.id, e)}>
+      <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
+      ${this.#opened.has(chat.id) ? this.#menu(chat, next) : nothing}
+    </details>`;
+  }
+
+  #open(id: string, e: Event): void {
+    if (!(e.currentTarget as HTMLDetailsElement).open || this.#opened.has(id)) return;
+    this.#opened.add(id);
+    this.requestUpdate();
+  }
+
+  /** The open menu: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
+  #menu(chat: Chat, next: Occurrence): TemplateResult {
     const e = this.#event(chat);
     const name = html`<span class="visually-hidden">, ${chat.title}</span>`;
     const tab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
-    return html`<details class=${main ? 'calendar main' : 'calendar'}>
-      <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-      <ul>
-        <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`)}</li>
-        <li>${externalLink(googleCalendarUrl(e), html`${this.t('google')}${name}${tab}`, { newTab: true })}</li>
-        <li>${externalLink(outlookUrl(e, next.start, next.end), html`${this.t('outlook')}${name}${tab}`, { newTab: true })}</li>
-      </ul>
-    </details>`;
+    return html`<ul>
+      <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`)}</li>
+      <li>${externalLink(googleCalendarUrl(e), html`${this.t('google')}${name}${tab}`, { newTab: true })}</li>
+      <li>${externalLink(outlookUrl(e, next.start, next.end), html`${this.t('outlook')}${name}${tab}`, { newTab: true })}</li>
+    </ul>`;
   }
 }

@@ -523,6 +523,14 @@ describe('xss', () => {
         const list = hostile().slice(0, 20);
         const page = await open(t, element('chat', { config: { chats: list, show: 40, timeZone: 'UTC' } }));
         await ready(page, 'chat');
+        // Each menu is rendered when first opened: open them all.
+        await page.evaluate(() => {
+          for (const d of document.querySelector('#chat').shadowRoot.querySelectorAll('details.calendar')) d.open = true;
+        });
+        await page.waitForFunction(
+          (n) => document.querySelector('#chat').shadowRoot.querySelectorAll('details.calendar a[href^="https:"]').length >= n,
+          list.length * 2,
+        );
         const hrefs = await page.evaluate(() =>
           __e2e
             .deep('a', document.querySelector('#chat').shadowRoot)

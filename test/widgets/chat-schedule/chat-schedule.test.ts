@@ -164,6 +164,10 @@ describe('<care-chat-schedule>', () => {
     const el = await render({ chats: [bcsm], show: 3 });
     const cal = [...root(el).querySelectorAll('details')];
     expect(cal).to.have.length(1);
+    // The menu is rendered when first opened: a closed one holds only its summary.
+    expect(cal[0]!.querySelectorAll('a')).to.have.length(0);
+    cal[0]!.open = true;
+    await waitUntil(() => cal[0]!.querySelector('a'), 'the menu did not open');
     const links = [...cal[0]!.querySelectorAll('a')];
     expect(links.map(text)).to.deep.equal([
       'Apple or other calendar, #bcsm weekly chat (downloads a file)',

@@ -13,7 +13,10 @@ describe('<care-chat-schedule> links to other sites', () => {
       ></care-chat-schedule>`,
     );
     await waitUntil(() => el.shadowRoot?.querySelector('[part=chat]'), 'no chats');
+    const menus = [...el.shadowRoot!.querySelectorAll('details.calendar')];
     for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
+    // A menu is rendered when first opened.
+    await waitUntil(() => menus.every((d) => d.querySelector('a[href]')), 'the calendar menus did not open');
     const external = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')];
     expect(
       external.some((a) => a.href.startsWith('https://calendar.google.com')),

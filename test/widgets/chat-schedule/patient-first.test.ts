@@ -17,6 +17,13 @@ const links = (el: El) => [...root(el).querySelectorAll<HTMLAnchorElement>('a[hr
 const names = (list: Element[]) => list.map(text);
 const dupes = (list: string[]) => list.filter((n, i) => list.indexOf(n) != i);
 
+/** Opens every add-to-calendar menu (rendered only when first opened) and waits for its links. */
+async function openCalendars(el: El): Promise<void> {
+  const menus = [...root(el).querySelectorAll('details.calendar')] as HTMLDetailsElement[];
+  for (const d of menus) d.open = true;
+  await waitUntil(() => menus.every((d) => d.querySelector('a[href]')), 'the calendar menus did not open');
+}
+
 async function render(config: unknown, attrs: { now?: string; zone?: string; level?: string } = {}): Promise<El> {
   const el = await fixture<El>(
     html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'} heading-level=${attrs.level ?? ''}></care-chat-schedule>`,
@@ -54,6 +61,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
   it('gives every chat its own add-to-calendar and every link a unique name', async () => {
     const el = await render(weekConfig, { now: duringBcsm });
     for (const li of cards(el)) expect(li.querySelectorAll('details.calendar'), titleOf(li)).to.have.length(1);
+    await openCalendars(el);
     const all = names([...links(el), ...root(el).querySelectorAll('summary')]);
     expect(dupes(all), 'links or disclosures with the same name').to.deep.equal([]);
     const join = cards(el)[0]!.querySelector<HTMLAnchorElement>('a.join')!;
@@ -127,6 +135,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     const shown = text(root(el));
     for (const jargon of ['.ics', 'Subscribe', 'Outlook.com', 'UTC time', 'this date', ' h ', ' min', 'Stop updating times'])
       expect(shown, jargon).not.to.contain(jargon);
+    await openCalendars(el);
     expect(names(links(el))).to.include.members([
       'Apple or other calendar, #bcsm weekly chat (downloads a file)',
       'Google Calendar, #bcsm weekly chat (opens in a new tab)',
@@ -167,6 +176,7 @@ describe('<care-chat-schedule>, patient first (issue 11)', () => {
     expect([...times].sort()).to.deep.equal(times);
     expect(cards(el).filter((li) => titleOf(li) === '#bcsm weekly chat').length).to.be.greaterThan(1);
     expect(root(el).querySelectorAll('details.calendar')).to.have.length(4);
+    await openCalendars(el);
     expect(dupes(names([...links(el), ...root(el).querySelectorAll('summary')]))).to.deep.equal([]);
     expect(text(root(el)).split('one topic each week')).to.have.length(2);
     await expect(el).to.be.accessible();

@@ -1,0 +1,27 @@
+// Work split into tasks, so a phone never sees one long task: the browser paints and handles input between them.
+// scheduler.postTask where the browser has it (it orders the tasks by priority), else requestIdleCallback for
+// background work, else setTimeout.
+
+type Priority = 'user-visible' | 'background';
+interface Scheduler {
+  postTask(fn: () => void, options: { priority: Priority; signal: AbortSignal }): Promise<void>;
+}
+const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+
+/** Runs `fn` in a later task (never in this one); the returned function cancels it if it has not run. */
+export function later(fn: () => void, priority: Priority = 'user-visible'): () => void {
+  if (scheduler?.postTask) {
+    const abort = new AbortController();
+    scheduler.postTask(fn, { priority, signal: abort.signal }).catch(() => {});
+    return () => abort.abort();
+  }
+  if (priority == 'background' && typeof requestIdleCallback == 'function') {
+    const id = requestIdleCallback(fn, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn);
+  return () => clearTimeout(id);
+}
+
+/** Whether a slice of work that began at `start` (performance.now()) has used its share of a task. */
+export const overBudget = (start: number, ms = 8): boolean => performance.now() - start > ms;
