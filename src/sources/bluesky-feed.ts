@@ -1,6 +1,6 @@
 import { fetchJson } from '../core/fetch.js';
 import { postHref, type SafeNode } from '../core/sanitize.js';
-import { validPosts, type Post } from './posts.js';
+import { validPosts, type Post, type SkipWarning } from './posts.js';
 
 interface Label {
   val: string;
@@ -128,7 +128,7 @@ function mapItem({ post, reason }: FeedItem): unknown {
  * Maps an `app.bsky.feed.getFeed` body to Posts, skipping authors who opted out of logged-out viewing. Each
  * post keeps its plain `text` (what the cache stores) and gets its links as safe `nodes`.
  */
-export function mapGetFeed(body: unknown): { posts: Post[]; cursor?: string } {
+export function mapGetFeed(body: unknown, warn?: SkipWarning): { posts: Post[]; cursor?: string } {
   const { feed, cursor } = (body ?? {}) as { feed?: unknown; cursor?: unknown };
   if (!Array.isArray(feed)) throw new Error('The answer has no list of posts.');
   const facets = new Map<string, Facet[] | undefined>();
@@ -139,7 +139,7 @@ export function mapGetFeed(body: unknown): { posts: Post[]; cursor?: string } {
     const post = mapItem(item as FeedItem);
     return post === undefined ? [] : [post];
   });
-  const posts = validPosts(items, 'bluesky-feed').map((p) => ({ ...p, nodes: facetsToNodes(p.text ?? '', facets.get(p.id)) }));
+  const posts = validPosts(items, 'bluesky-feed', warn).map((p) => ({ ...p, nodes: facetsToNodes(p.text ?? '', facets.get(p.id)) }));
   return { posts, ...(typeof cursor === 'string' && cursor ? { cursor } : {}) };
 }
 

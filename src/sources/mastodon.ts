@@ -1,6 +1,6 @@
 import { postHref } from '../core/sanitize.js';
 import { fetchJson, FetchError } from '../core/fetch.js';
-import { validPosts, type Post } from './posts.js';
+import { validPosts, type Post, type SkipWarning } from './posts.js';
 
 /** The parts of a Mastodon `Status` we read (the rest of its ~40 fields are ignored). */
 interface Status {
@@ -56,11 +56,12 @@ function mapStatus(s: Status, instance: string): unknown {
 }
 
 /** Maps a `GET /api/v1/timelines/tag/:hashtag` body to Posts; bad statuses are skipped with a warning. */
-export function mapMastodon(statuses: unknown, instance: string): Post[] {
+export function mapMastodon(statuses: unknown, instance: string, warn?: SkipWarning): Post[] {
   if (!Array.isArray(statuses)) throw new Error('The answer has no list of posts.');
   return validPosts(
     statuses.map((s) => (s && typeof s === 'object' ? mapStatus(s as Status, instance) : s)),
     `mastodon ${host(instance)}`,
+    warn,
   );
 }
 

@@ -68,11 +68,15 @@ export type Post = z.output<typeof postSchema> & {
 
 export type PostInput = z.input<typeof postSchema>;
 
+/** Where a skipped post is reported: the widget's console by default; the pipeline collects them. */
+export type SkipWarning = (message: string) => void;
+const consoleWarning: SkipWarning = (message) => console.warn(`<care-hashtag-feed> ${message}`);
+
 /**
- * Validates remote posts one by one: a bad post is skipped with a console warning naming it and the
- * problem, and the rest are kept.
+ * Validates remote posts one by one: a bad post is skipped with a warning naming it and the problem, and
+ * the rest are kept.
  */
-export function validPosts(items: unknown, source: string): Post[] {
+export function validPosts(items: unknown, source: string, warn: SkipWarning = consoleWarning): Post[] {
   if (!Array.isArray(items)) throw new Error('The answer has no list of posts.');
   const out: Post[] = [];
   items.forEach((item, i) => {
@@ -81,7 +85,7 @@ export function validPosts(items: unknown, source: string): Post[] {
     else {
       const issue = toConfigIssues(result.error.issues, postSchema, item)[0];
       const name = (item as { id?: unknown; url?: unknown } | null)?.url ?? (item as { id?: unknown } | null)?.id ?? `#${i}`;
-      console.warn(`<care-hashtag-feed> ${source}: skipped post ${String(name)}: ${issue?.path}: ${issue?.message}`);
+      warn(`${source}: skipped post ${String(name)}: ${issue?.path}: ${issue?.message}`);
     }
   });
   return out;
