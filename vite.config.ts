@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import { existsSync, readdirSync } from 'node:fs';
 
 /**
- * Library build of one entry at a time (scripts/build.mjs runs it for each file in dist/). Each output is
- * one self-contained, minified file with no imports, so a web team can paste a single script tag.
+ * Library build of one entry at a time (scripts/build.mjs runs it for each file in dist/). Each output is one
+ * minified file holding everything its widgets need to show their first content, so a web team pastes a single
+ * script tag; features used later come from chunks beside it (the classic-script build carries them inline).
  * CARE_ENTRY: the source entry; CARE_NAME: the output name; CARE_FORMAT: `es` (default) or `iife`.
  */
 const entry = process.env.CARE_ENTRY ?? 'src/define/all.ts';
@@ -34,8 +35,27 @@ const npmBuild = {
   },
 };
 
+/**
+ * The classic script cannot load chunks, so each `import('./x.js')` of ours becomes a static import of the same
+ * module (resolved at once). Inlined by the bundler instead, every lazily imported module and what it imports
+ * would be wrapped in an init function (+0.6 KB min+gzip).
+ */
+const staticImports = {
+  name: 'carecircle-static-imports',
+  transform(code: string, id: string) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('import(')) return null;
+    const imports: string[] = [];
+    const out = code.replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (_, _q, spec: string) => {
+      imports.push(`import * as __careLazy${imports.length} from ${JSON.stringify(spec)};`);
+      return `Promise.resolve(__careLazy${imports.length - 1})`;
+    });
+    return imports.length ? { code: imports.join('') + out, map: null } : null;
+  },
+};
+
 export default defineConfig({
   publicDir: false,
+  plugins: format === 'iife' ? [staticImports] : [],
   logLevel: 'warn',
   build:
     format === 'lib'
@@ -54,7 +74,21 @@ export default defineConfig({
             fileName: () => (format === 'iife' ? `${name}.iife.js` : `${name}.js`),
           },
           rolldownOptions: {
-            output: { codeSplitting: false, minify: true },
+            // The bundles export nothing a page uses, so the entry may carry the exports its chunks import.
+            preserveEntrySignatures: false,
+            // ES: each feature loaded when used (an `import()`) is a chunk in dist/chunks/, imported by a path
+            // relative to the bundle, so the browser fetches it from beside the bundle wherever that is. Every
+            // module the bundle needs at start stays in the bundle itself (the `$initial` group, named like
+            // the entry, merges into it): one file before first content, and chunks import from it. The
+            // classic script cannot import: it carries its features inline.
+            output:
+              format === 'iife'
+                ? { codeSplitting: false, minify: true }
+                : {
+                    minify: true,
+                    chunkFileNames: `chunks/${name}-[name]-[hash].js`,
+                    codeSplitting: { groups: [{ name, tags: ['$initial'] }] },
+                  },
           },
         },
   define: {

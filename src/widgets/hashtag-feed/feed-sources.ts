@@ -1,9 +1,23 @@
 import { FetchError } from '../../core/fetch.js';
+import { lazy } from '../../core/lazy.js';
 import { fetchMastodon } from '../../sources/mastodon.js';
-import { fetchSnapshot } from '../../sources/snapshot.js';
-import { fetchBlueskyFeed } from '../../sources/bluesky-feed.js';
 import type { Post } from '../../sources/posts.js';
 import type { FeedSource } from './hashtag-feed.schema.js';
+
+/**
+ * The readers of the less common sources, loaded the first time a config names one: a feed of Mastodon or
+ * curated posts never downloads the Bluesky or snapshot code. Replaceable in tests. @internal
+ */
+export const readers = {
+  snapshot: lazy(() => import('../../sources/snapshot.js')),
+  bluesky: lazy(() => import('../../sources/bluesky-feed.js')),
+};
+
+/** A reader that could not be loaded fails its source like an unreachable server: the other sources go on. */
+const reader = <T>(load: () => Promise<T>, name: string): Promise<T> =>
+  load().catch((error: unknown) => {
+    throw new FetchError('network', `The ${name} reader could not be loaded (${error instanceof Error ? error.message : String(error)}).`);
+  });
 
 /** One configured source and what it has given so far. */
 export interface Runner {
@@ -51,8 +65,8 @@ export async function pull(
       src.type === 'mastodon'
         ? await fetchMastodon(src.instance, hashtag, { page, signal })
         : src.type === 'snapshot'
-          ? await fetchSnapshot(src.url, { signal })
-          : await fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
+          ? await (await reader(readers.snapshot, 'snapshot')).fetchSnapshot(src.url, { signal })
+          : await (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
     const known = new Set(result.posts.map((p) => p.url));
     r.posts = more ? [...r.posts, ...result.posts] : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
     if (more || !r.posts.length || r.next === undefined) r.next = result.next;
