@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Checks every locale catalogue (src/i18n/locales/<tag>.ts) against the English ones: the same keys, exactly the
+// Checks every locale catalogue (src/i18n/locales/<tag>.ts) against the English ones (the widgets' messages and the
+// editors' config errors, `errorMessages` of src/core/config/issues.ts): the same keys, exactly the
 // plural categories the language's Intl.PluralRules uses, and the same {placeholders}. Prints what is wrong per
 // locale and exits 1 if anything is. `node scripts/check-locales.mjs [tag …]` checks only those locales.
 // The .ts files are bundled with esbuild (Lit's Node build lets the widget classes load) and imported once.
@@ -20,11 +21,13 @@ import { coreMessages } from './src/core/i18n/messages.ts';
 import { messages as supportGroups } from './src/widgets/support-groups/messages.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
+import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
   core: coreMessages.en,
   'hashtag-feed': new CareHashtagFeed().catalogue.en,
   'support-groups': supportGroups.en,
   'chat-schedule': new CareChatSchedule().catalogue.en,
+  errors: errorMessages,
 };`;
 
 /** The locale files' tags (every `<tag>.ts` in src/i18n/locales but English). */

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
 import { validate } from './config/validate.js';
-import { itemName, type ConfigIssue } from './config/issues.js';
+import { itemName, keyedIssue, type ConfigIssue } from './config/issues.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
 import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.js';
@@ -164,13 +164,7 @@ export abstract class CareElement<
     let data = raw.data;
     if (raw.origin === 'none') {
       if (this.defaultConfig === undefined) {
-        return this.#fail([
-          {
-            path: '(root)',
-            message:
-              'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.',
-          },
-        ]);
+        return this.#fail([keyedIssue('(root)', 'noConfig')]);
       }
       data = this.defaultConfig;
     }
@@ -211,6 +205,8 @@ export abstract class CareElement<
       console.error(`<${this.localName}> config problems:\n${text}`);
     }
     this.dispatchEvent(new CareConfigErrorEvent(issues));
+    // The editor's details in the page's language too: its file re-renders the panel when it arrives.
+    loadLocale(this.locale);
   }
 
   /**
@@ -280,7 +276,7 @@ export abstract class CareElement<
     console.error(`<${this.localName}> stopped after an internal error:`, error);
     this.stop();
     this.value = undefined;
-    this.configErrors = [{ path: '(widget)', message: 'The widget hit an internal error and stopped. The page itself is unaffected.' }];
+    this.configErrors = [keyedIssue('(widget)', 'crashed')];
   }
 
   /** Called with each newly valid config: start fetching data here (the signal aborts on the next load). */
@@ -341,9 +337,16 @@ export abstract class CareElement<
       <summary>${this.t('editorDetails')}</summary>
       <p>${this.t(fatal ? 'configErrorIntro' : 'skippedIntro', { count: issues.length })}</p>
       <ul>
-        ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${i.message}</li>`)}
+        ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${this.#issueText(i)}</li>`)}
       </ul>
     </details>`;
+  }
+
+  /** A problem in the widget's language where its `errors` have the message, else in English. */
+  #issueText(issue: ConfigIssue): string {
+    if (!issue.key || !localeChain(this.locale).some((tag) => registry.bundles[tag]?.errors)) return issue.message;
+    const text = createTranslate(this.locale, [{}], {}, ['errors'])(issue.key, issue.params);
+    return text == issue.key ? issue.message : text;
   }
 
   protected override updated(): void {

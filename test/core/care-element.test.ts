@@ -193,7 +193,10 @@ describe('config errors', () => {
 
   it('gives no suggestion for a key far from every known one', async () => {
     const { event } = await errorOf(inline('{"title":"x","zzzzzz":1}'));
-    expect(event.detail.issues).to.deep.equal([{ path: 'zzzzzz', message: 'Unknown setting "zzzzzz".' }]);
+    // The key and its values let a widget word it in the reader's language (see test/i18n/errors.test.ts).
+    expect(event.detail.issues).to.deep.equal([
+      { path: 'zzzzzz', message: 'Unknown setting "zzzzzz".', key: 'unknownSetting', params: { key: 'zzzzzz' } },
+    ]);
   });
 
   it('says what to do when there is no config at all', async () => {

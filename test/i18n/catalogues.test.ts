@@ -16,6 +16,7 @@ import vi from '../../src/i18n/locales/vi.js';
 import zhHans from '../../src/i18n/locales/zh-Hans.js';
 import zhHant from '../../src/i18n/locales/zh-Hant.js';
 import { messages as supportGroups } from '../../src/widgets/support-groups/messages.js';
+import { errorMessages } from '../../src/core/config/issues.js';
 
 type Bundle = Record<string, Record<string, string>>;
 
@@ -39,6 +40,7 @@ const english: Bundle = {
   'hashtag-feed': widgetEnglish('care-hashtag-feed'),
   'support-groups': supportGroups.en!,
   'chat-schedule': widgetEnglish('care-chat-schedule'),
+  errors: errorMessages,
 };
 
 const CATEGORY = /^(.+)_(zero|one|two|few|many|other)$/;

@@ -8,6 +8,55 @@ export interface ConfigIssue {
   item?: unknown;
   /** For a dropped optional field: the item still shows, without this field. */
   dropped?: 'field';
+  /** The message's key in `errorMessages`, so a widget can show it in the reader's language (`errors` of a locale). */
+  key?: string;
+  /** Its placeholders' values, the same in every language (`{got}` is the value as written: `"nurse"`, `5`, `[…]`). */
+  params?: Record<string, string | number>;
+}
+
+/**
+ * The common config problems, by key: what `toConfigIssues` says in English, and what the `errors` part of a
+ * language's bundle translates (editors may not read English either). `{got}` is the value found: here
+ * "the text "nurse"", in a translation the value as written (`"nurse"`, `5`, `true`, `null`, `[…]`, `{…}`).
+ */
+export const errorMessages: Record<string, string> = {
+  required_text: 'Required: add a text value.',
+  required_number: 'Required: add a number.',
+  required_boolean: 'Required: add true or false.',
+  required_list: 'Required: add a list.',
+  required_object: 'Required: add an object.',
+  required_int: 'Required: add a whole number.',
+  expected_text: 'Expected text, but got {got}.',
+  expected_number: 'Expected a number, but got {got}.',
+  expected_boolean: 'Expected true or false, but got {got}.',
+  expected_list: 'Expected a list, but got {got}.',
+  expected_object: 'Expected an object, but got {got}.',
+  expected_int: 'Expected a whole number, but got {got}.',
+  mustBe: 'Must be {value}.',
+  oneOf: 'Must be one of {values}; got {got}.',
+  minItems_one: 'Needs at least {count} item.',
+  minItems_other: 'Needs at least {count} items.',
+  maxItems: 'Allows at most {maximum} items.',
+  notEmpty: 'Must not be empty.',
+  minLength: 'Must be at least {minimum} characters.',
+  maxLength: 'Must be at most {maximum} characters.',
+  min: 'Must be at least {minimum}.',
+  max: 'Must be at most {maximum}.',
+  range: 'Must be from {minimum} to {maximum}.',
+  rangeInt: 'Must be a whole number from {minimum} to {maximum}.',
+  notUrl: 'Not a valid web address: {got}.',
+  unknownKind: 'Unknown "{key}": {got}.',
+  noForm: 'Does not match any allowed form.',
+  unknownSetting: 'Unknown setting "{key}".',
+  unknownSettingHint: 'Unknown setting "{key}". Did you mean "{hint}"?',
+  noConfig: 'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.',
+  crashed: 'The widget hit an internal error and stopped. The page itself is unaffected.',
+};
+
+/** An issue worded from `errorMessages` (English here; the widget shows a translation where its language has one). */
+export function keyedIssue(path: string, key: string, params: Record<string, string | number> = {}, english = params): ConfigIssue {
+  const text = errorMessages[key] ?? errorMessages[`${key}_${english.count === 1 ? 'one' : 'other'}`]!;
+  return { path, key, params, message: text.replace(/\{(\w+)\}/g, (m, name: string) => (name in english ? String(english[name]) : m)) };
 }
 
 /** The name editors know a skipped item by: its id, title or name as written (quoted), if it has one. */
@@ -121,51 +170,72 @@ const describe = (v: unknown): string =>
           ? `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`
           : `${typeof v} ${String(v)}`;
 
+/** The value as written, for translations: `"nurse"`, `5`, `true`, `null`, `[…]`, `{…}`. */
+const asWritten = (v: unknown): string =>
+  Array.isArray(v)
+    ? '[…]'
+    : v && typeof v === 'object'
+      ? '{…}'
+      : typeof v === 'string'
+        ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)
+        : String(v);
+
 const expectedName: Record<string, string> = {
   string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  record: 'an object',
-  int: 'a whole number',
+  number: 'number',
+  boolean: 'boolean',
+  array: 'list',
+  object: 'object',
+  record: 'object',
+  int: 'int',
 };
 
-function messageFor(issue: RawIssue): string {
+/** A keyed issue whose `{got}` is `input`: described in English, as written in a translation. */
+const withGot = (path: string, key: string, input: unknown, params: Record<string, string | number> = {}) =>
+  keyedIssue(path, key, { ...params, got: asWritten(input) }, { ...params, got: describe(input) });
+
+function issueFor(path: string, issue: RawIssue): ConfigIssue {
+  const n = (v: number | bigint | undefined) => Number(v);
   switch (issue.code) {
     case 'invalid_type': {
-      const want = expectedName[issue.expected ?? ''] ?? issue.expected;
-      return issue.input === undefined
-        ? `Required: add ${want === 'text' ? 'a text value' : want}.`
-        : `Expected ${want}, but got ${describe(issue.input)}.`;
+      const want = expectedName[issue.expected ?? ''];
+      if (!want)
+        return {
+          path,
+          message:
+            issue.input === undefined
+              ? `Required: add ${issue.expected}.`
+              : `Expected ${issue.expected}, but got ${describe(issue.input)}.`,
+        };
+      return issue.input === undefined ? keyedIssue(path, `required_${want}`) : withGot(path, `expected_${want}`, issue.input);
     }
     case 'invalid_value':
       return issue.values?.length === 1
-        ? `Must be ${JSON.stringify(issue.values[0])}.`
-        : `Must be one of ${issue.values?.map((v) => JSON.stringify(v)).join(', ')}; got ${describe(issue.input)}.`;
+        ? keyedIssue(path, 'mustBe', { value: JSON.stringify(issue.values[0]) })
+        : withGot(path, 'oneOf', issue.input, { values: issue.values?.map((v) => JSON.stringify(v)).join(', ') ?? '' });
     case 'too_small':
       return issue.origin === 'array'
-        ? `Needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}.`
+        ? keyedIssue(path, 'minItems', { count: n(issue.minimum) })
         : issue.origin === 'string'
           ? issue.minimum === 1
-            ? 'Must not be empty.'
-            : `Must be at least ${issue.minimum} characters.`
-          : `Must be at least ${issue.minimum}.`;
+            ? keyedIssue(path, 'notEmpty')
+            : keyedIssue(path, 'minLength', { minimum: n(issue.minimum) })
+          : keyedIssue(path, 'min', { minimum: n(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'array'
-        ? `Allows at most ${issue.maximum} items.`
-        : issue.origin === 'string'
-          ? `Must be at most ${issue.maximum} characters.`
-          : `Must be at most ${issue.maximum}.`;
+      return keyedIssue(path, issue.origin === 'array' ? 'maxItems' : issue.origin === 'string' ? 'maxLength' : 'max', {
+        maximum: n(issue.maximum),
+      });
     case 'invalid_format':
-      return issue.format === 'regex' && issue.message && issue.message !== 'Invalid input'
-        ? issue.message
-        : `Not a valid ${issue.format === 'url' ? 'web address' : issue.format}: ${describe(issue.input)}.`;
+      if (issue.format === 'regex' && issue.message && issue.message !== 'Invalid input') return { path, message: issue.message };
+      if (issue.format === 'url') return withGot(path, 'notUrl', issue.input);
+      return { path, message: `Not a valid ${issue.format}: ${describe(issue.input)}.` };
     case 'invalid_union':
-      return issue.discriminator ? `Unknown "${issue.discriminator}": ${describe(issue.input)}.` : `Does not match any allowed form.`;
-    default:
-      return issue.params?.message ?? issue.message ?? 'Invalid value.';
+      return issue.discriminator ? withGot(path, 'unknownKind', issue.input, { key: issue.discriminator }) : keyedIssue(path, 'noForm');
   }
+  const message = issue.params?.message ?? issue.message ?? 'Invalid value.';
+  // The number checks of core/config/checks.ts (`between`) word their range the same way: translatable too.
+  const range = /^Must be (a whole number )?from (-?[\d.]+) to (-?[\d.]+)\.$/.exec(message);
+  return range ? keyedIssue(path, range[1] ? 'rangeInt' : 'range', { minimum: +range[2]!, maximum: +range[3]! }) : { path, message };
 }
 
 /**
@@ -185,14 +255,14 @@ export function toConfigIssues(
       const known = knownKeys(schema, path, data);
       for (const key of issue.keys ?? []) {
         const hint = suggest(key, known);
-        out.push({ path: joinPath([...path, key]), message: `Unknown setting "${key}".${hint ? ` Did you mean "${hint}"?` : ''}` });
+        out.push(keyedIssue(joinPath([...path, key]), hint ? 'unknownSettingHint' : 'unknownSetting', hint ? { key, hint } : { key }));
       }
     } else if (issue.code === 'invalid_union' && !issue.discriminator && issue.errors?.length) {
       // Report the branch that got furthest (fewest issues), so the message names the real problem.
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
       out.push(...toConfigIssues(best, schema, data, path));
     } else {
-      out.push({ path: joinPath(path), message: messageFor(issue) });
+      out.push(issueFor(joinPath(path), issue));
     }
   }
   return out;

@@ -36,15 +36,6 @@ export const coreMessages: Catalogues = {
     fetch_data: 'It sent something we cannot read.',
     fetch_notPublic: 'It does not share this with the public.',
   },
-  es: {
-    unavailable: 'Esta información no está disponible en este momento.',
-    editorDetails: 'Detalles para el editor del sitio web',
-    configErrorIntro: 'Este widget no se inició: su configuración tiene problemas. Corríjalos y vuelva a cargar la página:',
-    skippedIntro_one: 'Se omitió {count} elemento por un problema en la configuración:',
-    skippedIntro_other: 'Se omitieron {count} elementos por problemas en la configuración:',
-    loading: 'Cargando…',
-    sourceFailed: 'No se pudo cargar {name}: {reason}',
-  },
 };
 
 /** A part of a `LocaleBundle`: where a registered language keeps the messages of one catalogue. */

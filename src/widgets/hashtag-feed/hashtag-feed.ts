@@ -93,17 +93,11 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       boost: 'Shared post',
       reply: 'Reply',
       postsFailed: 'We could not get posts from {name}. {reason}',
-      // Why a source failed, by FetchError code: a second sentence after postsFailed.
-      notPublic: 'It does not share #{tag} with the public.',
-      timeout: 'It took too long to answer.',
-      network: 'We could not reach it.',
-      login: 'It asks for a login.',
-      notFound: 'Nothing is at that address.',
-      busy: 'It is busy. We will try again later.',
-      http: 'It had a problem (error {status}).',
-      type: 'It sent something we cannot read.',
-      json: 'It sent something we cannot read.',
-      data: 'It sent something we cannot read.',
+      // Why a source failed is the core's `fetch_<code>` sentence, after postsFailed; the feed words three its own
+      // way (it names the hashtag, retries by itself, and shows the status).
+      fetch_notPublic: 'It does not share #{tag} with the public.',
+      fetch_busy: 'It is busy. We will try again later.',
+      fetch_http: 'It had a problem (error {status}).',
       saved: 'These posts were saved {age}.',
       consent: 'Show posts from {hosts}',
       consentNote: 'These posts come from {hosts}. We only contact them if you choose to see the posts.',
@@ -235,7 +229,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
 
   /** @internal */
   #reason(r: Runner): string {
-    return this.t(r.error!.code, { name: this.#name(r), tag: this.#tag, status: String(r.error!.status ?? '') });
+    return this.t(`fetch_${r.error!.code}`, { name: this.#name(r), tag: this.#tag, status: String(r.error!.status ?? '') });
   }
 
   /** @internal */

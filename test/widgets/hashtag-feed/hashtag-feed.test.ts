@@ -135,7 +135,7 @@ describe('mastodon in the element', () => {
       [() => json({ error: 'x' }), 'It sent something we cannot read.'],
     ] as const) {
       mock = mockFetch(answer);
-      const el = await feed(mastodonConfig({ messages: { http: 'Server error {status}.' } }));
+      const el = await feed(mastodonConfig({ messages: { fetch_http: 'Server error {status}.' } }));
       const expected = text.startsWith('It had a problem') ? 'Server error 503.' : text;
       expect($(el, '.notice')!.textContent).to.equal(`We could not get posts from mastodon.example. ${expected}`);
       mock.restore();
