@@ -14,19 +14,33 @@ export const hasHandle = (list: readonly string[], handle: string): boolean => {
   return list.some((h) => handleKey(h) === who);
 };
 
-/** Whether `text` contains `phrase` as whole words (not inside a longer word), ignoring case and accents. */
-export function hasPhrase(text: string, phrase: string): boolean {
-  const words = normalise(phrase).trim();
-  if (!words) return false;
-  const pattern = words
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u').test(normalise(text));
+// One RegExp per phrase for the life of the page (not one per post per phrase): a block list is checked
+// against every post of every refresh.
+const patterns = new Map<string, RegExp | null>();
+
+/** The whole-word pattern for `phrase`, matched against normalised text; null for a phrase with no words. */
+function phrasePattern(phrase: string): RegExp | null {
+  let re = patterns.get(phrase);
+  if (re === undefined) {
+    const words = normalise(phrase).trim();
+    const pattern = words
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+');
+    patterns.set(phrase, (re = words ? new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'u') : null));
+  }
+  return re;
 }
 
-/** The first of `phrases` that `text` contains as whole words, if any. */
-export const firstPhrase = (text: string, phrases: readonly string[]): string | undefined => phrases.find((p) => hasPhrase(text, p));
+/** Whether `text` contains `phrase` as whole words (not inside a longer word), ignoring case and accents. */
+export const hasPhrase = (text: string, phrase: string): boolean => !!firstPhrase(text, [phrase]);
+
+/** The first of `phrases` that `text` contains as whole words, if any (the text is normalised once for all of them). */
+export function firstPhrase(text: string, phrases: readonly string[]): string | undefined {
+  if (!phrases.length) return undefined;
+  const words = normalise(text);
+  return phrases.find((p) => phrasePattern(p)?.test(words));
+}
 
 /**
  * Everything a reader sees of a post, where a blocked word must not appear: its text (`text`, the plain text

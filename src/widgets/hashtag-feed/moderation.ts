@@ -1,5 +1,5 @@
 import { normalise } from '../../core/text.js';
-import { handleKey, hasHandle, hasPhrase, visibleWords } from '../../core/moderation.js';
+import { firstPhrase, handleKey, hasHandle, hasPhrase, visibleWords } from '../../core/moderation.js';
 import type { Post } from '../../sources/posts.js';
 import type { ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 
@@ -22,8 +22,7 @@ export function allowed(post: Post, text: string, m: Moderation): boolean {
   if (m.hideReplies && post.replyTo) return false;
   if (m.hideBoosts && post.boostOf) return false;
   if (!languageOk(post.language, m.languages)) return false;
-  const words = visibleWords(post, text);
-  return !m.blockWords.some((w) => hasPhrase(words, w));
+  return !m.blockWords.length || !firstPhrase(visibleWords(post, text), m.blockWords);
 }
 
 /** The badge for a handle from `roles` (keys with or without the leading `@`). */
