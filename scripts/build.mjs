@@ -109,6 +109,18 @@ await esbuild({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'error',
 });
+// The review desk's page (`carecircle review` serves it from beside the CLI): the desk element and the feed that
+// shows each post, one file. Not a widget for web pages, so it has no size budget.
+await esbuild({
+  entryPoints: ['src/pipeline/desk/care-review-desk.ts'],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  outfile: 'dist/cli/desk/desk.js',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'error',
+});
 
 if (!quick) {
   execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit' });

@@ -83,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  // The review desk (src/pipeline/desk/): a local server until Ctrl+C.
+  if (command === 'review') return (await import('../pipeline/desk/review.js')).review(rest);
   if (command !== 'check') {
     console.error(usage);
     return 2;

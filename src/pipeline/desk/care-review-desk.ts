@@ -1,0 +1,1031 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { themeStyles } from '../../core/theme/styles.js';
+import { cleanName } from '../../core/sanitize.js';
+import { define } from '../../core/define.js';
+import '../../define/care-hashtag-feed.js';
+import type { Decision, PostRecord, PublishReport, ReviewState } from '../types.js';
+import type { DeskFeed } from './api.js';
+import {
+  DONE,
+  STATE_LABELS,
+  announcement,
+  excerpt,
+  hiddenOnPage,
+  inState,
+  missingAlt,
+  nextIndex,
+  previewConfig,
+  published,
+  undoOf,
+  type StateFilter,
+} from './desk-logic.js';
+
+type Counts = Record<ReviewState | 'pinned', number>;
+interface Info {
+  actor: string;
+  feed: DeskFeed;
+  sources: string[];
+  accounts: string[];
+  publish: boolean;
+}
+/** One undoable action: the records as they were, replaced by what the server answered. */
+interface Step {
+  label: string;
+  pairs: { before: PostRecord; after?: PostRecord }[];
+}
+type Panel = 'none' | 'reason' | 'alt' | 'bulk-approve' | 'bulk-reject';
+
+const ORDER: StateFilter[] = ['pending', 'held', 'approved', 'rejected', 'removed', 'pinned', 'all'];
+const HEADER = { 'x-carecircle-desk': '1' };
+
+/** Keys that are typing, not commands. */
+const typing = (el: Element | undefined): boolean =>
+  !!el && (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select' || (el as HTMLElement).isContentEditable);
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: string; message?: string; record?: PostRecord; counts?: Counts },
+  ) {
+    super(body.message ?? `The desk answered ${status}.`);
+  }
+}
+
+/**
+ * The review desk: the moderation queue of `carecircle review`. Each post is shown by a real
+ * `<care-hashtag-feed>` with the page's settings, so what a reviewer approves is what patients will see. Every
+ * action works from the keyboard (shortcuts listed on the page) and with a pointer; decisions are sent one
+ * after another in the order made, so a fast reviewer never waits for the server.
+ *
+ * @summary The moderation queue served by `carecircle review`.
+ */
+export class CareReviewDesk extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        max-inline-size: 90rem;
+        margin-inline: auto;
+        padding: var(--_space);
+      }
+      h1 {
+        font-size: 1.6em;
+        margin: 0;
+      }
+      h2 {
+        font-size: 1.2em;
+        margin-block: 0.5em;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+        justify-content: space-between;
+      }
+      .who {
+        margin: 0;
+        color: var(--_muted);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: calc(var(--_space) * 0.75);
+        align-items: end;
+        margin-block: var(--_space);
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25em;
+        font-weight: 600;
+      }
+      input,
+      select,
+      textarea {
+        font: inherit;
+        font-weight: normal;
+        min-block-size: var(--_target);
+        padding: 0.35em 0.5em;
+        border: 2px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_bg);
+        color: var(--_text);
+        max-inline-size: 100%;
+      }
+      textarea {
+        inline-size: 100%;
+        min-block-size: 5em;
+      }
+      .counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 1.25em;
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .layout {
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: minmax(0, 1fr);
+      }
+      @media (min-width: 60em) {
+        .layout {
+          grid-template-columns: minmax(16rem, 28rem) minmax(0, 1fr);
+          align-items: start;
+        }
+        .review {
+          position: sticky;
+          inset-block-start: var(--_space);
+        }
+      }
+      [role='listbox'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        max-block-size: 75vh;
+        overflow: auto;
+      }
+      [role='option'] {
+        padding: 0.5em 0.75em;
+        border-block-end: 1px solid var(--_border);
+        border-inline-start: 0.4rem solid transparent;
+        cursor: pointer;
+      }
+      [role='option'][aria-selected='true'] {
+        border-inline-start-color: var(--_accent);
+        background: var(--_surface);
+      }
+      [role='option']:focus-visible {
+        outline-offset: -4px;
+      }
+      .row-name {
+        font-weight: 600;
+      }
+      .row-handle,
+      .row-meta {
+        color: var(--_muted);
+      }
+      .row-text {
+        display: block;
+      }
+      .tag {
+        display: inline-block;
+        border: 1px solid currentColor;
+        border-radius: 0.25em;
+        padding-inline: 0.3em;
+        margin-inline-end: 0.3em;
+        font-size: 0.9em;
+      }
+      .actions,
+      .bulk,
+      .panel-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin-block: 0.75em;
+      }
+      kbd {
+        font-family: ui-monospace, monospace;
+        border: 1px solid var(--_border);
+        border-radius: 0.25em;
+        padding-inline: 0.3em;
+      }
+      .danger {
+        border-color: var(--_danger);
+        color: var(--_danger);
+      }
+      .alert {
+        border-color: var(--_danger);
+      }
+      .meta {
+        color: var(--_muted);
+        margin-block: 0.25em;
+      }
+      .preview {
+        border: 2px dashed var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+      }
+      .empty:focus {
+        outline: none;
+      }
+      .empty:focus-visible {
+        outline: 3px solid var(--_focus);
+      }
+      dl.keys {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25em 1em;
+        margin: 0;
+      }
+      dl.keys dd {
+        margin: 0;
+      }
+      @media (forced-colors: active) {
+        [role='option'][aria-selected='true'] {
+          border-inline-start-color: Highlight;
+        }
+        .tag,
+        [role='listbox'],
+        .preview {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  static override properties = {
+    info: { state: true },
+    records: { state: true },
+    total: { state: true },
+    counts: { state: true },
+    selected: { state: true },
+    state: { state: true },
+    source: { state: true },
+    account: { state: true },
+    word: { state: true },
+    panel: { state: true },
+    status: { state: true },
+    problem: { state: true },
+    report: { state: true },
+    loaded: { state: true },
+    busy: { state: true },
+    bulkCount: { state: true },
+  };
+
+  /** @internal */ declare info: Info | undefined;
+  /** @internal */ declare records: PostRecord[];
+  /** @internal */ declare total: number;
+  /** @internal */ declare counts: Counts | undefined;
+  /** The selected post's key. @internal */ declare selected: string | undefined;
+  /** @internal */ declare state: StateFilter;
+  /** @internal */ declare source: string;
+  /** @internal */ declare account: string;
+  /** @internal */ declare word: string;
+  /** @internal */ declare panel: Panel;
+  /** The live region's last announcement. @internal */ declare status: string;
+  /** A conflict or error, shown as an alert. @internal */ declare problem: { message: string; conflict: boolean } | undefined;
+  /** @internal */ declare report: PublishReport | undefined;
+  /** @internal */ declare loaded: boolean;
+  /** Decisions sent and not yet answered. @internal */ declare busy: number;
+  /** @internal */ declare bulkCount: number | undefined;
+
+  /** @internal */ #chain: Promise<unknown> = Promise.resolve();
+  /** @internal */ #undo: Step[] = [];
+  /** @internal */ #previews = new Map<string, Record<string, unknown>>();
+  /** @internal */ #excerpts = new Map<string, string>();
+  /** @internal */ #focusAfter: 'option' | 'reason' | 'alt' | 'problem' | 'empty' | 'bulk' | undefined;
+  /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
+  /** @internal */ #listRequest = 0;
+  /** Versions this page's own answered decisions moved each post from → to (`key:from` → to). @internal */
+  #bumped = new Map<string, number>();
+
+  constructor() {
+    super();
+    this.records = [];
+    this.total = 0;
+    this.state = 'pending';
+    this.source = '';
+    this.account = '';
+    this.word = '';
+    this.panel = 'none';
+    this.status = '';
+    this.loaded = false;
+    this.busy = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#keys);
+    void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#keys);
+    clearTimeout(this.#wordTimer);
+  }
+
+  /** @internal */
+  async #api<T>(path: string, body?: unknown): Promise<T> {
+    const response = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? HEADER : { ...HEADER, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+    const data = await response.json().catch(() => ({ message: `The desk answered ${response.status} without JSON.` }));
+    if (!response.ok) throw new HttpError(response.status, data);
+    return data as T;
+  }
+
+  /** @internal */
+  async #start(): Promise<void> {
+    try {
+      this.info = await this.#api<Info>('/api/desk');
+      await this.#load();
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /** Fetches the list for the current filters; keeps the selection when the post is still listed. @internal */
+  async #load(select?: string): Promise<void> {
+    const ask = ++this.#listRequest;
+    const q = new URLSearchParams({ state: this.state });
+    if (this.source) q.set('source', this.source);
+    if (this.account.trim()) q.set('account', this.account.trim());
+    if (this.word.trim()) q.set('word', this.word.trim());
+    const data = await this.#api<{ posts: PostRecord[]; total: number; counts: Counts }>(`/api/posts?${q}`);
+    if (ask !== this.#listRequest) return;
+    this.records = data.posts;
+    this.total = data.total;
+    this.counts = data.counts;
+    const keep = select ?? this.selected;
+    this.selected = data.posts.some((r) => r.key === keep) ? keep : data.posts[0]?.key;
+    this.loaded = true;
+  }
+
+  /** @internal */
+  #fail(e: unknown): void {
+    const err = e as HttpError;
+    const conflict = err.status === 409;
+    this.problem = { message: err.message || String(e), conflict };
+    this.#focusAfter = 'problem';
+  }
+
+  /** @internal */
+  get #index(): number {
+    return this.records.findIndex((r) => r.key === this.selected);
+  }
+
+  /** @internal */
+  get #current(): PostRecord | undefined {
+    return this.records[this.#index];
+  }
+
+  /** @internal */
+  #select(index: number, focus = true): void {
+    const record = this.records[Math.max(0, Math.min(index, this.records.length - 1))];
+    if (!record) return;
+    this.selected = record.key;
+    this.panel = 'none';
+    if (focus) this.#focusAfter = 'option';
+  }
+
+  /**
+   * Sends a decision after every earlier one (so a burst of keys is applied in order), updating the list at
+   * once: the post leaves a list it no longer belongs to and the next one is selected.
+   * @internal
+   */
+  #decide(record: PostRecord, decision: Omit<Decision, 'key' | 'version'>, label: string): void {
+    const index = this.records.indexOf(record);
+    const step: Step = { label, pairs: [{ before: record }] };
+    const guess: PostRecord = { ...record, ...this.#expected(record, decision) };
+    this.#replace(record, guess, index);
+    this.#undo.push(step);
+    this.#announce(label);
+    this.#enqueue(async () => {
+      const data = await this.#send({ ...decision, key: record.key, version: record.version });
+      step.pairs[0]!.after = data.record;
+      this.counts = data.counts;
+      this.#settle(guess, data.record);
+    }, step);
+  }
+
+  /**
+   * Sends one decision. A decision made on the list's guess (before an earlier decision of this page on the same
+   * post was answered) names the version that earlier one produced: only this page's own changes are skipped
+   * over, so another reviewer's change in between is still refused.
+   * @internal
+   */
+  async #send(decision: Decision): Promise<{ record: PostRecord; counts: Counts }> {
+    let version = decision.version;
+    for (
+      let next = this.#bumped.get(`${decision.key}:${version}`);
+      next !== undefined;
+      next = this.#bumped.get(`${decision.key}:${version}`)
+    )
+      version = next;
+    const data = await this.#api<{ record: PostRecord; counts: Counts }>('/api/decide', { ...decision, version });
+    this.#bumped.set(`${decision.key}:${version}`, data.record.version);
+    return data;
+  }
+
+  /** What a decision will make of a record, for the list until the server answers. @internal */
+  #expected(r: PostRecord, d: Omit<Decision, 'key' | 'version'>): Partial<PostRecord> {
+    switch (d.action) {
+      case 'approve':
+        return { state: 'approved' };
+      case 'reject':
+        return { state: 'rejected' };
+      case 'hold':
+        return { state: 'held' };
+      case 'remove':
+        return { state: 'removed' };
+      case 'pin':
+        return { pinned: true };
+      case 'unpin':
+        return { pinned: false };
+      case 'restore':
+        return { ...d.restore! };
+      case 'edit-alt':
+        return { altOverrides: { ...r.altOverrides, [d.alt!.index]: d.alt!.text } };
+    }
+  }
+
+  /** Puts `next` where `old` was, or takes it out of a list it no longer belongs to. @internal */
+  #replace(old: PostRecord, next: PostRecord, index = this.records.indexOf(old)): void {
+    if (index < 0) return;
+    const wasSelected = this.selected === old.key;
+    const records = [...this.records];
+    if (inState(next, this.state)) {
+      records[index] = next;
+      this.records = records;
+      return;
+    }
+    records.splice(index, 1);
+    this.records = records;
+    this.total = Math.max(0, this.total - 1);
+    if (wasSelected) {
+      const at = nextIndex(index, records.length);
+      this.selected = records[at]?.key;
+      this.panel = 'none';
+      this.#focusAfter = at < 0 ? 'empty' : 'option';
+    }
+  }
+
+  /** The server's record replaces the guess (its version is what the next decision names). @internal */
+  #settle(guess: PostRecord, actual: PostRecord): void {
+    const index = this.records.indexOf(guess);
+    if (index >= 0) this.#replace(guess, actual, index);
+  }
+
+  /** @internal */
+  #enqueue(work: () => Promise<void>, step?: Step): void {
+    this.busy++;
+    this.#chain = this.#chain
+      .then(work)
+      .catch(async (e) => {
+        if (step) this.#undo = this.#undo.filter((s) => s !== step);
+        this.#fail(e);
+        // The list is stale after a refusal: show the store's truth.
+        await this.#load().catch(() => {});
+      })
+      .finally(() => this.busy--);
+  }
+
+  /** @internal */
+  #announce(done: string): void {
+    this.status = announcement(done, this.total, this.state);
+  }
+
+  /** @internal */
+  #undoLast(): void {
+    const step = this.#undo.pop();
+    if (!step) {
+      this.status = 'Nothing to undo.';
+      return;
+    }
+    this.#enqueue(async () => {
+      let last: PostRecord | undefined;
+      for (const { before, after } of step.pairs) {
+        if (!after) continue;
+        const data = await this.#send(undoOf(before, after));
+        this.counts = data.counts;
+        last = data.record;
+      }
+      await this.#load(last && inState(last, this.state) ? last.key : this.selected);
+      this.#focusAfter = this.records.length ? 'option' : 'empty';
+      this.status = `Undone: ${step.label.toLowerCase()}. ${this.total} left.`;
+    });
+  }
+
+  /** @internal */
+  #act(action: 'approve' | 'hold' | 'remove' | 'pin'): void {
+    const r = this.#current;
+    if (!r) return;
+    if (action === 'remove' && r.state !== 'approved') {
+      this.status = 'Only an approved post can be removed from the site.';
+      return;
+    }
+    const pin = action === 'pin' ? (r.pinned ? 'unpin' : 'pin') : action;
+    this.#decide(r, { action: pin }, DONE[pin]);
+  }
+
+  /** @internal */
+  #reject(reason: string): void {
+    const r = this.#current;
+    if (!r) return;
+    this.panel = 'none';
+    this.#focusAfter = 'option';
+    this.#decide(r, { action: 'reject', ...(reason.trim() ? { reason: reason.trim() } : {}) }, DONE.reject);
+  }
+
+  /** Saves each changed description as its own decision, in order. @internal */
+  #saveAlt(form: HTMLFormElement): void {
+    const r = this.#current;
+    if (!r) return;
+    const current = published(r).media ?? [];
+    const fields = [...form.querySelectorAll('textarea')];
+    const edits = fields.map((f, i) => ({ index: i, text: f.value.trim() })).filter((e, i) => e.text !== (current[i]?.alt ?? '').trim());
+    this.panel = 'none';
+    this.#focusAfter = 'option';
+    if (!edits.length) {
+      this.status = 'No description changed.';
+      return;
+    }
+    const step: Step = { label: DONE['edit-alt'], pairs: [] };
+    this.#undo.push(step);
+    const guess: PostRecord = { ...r, altOverrides: { ...r.altOverrides, ...Object.fromEntries(edits.map((e) => [e.index, e.text])) } };
+    this.#replace(r, guess);
+    this.#enqueue(async () => {
+      let record = r;
+      for (const e of edits) {
+        const data = await this.#send({ key: r.key, version: record.version, action: 'edit-alt', alt: e });
+        step.pairs.push({ before: record, after: data.record });
+        record = data.record;
+      }
+      step.pairs.reverse();
+      this.#settle(guess, record);
+    }, step);
+    this.status = `${DONE['edit-alt']}.`;
+  }
+
+  /** @internal */
+  async #openBulk(kind: 'bulk-approve' | 'bulk-reject'): Promise<void> {
+    const r = this.#current;
+    if (!r) return;
+    this.bulkCount = undefined;
+    this.panel = kind;
+    this.#focusAfter = 'bulk';
+    try {
+      const q = new URLSearchParams({ state: 'pending', account: r.post.author.handle });
+      const data = await this.#api<{ total: number }>(`/api/posts?${q}`);
+      this.bulkCount = data.total;
+      this.#focusAfter = 'bulk';
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /** @internal */
+  #bulk(action: 'approve' | 'reject'): void {
+    const r = this.#current;
+    if (!r) return;
+    const handle = r.post.author.handle;
+    this.panel = 'none';
+    const label = action === 'approve' ? `${DONE['approve-all']} from ${handle}` : `${DONE.block} ${handle}`;
+    const step: Step = { label, pairs: [] };
+    this.#undo.push(step);
+    this.#enqueue(async () => {
+      const before = new Map(this.records.map((x) => [x.key, x]));
+      const data = await this.#api<{ records: PostRecord[]; counts: Counts }>('/api/bulk', {
+        account: handle,
+        action,
+        ...(action === 'reject' ? { reason: `blocked account ${handle}` } : {}),
+      });
+      for (const after of data.records) {
+        const was = before.get(after.key) ?? { ...after, state: 'pending' as const, pinned: after.pinned };
+        step.pairs.push({ before: was, after });
+      }
+      this.counts = data.counts;
+      const index = Math.max(0, this.#index);
+      await this.#load();
+      this.#select(nextIndex(index, this.records.length));
+      this.#focusAfter = this.records.length ? 'option' : 'empty';
+      this.status = `${label}: ${data.records.length} post${data.records.length === 1 ? '' : 's'}. ${this.total} left.`;
+    }, step);
+  }
+
+  /** @internal */
+  #publish(): void {
+    this.status = 'Publishing…';
+    this.#enqueue(async () => {
+      const data = await this.#api<{ report: PublishReport; counts: Counts }>('/api/publish', {});
+      this.report = data.report;
+      this.counts = data.counts;
+      const { added, removed, requeued } = data.report;
+      this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
+      await this.#load();
+    });
+  }
+
+  /** @internal */
+  #keys = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.composedPath()[0] as Element | undefined;
+    if (e.key === 'Escape' && this.panel !== 'none') {
+      e.preventDefault();
+      this.panel = 'none';
+      this.#focusAfter = 'option';
+      return;
+    }
+    if (typing(target)) return;
+    const inList = !!target?.closest?.('[role="listbox"]');
+    const index = this.#index;
+    const go = (i: number) => (e.preventDefault(), this.#select(i));
+    switch (e.key) {
+      case 'j':
+        return go(index + 1);
+      case 'k':
+        return go(index - 1);
+      case 'ArrowDown':
+        return inList ? go(index + 1) : undefined;
+      case 'ArrowUp':
+        return inList ? go(index - 1) : undefined;
+      case 'Home':
+        return inList ? go(0) : undefined;
+      case 'End':
+        return inList ? go(this.records.length - 1) : undefined;
+      case 'a':
+        e.preventDefault();
+        return this.#act('approve');
+      case 'r':
+        e.preventDefault();
+        if (this.#current) {
+          this.panel = 'reason';
+          this.#focusAfter = 'reason';
+        }
+        return;
+      case 'p':
+        e.preventDefault();
+        return this.#act('pin');
+      case 'c':
+        e.preventDefault();
+        return this.#act('hold');
+      case 'x':
+        e.preventDefault();
+        return this.#act('remove');
+      case 'e':
+        e.preventDefault();
+        if (this.#current?.post.media?.length) {
+          this.panel = 'alt';
+          this.#focusAfter = 'alt';
+        } else this.status = 'This post has no pictures to describe.';
+        return;
+      case 'u':
+        e.preventDefault();
+        return this.#undoLast();
+      case '/':
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLInputElement>('#word')?.focus();
+        return;
+    }
+  };
+
+  /** @internal */
+  #filter(name: 'state' | 'source' | 'account' | 'word', value: string): void {
+    (this as unknown as Record<string, string>)[name] = value;
+    clearTimeout(this.#wordTimer);
+    const run = () => this.#load().catch((e) => this.#fail(e));
+    // Typing waits for a pause; a choice in a list applies at once.
+    if (name === 'word' || name === 'account') this.#wordTimer = setTimeout(run, 250);
+    else run();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const focus = this.#focusAfter;
+    if (!focus) return;
+    this.#focusAfter = undefined;
+    const root = this.renderRoot;
+    const el =
+      focus === 'option'
+        ? root.querySelector<HTMLElement>('[role="option"][aria-selected="true"]')
+        : focus === 'reason'
+          ? root.querySelector<HTMLElement>('#reason')
+          : focus === 'alt'
+            ? root.querySelector<HTMLElement>('#alt-0')
+            : focus === 'bulk'
+              ? root.querySelector<HTMLElement>('.bulk-confirm button')
+              : focus === 'problem'
+                ? root.querySelector<HTMLElement>('#problem button')
+                : root.querySelector<HTMLElement>('.empty');
+    (el ?? root.querySelector<HTMLElement>('.empty'))?.focus();
+    if (focus === 'option') el?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** @internal */
+  #preview(r: PostRecord): Record<string, unknown> {
+    const id = `${r.key}@${r.version}:${JSON.stringify(r.altOverrides ?? {})}`;
+    let config = this.#previews.get(id);
+    if (!config) {
+      if (this.#previews.size > 50) this.#previews.clear();
+      this.#previews.set(id, (config = previewConfig(this.info!.feed, r)));
+    }
+    return config;
+  }
+
+  /** @internal */
+  #excerpt(r: PostRecord): string {
+    let text = this.#excerpts.get(r.key);
+    if (text === undefined) this.#excerpts.set(r.key, (text = excerpt(r)));
+    return text;
+  }
+
+  protected override render(): TemplateResult {
+    const info = this.info;
+    const current = this.#current;
+    const label = this.state === 'all' ? 'All posts' : `${STATE_LABELS[this.state]} posts`;
+    return html`
+      <div class="top">
+        <div>
+          <h1>Review desk</h1>
+          <p class="who">${info ? html`#${info.feed.hashtag.replace(/^#/, '')} · reviewing as <b>${info.actor}</b>` : 'Loading…'}</p>
+        </div>
+        ${info?.publish ? html`<button class="primary" @click=${this.#publish}>Publish now</button>` : nothing}
+      </div>
+      <div role="status" class="visually-hidden" aria-live="polite">${this.status}</div>
+      <div id="problem" role="alert">
+        ${
+          this.problem
+            ? html`<div class="panel alert">
+              <p>${this.problem.message}</p>
+              <button
+                @click=${() => {
+                  this.problem = undefined;
+                  this.#load()
+                    .then(() => (this.#focusAfter = this.records.length ? 'option' : 'empty'))
+                    .catch((e) => this.#fail(e));
+                }}
+              >
+                Reload
+              </button>
+            </div>`
+            : nothing
+        }
+      </div>
+      ${this.report ? this.#report(this.report) : nothing}
+      <div class="filters" role="search" aria-label="Filter posts">
+        <label
+          >State
+          <select id="state" @change=${(e: Event) => this.#filter('state', (e.target as HTMLSelectElement).value)}>
+            ${ORDER.map(
+              (s) =>
+                html`<option value=${s} ?selected=${s === this.state}>
+                  ${s === 'all' ? 'All' : STATE_LABELS[s]}${this.counts && s !== 'all' ? ` (${this.counts[s]})` : ''}
+                </option>`,
+            )}
+          </select></label
+        >
+        <label
+          >Source
+          <select id="source" @change=${(e: Event) => this.#filter('source', (e.target as HTMLSelectElement).value)}>
+            <option value="">All sources</option>
+            ${(info?.sources ?? []).map((s) => html`<option value=${s} ?selected=${s === this.source}>${s}</option>`)}
+          </select></label
+        >
+        <label
+          >Account
+          <input
+            id="account"
+            type="text"
+            list="accounts"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.account}
+            @input=${(e: Event) => this.#filter('account', (e.target as HTMLInputElement).value)}
+          />
+          <datalist id="accounts">${(info?.accounts ?? []).map((a) => html`<option value=${a}></option>`)}</datalist></label
+        >
+        <label
+          >Words
+          <input id="word" type="search" .value=${this.word} @input=${(e: Event) => this.#filter('word', (e.target as HTMLInputElement).value)}
+        /></label>
+      </div>
+      ${
+        this.counts
+          ? html`<h2 class="visually-hidden">Counts</h2>
+            <ul class="counts">
+              ${ORDER.filter((s) => s !== 'all').map((s) => html`<li>${STATE_LABELS[s as ReviewState]}: <b>${this.counts![s as ReviewState]}</b></li>`)}
+            </ul>`
+          : nothing
+      }
+      <details class="shortcuts">
+        <summary>Keyboard shortcuts</summary>
+        ${this.#shortcuts()}
+      </details>
+      <div class="layout">
+        <section class="queue" aria-labelledby="queue-h">
+          <h2 id="queue-h">${label} (${this.total})</h2>
+          ${
+            this.total > this.records.length
+              ? html`<p class="meta">Showing the first ${this.records.length} of ${this.total}: filter to see the rest.</p>`
+              : nothing
+          }
+          ${
+            this.records.length
+              ? html`<ul role="listbox" aria-labelledby="queue-h" aria-busy=${this.busy ? 'true' : 'false'}>
+                ${this.records.map((r, i) => this.#row(r, i))}
+              </ul>`
+              : this.loaded
+                ? html`<p class="empty" tabindex="-1">No ${this.state === 'all' ? '' : STATE_LABELS[this.state].toLowerCase() + ' '}posts${this.word || this.account || this.source ? ' match these filters' : ''}.</p>`
+                : html`<p>Loading posts…</p>`
+          }
+        </section>
+        ${current && info ? this.#review(current, info) : nothing}
+      </div>
+    `;
+  }
+
+  /** @internal */
+  #row(r: PostRecord, i: number): TemplateResult {
+    const selected = r.key === this.selected;
+    const missing = missingAlt(r);
+    const name = cleanName(r.post.author.name) || cleanName(r.post.author.handle);
+    return html`<li
+      role="option"
+      id="o${i}"
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => this.#select(i)}
+    >
+      <span class="row-name"><bdi>${name}</bdi></span> <span class="row-handle"><bdi>${cleanName(r.post.author.handle)}</bdi></span>
+      <span class="row-text" dir="auto"
+        >${r.post.contentWarning ? html`<span class="tag">Warning: <bdi>${r.post.contentWarning}</bdi></span>` : nothing}${this.#excerpt(r)}</span
+      >
+      <span class="row-meta">
+        ${this.state === 'all' || this.state === 'pinned' ? html`<span class="tag">${STATE_LABELS[r.state]}</span>` : nothing}
+        ${r.pinned ? html`<span class="tag">Pinned</span>` : nothing}
+        ${missing ? html`<span class="tag">${missing} picture${missing === 1 ? '' : 's'} without a description</span>` : nothing}
+        ${r.goneAtSource ? html`<span class="tag">Deleted at its source</span>` : nothing}
+      </span>
+    </li>`;
+  }
+
+  /** @internal */
+  #review(r: PostRecord, info: Info): TemplateResult {
+    const handle = cleanName(r.post.author.handle);
+    const media = published(r).media ?? [];
+    return html`<section class="review" aria-labelledby="review-h">
+      <h2 id="review-h">As patients will see it</h2>
+      <div class="preview" lang=${info.feed.lang ?? 'en'}>
+        <care-hashtag-feed .config=${this.#preview(r)} heading-level="3"></care-hashtag-feed>
+      </div>
+      ${hiddenOnPage(info.feed, r) ? html`<p class="panel">Your page's feed settings hide this post (a reply, a shared post, its language or a blocked word), even when approved.</p>` : nothing}
+      <p class="meta">
+        ${STATE_LABELS[r.state]}${r.pinned ? ', pinned' : ''} · from ${r.sources.join(', ')} · last changed by ${r.changedBy} at
+        <time datetime=${r.changedAt}>${new Date(r.changedAt).toLocaleString()}</time>${r.reason ? html` · <span dir="auto">${r.reason}</span>` : nothing}
+      </p>
+      <div class="actions" aria-label="Decide on this post" role="group">
+        <button class="primary" @click=${() => this.#act('approve')}>Approve <kbd aria-hidden="true">a</kbd></button>
+        <button
+          @click=${() => {
+            this.panel = 'reason';
+            this.#focusAfter = 'reason';
+          }}
+        >
+          Reject… <kbd aria-hidden="true">r</kbd>
+        </button>
+        <button @click=${() => this.#act('pin')}>${r.pinned ? 'Unpin' : 'Pin'} <kbd aria-hidden="true">p</kbd></button>
+        <button @click=${() => this.#act('hold')} ?hidden=${r.state === 'held'}>Needs clinical review <kbd aria-hidden="true">c</kbd></button>
+        ${
+          media.length
+            ? html`<button
+              @click=${() => {
+                this.panel = 'alt';
+                this.#focusAfter = 'alt';
+              }}
+            >
+              Edit image descriptions <kbd aria-hidden="true">e</kbd>
+            </button>`
+            : nothing
+        }
+        ${r.state === 'approved' ? html`<button class="danger" @click=${() => this.#act('remove')}>Remove from the site <kbd aria-hidden="true">x</kbd></button>` : nothing}
+        <button @click=${() => this.#undoLast()} ?disabled=${!this.#undo.length}>Undo <kbd aria-hidden="true">u</kbd></button>
+      </div>
+      ${this.panel === 'reason' ? this.#reasonPanel() : nothing} ${this.panel === 'alt' ? this.#altPanel(media) : nothing}
+      <div class="bulk" role="group" aria-label="Every pending post from ${handle}">
+        <button @click=${() => this.#openBulk('bulk-approve')}>Approve all pending from <bdi>${handle}</bdi>…</button>
+        <button class="danger" @click=${() => this.#openBulk('bulk-reject')}>Block <bdi>${handle}</bdi>…</button>
+      </div>
+      ${this.panel === 'bulk-approve' || this.panel === 'bulk-reject' ? this.#bulkPanel(handle) : nothing}
+    </section>`;
+  }
+
+  /** @internal */
+  #reasonPanel(): TemplateResult {
+    return html`<form
+      class="panel"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        this.#reject((e.target as HTMLFormElement).querySelector('input')!.value);
+      }}
+    >
+      <label>Why reject it? (optional, kept in the audit log) <input id="reason" type="text" maxlength="500" autocomplete="off" /></label>
+      <div class="panel-actions">
+        <button class="primary" type="submit">Reject</button>
+        <button type="button" @click=${() => ((this.panel = 'none'), (this.#focusAfter = 'option'))}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  /** @internal */
+  #altPanel(media: NonNullable<PostRecord['post']['media']>): TemplateResult {
+    return html`<form
+      class="panel"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        this.#saveAlt(e.target as HTMLFormElement);
+      }}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          this.#saveAlt(e.currentTarget as HTMLFormElement);
+        }
+      }}
+    >
+      <h3>Image descriptions</h3>
+      <p class="meta">Describe what matters in each picture for someone who cannot see it. Ctrl+Enter saves.</p>
+      ${media.map(
+        (m, i) =>
+          html`<label
+            >Picture ${i + 1} of ${media.length}${m.type === 'image' ? '' : ` (${m.type})`}
+            <textarea id="alt-${i}" maxlength="2000" .value=${m.alt ?? ''}></textarea
+          ></label>`,
+      )}
+      <div class="panel-actions">
+        <button class="primary" type="submit">Save descriptions</button>
+        <button type="button" @click=${() => ((this.panel = 'none'), (this.#focusAfter = 'option'))}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  /** @internal */
+  #bulkPanel(handle: string): TemplateResult {
+    const approve = this.panel === 'bulk-approve';
+    const n = this.bulkCount;
+    return html`<div class="panel bulk-confirm">
+      <p>
+        ${
+          n === undefined
+            ? 'Counting…'
+            : approve
+              ? html`Approve ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>?`
+              : html`Reject ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi> (blocked account)?`
+        }
+      </p>
+      <div class="panel-actions">
+        <button class=${approve ? 'primary' : 'danger'} ?disabled=${!n} @click=${() => this.#bulk(approve ? 'approve' : 'reject')}>
+          ${approve ? `Approve ${n ?? ''}` : `Reject ${n ?? ''}`}
+        </button>
+        <button @click=${() => ((this.panel = 'none'), (this.#focusAfter = 'option'))}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  /** @internal */
+  #report(report: PublishReport): TemplateResult {
+    const part = (title: string, list: string[]) =>
+      html`<li>
+        ${title}: ${list.length}${
+          list.length
+            ? html`<ul>
+              ${list.slice(0, 50).map((u) => html`<li><bdi>${u}</bdi></li>`)}
+            </ul>`
+            : nothing
+        }
+      </li>`;
+    return html`<section class="panel" aria-labelledby="report-h">
+      <h2 id="report-h">Published</h2>
+      <ul>
+        ${part('Added', report.added)} ${part('Removed', report.removed)} ${part('Sent back to review (edited at their source)', report.requeued)}
+      </ul>
+      ${report.files.length ? html`<p class="meta">Files written: ${report.files.join(', ')}</p>` : nothing}
+      <button @click=${() => (this.report = undefined)}>Close</button>
+    </section>`;
+  }
+
+  /** @internal */
+  #shortcuts(): TemplateResult {
+    const keys: [string, string][] = [
+      ['j or ↓', 'next post'],
+      ['k or ↑', 'previous post'],
+      ['a', 'approve'],
+      ['r', 'reject (asks for an optional reason; Enter rejects, Escape cancels)'],
+      ['p', 'pin or unpin'],
+      ['c', 'needs clinical review: held until someone decides again'],
+      ['e', 'edit image descriptions'],
+      ['x', 'remove an approved post from the site'],
+      ['u', 'undo the last action'],
+      ['/', 'search words'],
+    ];
+    return html`<dl class="keys">
+      ${keys.map(([k, what]) => html`<dt><kbd>${k}</kbd></dt><dd>${what}</dd>`)}
+    </dl>
+    <p class="meta">Shortcuts do nothing while you type in a field. With a pointer, use the buttons beside the post.</p>`;
+  }
+}
+
+define('care-review-desk', CareReviewDesk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-review-desk': CareReviewDesk;
+  }
+}

@@ -1,0 +1,249 @@
+// Shared by the review desk's tests: a state folder in the pipeline store's own on-disk format (src/pipeline/state/),
+// `carecircle review` started as a reviewer starts it (the built CLI, a free port, the printed address), plain
+// HTTP requests with any Host or Origin, and Chromium through playwright-core with the e2e suite's probe (CSP
+// violations, errors, the XSS tripwire). DESK_DIST=dir tests another build (default dist/).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findBrowser, chromiumArgs } from '../../../scripts/find-browser.mjs';
+
+export const DIST = process.env.DESK_DIST ?? 'dist';
+export const CLI = join(DIST, 'cli', 'carecircle.mjs');
+const probeSource = readFileSync(new URL('../../e2e/lib/probe.js', import.meta.url), 'utf8');
+
+/** The store's key for a post: as src/pipeline/state/store.ts computes it (a record whose key differs is refused). */
+export const keyOf = (url) => createHash('sha256').update(url.trim()).digest('hex').slice(0, 16);
+
+const at = (i) => new Date(Date.UTC(2026, 10, 1, 9, 0, 0) + i * 60000).toISOString();
+
+/** A pending post record as `collect` leaves it. `post` fields and record fields can be overridden. */
+export function record(i, { post = {}, ...over } = {}) {
+  const handle = post.author?.handle ?? `@patient${i % 7}@mastodon.example`;
+  const url = post.url ?? `https://mastodon.example/@patient${i % 7}/${100000 + i}`;
+  const full = {
+    id: String(100000 + i),
+    url,
+    createdAt: at(i),
+    text: `Post ${i}: my first week of chemo, what helped #bcsm`,
+    ...post,
+    author: { name: `Patient ${i}`, handle, url: `https://mastodon.example/@patient${i % 7}`, ...post.author },
+  };
+  return {
+    key: keyOf(url),
+    post: full,
+    state: 'pending',
+    pinned: false,
+    version: 1,
+    sources: ['mastodon:mastodon.example#bcsm'],
+    contentHash: createHash('sha256').update(JSON.stringify(full)).digest('hex').slice(0, 16),
+    firstSeen: at(i),
+    lastSeen: at(i),
+    changedBy: 'collect',
+    changedAt: at(i),
+    ...over,
+  };
+}
+
+/** A pipeline folder (carecircle.pipeline.json and its state folder) holding `records`. */
+export function pipelineFolder(records, { feed } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'carecircle-desk-'));
+  writeFileSync(
+    join(dir, 'carecircle.pipeline.json'),
+    JSON.stringify({
+      site: { name: 'Northside test hospital', url: 'https://hospital.example/' },
+      hashtag: 'bcsm',
+      sources: [],
+      state: 'state',
+    }),
+  );
+  for (const r of records) {
+    const shard = join(dir, 'state', 'posts', r.key.slice(0, 2));
+    mkdirSync(shard, { recursive: true });
+    writeFileSync(join(shard, `${r.key}.json`), JSON.stringify(r, null, 2) + '\n');
+  }
+  mkdirSync(join(dir, 'state'), { recursive: true });
+  writeFileSync(join(dir, 'state', 'revision'), '1\n');
+  if (feed) writeFileSync(join(dir, 'feed.json'), JSON.stringify(feed));
+  return dir;
+}
+
+/** Every record in a pipeline folder's state, by key. */
+export function readRecords(dir) {
+  const out = new Map();
+  const posts = join(dir, 'state', 'posts');
+  if (!existsSync(posts)) return out;
+  for (const shard of readdirSync(posts))
+    for (const f of readdirSync(join(posts, shard)))
+      if (f.endsWith('.json') && !f.startsWith('.')) {
+        const r = JSON.parse(readFileSync(join(posts, shard, f), 'utf8'));
+        out.set(r.key, r);
+      }
+  return out;
+}
+
+export const countStates = (dir) => {
+  const c = { pending: 0, held: 0, approved: 0, rejected: 0, removed: 0, pinned: 0 };
+  for (const r of readRecords(dir).values()) (c[r.state]++, r.pinned && c.pinned++);
+  return c;
+};
+
+export function readAudit(dir) {
+  const file = join(dir, 'state', 'audit.jsonl');
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+}
+
+/** Waits for `check()` to be true (polling the thing itself, not a fixed sleep). */
+export async function until(check, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Starts `carecircle review` on a pipeline folder as a reviewer would, and reads the printed address.
+ * Returns { url, origin, port, token, stop() }.
+ */
+export async function startReview(dir, { actor = 'nurse.kim', feed = false, extra = [] } = {}) {
+  const args = [
+    CLI,
+    'review',
+    '--config',
+    join(dir, 'carecircle.pipeline.json'),
+    '--actor',
+    actor,
+    ...(feed ? ['--feed', join(dir, 'feed.json')] : []),
+    ...extra,
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`carecircle review printed no address: ${out}${err}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/);
+      if (m) (clearTimeout(timer), resolve(m[1]));
+    });
+    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`carecircle review exited ${code}: ${out}${err}`))));
+  });
+  const u = new URL(url);
+  return {
+    url,
+    origin: u.origin,
+    port: Number(u.port),
+    token: u.searchParams.get('token'),
+    output: () => out + err,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A raw HTTP request (any Host, Origin or method, unlike fetch). Resolves { status, headers, body, json }. */
+export function raw(desk, { method = 'GET', path = '/', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: desk.port, method, path, headers: { host: `127.0.0.1:${desk.port}`, ...headers } },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (data += d));
+        res.on('end', () => {
+          let json;
+          try {
+            json = JSON.parse(data);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode, headers: res.headers, body: data, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The cookie the desk gives for its token (what the browser keeps after the first load). */
+export async function cookieOf(desk) {
+  const r = await raw(desk, { path: `/?token=${desk.token}` });
+  return r.headers['set-cookie'][0].split(';')[0];
+}
+
+/** A request as the desk's own page makes it (cookie, Origin, the custom header, JSON). */
+export const api = (desk, cookie, path, body) =>
+  raw(desk, {
+    method: body === undefined ? 'GET' : 'POST',
+    path,
+    headers: {
+      cookie,
+      'x-carecircle-desk': '1',
+      ...(body === undefined ? {} : { origin: desk.origin, 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+export const launch = () => chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
+
+/**
+ * A page on the desk, in a fresh context with the e2e probe (CSP violations, errors, the tripwire). Requests that
+ * leave the desk (posts' pictures on *.example) are aborted and counted, as in the e2e suite.
+ */
+export async function openDesk(browser, desk, { viewport = { width: 1280, height: 900 }, colorScheme, forcedColors, reducedMotion } = {}) {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    colorScheme,
+    forcedColors,
+    reducedMotion,
+  });
+  await context.addInitScript({ content: `window.__e2eOptions = {};\n${probeSource}` });
+  const blocked = [];
+  await context.route(
+    (url) => !url.href.startsWith(desk.origin),
+    (route) => (blocked.push(route.request().url()), route.abort('blockedbyclient')),
+  );
+  const page = await context.newPage();
+  const errors = [];
+  const consoleLines = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => consoleLines.push({ type: m.type(), text: m.text() }));
+  page.on('dialog', (d) => (errors.push(`dialog: ${d.message()}`), d.dismiss().catch(() => {})));
+  await page.goto(desk.url);
+  await page.locator('[role="option"], .empty').first().waitFor();
+  return { page, context, blocked, errors, console: consoleLines };
+}
+
+/** The live region's text. */
+export const liveText = (page) => page.locator('care-review-desk [role="status"][aria-live]').textContent();
+
+/** Runs axe-core (from node_modules) on the page, shadow roots included; returns the violations. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // Under the desk's CSP a page may not load other scripts; the test's own injection is not a page script.
+    const source = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+    await page.evaluate(source);
+  }
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
