@@ -345,7 +345,9 @@ export abstract class CareElement<
   /** A problem in the widget's language where its `errors` have the message, else in English. */
   #issueText(issue: ConfigIssue): string {
     if (!issue.key || !localeChain(this.locale).some((tag) => registry.bundles[tag]?.errors)) return issue.message;
-    const text = createTranslate(this.locale, [{}], {}, ['errors'])(issue.key, issue.params);
+    const reason = issue.params?.reason;
+    const params = typeof reason == 'string' && reason.startsWith('fetch_') ? { ...issue.params, reason: this.t(reason) } : issue.params;
+    const text = createTranslate(this.locale, [{}], {}, ['errors'])(issue.key, params);
     return text == issue.key ? issue.message : text;
   }
 

@@ -163,7 +163,13 @@ describe('config errors', () => {
   it('reports a src that fails to load or parse', async () => {
     const missing = await errorOf(html`<care-test-element src="/test/fixtures/core/nope.json"></care-test-element>`);
     expect(missing.event.detail.issues).to.deep.equal([
-      { path: '(src)', message: 'Could not load the config from /test/fixtures/core/nope.json: Not found at that address.' },
+      {
+        path: '(src)',
+        message: 'Could not load the config from /test/fixtures/core/nope.json: Not found at that address.',
+        // A translation words the reason itself (the core's fetch_notFound).
+        key: 'srcFailed',
+        params: { src: '/test/fixtures/core/nope.json', reason: 'fetch_notFound' },
+      },
     ]);
     const broken = await errorOf(html`<care-test-element src="/test/fixtures/core/broken.json"></care-test-element>`);
     expect(broken.event.detail.issues[0]!.message).to.match(/broken\.json: The answer was not valid JSON/);

@@ -49,6 +49,20 @@ describe('config errors in the reader’s language', () => {
     expect(errors.map((a) => String(a[0])).join('\n')).to.contain('Unknown setting "pageSiz"');
   });
 
+  it('a missing src file and unreadable JSON: the reason in the reader’s words, the parser’s own text as it is', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="es">
+      <care-support-groups src="/__missing__/groups.json"></care-support-groups>
+      <care-support-groups><script type="application/json">{ "groups": [ }</script></care-support-groups>
+    </div>`);
+    const [missing, broken] = [...page.querySelectorAll('care-support-groups')];
+    const item = (el: Element) => el.shadowRoot?.querySelector('.panel.error li')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    await waitUntil(() => item(missing!) && item(broken!), 'no error panels');
+    expect(item(missing!)).to.equal(
+      '(src): No se pudo cargar la configuración desde /__missing__/groups.json: No hay nada en esa dirección.',
+    );
+    expect(item(broken!)).to.match(/^\(root\): La configuración del <script type="application\/json"> no es JSON válido: \S/);
+  });
+
   it('a language whose file has no errors part falls back to English messages', async () => {
     const items = await panel('qx');
     expect(items).to.include('pageSiz: Unknown setting "pageSiz". Did you mean "pageSize"?');

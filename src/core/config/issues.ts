@@ -49,11 +49,19 @@ export const errorMessages: Record<string, string> = {
   noForm: 'Does not match any allowed form.',
   unknownSetting: 'Unknown setting "{key}".',
   unknownSettingHint: 'Unknown setting "{key}". Did you mean "{hint}"?',
+  jsonInline: 'The config in the <script type="application/json"> is not valid JSON: {error}',
+  jsonProperty: 'The config in the config property is not valid JSON: {error}',
+  badSrc: 'The src attribute "{src}" is not a valid address.',
+  srcFailed: 'Could not load the config from {src}: {reason}',
   noConfig: 'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.',
   crashed: 'The widget hit an internal error and stopped. The page itself is unaffected.',
 };
 
-/** An issue worded from `errorMessages` (English here; the widget shows a translation where its language has one). */
+/**
+ * An issue worded from `errorMessages` (English here; the widget shows a translation where its language has one).
+ * `params` fill a translation, `english` (by default the same) the English message; a `reason` that is a core
+ * message key (`fetch_notFound`) is translated too.
+ */
 export function keyedIssue(path: string, key: string, params: Record<string, string | number> = {}, english = params): ConfigIssue {
   const text = errorMessages[key] ?? errorMessages[`${key}_${english.count === 1 ? 'one' : 'other'}`]!;
   return { path, key, params, message: text.replace(/\{(\w+)\}/g, (m, name: string) => (name in english ? String(english[name]) : m)) };

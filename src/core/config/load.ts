@@ -1,5 +1,5 @@
 import { fetchJson, FetchError } from '../fetch.js';
-import type { ConfigIssue } from './issues.js';
+import { keyedIssue, type ConfigIssue } from './issues.js';
 
 export type ConfigOrigin = 'property' | 'src' | 'inline' | 'none';
 
@@ -8,15 +8,13 @@ export type RawConfig = { ok: true; data: unknown; origin: ConfigOrigin } | { ok
 /** The child `<script type="application/json">` of an element, if it has one. */
 export const inlineScript = (host: Element): HTMLScriptElement | null => host.querySelector(':scope > script[type="application/json"]');
 
-function parseJson(text: string, where: string, origin: ConfigOrigin): RawConfig {
+function parseJson(text: string, origin: ConfigOrigin): RawConfig {
   try {
     return { ok: true, data: JSON.parse(text), origin };
   } catch (error) {
-    return {
-      ok: false,
-      origin,
-      issues: [{ path: '(root)', message: `The config ${where} is not valid JSON: ${(error as Error).message}` }],
-    };
+    // The parser's own words (line and column) are the browser's, in its language.
+    const key = origin === 'property' ? 'jsonProperty' : 'jsonInline';
+    return { ok: false, origin, issues: [keyedIssue('(root)', key, { error: (error as Error).message })] };
   }
 }
 
@@ -32,16 +30,14 @@ export async function loadRawConfig(
   signal?: AbortSignal,
 ): Promise<RawConfig> {
   if (property !== undefined && property !== null) {
-    return typeof property === 'string'
-      ? parseJson(property, 'in the config property', 'property')
-      : { ok: true, data: property, origin: 'property' };
+    return typeof property === 'string' ? parseJson(property, 'property') : { ok: true, data: property, origin: 'property' };
   }
   if (src) {
     let url: string;
     try {
       url = new URL(src, document.baseURI).href;
     } catch {
-      return { ok: false, origin: 'src', issues: [{ path: '(src)', message: `The src attribute "${src}" is not a valid address.` }] };
+      return { ok: false, origin: 'src', issues: [keyedIssue('(src)', 'badSrc', { src })] };
     }
     try {
       const { data } = await fetchJson(url, { signal });
@@ -49,10 +45,12 @@ export async function loadRawConfig(
     } catch (error) {
       if (signal?.aborted) throw error;
       const reason = error instanceof FetchError ? error.message : String(error);
-      return { ok: false, origin: 'src', issues: [{ path: '(src)', message: `Could not load the config from ${src}: ${reason}` }] };
+      // A translation gives the reason in its own words: the core's `fetch_<code>` message.
+      const code = error instanceof FetchError ? `fetch_${error.code}` : reason;
+      return { ok: false, origin: 'src', issues: [keyedIssue('(src)', 'srcFailed', { src, reason: code }, { src, reason })] };
     }
   }
   const script = inlineScript(host);
-  if (script) return parseJson(script.textContent ?? '', 'in the <script type="application/json">', 'inline');
+  if (script) return parseJson(script.textContent ?? '', 'inline');
   return { ok: true, data: undefined, origin: 'none' };
 }

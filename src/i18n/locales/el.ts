@@ -195,6 +195,10 @@ export default {
     noForm: 'Δεν ταιριάζει με καμία επιτρεπόμενη μορφή.',
     unknownSetting: 'Άγνωστη ρύθμιση «{key}».',
     unknownSettingHint: 'Άγνωστη ρύθμιση «{key}». Μήπως εννοείτε «{hint}»;',
+    jsonInline: 'Οι ρυθμίσεις στο <script type="application/json"> δεν είναι έγκυρο JSON: {error}',
+    jsonProperty: 'Οι ρυθμίσεις στην ιδιότητα config δεν είναι έγκυρο JSON: {error}',
+    badSrc: 'Το χαρακτηριστικό src «{src}» δεν είναι έγκυρη διεύθυνση.',
+    srcFailed: 'Δεν ήταν δυνατή η φόρτωση των ρυθμίσεων από {src}: {reason}',
     noConfig:
       'Δεν βρέθηκαν ρυθμίσεις (config). Προσθέστε ένα <script type="application/json"> μέσα στο στοιχείο, ένα χαρακτηριστικό src ή ορίστε την ιδιότητα config.',
     crashed: 'Το widget είχε εσωτερικό σφάλμα και σταμάτησε. Η ίδια η σελίδα δεν επηρεάζεται.',

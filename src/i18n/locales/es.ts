@@ -203,6 +203,10 @@ export default {
     noForm: 'No coincide con ninguna de las formas permitidas.',
     unknownSetting: 'Ajuste desconocido: "{key}".',
     unknownSettingHint: 'Ajuste desconocido: "{key}". ¿Quiso decir "{hint}"?',
+    jsonInline: 'La configuración del <script type="application/json"> no es JSON válido: {error}',
+    jsonProperty: 'La configuración de la propiedad config no es JSON válido: {error}',
+    badSrc: 'El atributo src "{src}" no es una dirección válida.',
+    srcFailed: 'No se pudo cargar la configuración desde {src}: {reason}',
     noConfig:
       'No se encontró ninguna configuración (config). Añada un <script type="application/json"> dentro del elemento, un atributo src o asigne la propiedad config.',
     crashed: 'El widget tuvo un error interno y se detuvo. La página en sí no se ve afectada.',

@@ -203,6 +203,10 @@ export default {
     noForm: 'Non corrisponde a nessuna delle forme ammesse.',
     unknownSetting: 'Impostazione sconosciuta «{key}».',
     unknownSettingHint: 'Impostazione sconosciuta «{key}». Intendeva «{hint}»?',
+    jsonInline: 'La configurazione nello <script type="application/json"> non è JSON valido: {error}',
+    jsonProperty: 'La configurazione nella proprietà config non è JSON valido: {error}',
+    badSrc: 'L’attributo src «{src}» non è un indirizzo valido.',
+    srcFailed: 'Impossibile caricare la configurazione da {src}: {reason}',
     noConfig:
       'Nessuna configurazione (config) trovata. Aggiunga un <script type="application/json"> dentro l’elemento, un attributo src, oppure imposti la proprietà config.',
     crashed: 'Il widget ha avuto un errore interno e si è fermato. La pagina in sé non ne risente.',

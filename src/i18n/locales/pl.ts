@@ -214,6 +214,10 @@ export default {
     noForm: 'Nie pasuje do żadnej dozwolonej postaci.',
     unknownSetting: 'Nieznane ustawienie „{key}”.',
     unknownSettingHint: 'Nieznane ustawienie „{key}”. Czy chodziło o „{hint}”?',
+    jsonInline: 'Konfiguracja w <script type="application/json"> nie jest poprawnym JSON-em: {error}',
+    jsonProperty: 'Konfiguracja we właściwości config nie jest poprawnym JSON-em: {error}',
+    badSrc: 'Atrybut src „{src}” nie jest poprawnym adresem.',
+    srcFailed: 'Nie udało się wczytać konfiguracji z {src}: {reason}',
     noConfig:
       'Nie znaleziono konfiguracji (config). Dodaj <script type="application/json"> wewnątrz elementu, atrybut src albo ustaw właściwość config.',
     crashed: 'W widżecie wystąpił błąd wewnętrzny i widżet się zatrzymał. Nie ma to wpływu na samą stronę.',

@@ -193,6 +193,10 @@ export default {
     noForm: 'یہ کسی بھی اجازت شدہ شکل سے میل نہیں کھاتا۔',
     unknownSetting: 'نامعلوم سیٹنگ "{key}"۔',
     unknownSettingHint: 'نامعلوم سیٹنگ "{key}"۔ کیا آپ کا مطلب "{hint}" تھا؟',
+    jsonInline: '<script type="application/json"> میں موجود کنفیگ درست JSON نہیں ہے: {error}',
+    jsonProperty: 'config پراپرٹی میں موجود کنفیگ درست JSON نہیں ہے: {error}',
+    badSrc: 'src ایٹریبیوٹ "{src}" درست پتہ نہیں ہے۔',
+    srcFailed: '{src} سے کنفیگ لوڈ نہیں ہو سکی: {reason}',
     noConfig:
       'کوئی کنفیگ (config) نہیں ملی۔ عنصر کے اندر <script type="application/json"> شامل کریں، src ایٹریبیوٹ شامل کریں، یا config پراپرٹی سیٹ کریں۔',
     crashed: 'ویجیٹ میں اندرونی خرابی آئی اور یہ رک گیا۔ صفحے پر اس کا کوئی اثر نہیں پڑا۔',

@@ -183,6 +183,10 @@ export default {
     noForm: 'Không khớp với dạng nào được cho phép.',
     unknownSetting: 'Cài đặt không xác định "{key}".',
     unknownSettingHint: 'Cài đặt không xác định "{key}". Có phải quý vị muốn viết "{hint}"?',
+    jsonInline: 'Cấu hình trong <script type="application/json"> không phải JSON hợp lệ: {error}',
+    jsonProperty: 'Cấu hình trong thuộc tính config không phải JSON hợp lệ: {error}',
+    badSrc: 'Thuộc tính src "{src}" không phải là địa chỉ hợp lệ.',
+    srcFailed: 'Không tải được cấu hình từ {src}: {reason}',
     noConfig:
       'Không tìm thấy cấu hình (config). Hãy thêm <script type="application/json"> vào trong phần tử, một thuộc tính src, hoặc đặt thuộc tính config.',
     crashed: 'Tiện ích gặp lỗi nội bộ và đã dừng. Bản thân trang web không bị ảnh hưởng.',
