@@ -7,7 +7,8 @@ import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js'
 import { safeUrl } from '../../core/sanitize.js';
 import { later } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
-import { googleCalendarUrl, outlookUrl, toIcs, type CalendarEvent } from '../../core/time/ics.js';
+import { lazy } from '../../core/lazy.js';
+import type { CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import { chatScheduleSchema, type Chat, type ChatScheduleConfig, type ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
@@ -58,6 +59,13 @@ const en = {
   other: 'Online',
 };
 
+/**
+ * The .ics writer (with its VTIMEZONEs) and the Google and Outlook links: loaded when a reader first reaches
+ * for a calendar control (points at or focuses one, opens a menu), not with the schedule. @internal
+ */
+export const calendarCode = { load: lazy(() => import('../../core/time/ics.js')) };
+type CalendarCode = typeof import('../../core/time/ics.js');
+
 // Chats in the first render (about a screenful), then per later task: each costs about 1 ms to render on a laptop.
 const FIRST_SCREEN = 8;
 const MORE = 10;
@@ -104,6 +112,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     hashtag: {},
     paused: { state: true },
     clock: { state: true },
+    icsWait: { state: true },
   };
 
   /** Freezes the clock at this instant (ISO 8601, ms or Date), for previews and tests; unset for the real time. */
@@ -118,6 +127,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   declare paused: boolean;
   /** @internal */
   declare clock: number;
+  /** The calendar control waiting for the calendar code (a chat's id, '' for "add all"), and whether it failed. @internal */
+  declare icsWait: { id: string; failed: boolean } | undefined;
 
   protected readonly schema = chatScheduleSchema;
   protected override readonly catalogue = { en };
@@ -206,7 +217,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
       ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
-      <p>${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, 'button')}</p>
+      <p>${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')}${this.#waiting('')}</p>
     </div>`;
   }
 
@@ -249,12 +260,55 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   #event = (chat: Chat): CalendarEvent => ({ ...chat, uid: `${chat.id}@carecircle`, url: safeUrl(chat.url) });
 
-  /** An `<a download>` whose Blob URL is made when it is used, so the file has the current DTSTAMP. */
-  #download(chats: Chat[], name: string, label: unknown, cls?: string): TemplateResult {
-    return html`<a class=${cls ?? nothing} href="#" download=${name} @click=${(e: Event) => {
+  /**
+   * Loads the calendar code for the control `id`; while it loads, and if it fails (the chunk is missing, the page's
+   * CSP refuses it), that control says so. Resolves to the code, or undefined after a failure (asking again retries).
+   */
+  async #calendarCode(id: string): Promise<CalendarCode | undefined> {
+    if (calendarCode.load.value) return calendarCode.load.value;
+    this.icsWait = { id, failed: false };
+    try {
+      const code = await calendarCode.load();
+      if (this.icsWait?.id == id) this.icsWait = undefined;
+      return code;
+    } catch (error) {
+      console.warn(`<${this.localName}> could not load its calendar code:`, error);
+      if (this.icsWait?.id == id) this.icsWait = { id, failed: true };
+      return undefined;
+    }
+  }
+
+  /** Fetches the calendar code ahead of a likely click (pointer over, or focus on, a calendar control). */
+  #prefetch = (): void => void calendarCode.load().catch(() => {});
+
+  /** "Loading…" or "not available" beside the calendar control `id`, while it waits or after it failed (an open menu always waits). */
+  #waiting(id: string, menu = false): unknown {
+    const w = this.icsWait;
+    return w?.id !== id && !menu
+      ? nothing
+      : w?.id === id && w.failed
+        ? html` <span role="alert">${this.t('unavailable')}</span>`
+        : html` <span role="status">${this.t('loading')}</span>`;
+  }
+
+  /**
+   * An `<a download>` whose Blob URL is made when it is used, so the file has the current DTSTAMP. Clicked before
+   * the calendar code has loaded, it waits for it and clicks itself again (within the click's user activation).
+   */
+  #download(chats: Chat[], name: string, label: unknown, id: string, cls?: string): TemplateResult {
+    return html`<a class=${cls ?? nothing} href="#" download=${name} @pointerenter=${this.#prefetch} @focus=${this.#prefetch} @click=${(
+      e: Event,
+    ) => {
+      const a = e.currentTarget as HTMLAnchorElement;
+      const code = calendarCode.load.value;
+      if (!code) {
+        e.preventDefault();
+        void this.#calendarCode(id).then((loaded) => loaded && a.isConnected && a.click());
+        return;
+      }
       if (this.#blob) URL.revokeObjectURL(this.#blob);
-      (e.currentTarget as HTMLAnchorElement).href = this.#blob = URL.createObjectURL(
-        new Blob([toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }),
+      a.href = this.#blob = URL.createObjectURL(
+        new Blob([code.toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }),
       );
     }}>${label}</a>`;
   }
@@ -346,28 +400,35 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   /**
    * Add to calendar, named for its chat. Closed, it is only its summary: the menu is rendered on first open
-   * (the `toggle` event, so opening by keyboard, pointer or script all count) and kept after that.
+   * (the `toggle` event, so opening by keyboard, pointer or script all count) and kept after that. Its links
+   * need the calendar code: until that has loaded the open menu says "Loading…" (or, if it cannot load, that
+   * this is not available; closing and opening it again retries).
    */
   #calendar(chat: Chat, next: Occurrence, main: boolean): TemplateResult {
-    return html`<details class=${main ? 'calendar main' : 'calendar'} @toggle=${(e: Event) => this.#open(chat.id, e)}>
+    const code = calendarCode.load.value;
+    return html`<details class=${main ? 'calendar main' : 'calendar'} @toggle=${(e: Event) => this.#open(chat.id, e)}
+      @pointerenter=${this.#prefetch} @focusin=${this.#prefetch}>
       <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-      ${this.#opened.has(chat.id) ? this.#menu(chat, next) : nothing}
+      ${!this.#opened.has(chat.id) ? nothing : code ? this.#menu(chat, next, code) : html`<p>${this.#waiting(chat.id, true)}</p>`}
     </details>`;
   }
 
   #open(id: string, e: Event): void {
-    if (!(e.currentTarget as HTMLDetailsElement).open || this.#opened.has(id)) return;
-    this.#opened.add(id);
-    this.requestUpdate();
+    if (!(e.currentTarget as HTMLDetailsElement).open) return;
+    if (!this.#opened.has(id)) {
+      this.#opened.add(id);
+      this.requestUpdate();
+    }
+    void this.#calendarCode(id);
   }
 
   /** The open menu: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
-  #menu(chat: Chat, next: Occurrence): TemplateResult {
+  #menu(chat: Chat, next: Occurrence, { googleCalendarUrl, outlookUrl }: CalendarCode): TemplateResult {
     const e = this.#event(chat);
     const name = html`<span class="visually-hidden">, ${chat.title}</span>`;
     const tab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
     return html`<ul>
-      <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`)}</li>
+      <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`, chat.id)}</li>
       <li>${externalLink(googleCalendarUrl(e), html`${this.t('google')}${name}${tab}`, { newTab: true })}</li>
       <li>${externalLink(outlookUrl(e, next.start, next.end), html`${this.t('outlook')}${name}${tab}`, { newTab: true })}</li>
     </ul>`;

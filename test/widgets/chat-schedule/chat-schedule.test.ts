@@ -194,8 +194,12 @@ describe('<care-chat-schedule>', () => {
       (a) => text(a) === 'Add all chats to your calendar (downloads a file)',
     )!;
     expect(all.getAttribute('download')).to.equal('chats.ics');
-    root(el).addEventListener('click', (e) => e.preventDefault(), { once: true });
+    // Clicked before the calendar code has loaded, the link loads it and clicks itself again: no download here.
+    const noDownload = (e: Event) => e.preventDefault();
+    root(el).addEventListener('click', noDownload);
     all.click();
+    await waitUntil(() => all.href.startsWith('blob:'), 'no .ics file was made');
+    root(el).removeEventListener('click', noDownload);
     const ics = await (await fetch(all.href)).text();
     expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(chats.length);
     expect(ics.match(/BEGIN:VTIMEZONE/g)).to.have.length(3);
