@@ -15,6 +15,12 @@ export interface SourceResult {
   cursor?: string;
   /** Problems that did not stop the source (a skipped post, a page that failed after others succeeded). */
   warnings: string[];
+  /**
+   * True when `posts` is everything the source has (a file export read in full): a post it listed before and no
+   * longer lists was deleted, and `collect` marks it `goneAtSource`. Leave it unset for incremental sources
+   * (Mastodon since a cursor) and for a run that skipped an unchanged file: absence proves nothing there.
+   */
+  complete?: boolean;
 }
 
 /** What a source may use: everything that touches the outside world comes through here (tests replace it). */
