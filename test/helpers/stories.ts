@@ -7,7 +7,7 @@
 //   expect: 'content' (default) | 'error' (a config or source error on purpose) | 'waiting' (loading, consent gate)
 //   shows:  texts that must appear in its widgets (or, for docs stories, on the page)
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 
 export const WIDGETS = ['care-hashtag-feed', 'care-support-groups', 'care-chat-schedule'];
 
@@ -75,11 +75,11 @@ export const fatalPanel = (el: HTMLElement) => el.shadowRoot?.querySelector('.pa
 export const settled = (el: HTMLElement) => readyWidgets.has(el) || configErrors.has(el) || !!fatalPanel(el);
 
 /**
- * Renders the story inside a wrapping div (`wrapper` is its style) and waits until each widget has fired
+ * Renders the story inside a wrapping div (`wrapper` is its style, `lang` its language) and waits until each widget has fired
  * `care-ready` or shown a config error. A story that never settles fails, naming the stuck widgets, unless
  * it declares that it waits (then it is looked at after a short while).
  */
-export async function renderStory(id: string, meta: Meta, story: Story, wrapper = '', timeout = 8000): Promise<HTMLElement> {
+export async function renderStory(id: string, meta: Meta, story: Story, wrapper = '', timeout = 8000, lang?: string): Promise<HTMLElement> {
   const args = { ...meta.args, ...story.args };
   const render = story.render ?? meta.render;
   let template: unknown;
@@ -98,7 +98,10 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
     Object.assign(el, args);
     template = el;
   }
-  const host = await fixture<HTMLElement>(html`<div class="story-root" style=${wrapper}>${template as TemplateResult}</div>`);
+  // `lang` renders the story on a page in that language (test/i18n/stories.test.ts); the widgets inherit it.
+  const host = await fixture<HTMLElement>(
+    html`<div class="story-root" style=${wrapper} lang=${lang ?? nothing}>${template as TemplateResult}</div>`,
+  );
   // Docs stories (the token lab, the playground) put their widgets in after their first render.
   await waitUntil(() => widgetsIn(host).length > 0 || !!host.textContent?.trim(), `${id}: rendered nothing`, { timeout: 5000 });
   const waiting = expectation(story) === 'waiting';
