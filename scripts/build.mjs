@@ -109,6 +109,27 @@ await esbuild({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'error',
 });
+// The pipeline as a library (dist/cli/pipeline.mjs) for the node tests and the benchmark; the CLI above bundles its
+// own copy. Its config's JSON Schema is written beside the widgets' (dist/schema/carecircle.pipeline.schema.json).
+await esbuild({
+  entryPoints: ['src/pipeline/index.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: 'dist/cli/pipeline.mjs',
+  logLevel: 'error',
+});
+{
+  const { pipelineSchema } = await import(pathToFileURL('dist/cli/pipeline.mjs').href);
+  const json = z.toJSONSchema(pipelineSchema, { io: 'input', unrepresentable: 'any', override: jsonFacts });
+  json.$id = `https://cdn.jsdelivr.net/npm/carecircle@${version}/dist/schema/carecircle.pipeline.schema.json`;
+  json.title = 'carecircle.pipeline.json (the carecircle collect/publish pipeline)';
+  discriminate(json);
+  const undocumented = describe(json, literals);
+  if (undocumented.length) console.warn(`dist/schema/carecircle.pipeline.schema.json: no description for ${undocumented.join(', ')}`);
+  await writeFile('dist/schema/carecircle.pipeline.schema.json', JSON.stringify(json, null, 2) + '\n');
+}
 // The review desk's page (`carecircle review` serves it from beside the CLI): the desk element and the feed that
 // shows each post, one file. Not a widget for web pages, so it has no size budget.
 await esbuild({

@@ -8,6 +8,7 @@ import { itemName, type ConfigIssue } from '../core/config/issues.js';
 import { CareHashtagFeed } from '../widgets/hashtag-feed/hashtag-feed.js';
 import { CareSupportGroups } from '../widgets/support-groups/support-groups.js';
 import { CareChatSchedule } from '../widgets/chat-schedule/chat-schedule.js';
+import { pipelineCommands, pipelineUsage, runPipeline } from './pipeline.js';
 
 // The elements are constructed (never connected) to read their rules; lit's Node build shims the DOM classes,
 // and these stand in for the little a constructor or a schema reads: relative web addresses resolve against
@@ -31,7 +32,9 @@ const usage = `Usage: carecircle check [--widget <${tags.join('|')}>] <config.js
 
 Checks each CareCircle config file as the widget would, printing every problem by its path.
 The widget is the one named by the file's "$schema" (…/<tag>.schema.json), else --widget.
-Exit code: 0 when every file is valid (skipped items are warnings), 1 when any is not, 2 on a usage error.`;
+Exit code: 0 when every file is valid (skipped items are warnings), 1 when any is not, 2 on a usage error.
+
+${pipelineUsage}`;
 
 const line = (i: ConfigIssue) => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`;
 
@@ -85,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // The review desk (src/pipeline/desk/): a local server until Ctrl+C.
   if (command === 'review') return (await import('../pipeline/desk/review.js')).review(rest);
+  if ((pipelineCommands as readonly string[]).includes(command!)) return runPipeline(command!, rest);
   if (command !== 'check') {
     console.error(usage);
     return 2;

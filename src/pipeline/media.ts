@@ -1,0 +1,134 @@
+// `--mirror-media`: copies of the pictures a snapshot shows, served from the site itself, so a reader's browser
+// contacts no one else. A file is copied only when its declared type is an allowed image type, its first bytes
+// say the same, and it fits the size limit; otherwise its address is dropped from the snapshot (a post without
+// its picture is better than a picture from a server that can see who reads the page).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeAtomic } from './state/files.js';
+
+const EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+};
+/** Mirrored file names: a content hash and the type's extension (the same picture is stored once). */
+export const MIRRORED = /^[0-9a-f]{32}\.(jpg|png|gif|webp|avif)$/;
+
+/** The image type a file's first bytes show, if any of those the pipeline copies. */
+export function sniff(bytes: Uint8Array): string | undefined {
+  const at = (i: number, ...b: number[]) => b.every((x, j) => bytes[i + j] === x);
+  const ascii = (i: number, s: string) => at(i, ...[...s].map((c) => c.charCodeAt(0)));
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'image/gif';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (ascii(4, 'ftyp') && (ascii(8, 'avif') || ascii(8, 'avis'))) return 'image/avif';
+  return undefined;
+}
+
+export interface MirrorOptions {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** `<publish dir>/media`. */
+  dir: string;
+  /** The public address of the media folder, ending in `/` (`/carecircle/media/`, `https://…/media/`). */
+  base: string;
+  maxBytes: number;
+  types: readonly string[];
+  warn: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Reads at most `max` bytes of a body; undefined when it is longer. */
+async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    n += value.length;
+    if (n > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+}
+
+export class MediaMirror {
+  readonly #o: MirrorOptions;
+  /** One attempt per address per run: the same avatar on 50 posts is fetched once. */
+  readonly #done = new Map<string, Promise<string | undefined>>();
+  /** File names the snapshot uses; everything else in the folder is removed at the end. */
+  readonly used = new Set<string>();
+
+  constructor(options: MirrorOptions) {
+    this.#o = options;
+  }
+
+  /** The mirrored address for `url`, or undefined when it cannot be copied safely (the reason is warned). */
+  mirror(url: string): Promise<string | undefined> {
+    let p = this.#done.get(url);
+    if (!p) this.#done.set(url, (p = this.#copy(url)));
+    return p.then((name) => {
+      if (name) this.used.add(name);
+      return name && this.#o.base + name;
+    });
+  }
+
+  async #copy(url: string): Promise<string | undefined> {
+    const { maxBytes, types, warn } = this.#o;
+    const fail = (why: string) => (warn(`media ${url}: ${why}; left out of the snapshot`), undefined);
+    if (!/^https?:\/\//i.test(url)) return fail('not an http(s) address');
+    let response: Response;
+    try {
+      response = await this.#o.fetch(url, { signal: this.#o.signal, redirect: 'follow' });
+    } catch (e) {
+      return fail(`cannot fetch it (${(e as Error).message})`);
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      return fail(`HTTP ${response.status}`);
+    }
+    const declared = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!types.includes(declared)) {
+      await response.body?.cancel().catch(() => {});
+      return fail(`type ${declared || '(none)'} is not one of ${types.join(', ')}`);
+    }
+    const length = Number(response.headers.get('content-length'));
+    if (length > maxBytes) {
+      await response.body?.cancel().catch(() => {});
+      return fail(`${length} bytes is over the ${maxBytes}-byte limit`);
+    }
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readCapped(response, maxBytes);
+    } catch (e) {
+      return fail(`the download failed (${(e as Error).message})`);
+    }
+    if (!bytes) return fail(`over the ${maxBytes}-byte limit`);
+    const actual = sniff(bytes);
+    if (actual !== declared) return fail(`declared ${declared} but its bytes are ${actual ?? 'not an image type allowed here'}`);
+    const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${EXT[actual]!}`;
+    const file = join(this.#o.dir, name);
+    if (!existsSync(file)) writeAtomic(file, bytes);
+    return name;
+  }
+
+  /** Removes mirrored files the snapshot no longer uses (a deleted post's pictures go with it). */
+  prune(): string[] {
+    if (!existsSync(this.#o.dir)) return [];
+    const gone: string[] = [];
+    for (const name of readdirSync(this.#o.dir))
+      if (MIRRORED.test(name) && !this.used.has(name)) (unlinkSync(join(this.#o.dir, name)), gone.push(name));
+    return gone;
+  }
+}

@@ -1,0 +1,308 @@
+// `carecircle publish`: the files a web server or CDN serves. The snapshot holds approved posts only (pinned
+// first), with reviewers' image descriptions applied; posts deleted at their source since approval are removed
+// and posts edited there go back to review. Every file is written atomically and only when its content changed.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Post } from '../sources/posts.js';
+import { postSchema } from '../sources/post.schema.js';
+import { validate } from '../core/config/validate.js';
+import { toConfigIssues } from '../core/config/issues.js';
+import { resolveLocalText } from '../core/config/schema.js';
+import { safeUrl } from '../core/sanitize.js';
+import { toIcs, type CalendarEvent } from '../core/time/ics.js';
+import { hsdsToGroups } from '../sources/hsds.js';
+import { chatScheduleSchema, type ResolvedChatScheduleConfig } from '../widgets/chat-schedule/chat-schedule.schema.js';
+import { supportGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
+import { CareChatSchedule } from '../widgets/chat-schedule/chat-schedule.js';
+import { CareSupportGroups } from '../widgets/support-groups/support-groups.js';
+import { configLine, configPath, type LoadedConfig } from './config.js';
+import { keyOf, revise, type FileStore } from './state/store.js';
+import { jsonText, readText, writeIfChanged } from './state/files.js';
+import { applyEdit, storedPost } from './collect.js';
+import { misinformationPhrases, type Rules } from './rules.js';
+import { MediaMirror } from './media.js';
+import type { PostRecord, PublishReport } from './types.js';
+
+/** What a recheck learns about a published post: its current content, `gone` (deleted at its source), or unknown (an error). */
+export type Recheck = (url: string) => Promise<Post | 'gone'>;
+
+export interface PublishOptions {
+  loaded: LoadedConfig;
+  store: FileStore;
+  actor: string;
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Looks a post up at its source (the `add` importer); without it, nothing is rechecked. */
+  recheck?: Recheck;
+  mirrorMedia?: boolean;
+  warn?: (message: string) => void;
+  wait?: number;
+  signal?: AbortSignal;
+}
+
+export interface PublishResult extends PublishReport {
+  warnings: string[];
+}
+
+/** The widget's recoverable-item rules, read from an instance so they cannot drift from the element's. */
+const recoverable = (element: object) => {
+  const e = element as { skippable: readonly string[]; droppable: readonly string[] };
+  return { lists: e.skippable, fields: e.droppable };
+};
+
+/** Pinned first, then newest first (the order the widget keeps for a snapshot it is given). */
+const published = (records: PostRecord[], limit: number): PostRecord[] =>
+  records
+    .filter((r) => r.state === 'approved' && r.goneAtSource === undefined)
+    .sort((a, b) => +b.pinned - +a.pinned || Date.parse(b.post.createdAt) - Date.parse(a.post.createdAt) || (a.key < b.key ? -1 : 1))
+    .slice(0, limit);
+
+/** The post as patients get it: reviewers' alt texts applied, nothing but the snapshot format's fields. */
+export function snapshotPost(r: PostRecord): Post {
+  const post = storedPost(structuredClone(r.post));
+  if (post.media && r.altOverrides)
+    post.media = post.media.map((m, i) => (r.altOverrides![i] !== undefined ? { ...m, alt: r.altOverrides![i] } : m));
+  return post;
+}
+
+export async function publish(o: PublishOptions): Promise<PublishResult> {
+  const { loaded, store, actor } = o;
+  const { config, publishDir, tag } = loaded;
+  const warnings: string[] = [];
+  const warn = (m: string) => (warnings.push(m), o.warn?.(m));
+  const release = await store.runLock('publish', o.wait);
+  try {
+    const report: PublishResult = { added: [], removed: [], requeued: [], files: [], warnings };
+    // 1. Recheck what would be published, outside the write lock (network): deleted → removed, edited → review.
+    const rechecked = new Map<string, Post | 'gone'>();
+    if (o.recheck && config.publish.recheck) {
+      const candidates = published(await store.list({ state: 'approved' }), config.publish.limit);
+      for (const r of candidates) {
+        try {
+          rechecked.set(r.key, await o.recheck(r.post.url));
+        } catch (e) {
+          warn(`recheck ${r.post.url}: ${(e as Error).message}; kept as it was`);
+        }
+      }
+    }
+    const rules = config.rules as Rules;
+    const phrases = misinformationPhrases(rules);
+    const records = await store.transaction('publish', (tx) => {
+      for (const [key, now] of rechecked) {
+        const r = tx.get(key);
+        if (!r) continue;
+        if (now === 'gone') {
+          if (r.goneAtSource === undefined) tx.put({ ...r, goneAtSource: tx.now(), version: r.version + 1 });
+        } else {
+          const edit = applyEdit(tx, r, storedPost(now), undefined, rules, phrases, actor);
+          if (edit?.requeued) report.requeued.push(key);
+        }
+      }
+      // Approved posts deleted at their source since approval: removed from the site, with the reason on record.
+      for (const r of tx.all().values()) {
+        if (r.state !== 'approved' || r.goneAtSource === undefined) continue;
+        tx.put(revise(r, { state: 'removed', pinned: false, reason: 'deleted at its source' }, actor, tx.now()));
+        tx.audit({
+          actor,
+          action: 'remove',
+          key: r.key,
+          url: r.post.url,
+          from: 'approved',
+          to: 'removed',
+          reason: 'deleted at its source',
+        });
+      }
+      return [...tx.all().values()];
+    });
+
+    // 2. The snapshot.
+    const file = join(publishDir, `${tag}.json`);
+    const before = previousUrls(file);
+    const mirror = o.mirrorMedia ? mediaMirror(o, warn) : undefined;
+    const posts: Post[] = [];
+    for (const r of published(records, config.publish.limit)) {
+      let post = snapshotPost(r);
+      if (mirror) post = await mirrorPost(post, mirror);
+      // The widget validates what it reads; a post it would refuse is left out here, with the reason.
+      const check = postSchema.safeParse(post);
+      if (!check.success) {
+        const issue = toConfigIssues(check.error.issues, postSchema, post)[0];
+        warn(`post ${r.key} (${r.post.url}) is not valid in a snapshot (${issue?.path}: ${issue?.message}); left out`);
+        continue;
+      }
+      posts.push(post);
+    }
+    const urls = new Set(posts.map((p) => p.url));
+    report.added = posts.filter((p) => !before.has(p.url)).map((p) => keyOf(p.url));
+    report.removed = [...before].filter((u) => !urls.has(u)).map(keyOf);
+    if (writeSnapshot(file, posts, store.now())) report.files.push(file);
+    if (mirror) mirror.prune();
+
+    // 3. Calendar and groups, when configured.
+    if (config.publish.chats) {
+      const ics = await chatsIcs(configPath(loaded, config.publish.chats), new Date(store.now()), warn);
+      const out = join(publishDir, 'chats.ics');
+      // DTSTAMP is the time of writing: a file that differs only there is not rewritten.
+      const same = (readText(out) ?? '').replace(/^DTSTAMP:.*$/gm, '') === ics.replace(/^DTSTAMP:.*$/gm, '');
+      if (!same && writeIfChanged(out, ics)) report.files.push(out);
+    }
+    if (config.publish.groups) {
+      const out = join(publishDir, 'groups.json');
+      if (writeIfChanged(out, jsonText(await groupsConfig(loaded, o.fetch, warn)))) report.files.push(out);
+    }
+    if (report.added.length || report.removed.length || report.requeued.length || report.files.length)
+      await store.transaction('publish', (tx) =>
+        tx.audit({
+          actor,
+          action: 'publish',
+          detail: {
+            posts: posts.length,
+            added: report.added.length,
+            removed: report.removed.length,
+            requeued: report.requeued.length,
+            files: report.files,
+          },
+        }),
+      );
+    return report;
+  } finally {
+    release();
+  }
+}
+
+function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror {
+  const { url, mirrorMedia } = o.loaded.config.publish;
+  if (!url)
+    throw new Error(
+      `${o.loaded.file}: publish.url is needed for --mirror-media: the address the folder ${o.loaded.publishDir} is served at (like "/carecircle/").`,
+    );
+  return new MediaMirror({
+    fetch: o.fetch,
+    dir: join(o.loaded.publishDir, 'media'),
+    base: url.replace(/\/?$/, '/') + 'media/',
+    maxBytes: mirrorMedia.maxBytes,
+    types: mirrorMedia.types,
+    warn,
+    signal: o.signal,
+  });
+}
+
+/** A post with its pictures and avatar served from the site; what cannot be copied safely is dropped. */
+async function mirrorPost(post: Post, mirror: MediaMirror): Promise<Post> {
+  const out: Post = { ...post, author: { ...post.author } };
+  if (out.author.avatar) {
+    const local = await mirror.mirror(out.author.avatar);
+    if (local) out.author.avatar = local;
+    else delete out.author.avatar;
+  }
+  if (post.media) {
+    const media: NonNullable<Post['media']> = [];
+    for (const m of post.media) {
+      const local = await mirror.mirror(m.url);
+      if (local) media.push({ ...m, url: local });
+    }
+    if (media.length) out.media = media;
+    else delete out.media;
+  }
+  return out;
+}
+
+function previousUrls(file: string): Set<string> {
+  try {
+    const data = JSON.parse(readText(file) ?? '{}') as { posts?: { url?: unknown }[] };
+    return new Set((data.posts ?? []).map((p) => p.url).filter((u): u is string => typeof u === 'string'));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Writes `{ generatedAt, posts }` unless the posts are the same as the file's (then its `generatedAt` is kept too). */
+function writeSnapshot(file: string, posts: Post[], now: string): boolean {
+  const old = readText(file);
+  if (old !== undefined) {
+    try {
+      if (JSON.stringify((JSON.parse(old) as { posts?: unknown }).posts) === JSON.stringify(posts)) return false;
+    } catch {
+      /* not ours, or cut short: rewritten */
+    }
+  }
+  return writeIfChanged(file, jsonText({ generatedAt: now, posts }));
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${what} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${what} ${path}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** `chats.ics` from a `<care-chat-schedule>` config, validated as the widget validates it. */
+export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void): Promise<string> {
+  const data = await readJson(path, 'publish.chats');
+  const result = validate(chatScheduleSchema, data, recoverable(new CareChatSchedule()));
+  if (!result.value)
+    throw new Error(`publish.chats ${path}: ${result.errors.length} problem(s):\n${result.errors.map(configLine).join('\n')}`);
+  for (const s of result.skipped) warn(`publish.chats ${path}: skipped:${configLine(s).slice(1)}`);
+  // One language in a calendar file: each text in English, else the first language it is given in.
+  const config = resolveLocalText(result.value, ['en']) as ResolvedChatScheduleConfig;
+  const events: CalendarEvent[] = config.chats.map((c) => ({ ...c, uid: `${c.id}@carecircle`, url: safeUrl(c.url) }));
+  return toIcs(events, stamp);
+}
+
+/**
+ * `groups.json`: a `<care-support-groups>` config whose groups are the HSDS feed's, mapped and checked here once
+ * (a group the widget would skip is left out, with the reason), after the base config's own groups and settings.
+ */
+export async function groupsConfig(
+  loaded: LoadedConfig,
+  fetch: PublishOptions['fetch'],
+  warn: (m: string) => void,
+): Promise<Record<string, unknown>> {
+  const g = loaded.config.publish.groups!;
+  let data: unknown;
+  if (/^https?:\/\//i.test(g.hsds)) {
+    const response = await fetch(g.hsds, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`publish.groups.hsds ${g.hsds}: HTTP ${response.status}`);
+    try {
+      data = await response.json();
+    } catch (e) {
+      throw new Error(`publish.groups.hsds ${g.hsds}: not valid JSON: ${(e as Error).message}`);
+    }
+  } else data = await readJson(configPath(loaded, g.hsds), 'publish.groups.hsds');
+  const base = (g.base ? await readJson(configPath(loaded, g.base), 'publish.groups.base') : {}) as Record<string, unknown>;
+  const rules = recoverable(new CareSupportGroups());
+  const own = Array.isArray(base.groups) ? base.groups : [];
+  const mapped = hsdsToGroups(data, { timeZone: g.timeZone });
+  const groups: unknown[] = [...own];
+  for (const group of mapped) {
+    const one = validate(supportGroupsSchema, { groups: [group] }, rules);
+    if (!one.value) {
+      warn(`HSDS service ${String(group.id ?? group.name)}: ${one.errors.map((i) => configLine(i).trim()).join('; ')}; left out`);
+      continue;
+    }
+    let kept: Record<string, unknown> | undefined = { ...group };
+    for (const s of one.skipped) {
+      if (s.dropped === 'field') delete kept![s.path.split('.')[2]!];
+      else kept = undefined;
+      warn(`HSDS service ${String(group.id ?? group.name)}: ${configLine(s).trim()}; ${s.dropped ? 'that field is left out' : 'left out'}`);
+    }
+    if (kept) groups.push(kept);
+  }
+  const out: Record<string, unknown> = { ...base, groups };
+  delete out.hsds;
+  const all = validate(supportGroupsSchema, out, rules);
+  if (!all.value) throw new Error(`groups.json would not be valid:\n${all.errors.map(configLine).join('\n')}`);
+  if (all.skipped.length) {
+    // Items only invalid together (two groups with one id): the later one is left out, as the widget would.
+    const skippedItems = new Set(all.skipped.filter((s) => !s.dropped).map((s) => s.item));
+    for (const s of all.skipped) warn(`groups.json: ${configLine(s).trim()}; left out`);
+    out.groups = groups.filter((x) => !skippedItems.has(x));
+  }
+  return out;
+}

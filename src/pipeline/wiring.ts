@@ -1,0 +1,25 @@
+// Where the pipeline meets the sources (src/pipeline/sources/): the polite fetch every request goes through,
+// the configured sources, and the by-address importer `add` and publish's recheck use.
+import type { LoadedConfig } from './config.js';
+import type { Source } from './types.js';
+import type { Importer } from './add.js';
+import { politeFetch, userAgent } from './http.js';
+import { sourcesFrom, importPost } from './sources/index.js';
+
+export interface Wiring {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  sources(): Source[];
+  importer: Importer;
+  recheck: Importer;
+}
+
+export function pipelineWiring(loaded: LoadedConfig, env: Record<string, string | undefined>, log: (m: string) => void): Wiring {
+  const fetch = politeFetch({ userAgent: userAgent(loaded.config.site.url), log });
+  const importer: Importer = (url) => importPost(url, { fetch, env });
+  return {
+    fetch,
+    sources: () => sourcesFrom(loaded.config.sources, { hashtag: loaded.tag, base: loaded.base, limit: loaded.config.limit }),
+    importer,
+    recheck: importer,
+  };
+}
