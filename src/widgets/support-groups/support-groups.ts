@@ -6,7 +6,6 @@ import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, listFormat, numberFormat } from '../../core/i18n/format.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
-import { fetchHsds } from '../../sources/hsds.js';
 import type { FetchError } from '../../core/fetch.js';
 import { supportGroupsSchema, type Group, type SupportGroupsConfig, type ResolvedSupportGroupsConfig } from './support-groups.schema.js';
 import { styles } from './support-groups.styles.js';
@@ -17,9 +16,18 @@ import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, type FinderState } from './url-state.js';
 import { UrlStateController } from './url-state-controller.js';
-import { mergeHsds } from './merge-hsds.js';
-import { writeJsonLd } from './json-ld.js';
+import { lazy } from '../../core/lazy.js';
+import { later } from '../../core/tasks.js';
 import { messages } from './messages.js';
+
+/**
+ * Features a config turns on, loaded when it does (chunks beside the bundle): the HSDS importer and the JSON-LD
+ * writer. Replaceable in tests. @internal
+ */
+export const features = {
+  hsds: lazy(() => import('./hsds-import.js')),
+  jsonLd: lazy(() => import('./json-ld.js')),
+};
 
 /** The Near box's value while groups are sorted from the device's location. */
 const HERE = '\u0000here';
@@ -80,7 +88,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #finder?: Finder;
   /** The last few results by state (typing and deleting revisits them). */
   #found = new Map<string, Found>();
-  #timers: ReturnType<typeof setTimeout>[] = [];
+  /** Stops the search index being built in the background (a new config, or the element removed). */
+  #cancelWarm?: () => void;
   #announce?: ReturnType<typeof setTimeout>;
   /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
@@ -123,6 +132,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.hsdsStatus = 'loading';
     const url = new URL(config.hsds.url, document.baseURI).href;
     try {
+      // A failed load of the importer (a missing chunk, a CSP that refuses it) fails like the feed itself.
+      const { fetchHsds, mergeHsds } = await features.hsds();
       const { groups, issues } = mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
       this.skipped = [...this.skipped, ...issues];
       this.#setGroups(groups);
@@ -137,7 +148,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   /** @internal */
   protected override stop(): void {
-    this.#timers.forEach(clearTimeout);
+    this.#cancelWarm?.();
     clearTimeout(this.#announce);
     this.#jsonLd?.remove();
     this.#jsonLd = this.#jsonLdFor = undefined;
@@ -148,11 +159,18 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     return this.hsdsStatus !== 'loading' || !!this.#finder?.groups.length;
   }
 
+  /** Whether the search index is built (it is built after the first render). @internal */
+  get indexReady(): boolean {
+    return !!this.#finder?.ready;
+  }
+
   #setGroups(groups: Group[]): void {
+    this.#cancelWarm?.();
     const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
-    // Build the search index just after the first results are painted, a step per task (before anyone types).
-    const warm = () => finder.warm() || this.#timers.push(setTimeout(warm));
-    this.#timers.push(setTimeout(warm, 50));
+    // The first page needs no search index: build it after the first results are painted, in background tasks of
+    // a few milliseconds each (before anyone types; a search before it is ready builds the rest at once).
+    const warm = () => finder.warm(6) || (this.#cancelWarm = later(warm, 'background'));
+    this.#cancelWarm = later(warm, 'background');
     this.#found.clear();
     this.#next.clear();
     this.#cards.clear();
@@ -486,7 +504,16 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     if (!this.#jsonLdFor || key.some((k, i) => k !== this.#jsonLdFor![i])) {
       this.#jsonLdFor = key;
       const listed = this.value?.jsonLd && !this.configErrors.length ? this.#page.map((i) => this.#finder!.groups[i]!) : undefined;
-      this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
+      if (!listed) this.#jsonLd?.remove();
+      else
+        // Search engines read it later: no loading state, and if the writer cannot load the page simply has none.
+        features.jsonLd().then(
+          ({ writeJsonLd }) => {
+            if (this.#jsonLdFor === key && this.isConnected)
+              this.#jsonLd = writeJsonLd(this, this.#jsonLd, listed, (g) => this.#nextMeeting(g));
+          },
+          (error: unknown) => console.warn(`<${this.localName}> could not load its JSON-LD writer; the page has no JSON-LD:`, error),
+        );
     }
     if (this.#focusIndex >= 0) {
       const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name > span')[this.#focusIndex];

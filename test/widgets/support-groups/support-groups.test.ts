@@ -335,6 +335,8 @@ describe('<care-support-groups>', () => {
     config.groups[0].description = 'Ends </script><script>alert(1)</script>';
     config.jsonLd = true;
     const el = await mount(config);
+    // The writer is a chunk loaded when a config asks for JSON-LD: the block follows shortly after the first render.
+    await waitUntil(() => el.nextElementSibling, 'no JSON-LD block');
     const script = el.nextElementSibling as HTMLScriptElement;
     expect(script.type).to.equal('application/ld+json');
     expect(script.textContent).not.to.contain('</script>');

@@ -1,0 +1,112 @@
+// Issue 13: the HSDS importer and the JSON-LD writer are chunks loaded only when a config turns them on. The
+// loaders are swapped here for ones the test controls: counted (never asked for when not configured), pending
+// (the importer's wait is said), or failing like a chunk that 404s or a CSP refuses (the rest of the finder works).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
+import '../../../src/define/care-support-groups.js';
+import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { lazy } from '../../../src/core/lazy.js';
+import type { CareSourceErrorEvent } from '../../../src/core/events.js';
+
+type El = CareSupportGroups;
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('.group .name')].map((h) => h.textContent!.trim());
+const base = async () => (await fetch('/test/fixtures/support-groups/groups.json')).json();
+const real = { ...features };
+const chunkError = () => new TypeError('Failed to fetch dynamically imported module: /dist/chunks/care-support-groups-x.js');
+
+/** Counts calls to both loaders; `hsds` and `jsonLd` replace one with a loader of the test's own. */
+function spy(replace: Partial<typeof features> = {}) {
+  const calls = { hsds: 0, jsonLd: 0 };
+  const hsds = replace.hsds ?? real.hsds;
+  const jsonLd = replace.jsonLd ?? real.jsonLd;
+  features.hsds = lazy(() => (calls.hsds++, hsds()));
+  features.jsonLd = lazy(() => (calls.jsonLd++, jsonLd()));
+  return calls;
+}
+
+async function mount(config: unknown): Promise<El> {
+  const el = await fixture<El>(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`);
+  await waitUntil(() => $(el, '#count'), 'did not render', { timeout: 4000 });
+  await el.updateComplete;
+  return el;
+}
+
+let warnings: unknown[][] = [];
+const originalWarn = console.warn;
+let startUrl = '';
+beforeEach(() => {
+  startUrl = location.href;
+  warnings = [];
+  console.warn = (...a: unknown[]) => void warnings.push(a);
+});
+afterEach(() => {
+  console.warn = originalWarn;
+  Object.assign(features, real);
+  history.replaceState(null, '', startUrl);
+});
+
+describe('<care-support-groups> loads configured features when used', () => {
+  it('asks for neither the HSDS importer nor the JSON-LD writer when the config turns neither on', async () => {
+    const calls = spy();
+    const el = await mount({ ...(await base()), urlState: false });
+    await new Promise((r) => setTimeout(r, 20)); // an update or two later, still nothing
+    expect(calls).to.deep.equal({ hsds: 0, jsonLd: 0 });
+    expect(names(el)).to.have.length(5);
+    expect(el.nextElementSibling).to.equal(null);
+  });
+
+  it('says it is loading more groups while the HSDS importer loads, then lists them', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const calls = spy({ hsds: lazy(() => held.then(() => import('../../../src/widgets/support-groups/hsds-import.js'))) });
+    const el = await mount({
+      ...(await base()),
+      hsds: { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' },
+      urlState: false,
+    });
+    expect(calls.hsds).to.equal(1);
+    expect($(el, '.results')!.textContent).to.contain('Loading more groups…');
+    expect(names(el)).to.have.length(5);
+    release();
+    await waitUntil(() => names(el).length === 6, 'the HSDS groups did not come');
+    expect($(el, '.results')!.textContent).not.to.contain('Loading more groups…');
+  });
+
+  it('when the HSDS importer cannot load: the config’s groups, the fallback and a care-source-error, as for a failed feed', async () => {
+    spy({ hsds: lazy(() => Promise.reject(chunkError())) });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const pending = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
+    const config = {
+      ...(await base()),
+      hsds: { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' },
+      urlState: false,
+    };
+    render(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`, wrapper);
+    const event = await pending;
+    expect(event.detail.source).to.equal('hsds');
+    expect(event.detail.message).to.match(/Failed to fetch dynamically imported module/);
+    const el = wrapper.firstElementChild as El;
+    await el.updateComplete;
+    expect($(el, '[role=alert]')!.textContent).to.contain('We could not load some groups just now.');
+    expect($(el, '[role=alert] slot')).to.exist;
+    expect(names(el)).to.have.length(5);
+    expect($(el, 'details.panel.error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('when the JSON-LD writer cannot load: the finder works, the page has no JSON-LD, the console says why', async () => {
+    const calls = spy({ jsonLd: lazy(() => Promise.reject(chunkError())) });
+    const el = await mount({ ...(await base()), jsonLd: true, urlState: false });
+    await waitUntil(() => warnings.length, 'no warning');
+    expect(calls.jsonLd).to.equal(1);
+    expect(String(warnings[0]![0])).to.contain('could not load its JSON-LD writer');
+    expect(el.nextElementSibling).to.equal(null);
+    const search = $(el, 'input[type=search]') as HTMLInputElement;
+    search.value = 'prostate';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Prostate Group — Penrith']);
+    expect($(el, 'details.panel.error')).to.equal(null);
+  });
+});
