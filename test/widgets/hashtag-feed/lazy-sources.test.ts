@@ -1,0 +1,85 @@
+// Issue 13: the Bluesky and snapshot readers are chunks loaded the first time a config names such a source. The
+// loaders are swapped here for counted ones, or ones that fail like a chunk that 404s or a CSP refuses: that
+// source then fails like an unreachable server, and the feed's other sources go on.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
+import { lazy } from '../../../src/core/lazy.js';
+import type { CareSourceErrorEvent } from '../../../src/core/events.js';
+import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
+import { $, articles, feed, json, load, mockFetch, post, settle, type FetchMock } from './helpers.js';
+
+const real = { ...readers };
+const BSKY = 'at://did:plc:abc/app.bsky.feed.generator/bcsm';
+let mock: FetchMock | undefined;
+
+function spy(replace: Partial<typeof readers> = {}) {
+  const calls = { snapshot: 0, bluesky: 0 };
+  const snapshot = replace.snapshot ?? real.snapshot;
+  const bluesky = replace.bluesky ?? real.bluesky;
+  readers.snapshot = lazy(() => (calls.snapshot++, snapshot()));
+  readers.bluesky = lazy(() => (calls.bluesky++, bluesky()));
+  return calls;
+}
+
+afterEach(() => {
+  Object.assign(readers, real);
+  mock?.restore();
+  mock = undefined;
+});
+
+describe('<care-hashtag-feed> loads a source reader when a config names that source', () => {
+  it('a Mastodon and curated feed never asks for the Bluesky or snapshot reader', async () => {
+    const calls = spy();
+    const statuses = await load<unknown[]>('/test/fixtures/mastodon/mastodon_tag_timeline.json');
+    mock = mockFetch((url) => (url.origin === 'https://mastodon.example' ? json(statuses) : undefined));
+    const el = await feed({
+      hashtag: 'hoot',
+      moderation: { languages: [] },
+      sources: [
+        { type: 'mastodon', instance: 'https://mastodon.example' },
+        { type: 'posts', posts: [post({ text: 'curated' })] },
+      ],
+    });
+    expect(articles(el).length).to.be.greaterThan(1);
+    expect(calls).to.deep.equal({ snapshot: 0, bluesky: 0 });
+  });
+
+  it('loads each named reader once for every feed on the page', async () => {
+    const calls = spy();
+    const body = await load('/test/fixtures/hashtag-feed/bluesky-getfeed.json');
+    mock = mockFetch((url) => (url.origin === 'https://public.api.bsky.app' ? json(body) : undefined));
+    const config = { hashtag: 'bcsm', sources: [{ type: 'bluesky-feed', feed: BSKY }] };
+    const [a, b] = await Promise.all([feed(config), feed(config)]);
+    expect(articles(a!)).to.have.length(3);
+    expect(articles(b!)).to.have.length(3);
+    expect(calls).to.deep.equal({ snapshot: 0, bluesky: 1 });
+  });
+
+  it('a reader that cannot load fails its source like an unreachable server; the other sources show', async () => {
+    spy({ bluesky: lazy(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/x.js'))) });
+    mock = mockFetch(() => undefined);
+    const wrapper = document.createElement('div');
+    document.body.append(wrapper);
+    const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
+    const el = document.createElement('care-hashtag-feed') as CareHashtagFeed;
+    el.config = {
+      hashtag: 'bcsm',
+      sources: [
+        { type: 'bluesky-feed', feed: BSKY },
+        { type: 'posts', posts: [post({ text: 'still here' })] },
+      ],
+    };
+    wrapper.append(el);
+    const { detail } = await event;
+    expect(detail.source).to.equal('bluesky-feed');
+    expect(detail.message).to.equal('We could not reach it.');
+    await settle(el);
+    expect(mock.calls, 'no request to Bluesky without its reader').to.deep.equal([]);
+    expect(articles(el)).to.have.length(1);
+    expect(articles(el)[0]!.textContent).to.contain('still here');
+    await waitUntil(() => $(el, '.notice'), 'no notice');
+    expect($(el, '.notice')!.textContent).to.equal('We could not get posts from public.api.bsky.app. We could not reach it.');
+    await expect(el).to.be.accessible();
+    wrapper.remove();
+  });
+});
