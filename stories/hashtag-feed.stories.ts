@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { fromControls, onSurface } from './data/surface.js';
 import '../src/define/care-hashtag-feed.js';
 import { cacheKey, save } from '../src/widgets/hashtag-feed/cache.js';
-import { postSchema } from '../src/sources/posts.js';
+import { postSchema } from '../src/sources/post.schema.js';
 import { bcsmConfig, curatedPosts, disclaimer, holdPendingRequests, manyPosts, roles, unwantedPosts } from './data/hashtag-feed.js';
 
 interface Args {

@@ -1,65 +1,7 @@
 import type { SafeNode } from '../core/sanitize.js';
-import * as z from 'zod/mini';
-import { text, webUrl } from '../core/config/schema.js';
-import { matching } from '../core/config/checks.js';
-import { toConfigIssues } from '../core/config/issues.js';
-
-const optionalText = () => z.optional(z.string());
-
-/**
- * CareCircle's own Post: what every source maps to, what curated `posts` and snapshot files contain.
- * `text` is plain text; `html` is reduced to a small allowlist before it renders.
- */
-export const postSchema = z.strictObject({
-  /** The post's id, unique within its source (a moderation `approvedIds` entry can name it). */
-  id: text(),
-  /** The post's own page (http or https), which its time links to. */
-  url: webUrl(),
-  /** When it was posted: an ISO 8601 date and time, like `2026-11-28T09:30:00Z`. */
-  createdAt: matching(
-    /^\d{4}-\d\d-\d\dT/,
-    'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.',
-    (v) => !Number.isNaN(Date.parse(v)),
-  ),
-  /** Who wrote it. */
-  author: z.strictObject({
-    /** The name shown (may be empty: the handle is shown then). */
-    name: z.string(),
-    /** The account, `@user@host` (shown, and matched by moderation and roles). */
-    handle: text(),
-    /** The author's profile page (https). */
-    url: webUrl(),
-    /** Address of the author's picture (https; loaded lazily, without a referrer). */
-    avatar: z.optional(webUrl()),
-  }),
-  /** The post as plain text (used when there is no `html`). */
-  text: optionalText(),
-  /** The post as HTML; only paragraphs, line breaks, links and mention spans are kept. */
-  html: optionalText(),
-  /** Pictures, videos or audio attached to the post. */
-  media: z.optional(
-    z.array(
-      z.strictObject({
-        /** Address of the media file (https). */
-        url: webUrl(),
-        /** Its description for people who cannot see it (alt text). */
-        alt: optionalText(),
-        /** What it is: `image`, `video`, `gifv` (a short looping video) or `audio`. */
-        type: z._default(z.literal(['image', 'video', 'gifv', 'audio']), 'image'),
-      }),
-    ),
-  ),
-  /** The post may upset people: it stays folded behind a warning and a "Show" button until pressed. */
-  sensitive: z.optional(z.boolean()),
-  /** A content warning: the post stays folded behind it until opened. */
-  contentWarning: optionalText(),
-  /** The post's language tag, like `en` or `es-MX` (moderation `languages` filters by it). */
-  language: optionalText(),
-  /** The id or address of the post this one replies to (moderation `hideReplies` hides it). */
-  replyTo: optionalText(),
-  /** The id or address of the post this one boosts or reposts (moderation `hideBoosts` hides it). */
-  boostOf: optionalText(),
-});
+import type * as z from 'zod/mini';
+import type { postSchema } from './post.schema.js';
+import { postValidator } from '../generated/hashtag-feed.validate.js';
 
 export type Post = z.output<typeof postSchema> & {
   /** Content a mapper built as safe nodes itself (Bluesky). Never read from a config, a file or storage. */
@@ -72,21 +14,49 @@ export type PostInput = z.input<typeof postSchema>;
 export type SkipWarning = (message: string) => void;
 const consoleWarning: SkipWarning = (message) => console.warn(`<care-hashtag-feed> ${message}`);
 
+/** Says what is wrong with a post zod rejects (./post-explain.ts, with zod): loaded when a post is first rejected. */
+export type PostExplainer = (item: unknown) => { path: string; message: string } | undefined;
+let explainer: PostExplainer | undefined;
+let loading: Promise<void> | undefined;
+const loadExplainer = () =>
+  (loading ??= import('./post-explain.js').then(
+    (m) => {
+      explainer = m.explainPost;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
+// Outside a browser (the pipeline, `carecircle check`) there is no page weight to save, and callers read the
+// warnings at once: load the explanation now, so it is there before any post arrives.
+if (typeof window == 'undefined') void loadExplainer().catch(() => {});
+
 /**
  * Validates remote posts one by one: a bad post is skipped with a warning naming it and the problem, and
- * the rest are kept.
+ * the rest are kept. The compiled validator decides; zod explains a rejected post, loaded on the first one
+ * (so in a page, that post's warning comes a moment later).
  */
 export function validPosts(items: unknown, source: string, warn: SkipWarning = consoleWarning): Post[] {
   if (!Array.isArray(items)) throw new Error('The answer has no list of posts.');
   const out: Post[] = [];
+  const rejected: [unknown, number][] = [];
   items.forEach((item, i) => {
-    const result = postSchema.safeParse(item);
-    if (result.success) out.push(result.data);
-    else {
-      const issue = toConfigIssues(result.error.issues, postSchema, item)[0];
-      const name = (item as { id?: unknown; url?: unknown } | null)?.url ?? (item as { id?: unknown } | null)?.id ?? `#${i}`;
-      warn(`${source}: skipped post ${String(name)}: ${issue?.path}: ${issue?.message}`);
-    }
+    const post = postValidator.accept(item);
+    if (post) out.push(post);
+    else rejected.push([item, i]);
   });
+  const say = (failed?: unknown) => {
+    for (const [item, i] of rejected) {
+      const issue = explainer?.(item);
+      const name = (item as { id?: unknown; url?: unknown } | null)?.url ?? (item as { id?: unknown } | null)?.id ?? `#${i}`;
+      const why = issue ? `${issue.path}: ${issue.message}` : `not a valid post (the details could not load: ${String(failed)})`;
+      warn(`${source}: skipped post ${String(name)}: ${why}`);
+    }
+  };
+  if (rejected.length) {
+    if (explainer) say();
+    else loadExplainer().then(() => say(), say);
+  }
   return out;
 }

@@ -5,8 +5,8 @@ import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
-const chat = z
-  .strictObject({
+const chat = untilAfterStart(
+  z.strictObject({
     /** Unique id of the chat (used in .ics UIDs and file names). */
     id: text(),
     /** The chat's name, e.g. "#bcsm weekly chat". Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
@@ -36,8 +36,8 @@ const chat = z
     exceptions: z._default(schedule.exceptions(), []),
     /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
     topics: z._default(z.record(z.string(), localText()), {}),
-  })
-  .check(untilAfterStart);
+  }),
+);
 
 export const chatScheduleSchema = z.strictObject({
   ...commonFields,

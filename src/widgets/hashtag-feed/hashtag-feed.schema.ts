@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { refine } from '../../core/config/checks.js';
+import { rule } from '../../core/config/checks.js';
+import { offOrAtLeast } from '../../core/config/rules.js';
 import { headingLevel } from '../../core/heading.js';
 import { commonFields, localText, webUrl } from '../../core/config/schema.js';
-import { postSchema } from '../../sources/posts.js';
+import { postSchema } from '../../sources/post.schema.js';
 
 const strings = () => z._default(z.array(z.string()), []);
 const yes = () => z._default(z.boolean(), true);
@@ -52,7 +53,7 @@ export const hashtagFeedSchema = z.strictObject({
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
   /** Seconds between refreshes (0 turns refresh off, otherwise at least 60). Paused while the tab is hidden; new posts wait behind an "N new posts" button. */
   refreshSeconds: z._default(
-    refine(z.number().check(z.int()), (v) => v === 0 || v >= 60, 'Use 0 to turn refresh off, or at least 60 seconds.', {
+    rule(z.number().check(z.int()), offOrAtLeast, [60], 'Use 0 to turn refresh off, or at least 60 seconds.', {
       anyOf: [{ const: 0 }, { minimum: 60 }],
     }),
     120,

@@ -34,3 +34,6 @@ export function readCost(text: string): Cost | undefined {
   }
   return /\bdonation\b/i.test(t) ? { type: 'donation', note: t } : undefined;
 }
+
+/** A cost as validated: the object form as it is, the text form read by `readCost` (undefined when it cannot be). */
+export const costOf = (v: Cost | string): Cost | undefined => (typeof v == 'string' ? readCost(v) : v);

@@ -2,7 +2,8 @@
 import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
 import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
-import { audiences, formats, type Group } from './support-groups.schema.js';
+import { audiences, formats } from './kinds.js';
+import type { Group } from './support-groups.schema.js';
 import { COSTS } from './cost.js';
 import type { FinderState } from './url-state.js';
 

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { commonFields, localName, localText, text, webUrl } from '../../core/config/schema.js';
-import { between, matching } from '../../core/config/checks.js';
+import { between, convert, matching, rule } from '../../core/config/checks.js';
+import { uniqueIds } from '../../core/config/rules.js';
 import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
-import { COSTS, readCost } from './cost.js';
+import { COSTS, costOf } from './cost.js';
 import { languageTag } from './language.js';
+import { audiences, formats } from './kinds.js';
 
-export const audiences = ['patient', 'carer', 'family', 'professional'] as const;
-export const formats = ['in-person', 'online', 'phone', 'video'] as const;
+export { audiences, formats };
 
 const opt = z.optional;
 const str = () => opt(z.string());
@@ -15,8 +16,8 @@ const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), [])
 const coord = (max: number) => opt(between(-max, max));
 
 /** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule (the same fields as a chat's). */
-export const meetsSchema = z
-  .strictObject({
+export const meetsSchema = untilAfterStart(
+  z.strictObject({
     /** First meeting, as a wall time in `timeZone`: `2026-01-05T18:00`. */
     start: schedule.start(),
     /** IANA zone name the group meets in, like `Australia/Sydney`. */
@@ -27,8 +28,8 @@ export const meetsSchema = z
     rrule: opt(schedule.rrule()),
     /** Dates (`YYYY-MM-DD`, in the group's zone) with no meeting. */
     exceptions: opt(schedule.exceptions()),
-  })
-  .check(untilAfterStart);
+  }),
+);
 
 const costKinds = COSTS.map((c) => `"${c}"`).join(', ');
 
@@ -37,7 +38,7 @@ const costKinds = COSTS.map((c) => `"${c}"`).join(', ');
  * words (`{ "type": "free", "note": "bus fares refunded" }`). The Cost filter offers the types only. Old texts
  * that start with a type ("Free, bus fares refunded") are read as that type plus a note.
  */
-export const costSchema = z.pipe(
+export const costSchema = convert(
   z.union([
     z.strictObject({
       /** What kind of cost: one of the Cost filter's options. */
@@ -47,17 +48,9 @@ export const costSchema = z.pipe(
     }),
     z.string(),
   ]),
-  z.transform((v, ctx) => {
-    if (typeof v !== 'string') return v;
-    const cost = readCost(v);
-    if (!cost)
-      ctx.issues.push({
-        code: 'custom',
-        input: v,
-        message: `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${v.slice(0, 40)}".`,
-      });
-    return cost ?? z.NEVER;
-  }),
+  costOf,
+  [],
+  (v) => `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${String(v).slice(0, 40)}".`,
 );
 
 export const groupSchema = z.strictObject({
@@ -76,7 +69,7 @@ export const groupSchema = z.strictObject({
   /** How it meets: `in-person`, `online`, `phone`, `video` (the Format filter). */
   formats: list(z.enum(formats)),
   /** Languages spoken, as tags (`"es"`, `"zh-Hant"`) or English names (`"Spanish"`); shown in the reader's language. */
-  languages: list(z.pipe(text(), z.transform(languageTag))),
+  languages: list(convert(text(), languageTag, [])),
   /**
    * What it costs: `{ "type": "free" }` (or "low-cost", "paid", "donation"), with an optional `note` in your words.
    * Old texts starting with a type ("Free, bus fares refunded") are read as that type and a note.
@@ -126,28 +119,13 @@ export const groupSchema = z.strictObject({
 
 /** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */
 export const groupList = z._default(
-  z.array(groupSchema).check(
-    // Runs even when some groups are invalid, so paths name the editor's own positions.
-    z.superRefine(
-      (groups, ctx) => {
-        const first = new Map<unknown, number>();
-        groups.forEach((g, i) => {
-          const at = first.get(g?.id);
-          if (at === undefined) first.set(g?.id, i);
-          else if (typeof g.id == 'string')
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'id'],
-              input: g.id,
-              message: `Same id as groups.${at}: ids must be unique, so this group is skipped.`,
-            });
-        });
-      },
-      { when: (p) => Array.isArray(p.value) },
-    ),
-  ),
+  // Runs even when some groups are invalid, so paths name the editor's own positions.
+  rule(z.array(groupSchema), uniqueIds, ['groups'], 'Ids must be unique.', undefined, (p) => Array.isArray(p.value)),
   [],
 );
+
+/** The groups an HSDS feed's services were mapped to (./merge-hsds.ts validates them as if written in a config). */
+export const hsdsGroupsSchema = z.strictObject({ groups: groupList });
 
 export const supportGroupsSchema = z.strictObject({
   ...commonFields,

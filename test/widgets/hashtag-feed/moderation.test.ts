@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { normalise } from '../../../src/core/text.js';
 import { allowed, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
-import { postSchema, type Post } from '../../../src/sources/posts.js';
+import type { Post } from '../../../src/sources/posts.js';
+import { postSchema } from '../../../src/sources/post.schema.js';
 import { json, mockFetch, post, type FetchMock } from './helpers.js';
 
 const none: Moderation = {

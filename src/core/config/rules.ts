@@ -1,0 +1,57 @@
+// Named rules: the checks and conversions of the config schemas, as plain functions of (value, ...arguments).
+// The zod schemas call them (./checks.ts `rule`, `convert`) and so do the validators compiled from those
+// schemas (src/generated/, written by scripts/compile-validators.mjs), which import these same functions:
+// a rule is data (a function's name and its arguments), never a closure the compiler cannot read. This module
+// and every module a rule lives in must not import zod: the compiled validators run without it.
+import { LocalText } from './local-text.js';
+
+/**
+ * A rule's answer: `true` when the value passes; `false` when it fails with the message its schema gives; a
+ * message of its own; or issues at paths below the value (an UNTIL before the start is the object's `rrule`).
+ */
+export type Verdict = boolean | string | readonly RuleIssue[];
+export interface RuleIssue {
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+}
+
+/** A number from `min` to `max`, a whole one when `int`. */
+export const inRange = (n: number, min: number, max: number, int?: boolean): boolean => n >= min && n <= max && (!int || n % 1 == 0);
+
+/** 0, or at least `min` (a refresh interval: off, or not too often). */
+export const offOrAtLeast = (n: number, min: number): boolean => n === 0 || n >= min;
+
+/** Text matching `re` and, when given, the rule `ok` too (a pattern cannot say that 2026-02-30 is no date). */
+export const matches = (v: string, re: RegExp, ok?: (v: string) => boolean): boolean => re.test(v) && (!ok || !!ok(v));
+
+/** An object with at least one key. */
+export const hasKeys = (v: object): boolean => Object.keys(v).length > 0;
+
+/** An `http:` or `https:` address; a relative one resolves against the page. */
+export const isWebAddress = (v: string): boolean => {
+  try {
+    return /^https?:$/.test(new URL(v, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** An ISO 8601 date and time `Date.parse` reads. */
+export const isDateTime = (v: string): boolean => !Number.isNaN(Date.parse(v));
+
+/** Text, or text by language kept whole (the widget picks the reader's language later). */
+export const toLocalText = (v: string | Record<string, string>): string | LocalText => (typeof v == 'string' ? v : new LocalText(v));
+
+/** Items with unique ids: each repeat is an issue at its own `id`, naming the first (`list` is the list's key). */
+export const uniqueIds = (items: readonly { id?: unknown }[], list: string): Verdict => {
+  const first = new Map<unknown, number>();
+  const issues: RuleIssue[] = [];
+  items.forEach((g, i) => {
+    const at = first.get(g?.id);
+    if (at === undefined) first.set(g?.id, i);
+    else if (typeof g.id == 'string')
+      issues.push({ path: [i, 'id'], input: g.id, message: `Same id as ${list}.${at}: ids must be unique, so this group is skipped.` });
+  });
+  return issues.length ? issues : true;
+};
