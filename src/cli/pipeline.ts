@@ -1,7 +1,6 @@
 // The pipeline's commands (issue 15): `collect`, `add`, `approve|reject|pin|unpin|hold|remove`, `status`,
 // `publish`. Thin: each parses its arguments (node:util parseArgs), loads the config and calls the pipeline's
 // functions in src/pipeline/, which hold the logic and are tested on their own.
-import '../pipeline/node-globals.js';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type LoadedConfig } from '../pipeline/config.js';
 import { FileStore, actorFrom, keyOf } from '../pipeline/state/store.js';

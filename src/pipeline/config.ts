@@ -1,6 +1,6 @@
 // `carecircle.pipeline.json`: the pipeline's one config file. One zod schema is the source of its types,
 // defaults, path-by-path error messages (the widgets' own validate + issues) and dist/schema/carecircle.pipeline.schema.json.
-import './node-globals.js';
+import { nodeGlobals } from './node-globals.js';
 import * as z from 'zod/mini';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -137,6 +137,7 @@ export class ConfigError extends Error {
 
 /** Validates parsed config data; throws a ConfigError listing every problem by its path. */
 export function parseConfig(data: unknown, file = 'carecircle.pipeline.json'): LoadedConfig {
+  nodeGlobals();
   const result = validate(pipelineSchema, data);
   if (!result.value) {
     const n = result.errors.length;

@@ -1,6 +1,6 @@
 // The pipeline as a library (bundled by scripts/build.mjs into dist/cli/pipeline.mjs): what the CLI, the review
 // desk, the tests and the benchmark use.
-import './node-globals.js';
+export { nodeGlobals } from './node-globals.js';
 export * from './types.js';
 export * from './config.js';
 export * from './rules.js';

@@ -21,6 +21,7 @@ import { jsonText, readText, writeIfChanged } from './state/files.js';
 import { applyEdit, storedPost } from './collect.js';
 import { misinformationPhrases, type Rules } from './rules.js';
 import { MediaMirror } from './media.js';
+import { nodeGlobals } from './node-globals.js';
 import type { PostRecord, PublishReport } from './types.js';
 
 /** What a recheck learns about a published post: its current content, `gone` (deleted at its source), or unknown (an error). */
@@ -244,6 +245,7 @@ async function readJson(path: string, what: string): Promise<unknown> {
 
 /** `chats.ics` from a `<care-chat-schedule>` config, validated as the widget validates it. */
 export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void): Promise<string> {
+  nodeGlobals();
   const data = await readJson(path, 'publish.chats');
   const result = validate(chatScheduleSchema, data, recoverable(new CareChatSchedule()));
   if (!result.value)
@@ -264,6 +266,7 @@ export async function groupsConfig(
   fetch: PublishOptions['fetch'],
   warn: (m: string) => void,
 ): Promise<Record<string, unknown>> {
+  nodeGlobals();
   const g = loaded.config.publish.groups!;
   let data: unknown;
   if (/^https?:\/\//i.test(g.hsds)) {

@@ -1,0 +1,288 @@
+// The pipeline's state folder (src/pipeline/state/): atomic writes, locks, versioned decisions, the audit log.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { lib, tempDir, post, fakeSource, loadedConfig, snapshotTree, mtimes, dist } from './helpers.mjs';
+
+const { FileStore, writeAtomic, writeIfChanged, appendLines, acquireLock, LockError, keyOf, collect } = lib;
+
+/** A store with `n` posts collected (pending) from a fake source, at a fixed time. */
+async function seeded(n = 5, { now = '2026-12-01T10:00:00.000Z', rules } = {}) {
+  const dir = tempDir('store');
+  const loaded = loadedConfig(dir, rules ? { rules } : {});
+  const store = new FileStore(loaded.stateDir, { now: () => new Date(now) });
+  const posts = Array.from({ length: n }, (_, i) => post(i));
+  await collect({ loaded, store, sources: [fakeSource('fake:a', posts)], fetch: fetch, actor: 'collector' });
+  return { dir, loaded, store, posts };
+}
+
+test('writeAtomic replaces a file by rename: a reader holding the old file keeps the old bytes; no temporary file stays', () => {
+  const dir = tempDir('atomic');
+  const file = join(dir, 'x.json');
+  writeFileSync(file, 'old');
+  // A hard link to the old inode sees an in-place write; it does not see a rename over the name.
+  linkSync(file, join(dir, 'old-link'));
+  writeAtomic(file, 'new content');
+  assert.equal(readFileSync(file, 'utf8'), 'new content');
+  assert.equal(readFileSync(join(dir, 'old-link'), 'utf8'), 'old');
+  assert.deepEqual(readdirSync(dir).sort(), ['old-link', 'x.json']);
+});
+
+test('writeIfChanged leaves an identical file untouched (same modification time), and writes a different one', async () => {
+  const dir = tempDir('same');
+  const file = join(dir, 'a.json');
+  assert.equal(writeIfChanged(file, '{"a":1}\n'), true);
+  const before = mtimes(dir)['a.json'];
+  assert.equal(writeIfChanged(file, '{"a":1}\n'), false);
+  assert.equal(mtimes(dir)['a.json'], before);
+  assert.equal(writeIfChanged(file, '{"a":2}\n'), true);
+  assert.equal(readFileSync(file, 'utf8'), '{"a":2}\n');
+});
+
+test('the audit log survives a line cut short by a crash: the next entry starts on its own line, the cut one is skipped', async () => {
+  const { store } = await seeded(1);
+  appendFileSync(store.auditFile, '{"at":"2026-12-01T10:00:00.000Z","actor":"killed mid-wri');
+  const [r] = await store.list();
+  const result = await store.decide({ key: r.key, version: r.version, action: 'approve', reason: 'looks fine' }, 'nurse');
+  assert.equal(result.ok, true);
+  const lines = readFileSync(store.auditFile, 'utf8').trim().split('\n');
+  assert.equal(JSON.parse(lines.at(-1)).action, 'approve');
+  const entries = store.audit();
+  assert.equal(entries.at(-1).actor, 'nurse');
+  assert.ok(entries.every((e) => typeof e.action === 'string'));
+});
+
+test('a lock is exclusive: a second holder fails at once naming the first (command, pid, host, since), or waits for it', async () => {
+  const dir = tempDir('lock');
+  const path = join(dir, 'run.lock');
+  const release = await acquireLock(path, { command: 'collect' });
+  await assert.rejects(
+    () => acquireLock(path, { command: 'publish', what: 'The state folder X' }),
+    (e) =>
+      e instanceof LockError &&
+      e.message.includes('The state folder X is in use by collect') &&
+      e.message.includes(`pid ${process.pid} on ${hostname()}`) &&
+      /since \d{4}-\d\d-\d\dT/.test(e.message),
+  );
+  // A waiter gets the lock once it is released (the release is what it waits for).
+  const waiting = acquireLock(path, { command: 'publish', wait: 20_000 });
+  release();
+  const second = await waiting;
+  assert.equal(JSON.parse(readFileSync(path, 'utf8')).command, 'publish');
+  second();
+  assert.equal(existsSync(path), false);
+});
+
+test('a lock left by a process that died is taken over; one held on another host is not (the message says how to clear it)', async () => {
+  const dir = tempDir('stale');
+  const path = join(dir, 'run.lock');
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const deadPid = Number(dead.stdout);
+  writeFileSync(path, JSON.stringify({ pid: deadPid, host: hostname(), user: 'x', command: 'collect', since: '2026-12-01T00:00:00.000Z' }));
+  const release = await acquireLock(path, { command: 'publish' });
+  assert.equal(JSON.parse(readFileSync(path, 'utf8')).pid, process.pid);
+  release();
+  writeFileSync(path, JSON.stringify({ pid: 1, host: 'ci-runner-7', user: 'x', command: 'collect', since: '2026-12-01T00:00:00.000Z' }));
+  await assert.rejects(
+    () => acquireLock(path, { command: 'publish' }),
+    (e) => e instanceof LockError && e.message.includes('on ci-runner-7') && e.message.includes(`delete ${path}`),
+  );
+});
+
+test('processes racing for the write lock never interleave: 4 processes × 15 read-modify-write rounds lose no update', async () => {
+  const dir = tempDir('race');
+  const counter = join(dir, 'counter');
+  writeFileSync(counter, '0');
+  const script = `
+    const { acquireLock, writeAtomic } = await import(${JSON.stringify(new URL(`file://${join(dist, 'cli', 'pipeline.mjs')}`).href)});
+    const { readFileSync } = await import('node:fs');
+    for (let i = 0; i < 15; i++) {
+      const release = await acquireLock(${JSON.stringify(join(dir, 'write.lock'))}, { command: 'race', wait: 60000 });
+      const n = Number(readFileSync(${JSON.stringify(counter)}, 'utf8'));
+      // Yield between the read and the write, so an unlocked rival would get in here.
+      await new Promise((r) => setImmediate(r));
+      writeAtomic(${JSON.stringify(counter)}, String(n + 1));
+      release();
+    }`;
+  const runs = Array.from(
+    { length: 4 },
+    () =>
+      new Promise((done, fail) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => (code === 0 ? done() : fail(new Error(err))));
+      }),
+  );
+  await Promise.all(runs);
+  assert.equal(readFileSync(counter, 'utf8'), '60');
+  assert.equal(existsSync(join(dir, 'write.lock')), false);
+});
+
+test('one file per post under posts/<first two key characters>/, keyed by a hash of the post address; JSON that diffs line by line', async () => {
+  const { store, posts } = await seeded(3);
+  const key = keyOf(posts[0].url);
+  assert.match(key, /^[0-9a-f]{16}$/);
+  const file = join(store.dir, 'posts', key.slice(0, 2), `${key}.json`);
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.endsWith('\n') && text.split('\n').length > 10, 'pretty-printed');
+  const r = JSON.parse(text);
+  assert.equal(r.key, key);
+  assert.equal(r.post.url, posts[0].url);
+  assert.equal(r.state, 'pending');
+  assert.equal(r.version, 1);
+  assert.deepEqual(r.sources, ['fake:a']);
+  assert.match(r.contentHash, /^[0-9a-f]{16}$/);
+});
+
+test('decisions raise the version and are audited with time, actor, action, post, states and reason', async () => {
+  const { store } = await seeded(2);
+  const [a, b] = await store.list();
+  const approved = await store.decide({ key: a.key, version: 1, action: 'approve', reason: 'Clinically accurate' }, 'nurse.kim');
+  assert.equal(approved.ok, true);
+  assert.equal(approved.record.state, 'approved');
+  assert.equal(approved.record.version, 2);
+  assert.equal(approved.record.changedBy, 'nurse.kim');
+  assert.equal(approved.record.changedAt, '2026-12-01T10:00:00.000Z');
+  const pinned = await store.decide({ key: b.key, version: 1, action: 'pin' }, 'nurse.kim');
+  assert.deepEqual([pinned.record.state, pinned.record.pinned], ['approved', true], 'pinning approves');
+  const rejected = await store.decide({ key: b.key, version: 2, action: 'reject', reason: 'Off topic' }, 'dr.lee');
+  assert.deepEqual([rejected.record.state, rejected.record.pinned], ['rejected', false], 'rejecting unpins');
+  const entries = store.audit().filter((e) => e.action !== 'collect');
+  assert.deepEqual(
+    entries.map((e) => [e.actor, e.action, e.key, e.from, e.to, e.reason]),
+    [
+      ['nurse.kim', 'approve', a.key, 'pending', 'approved', 'Clinically accurate'],
+      ['nurse.kim', 'pin', b.key, 'pending', 'approved', undefined],
+      ['dr.lee', 'reject', b.key, 'approved', 'rejected', 'Off topic'],
+    ],
+  );
+  assert.ok(entries.every((e) => e.at === '2026-12-01T10:00:00.000Z' && e.url.startsWith('https://')));
+});
+
+test('a decision made on an older version is refused with "changed by … at …, reload", and nothing is written', async () => {
+  const { store } = await seeded(1);
+  const [r] = await store.list();
+  await store.decide({ key: r.key, version: 1, action: 'approve' }, 'first reviewer');
+  const before = snapshotTree(store.dir);
+  const stale = await store.decide({ key: r.key, version: 1, action: 'reject' }, 'second reviewer');
+  assert.equal(stale.ok, false);
+  assert.equal(stale.reason, 'conflict');
+  assert.match(stale.message, /changed by first reviewer at 2026-12-01T10:00:00\.000Z .*reload/);
+  assert.equal(stale.record.state, 'approved');
+  assert.deepEqual(snapshotTree(store.dir), before);
+});
+
+test('a decision that changes nothing keeps the version and writes no audit line; unknown keys and bad alt indexes are refused', async () => {
+  const { store } = await seeded(1, {});
+  const [r] = await store.list();
+  const one = await store.decide({ key: r.key, version: 1, action: 'approve' }, 'a');
+  const lines = store.audit().length;
+  const again = await store.decide({ key: r.key, version: 2, action: 'approve' }, 'b');
+  assert.equal(again.ok, true);
+  assert.equal(again.record.version, one.record.version);
+  assert.equal(store.audit().length, lines);
+  const missing = await store.decide({ key: '0123456789abcdef', version: 1, action: 'approve' }, 'a');
+  assert.deepEqual([missing.ok, missing.reason], [false, 'not-found']);
+  const alt = await store.decide({ key: r.key, version: 2, action: 'edit-alt', alt: { index: 0, text: 'x' } }, 'a');
+  assert.deepEqual([alt.ok, alt.reason], [false, 'invalid']);
+  assert.match(alt.message, /has 0 media items/);
+});
+
+test('edit-alt keeps a reviewer\u2019s description per media item; restore (undo) goes back to a state and pin', async () => {
+  const dir = tempDir('alt');
+  const loaded = loadedConfig(dir);
+  const store = new FileStore(loaded.stateDir);
+  const p = post(1, { media: [{ url: 'https://files.example/a.png', type: 'image' }] });
+  await collect({ loaded, store, sources: [fakeSource('fake:a', [p])], fetch, actor: 'c' });
+  const [r] = await store.list();
+  const alt = await store.decide(
+    { key: r.key, version: 1, action: 'edit-alt', alt: { index: 0, text: '  A ribbon pinned to a coat  ' } },
+    'nurse',
+  );
+  assert.deepEqual(alt.record.altOverrides, { 0: 'A ribbon pinned to a coat' });
+  assert.equal(store.audit().at(-1).action, 'edit-alt');
+  const pin = await store.decide({ key: r.key, version: 2, action: 'pin' }, 'nurse');
+  const undo = await store.decide(
+    { key: r.key, version: pin.record.version, action: 'restore', restore: { state: 'pending', pinned: false } },
+    'nurse',
+  );
+  assert.deepEqual([undo.record.state, undo.record.pinned], ['pending', false]);
+  assert.equal(store.audit().at(-1).action, 'undo');
+});
+
+test('bulk approves only the pending posts of one account (any spelling of the handle)', async () => {
+  const { store, posts } = await seeded(14);
+  const target = posts.find((p) => p.author.handle === '@user3@mastodon.example');
+  const one = await store.get(keyOf(target.url));
+  await store.decide({ key: one.key, version: 1, action: 'reject' }, 'x');
+  const changed = await store.bulk('USER3@Mastodon.Example', 'approve', 'nurse');
+  assert.equal(changed.length, 1, 'two posts by user3, one already rejected');
+  assert.ok(changed.every((r) => r.state === 'approved' && r.post.author.handle === '@user3@mastodon.example'));
+  assert.equal((await store.counts()).approved, 1);
+});
+
+test('list filters by state, pinned, source, account and word (case and accents folded), newest first; counts per state', async () => {
+  const dir = tempDir('filter');
+  const loaded = loadedConfig(dir);
+  const store = new FileStore(loaded.stateDir);
+  const posts = [post(1, { text: 'Chimiothérapie demain' }), post(2), post(3, { contentWarning: 'Scanxiety' })];
+  await collect({
+    loaded,
+    store,
+    sources: [fakeSource('fake:a', posts.slice(0, 2)), fakeSource('fake:b', posts.slice(2))],
+    fetch,
+    actor: 'c',
+  });
+  assert.deepEqual(
+    (await store.list()).map((r) => r.post.id),
+    ['p3', 'p2', 'p1'],
+  );
+  assert.deepEqual(
+    (await store.list({ word: 'CHIMIOTHERAPIE' })).map((r) => r.post.id),
+    ['p1'],
+  );
+  assert.deepEqual(
+    (await store.list({ word: 'scanxiety' })).map((r) => r.post.id),
+    ['p3'],
+  );
+  assert.deepEqual(
+    (await store.list({ source: 'fake:b' })).map((r) => r.post.id),
+    ['p3'],
+  );
+  assert.deepEqual(
+    (await store.list({ account: 'user2@mastodon.example' })).map((r) => r.post.id),
+    ['p2'],
+  );
+  const p2 = (await store.list({ account: '@user2@mastodon.example' }))[0];
+  await store.decide({ key: p2.key, version: 1, action: 'pin' }, 'n');
+  assert.deepEqual(
+    (await store.list({ state: 'pinned' })).map((r) => r.post.id),
+    ['p2'],
+  );
+  assert.deepEqual(await store.counts(), { pending: 2, approved: 1, rejected: 0, held: 0, removed: 0, pinned: 1 });
+});
+
+test('a long-running reader (the review desk) sees what another process wrote since it last looked', async () => {
+  const { store } = await seeded(3);
+  const desk = new FileStore(store.dir);
+  assert.equal((await desk.counts()).pending, 3);
+  const [r] = await store.list();
+  await store.decide({ key: r.key, version: 1, action: 'approve' }, 'cli');
+  assert.equal((await desk.counts()).approved, 1);
+  assert.equal((await desk.list({ state: 'approved' }))[0].key, r.key);
+});
+
+test('an unreadable post file is reported, not fatal; the others still load', async () => {
+  const { store } = await seeded(3);
+  const shard = join(store.dir, 'posts', 'ff');
+  mkdirSync(shard, { recursive: true });
+  writeFileSync(join(shard, 'ffffffffffffffff.json'), '{"key": "ffff');
+  writeFileSync(join(store.dir, 'revision'), '99\n');
+  assert.equal((await store.list()).length, 3);
+  assert.equal(store.problems.length, 1);
+  assert.match(store.problems[0], /ffffffffffffffff\.json: not valid JSON/);
+});
