@@ -84,8 +84,8 @@ async function serve(handler, { tracker, delayMs = 0 } = {}) {
       state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
       await tracker?.enter();
       try {
-        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-        const failure = state.failures.shift();
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs).unref());
+        const failure = state.failures.shift() ?? undefined;
         if (failure?.drop) {
           req.socket.destroy();
           return;
@@ -127,6 +127,9 @@ async function serve(handler, { tracker, delayMs = 0 } = {}) {
   };
 }
 
+/** `base` with `extra`'s properties, getters kept as getters (a spread would copy their values once). */
+const extend = (base, extra) => Object.defineProperties(base, Object.getOwnPropertyDescriptors(extra));
+
 /** Common controls every mock server has. */
 function controls(s) {
   return {
@@ -142,9 +145,11 @@ function controls(s) {
     },
     /**
      * The next `times` requests fail: `{ status: 429, retryAfter: 2 }` (seconds or an HTTP date), `{ status: 503 }`,
-     * `{ status: 500, body }`, or `{ drop: true }` (the connection is closed without an answer).
+     * `{ status: 500, body }`, or `{ drop: true }` (the connection is closed without an answer). With `after`, that
+     * many requests are answered normally first.
      */
-    failNext(times, failure) {
+    failNext(times, failure, after = 0) {
+      for (let i = 0; i < after; i++) s.state.failures.push(null);
       for (let i = 0; i < times; i++) s.state.failures.push({ ...failure });
     },
     close: s.close,
@@ -277,8 +282,7 @@ export async function startMastodon(options = {}) {
     },
     { tracker: options.tracker, delayMs: options.delayMs },
   );
-  return {
-    ...controls(s),
+  return extend(controls(s), {
     tag,
     /** Ids of the posts it has, oldest first (deleted ones included). */
     get ids() {
@@ -294,7 +298,7 @@ export async function startMastodon(options = {}) {
     edit: (id, change) => extra.set(id, { ...extra.get(id), ...change }),
     /** The address of a post's page, as a person would paste it. */
     postUrl: (id) => status(id).url,
-  };
+  });
 }
 
 /** `count` Mastodon instances with the same options; `close()` closes them all. */
@@ -315,7 +319,7 @@ const byteLength = (s) => Buffer.byteLength(s);
 /**
  * Bluesky's PDS and AppView in one server: `com.atproto.server.createSession` (handle + app password),
  * `com.atproto.server.refreshSession`, `app.bsky.feed.searchPosts` (needs the access token; `q`, `limit` ≤ 100,
- * `cursor`, `lang`), `app.bsky.feed.getFeed`, `app.bsky.feed.getPostThread` and `app.bsky.feed.getPosts`
+ * `cursor`, `lang`, `since`), `app.bsky.feed.getFeed`, `app.bsky.feed.getPostThread` and `app.bsky.feed.getPosts`
  * (public, like public.api.bsky.app).
  *
  * Access tokens expire after `accessUses` authenticated requests (default: never) or when the test calls
@@ -405,9 +409,13 @@ export async function startBluesky(options = {}) {
           const q = (p.get('q') ?? '').toLowerCase();
           if (!q) return xrpcError(400, { error: 'InvalidRequest', message: 'Error: Params must have the property "q"' });
           const lang = p.get('lang');
+          const since = p.get('since') ? Date.parse(p.get('since')) : undefined;
           const words = q.split(/\s+/).filter(Boolean);
           const hits = all().filter(
-            (v) => words.every((w) => v.record.text.toLowerCase().includes(w)) && (!lang || (v.record.langs ?? []).includes(lang)),
+            (v) =>
+              words.every((w) => v.record.text.toLowerCase().includes(w)) &&
+              (!lang || (v.record.langs ?? []).includes(lang)) &&
+              (since === undefined || Date.parse(v.record.createdAt) >= since),
           );
           const limit = Math.min(Math.max(Number(p.get('limit')) || 25, 1), 100);
           const from = Number(p.get('cursor') ?? 0);
@@ -445,8 +453,7 @@ export async function startBluesky(options = {}) {
     },
     { tracker: options.tracker, delayMs: options.delayMs },
   );
-  return {
-    ...controls(s),
+  return extend(controls(s), {
     handle,
     password,
     /** How many sessions were created and refreshed. */
@@ -461,7 +468,7 @@ export async function startBluesky(options = {}) {
     get posts() {
       return all();
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------- X oEmbed
@@ -490,8 +497,7 @@ export async function startOembed(options = {}) {
     },
     { tracker: options.tracker, delayMs: options.delayMs },
   );
-  return {
-    ...controls(s),
+  return extend(controls(s), {
     endpoint: `${s.origin}/oembed`,
     /** Serves a tweet `id` by `user` with `text` (plain) and `date` ("May 5, 2014"). */
     addTweet(id, { user = 'CareCircleTest', name = 'CareCircle Test', text = 'A tweet', date = 'June 1, 2026' } = {}) {
@@ -504,5 +510,5 @@ export async function startOembed(options = {}) {
         html: `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">${esc(text)}</p>&mdash; ${esc(name)} (@${user}) <a href="https://twitter.com/${user}/status/${id}?ref_src=twsrc%5Etfw">${date}</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n`,
       });
     },
-  };
+  });
 }
