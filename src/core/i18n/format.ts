@@ -45,14 +45,17 @@ const zonePart = (locale: string, timeZone: string, timeZoneName: Intl.DateTimeF
     .find((p) => p.type == 'timeZoneName')?.value ?? timeZone;
 
 /**
- * A zone as people name it in `locale`: "Sydney time" in English, "hora de Sídney", "Giờ miền Đông" (the generic
- * name; the long one where the short is an abbreviation or an offset such as "ET" or "GMT+11").
+ * A zone as people name it in `locale`: "Sydney time" in English, "hora de Reino Unido", "Giờ miền Đông" (the generic
+ * name; the long one where the short is an abbreviation, an offset such as "ET" or "GMT+11", or an English city).
  */
 export function zoneName(locale: string, timeZone: string, at: number | Date = Date.now()): string {
   // English readers know a zone best by its city, which is the English ID's own: "London time".
   if (/^en\b/.test(locale) && /\//.test(timeZone)) return timeZone.split('/').pop()!.replace(/_/g, ' ') + ' time';
   const short = zonePart(locale, timeZone, 'shortGeneric', at);
-  return /\d|^\p{Lu}{1,5}$/u.test(short) ? zonePart(locale, timeZone, 'longGeneric', at) : short;
+  // Where the browser has no name for the city in this language it writes the ID's English one ("توقيت Sydney",
+  // "hora de New York"): the region's name is the language's own ("توقيت شرق أستراليا", "hora oriental").
+  const city = timeZone.split('/').pop()!.replace(/_/g, ' ');
+  return /\d|^\p{Lu}{1,5}$/u.test(short) || short.includes(city) ? zonePart(locale, timeZone, 'longGeneric', at) : short;
 }
 
 /**
