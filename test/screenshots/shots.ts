@@ -8,6 +8,14 @@ import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/define/all.js';
 import { setTheme } from '../a11y/checks.js';
 import { expectation, renderStory, settle, settled, storiesOf, widgetsIn, type Meta, type Story } from '../helpers/stories.js';
+import { registerLocale } from '../../src/core/i18n/registry.js';
+import ar from '../../src/i18n/locales/ar.js';
+import zhHans from '../../src/i18n/locales/zh-Hans.js';
+
+/** Languages pictured for one representative story per widget (issue 12): right to left, and a CJK script. */
+export const LANGUAGES = ['ar', 'zh-Hans'] as const;
+registerLocale('ar', ar);
+registerLocale('zh-Hans', zhHans);
 
 export const MODES = ['light', 'dark', 'forced', 'rtl'] as const;
 export type Mode = (typeof MODES)[number];
@@ -33,8 +41,8 @@ export function storyId(title: string, exportName: string): string {
   return `${slug(title)}--${slug(exportName)}`;
 }
 
-/** A baseline's file name (without .png) under test/screenshots/baseline/. */
-export const imageName = (id: string, mode: Mode, width: number) => `${id}.${mode}.${width}`;
+/** A baseline's file name (without .png) under test/screenshots/baseline/; a language takes the place of the mode. */
+export const imageName = (id: string, mode: Mode | (typeof LANGUAGES)[number], width: number) => `${id}.${mode}.${width}`;
 
 /** A story that is dark by itself (all its widgets carry theme="dark"): its "light" picture would repeat another story. */
 const darkByItself = (host: HTMLElement) => {
@@ -71,11 +79,28 @@ export interface Shot {
   width: number;
 }
 
+/** Compares the story's picture with its baseline, saying plainly what to do when it is missing or differs. */
+async function compare(host: HTMLElement, name: string): Promise<void> {
+  await stillLife(host);
+  try {
+    await visualDiff(host, name);
+  } catch (e) {
+    const message = (e as Error).message;
+    const missing = /no baseline/i.test(message);
+    throw new Error(
+      missing
+        ? `${name}.png: no baseline in test/screenshots/baseline/. Create it with \`${UPDATE}\`, look at it, and commit it. (The picture taken is in test-results/screenshots/.)`
+        : `${name}.png differs from its baseline: ${message}\nThe picture taken and a diff are in test-results/screenshots/. If the change is intended: \`${UPDATE}\`, review, commit.`,
+    );
+  }
+}
+
 /**
  * Declares one test per picture of each story of `mod`, and a last test that every committed baseline of
- * this module belongs to one of them (the update command deletes those that do not).
+ * this module belongs to one of them (the update command deletes those that do not). `inLanguages` names
+ * the story also pictured in each of `LANGUAGES` (light, both widths), as a page in that language shows it.
  */
-export function screenshotStories(file: string, mod: Record<string, unknown>): void {
+export function screenshotStories(file: string, mod: Record<string, unknown>, inLanguages?: string): void {
   const meta = (mod.default ?? {}) as Meta;
   const stories = storiesOf(mod) as [string, Story][];
   const startUrl = location.href;
@@ -132,22 +157,35 @@ export function screenshotStories(file: string, mod: Record<string, unknown>): v
               host.style.color = DARK_TEXT;
             }
             if (mode === 'rtl') host.dir = 'rtl';
-            await stillLife(host);
-            try {
-              await visualDiff(host, name);
-            } catch (e) {
-              const message = (e as Error).message;
-              const missing = /no baseline/i.test(message);
-              throw new Error(
-                missing
-                  ? `${name}.png: no baseline in test/screenshots/baseline/. Create it with \`${UPDATE}\`, look at it, and commit it. (The picture taken is in test-results/screenshots/.)`
-                  : `${name}.png differs from its baseline: ${message}\nThe picture taken and a diff are in test-results/screenshots/. If the change is intended: \`${UPDATE}\`, review, commit.`,
-              );
-            }
+            await compare(host, name);
+          });
+        }
+      }
+      if (key !== inLanguages) continue;
+      for (const lang of LANGUAGES) {
+        for (const width of WIDTHS) {
+          const name = imageName(id, lang, width);
+          expected.push(name);
+          it(`${story.name ?? key} (${key}): in ${lang}, ${width}px`, async function () {
+            await setViewport({ width, height: 900 });
+            await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce', forcedColors: 'none' });
+            const wrapper = `box-sizing: border-box; padding: 1rem; max-block-size: ${MAX_HEIGHT}px; overflow: clip`;
+            const host = await renderStory(id, meta, story, wrapper, 8000, lang);
+            await waitUntil(() => widgetsIn(host).length > 0 && widgetsIn(host).every(settled), `${id}: its widgets did not settle`, {
+              timeout: 8000,
+              interval: 50,
+            });
+            // The picture is of the language itself: its words, and (Arabic) its right-to-left layout.
+            for (const w of widgetsIn(host)) expect(getComputedStyle(w).direction).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+            await compare(host, name);
           });
         }
       }
     }
+    // A renamed story must not silently drop its language pictures.
+    if (inLanguages)
+      it(`the story pictured in ${LANGUAGES.join(' and ')} (${inLanguages}) exists`, () =>
+        expect(stories.map(([k]) => k)).to.include(inLanguages));
 
     it('every committed baseline of these stories belongs to a picture above', async () => {
       const update = await executeServerCommand<{ update: boolean; baselines: string[] }, { prefix: string; keep?: string[] }>(
