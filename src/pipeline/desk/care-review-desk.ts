@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { themeStyles } from '../../core/theme/styles.js';
 import { cleanName } from '../../core/sanitize.js';
 import { define } from '../../core/define.js';
-import '../../define/care-hashtag-feed.js';
+import { CareHashtagFeed } from '../../widgets/hashtag-feed/hashtag-feed.js';
 import type { Decision, PostRecord, PublishReport, ReviewState } from '../types.js';
 import type { DeskFeed } from './api.js';
 import {
@@ -300,13 +301,14 @@ export class CareReviewDesk extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.#keys);
+    // On the document: the desk is the whole page, and a key pressed with nothing focused must work too.
+    document.addEventListener('keydown', this.#keys);
     void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#keys);
+    document.removeEventListener('keydown', this.#keys);
     clearTimeout(this.#wordTimer);
   }
 
@@ -348,6 +350,8 @@ export class CareReviewDesk extends LitElement {
     const keep = select ?? this.selected;
     this.selected = data.posts.some((r) => r.key === keep) ? keep : data.posts[0]?.key;
     this.loaded = true;
+    // A reviewer in the list stays there: focus follows the selection into the new list.
+    if (this.renderRoot.activeElement?.closest('[role="listbox"]')) this.#focusAfter = this.records.length ? 'option' : 'empty';
   }
 
   /** @internal */
@@ -422,13 +426,14 @@ export class CareReviewDesk extends LitElement {
       case 'approve':
         return { state: 'approved' };
       case 'reject':
-        return { state: 'rejected' };
+        return { state: 'rejected', pinned: false };
       case 'hold':
-        return { state: 'held' };
+        return { state: 'held', pinned: false };
       case 'remove':
-        return { state: 'removed' };
+        return { state: 'removed', pinned: false };
       case 'pin':
-        return { pinned: true };
+        // The store approves what it pins: a pinned post is shown.
+        return { state: 'approved', pinned: true };
       case 'unpin':
         return { pinned: false };
       case 'restore':
@@ -821,7 +826,11 @@ export class CareReviewDesk extends LitElement {
           ${
             this.records.length
               ? html`<ul role="listbox" aria-labelledby="queue-h" aria-busy=${this.busy ? 'true' : 'false'}>
-                ${this.records.map((r, i) => this.#row(r, i))}
+                ${repeat(
+                  this.records,
+                  (r) => r.key,
+                  (r, i) => this.#row(r, i),
+                )}
               </ul>`
               : this.loaded
                 ? html`<p class="empty" tabindex="-1">No ${this.state === 'all' ? '' : STATE_LABELS[this.state].toLowerCase() + ' '}posts${this.word || this.account || this.source ? ' match these filters' : ''}.</p>`
@@ -844,6 +853,7 @@ export class CareReviewDesk extends LitElement {
       aria-selected=${selected ? 'true' : 'false'}
       tabindex=${selected ? '0' : '-1'}
       @click=${() => this.#select(i)}
+      @focus=${() => r.key !== this.selected && this.#select(i, false)}
     >
       <span class="row-name"><bdi>${name}</bdi></span> <span class="row-handle"><bdi>${cleanName(r.post.author.handle)}</bdi></span>
       <span class="row-text" dir="auto"
@@ -882,7 +892,9 @@ export class CareReviewDesk extends LitElement {
         >
           Reject… <kbd aria-hidden="true">r</kbd>
         </button>
-        <button @click=${() => this.#act('pin')}>${r.pinned ? 'Unpin' : 'Pin'} <kbd aria-hidden="true">p</kbd></button>
+        <button @click=${() => this.#act('pin')}>
+          ${r.pinned ? 'Unpin' : r.state === 'approved' ? 'Pin to the top' : 'Approve and pin'} <kbd aria-hidden="true">p</kbd>
+        </button>
         <button @click=${() => this.#act('hold')} ?hidden=${r.state === 'held'}>Needs clinical review <kbd aria-hidden="true">c</kbd></button>
         ${
           media.length
@@ -1008,7 +1020,7 @@ export class CareReviewDesk extends LitElement {
       ['k or ↑', 'previous post'],
       ['a', 'approve'],
       ['r', 'reject (asks for an optional reason; Enter rejects, Escape cancels)'],
-      ['p', 'pin or unpin'],
+      ['p', 'pin to the top of the feed (approves the post), or unpin'],
       ['c', 'needs clinical review: held until someone decides again'],
       ['e', 'edit image descriptions'],
       ['x', 'remove an approved post from the site'],
@@ -1022,6 +1034,9 @@ export class CareReviewDesk extends LitElement {
   }
 }
 
+// The feed is registered here, not by importing its define module: the package marks only dist/ as having side
+// effects, so a bare import would be dropped from the bundle.
+define('care-hashtag-feed', CareHashtagFeed);
 define('care-review-desk', CareReviewDesk);
 
 declare global {
