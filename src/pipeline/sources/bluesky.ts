@@ -1,0 +1,257 @@
+// Bluesky for the pipeline: search (which needs a login since 2025) and feeds (public), over plain XRPC.
+//
+// Why not the official client (@atproto/api 0.21): it weighs 7 MB installed with its six @atproto packages
+// (lexicon, xrpc, common-web, syntax, lex-data, lex-json) and brings every lexicon of the network, for the four
+// calls used here (createSession, refreshSession, searchPosts, getFeed; getPostThread and getPosts for `add`
+// and deletion checks). Those are plain JSON over HTTPS; doing them with fetch keeps them inside the pipeline's
+// polite fetch (User-Agent, one request at a time per host, Retry-After) and keeps the CLI small. The mapping
+// from a post view to a Post is the widget's own (src/sources/bluesky-feed.ts).
+import { mapGetFeed } from '../../sources/bluesky-feed.js';
+import type { Post } from '../../sources/posts.js';
+import type { Source, SourceContext, SourceResult } from '../types.js';
+import type { BlueskyFeedSourceConfig, BlueskySearchSourceConfig } from './schemas.js';
+import { ensureDom, storedPost } from './html.js';
+import { readJson, SourceHttpError } from './xrpc.js';
+
+export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
+
+const xrpc = (service: string, method: string, params: Record<string, string | string[] | number | undefined> = {}): string => {
+  const url = new URL(`/xrpc/${method}`, service);
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(one));
+  }
+  return url.href;
+};
+
+/** Post views (search results, a thread's post) as Posts, through the widget's feed mapper; skipped ones go to `warn`. */
+export function mapPostViews(views: unknown[], warn: (message: string) => void): Post[] {
+  return mapGetFeed({ feed: views.map((post) => ({ post })) }, warn).posts.map(storedPost);
+}
+
+/** Feed items (`{ post, reason? }`) as Posts. */
+function mapFeedItems(feed: unknown[], warn: (message: string) => void): Post[] {
+  return mapGetFeed({ feed }, warn).posts.map(storedPost);
+}
+
+/**
+ * When Bluesky sorts a post: the earlier of when it says it was written and when it was indexed (a post may
+ * claim any `createdAt`, even one in the future). `since` filters on this.
+ */
+function sortAt(view: unknown): string | undefined {
+  const v = view as { indexedAt?: unknown; record?: { createdAt?: unknown } } | null;
+  const times = [v?.record?.createdAt, v?.indexedAt].filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
+  return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+}
+
+const latest = (a: string | undefined, b: string | undefined): string | undefined =>
+  !a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a;
+
+interface Tokens {
+  accessJwt: string;
+  refreshJwt: string;
+}
+
+/**
+ * A login with a handle and an app password read from the environment at the moment of logging in. Nothing
+ * here writes the password anywhere: error messages name the variables, never their values, and any server
+ * message that echoed the password would have it replaced before it is shown.
+ */
+export class BlueskySession {
+  private tokens?: Tokens;
+
+  constructor(
+    readonly service: string,
+    readonly handleEnv: string,
+    readonly passwordEnv: string,
+  ) {}
+
+  private get where(): string {
+    return new URL(this.service).host;
+  }
+
+  /** GETs an XRPC method with the access token; an expired token is refreshed (or the login redone) once. */
+  async get(context: SourceContext, method: string, params: Parameters<typeof xrpc>[2], what: string): Promise<unknown> {
+    if (!this.tokens) await this.login(context);
+    const call = () =>
+      readJson(context, xrpc(this.service, method, params), {
+        what,
+        init: { headers: { authorization: `Bearer ${this.tokens!.accessJwt}` } },
+      });
+    try {
+      return (await call()).data;
+    } catch (error) {
+      if (!expired(error)) throw this.redact(error, context);
+      await this.refresh(context);
+      try {
+        return (await call()).data;
+      } catch (again) {
+        throw this.redact(again, context);
+      }
+    }
+  }
+
+  private async login(context: SourceContext): Promise<void> {
+    const identifier = context.env[this.handleEnv];
+    const password = context.env[this.passwordEnv];
+    const missing = [!identifier && this.handleEnv, !password && this.passwordEnv].filter(Boolean);
+    if (missing.length)
+      throw new Error(
+        `Bluesky search needs a login: set ${missing.join(' and ')} (a handle and an app password from Bluesky → Settings → Privacy and security → App passwords).`,
+      );
+    try {
+      const { data } = await readJson(context, xrpc(this.service, 'com.atproto.server.createSession'), {
+        what: `logging in to ${this.where}`,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password }) },
+      });
+      this.tokens = tokensOf(data, this.where);
+    } catch (error) {
+      if (
+        error instanceof SourceHttpError &&
+        (error.status === 401 || error.code === 'AuthenticationRequired' || error.code === 'AuthFactorTokenRequired')
+      )
+        throw this.redact(
+          new Error(
+            `${this.where} refused the login: check the handle in ${this.handleEnv} and the app password in ${this.passwordEnv} (${error.code ?? `HTTP ${error.status}`}).`,
+          ),
+          context,
+        );
+      throw this.redact(error, context);
+    }
+  }
+
+  private async refresh(context: SourceContext): Promise<void> {
+    const refreshJwt = this.tokens?.refreshJwt;
+    this.tokens = undefined;
+    if (refreshJwt) {
+      try {
+        const { data } = await readJson(context, xrpc(this.service, 'com.atproto.server.refreshSession'), {
+          what: `renewing the login at ${this.where}`,
+          init: { method: 'POST', headers: { authorization: `Bearer ${refreshJwt}` } },
+        });
+        this.tokens = tokensOf(data, this.where);
+        return;
+      } catch (error) {
+        // A refresh token that expired or was used already: log in again from the environment.
+        if (!(error instanceof SourceHttpError && (expired(error) || error.status === 401))) throw this.redact(error, context);
+      }
+    }
+    await this.login(context);
+  }
+
+  private redact(error: unknown, context: SourceContext): Error {
+    const secret = context.env[this.passwordEnv];
+    const e = error instanceof Error ? error : new Error(String(error));
+    if (secret && e.message.includes(secret)) e.message = e.message.split(secret).join('[app password]');
+    return e;
+  }
+}
+
+const expired = (error: unknown): boolean =>
+  error instanceof SourceHttpError && (error.code === 'ExpiredToken' || (error.status === 401 && error.code === 'InvalidToken'));
+
+function tokensOf(data: unknown, where: string): Tokens {
+  const d = data as Partial<Tokens> | null;
+  if (typeof d?.accessJwt !== 'string' || typeof d.refreshJwt !== 'string') throw new Error(`${where}: the login answer has no tokens.`);
+  return { accessJwt: d.accessJwt, refreshJwt: d.refreshJwt };
+}
+
+/**
+ * `app.bsky.feed.searchPosts`, newest first, paged by its cursor up to the limit. The stored cursor is the
+ * newest post's sort time: the next run asks only for posts since then (`since` is inclusive; the store
+ * drops the repeats).
+ */
+export function blueskySearchSource(config: BlueskySearchSourceConfig): Source {
+  const session = new BlueskySession(config.service, config.handleEnv, config.passwordEnv);
+  return {
+    id: `bluesky-search:${config.query}${config.lang ? `@${config.lang}` : ''}`,
+    async collect(context: SourceContext): Promise<SourceResult> {
+      ensureDom();
+      const limit = config.limit ?? context.limit;
+      const since = context.cursor && !Number.isNaN(Date.parse(context.cursor)) ? context.cursor : undefined;
+      const warnings: string[] = [];
+      const posts: Post[] = [];
+      let newest = since;
+      let cursor: string | undefined;
+      let page = 0;
+      do {
+        page++;
+        let body: { posts?: unknown; cursor?: unknown };
+        try {
+          body = (await session.get(
+            context,
+            'app.bsky.feed.searchPosts',
+            { q: config.query, sort: 'latest', limit: Math.min(100, limit - posts.length), lang: config.lang, since, cursor },
+            `Bluesky search "${config.query}"`,
+          )) as typeof body;
+        } catch (error) {
+          if (page === 1) throw error;
+          warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
+          break;
+        }
+        if (!Array.isArray(body?.posts)) throw new Error(`Bluesky search "${config.query}": the answer has no list of posts.`);
+        const views = body.posts.filter((v) => !since || !sortAt(v) || Date.parse(sortAt(v)!) >= Date.parse(since));
+        for (const v of views) newest = latest(newest, capNow(sortAt(v)));
+        posts.push(...mapPostViews(views.slice(0, limit - posts.length), (m) => warnings.push(m)));
+        context.progress(`Bluesky search "${config.query}": page ${page}, ${posts.length} posts`);
+        cursor = typeof body.cursor === 'string' && body.cursor && body.posts.length ? body.cursor : undefined;
+        if (views.length < body.posts.length) break;
+      } while (cursor && posts.length < limit);
+      return { posts, ...(newest ? { cursor: newest } : {}), warnings };
+    },
+  };
+}
+
+/** A future time (a post dated ahead) would hide every post until then: the cursor never passes now. */
+const capNow = (time: string | undefined): string | undefined => (time && Date.parse(time) > Date.now() ? new Date().toISOString() : time);
+
+/**
+ * `app.bsky.feed.getFeed` from the public AppView, paged up to the limit. Feeds need not be in time order, so
+ * every post read is returned (the store drops repeats); paging stops early at a page with nothing newer than
+ * the newest post of the last run.
+ */
+export function blueskyFeedSource(config: BlueskyFeedSourceConfig): Source {
+  return {
+    id: `bluesky-feed:${config.feed}`,
+    async collect(context: SourceContext): Promise<SourceResult> {
+      ensureDom();
+      const limit = config.limit ?? context.limit;
+      const since = context.cursor && !Number.isNaN(Date.parse(context.cursor)) ? context.cursor : undefined;
+      const warnings: string[] = [];
+      const posts: Post[] = [];
+      let newest = since;
+      let cursor: string | undefined;
+      let page = 0;
+      do {
+        page++;
+        let body: { feed?: unknown; cursor?: unknown };
+        try {
+          body = (
+            await readJson(
+              context,
+              xrpc(config.service, 'app.bsky.feed.getFeed', { feed: config.feed, limit: Math.min(100, limit - posts.length), cursor }),
+              {
+                what: `Bluesky feed ${config.feed}`,
+                notPublic: `Bluesky feed ${config.feed} is not public`,
+              },
+            )
+          ).data as typeof body;
+        } catch (error) {
+          if (page === 1) throw error;
+          warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
+          break;
+        }
+        if (!Array.isArray(body?.feed)) throw new Error(`Bluesky feed ${config.feed}: the answer has no list of posts.`);
+        const times = body.feed.map((item) => sortAt((item as { post?: unknown } | null)?.post));
+        for (const t of times) newest = latest(newest, capNow(t));
+        posts.push(...mapFeedItems(body.feed.slice(0, limit - posts.length), (m) => warnings.push(m)));
+        context.progress(`Bluesky feed: page ${page}, ${posts.length} posts`);
+        cursor = typeof body.cursor === 'string' && body.cursor && body.feed.length ? body.cursor : undefined;
+        if (since && times.every((t) => !t || Date.parse(t) <= Date.parse(since))) break;
+      } while (cursor && posts.length < limit);
+      return { posts, ...(newest ? { cursor: newest } : {}), warnings };
+    },
+  };
+}
+
+export { xrpc as xrpcUrl };
