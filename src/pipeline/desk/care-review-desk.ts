@@ -351,7 +351,8 @@ export class CareReviewDesk extends LitElement {
     this.selected = data.posts.some((r) => r.key === keep) ? keep : data.posts[0]?.key;
     this.loaded = true;
     // A reviewer in the list stays there: focus follows the selection into the new list.
-    if (this.renderRoot.activeElement?.closest('[role="listbox"]')) this.#focusAfter = this.records.length ? 'option' : 'empty';
+    if ((this.renderRoot as ShadowRoot).activeElement?.closest('[role="listbox"]'))
+      this.#focusAfter = this.records.length ? 'option' : 'empty';
   }
 
   /** @internal */
