@@ -1,0 +1,301 @@
+// `publish` (src/pipeline/publish.ts): the snapshot the feed widget reads, mirrored media, chats.ics and
+// groups.json, each checked the way its reader checks it.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { lib, tempDir, post, fakeSource, loadedConfig, cli, mtimes, readJson } from './helpers.mjs';
+
+const { FileStore, collect, publish, keyOf, sniff } = lib;
+const fixed = () => new Date('2026-12-01T10:00:00.000Z');
+
+/** A state with `posts` collected; `decide` maps post ids to actions. */
+async function prepared(posts, decide = {}, over = {}) {
+  const dir = tempDir('publish');
+  const loaded = loadedConfig(dir, over);
+  const store = new FileStore(loaded.stateDir, { now: fixed });
+  await collect({ loaded, store, sources: [fakeSource('fake:a', posts)], fetch, actor: 'c' });
+  for (const [id, actions] of Object.entries(decide))
+    for (const action of [actions].flat()) {
+      const r = (await store.list()).find((x) => x.post.id === id);
+      const d = typeof action === 'string' ? { action } : action;
+      const result = await store.decide({ key: r.key, version: r.version, ...d }, 'nurse');
+      assert.equal(result.ok, true, result.message);
+    }
+  return { dir, loaded, store, file: join(dir, 'public', 'bcsm.json') };
+}
+
+/** Runs the snapshot's posts through `carecircle check`, which validates exactly as <care-hashtag-feed> does. */
+function checkWithWidget(dir, posts) {
+  const config = join(dir, 'feed-check.json');
+  writeFileSync(config, JSON.stringify({ hashtag: 'bcsm', sources: [{ type: 'posts', posts }] }));
+  return cli(['check', '--widget', 'care-hashtag-feed', config]);
+}
+
+test('the snapshot holds approved posts only, pinned first then newest, with reviewers\u2019 alt text, valid for the feed widget', async () => {
+  const media = [
+    { url: 'https://files.example/a.png', type: 'image' },
+    { url: 'https://files.example/b.png', alt: 'Old', type: 'image' },
+  ];
+  const posts = [post(1), post(2, { media }), post(3), post(4), post(5, { contentWarning: 'Recurrence' })];
+  const { dir, file, loaded, store } = await prepared(posts, {
+    p1: 'approve',
+    p2: ['approve', { action: 'edit-alt', alt: { index: 0, text: 'A pink ribbon on a hospital gown' } }],
+    p3: 'pin',
+    p4: 'reject',
+    p5: 'hold',
+  });
+  const report = await publish({ loaded, store, actor: 'publisher', fetch });
+  const snapshot = readJson(file);
+  assert.equal(snapshot.generatedAt, '2026-12-01T10:00:00.000Z');
+  assert.deepEqual(
+    snapshot.posts.map((p) => p.id),
+    ['p3', 'p2', 'p1'],
+  );
+  assert.deepEqual(
+    snapshot.posts[1].media.map((m) => m.alt),
+    ['A pink ribbon on a hospital gown', 'Old'],
+  );
+  assert.deepEqual(report.added.sort(), ['p1', 'p2', 'p3'].map((id) => keyOf(posts.find((p) => p.id === id).url)).sort());
+  assert.deepEqual(report.files, [file]);
+  const check = checkWithWidget(dir, snapshot.posts);
+  assert.equal(check.code, 0, check.all);
+  assert.match(check.out, /valid\./);
+  const entry = store.audit().at(-1);
+  assert.deepEqual([entry.action, entry.actor, entry.detail.posts, entry.detail.added], ['publish', 'publisher', 3, 3]);
+});
+
+test('publish.limit caps the snapshot (pinned posts first); a second publish with nothing new rewrites nothing and logs nothing', async () => {
+  const posts = Array.from({ length: 8 }, (_, i) => post(i));
+  const { file, loaded, store } = await prepared(posts, Object.fromEntries(posts.map((p, i) => [p.id, i === 0 ? 'pin' : 'approve'])), {
+    publish: { limit: 3 },
+  });
+  await publish({ loaded, store, actor: 'p', fetch });
+  assert.deepEqual(
+    readJson(file).posts.map((p) => p.id),
+    ['p0', 'p7', 'p6'],
+  );
+  const times = mtimes(join(loaded.base, 'public'));
+  const audit = store.audit().length;
+  const again = await publish({ loaded, store: new FileStore(loaded.stateDir), actor: 'p', fetch });
+  assert.deepEqual([again.added, again.removed, again.files], [[], [], []]);
+  assert.deepEqual(mtimes(join(loaded.base, 'public')), times);
+  assert.equal(store.audit().length, audit);
+});
+
+test('a post rejected after approval leaves the snapshot and is reported removed', async () => {
+  const { file, loaded, store } = await prepared([post(1), post(2)], { p1: 'approve', p2: 'approve' });
+  await publish({ loaded, store, actor: 'p', fetch });
+  const r = await store.get(keyOf(post(2).url));
+  await store.decide({ key: r.key, version: r.version, action: 'remove', reason: 'Patient asked us to' }, 'nurse');
+  const report = await publish({ loaded, store, actor: 'p', fetch });
+  assert.deepEqual(report.removed, [r.key]);
+  assert.deepEqual(
+    readJson(file).posts.map((p) => p.id),
+    ['p1'],
+  );
+});
+
+// ------------------------------------------------------------------ media
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake but typed right')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF body')]);
+const media = createServer((req, res) => {
+  const send = (type, body, headers = {}) => (res.writeHead(200, { 'content-type': type, ...headers }), res.end(body));
+  switch (req.url) {
+    case '/ok.png':
+    case '/avatar.png':
+      return send('image/png', PNG);
+    case '/photo.jpg':
+      return send('image/jpeg; charset=binary', JPEG);
+    case '/svg-as-png.png':
+      return send('image/png', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    case '/logo.svg':
+      return send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    case '/page.html':
+      return send('text/html', '<script>alert(1)</script>');
+    case '/declared-big.png':
+      return send('image/png', PNG, { 'content-length': String(PNG.length) }) && undefined;
+    case '/streamed-big.png': {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.write(PNG);
+      for (let i = 0; i < 20; i++) res.write(Buffer.alloc(1000, 1));
+      return res.end();
+    }
+    default:
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('no');
+  }
+});
+await new Promise((r) => media.listen(0, '127.0.0.1', r));
+after(() => media.close());
+const at = (path) => `http://127.0.0.1:${media.address().port}${path}`;
+
+test('sniff knows the image types by their first bytes', () => {
+  assert.equal(sniff(PNG), 'image/png');
+  assert.equal(sniff(JPEG), 'image/jpeg');
+  assert.equal(sniff(Buffer.from('GIF89a...')), 'image/gif');
+  assert.equal(sniff(Buffer.from('RIFF\0\0\0\0WEBPVP8 ')), 'image/webp');
+  assert.equal(sniff(Buffer.from('\0\0\0\x1cftypavif')), 'image/avif');
+  assert.equal(sniff(Buffer.from('<svg onload=alert(1)>')), undefined);
+});
+
+test('--mirror-media copies checked images under publish.url, drops what fails a check, and prunes copies no post uses', async () => {
+  const item = (path, alt) => ({ url: at(path), alt, type: 'image' });
+  const author = (n) => ({ ...post(n).author, avatar: at('/avatar.png') });
+  const posts = [
+    post(1, { author: author(1), media: [item('/ok.png', 'ok'), item('/svg-as-png.png', 'lies'), item('/logo.svg', 'svg')] }),
+    post(2, { author: { ...post(2).author, avatar: at('/page.html') }, media: [item('/photo.jpg', 'jpg'), item('/page.html', 'html')] }),
+    post(3, { media: [item('/streamed-big.png', 'big'), item('/missing.png', '404')] }),
+  ];
+  const { dir, file, loaded, store } = await prepared(
+    posts,
+    { p1: 'approve', p2: 'approve', p3: 'approve' },
+    {
+      publish: { url: '/carecircle/', mirrorMedia: { maxBytes: 2000 } },
+    },
+  );
+  const warnings = [];
+  await publish({ loaded, store, actor: 'p', fetch, mirrorMedia: true, warn: (m) => warnings.push(m) });
+  const byId = Object.fromEntries(readJson(file).posts.map((p) => [p.id, p]));
+  const local = /^\/carecircle\/media\/[0-9a-f]{32}\.(png|jpg)$/;
+  assert.match(byId.p1.author.avatar, local);
+  assert.deepEqual(
+    byId.p1.media.map((m) => m.alt),
+    ['ok'],
+  );
+  assert.match(byId.p1.media[0].url, local);
+  assert.equal(byId.p1.author.avatar, byId.p1.media[0].url, 'the same bytes are stored once');
+  assert.equal(byId.p2.author.avatar, undefined, 'an avatar that is not an image is left out');
+  assert.deepEqual(
+    byId.p2.media.map((m) => [m.alt, m.url.endsWith('.jpg')]),
+    [['jpg', true]],
+  );
+  assert.equal(byId.p3.media, undefined);
+  for (const [path, why] of [
+    ['/svg-as-png.png', /declared image\/png but its bytes are not an image type allowed here/],
+    ['/logo.svg', /type image\/svg\+xml is not one of/],
+    ['/page.html', /type text\/html is not one of/],
+    ['/streamed-big.png', /over the 2000-byte limit/],
+    ['/missing.png', /HTTP 404/],
+  ])
+    assert.ok(
+      warnings.some((w) => w.includes(at(path)) && why.test(w)),
+      `${path}: ${warnings.join('\n')}`,
+    );
+  const files = () => readdirSync(join(dir, 'public', 'media')).sort();
+  assert.equal(files().length, 2);
+  for (const f of files()) assert.ok(sniff(readFileSync(join(dir, 'public', 'media', f))));
+  assert.equal(checkWithWidget(dir, readJson(file).posts).code, 0);
+  // p2 (the only user of the JPEG) is rejected: its copy goes at the next publish.
+  const r = await store.get(keyOf(posts[1].url));
+  await store.decide({ key: r.key, version: r.version, action: 'reject' }, 'nurse');
+  await publish({ loaded, store, actor: 'p', fetch, mirrorMedia: true });
+  assert.deepEqual(
+    files().map((f) => f.split('.')[1]),
+    ['png'],
+  );
+});
+
+test('a file declaring a size over the limit is not downloaded; mirroring without publish.url is a clear error', async () => {
+  const big = [post(1, { media: [{ url: at('/declared-big.png'), type: 'image' }] })];
+  const { loaded, store } = await prepared(big, { p1: 'approve' }, { publish: { url: '/c/', mirrorMedia: { maxBytes: 10 } } });
+  const warnings = [];
+  await publish({ loaded, store, actor: 'p', fetch, mirrorMedia: true, warn: (m) => warnings.push(m) });
+  assert.ok(
+    warnings.some((w) => /\d+ bytes is over the 10-byte limit/.test(w)),
+    warnings.join('\n'),
+  );
+  const plain = await prepared(big, { p1: 'approve' });
+  await assert.rejects(
+    publish({ loaded: plain.loaded, store: plain.store, actor: 'p', fetch, mirrorMedia: true }),
+    /publish\.url is needed for --mirror-media/,
+  );
+});
+
+// ------------------------------------------------------------------ chats.ics and groups.json
+
+test('chats.ics: every chat of the schedule config as a recurring event ical.js reads back; not rewritten for a new DTSTAMP alone', async () => {
+  const { loaded, store } = await prepared([], {}, { publish: { chats: 'chats.json' } });
+  const chats = {
+    chats: [
+      {
+        id: 'bcsm',
+        title: '#bcsm weekly chat',
+        timeZone: 'America/New_York',
+        start: '2026-01-05T21:00',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO',
+        exceptions: ['2026-12-28'],
+        url: 'https://x.com/hashtag/bcsm',
+      },
+      {
+        id: 'carers',
+        title: { en: 'Carers meet-up', es: 'Encuentro de cuidadores' },
+        timeZone: 'Australia/Sydney',
+        start: '2026-02-03T19:00',
+        rrule: 'FREQ=MONTHLY;BYDAY=1TU',
+        url: 'javascript:alert(1)',
+      },
+      { id: 'bad', title: 'Broken', timeZone: 'Mars/Olympus', start: '2026-02-03T19:00' },
+    ],
+  };
+  writeFileSync(join(loaded.base, 'chats.json'), JSON.stringify(chats));
+  const warnings = [];
+  const report = await publish({ loaded, store, actor: 'p', fetch, warn: (m) => warnings.push(m) });
+  const out = join(loaded.base, 'public', 'chats.ics');
+  assert.ok(report.files.includes(out));
+  const cal = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')));
+  const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  assert.deepEqual(
+    events.map((e) => [e.uid, e.summary]),
+    [
+      ['bcsm@carecircle', '#bcsm weekly chat'],
+      ['carers@carecircle', 'Carers meet-up'],
+    ],
+  );
+  assert.equal(events[0].component.getFirstPropertyValue('rrule').freq, 'WEEKLY');
+  assert.equal(events[1].component.getFirstPropertyValue('url'), null, 'a javascript: address is never written');
+  assert.ok(
+    warnings.some((w) => /chats\.2.*timeZone/.test(w)),
+    warnings.join('\n'),
+  );
+  const times = mtimes(join(loaded.base, 'public'));
+  const later = new FileStore(loaded.stateDir, { now: () => new Date('2026-12-05T00:00:00Z') });
+  await publish({ loaded, store: later, actor: 'p', fetch });
+  assert.deepEqual(mtimes(join(loaded.base, 'public')), times);
+});
+
+test('groups.json: an HSDS feed mapped once into a <care-support-groups> config that the widget accepts as is', async () => {
+  const { loaded, store } = await prepared(
+    [],
+    {},
+    { publish: { groups: { hsds: 'services.json', timeZone: 'Australia/Sydney', base: 'base.json' } } },
+  );
+  const hsds = readJson('demo/pipeline/hsds-services.json');
+  hsds.services.push({ id: 'carers-circle', name: 'Same id as another' });
+  writeFileSync(join(loaded.base, 'services.json'), JSON.stringify(hsds));
+  writeFileSync(join(loaded.base, 'base.json'), JSON.stringify({ helpLine: { label: 'Cancer Council', phone: '13 11 20' } }));
+  const warnings = [];
+  await publish({ loaded, store, actor: 'p', fetch, warn: (m) => warnings.push(m) });
+  const out = join(loaded.base, 'public', 'groups.json');
+  const groups = readJson(out);
+  assert.deepEqual(
+    groups.groups.map((g) => g.id),
+    ['northside-bcsg', 'young-women-bc', 'carers-circle'],
+  );
+  assert.equal(groups.helpLine.phone, '13 11 20');
+  assert.ok(
+    warnings.some((w) => /Same id|unique/i.test(w)),
+    warnings.join('\n'),
+  );
+  const check = cli(['check', '--widget', 'care-support-groups', out]);
+  assert.equal(check.code, 0, check.all);
+});
+
+test('a chats or HSDS file that cannot be read is named in the error', async () => {
+  const { loaded, store } = await prepared([], {}, { publish: { chats: 'nope.json' } });
+  await assert.rejects(publish({ loaded, store, actor: 'p', fetch }), /publish\.chats .*nope\.json: cannot read it \(ENOENT\)/);
+  assert.equal(existsSync(join(loaded.stateDir, 'run.lock')), false, 'the run lock is released after a failure');
+});
