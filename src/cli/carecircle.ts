@@ -19,7 +19,8 @@ host.matchMedia ??= () => ({ matches: false, addEventListener() {}, removeEventL
 
 /** What a widget validates with: read from an instance, so the rules cannot drift from the element's. */
 interface Rules {
-  schema: Parameters<typeof validate>[0];
+  /** The compiled validator, whose zod schema (full validation, every message) is what this command uses. */
+  validator: { schema(): Promise<Parameters<typeof validate>[0]> };
   skippable: readonly string[];
   droppable: readonly string[];
 }
@@ -64,8 +65,8 @@ export async function checkFile(file: string, widget?: string): Promise<{ ok: bo
   }
   const tag = widgetOf(data, widget);
   if (!(tags as string[]).includes(tag)) return { ok: false, text: `${file}: ${tag}` };
-  const { schema, skippable, droppable } = rules(tag as Tag);
-  const result = validate(schema, data, { lists: skippable, fields: droppable });
+  const { validator, skippable, droppable } = rules(tag as Tag);
+  const result = validate(await validator.schema(), data, { lists: skippable, fields: droppable });
   if (!result.value)
     return {
       ok: false,

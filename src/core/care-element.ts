@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type * as z from 'zod/mini';
 import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
-import { validate } from './config/validate.js';
+import { checkConfig } from './config/check.js';
+import type { Compiled } from './config/compiled.js';
 import { itemName, keyedIssue, type ConfigIssue } from './config/issues.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
 import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.js';
-import { resolveLocalText } from './config/schema.js';
+import { resolveLocalText } from './config/local-text.js';
 import { langAndDir } from './dom.js';
 import { listFormat } from './i18n/format.js';
 import { clampLevel } from './heading.js';
@@ -16,9 +16,9 @@ export type Theme = 'light' | 'dark' | 'auto';
 
 /**
  * The shared base of every CareCircle widget: loads the config (child JSON script, `src`, `config`
- * property, in rising precedence), validates it once against the widget's schema, shows a path-by-path
+ * property, in rising precedence), validates it once (the validator compiled from the widget's schema, and zod only to explain a rejection), shows a path-by-path
  * error panel when it is wrong, keeps the author's light-DOM fallback visible until content renders, and
- * fires the common events. Subclasses supply a schema, messages and `renderContent`, and declare `config`
+ * fires the common events. Subclasses supply a validator, messages and `renderContent`, and declare `config`
  * with their own input type (`declare config: XConfig | string | undefined`).
  *
  * The global tokens below are read by every widget (the manifest lists them on each element):
@@ -74,8 +74,11 @@ export abstract class CareElement<
   /** The part of a registered `LocaleBundle` that holds this widget's messages. @internal */
   protected readonly messagePart?: Part;
 
-  /** The widget's schema: the single source of its config types and defaults. */
-  protected abstract readonly schema: z.ZodMiniType<C>;
+  /**
+   * The widget's config validator, compiled from its zod schema (the single source of its config types and
+   * defaults) by scripts/compile-validators.mjs; the schema itself loads only to explain a rejected config.
+   */
+  protected abstract readonly validator: Compiled<C>;
   /** Lists whose invalid items are skipped rather than failing the config (`groups`, `sources.*.posts`). */
   protected readonly skippable: readonly string[] = [];
   /** Optional fields dropped, keeping their item, when they alone are invalid (`chats.*.url`). */
@@ -168,7 +171,11 @@ export abstract class CareElement<
       }
       data = this.defaultConfig;
     }
-    const result = validate(this.schema, data, { lists: this.skippable, fields: this.droppable });
+    let result = checkConfig(this.validator, data, { lists: this.skippable, fields: this.droppable });
+    if (result instanceof Promise) {
+      result = await result;
+      if (load !== this.#loads) return;
+    }
     if (!result.value) return this.#fail(result.errors);
     // A page in another language waits (briefly) for its messages, so patients do not see English first.
     const language = loadLocale(this.#localise());

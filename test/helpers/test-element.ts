@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import * as z from 'zod/mini';
 import { CareElement } from '../../src/core/care-element.js';
+import type { Compiled } from '../../src/core/config/compiled.js';
 import { commonFields, text } from '../../src/core/config/schema.js';
 import { define } from '../../src/core/define.js';
 
@@ -26,7 +27,9 @@ export const testSchema = z.strictObject({
 export type TestConfig = z.output<typeof testSchema>;
 
 export class CareTestElement extends CareElement<TestConfig> {
-  protected readonly schema = testSchema;
+  // No compiled validator: every config takes the explaining side (zod), which these tests are about; the
+  // widgets' tests and test/node/compiled-differential.test.mjs cover the compiled side.
+  protected readonly validator: Compiled<TestConfig> = { accept: () => undefined, schema: async () => testSchema };
   protected override readonly skippable = ['items'];
   protected override readonly catalogue = {
     en: { greeting: 'Hello {name}', items_one: '{count} item', items_other: '{count} items' },

@@ -11,7 +11,8 @@ import { lazy } from '../../core/lazy.js';
 import type { CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
-import { chatScheduleSchema, type Chat, type ChatScheduleConfig, type ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
+import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
+import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
 import { byChat, dayDiff, durationWords, tag, upcoming, type Entry, type Item } from './schedule.js';
 
@@ -130,7 +131,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   /** The calendar control waiting for the calendar code (a chat's id, '' for "add all"), and whether it failed. @internal */
   declare icsWait: { id: string; failed: boolean } | undefined;
 
-  protected readonly schema = chatScheduleSchema;
+  protected readonly validator = chatScheduleValidator;
   protected override readonly catalogue = { en };
   protected override readonly messagePart = 'chat-schedule';
   #unsubscribe?: () => void;

@@ -6,7 +6,8 @@ import { heading } from '../../core/heading.js';
 import { dateFormat, relativeTime } from '../../core/i18n/format.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
-import { hashtagFeedSchema, type HashtagFeedConfig, type ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
+import type { HashtagFeedConfig, ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
+import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
@@ -73,7 +74,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** When the cached posts on screen were saved. @internal */ declare savedAt: number | undefined;
   /** Posts whose content warning was opened. @internal */ declare opened: Set<string>;
 
-  protected readonly schema = hashtagFeedSchema;
+  protected readonly validator = hashtagFeedValidator;
   protected override readonly skippable = ['sources.*.posts'];
   protected override readonly catalogue = {
     en: {

@@ -1,18 +1,18 @@
-import * as z from 'zod/mini';
-import { validate } from '../../core/config/validate.js';
+import { checkConfig } from '../../core/config/check.js';
 import type { ConfigIssue } from '../../core/config/issues.js';
-import { groupList, type Group } from './support-groups.schema.js';
+import { hsdsGroupsValidator } from '../../generated/support-groups.validate.js';
+import type { Group } from './support-groups.schema.js';
 
-const hsdsList = z.strictObject({ groups: groupList });
 const REPEATS_CONFIG = 'The config has a group with this id: the feed’s copy is skipped.';
 
 /**
  * The config's groups, then the feed's (`raw`: services already mapped to groups). A service that is invalid,
  * repeats an id in the feed, or repeats a config group's id is skipped: each becomes an issue under `hsds`
- * carrying the service, so editors can find it by its id.
+ * carrying the service, so editors can find it by its id. The compiled validator checks the feed; zod loads
+ * only to explain a service it rejects.
  */
-export function mergeHsds(configGroups: Group[], raw: readonly unknown[]): { groups: Group[]; issues: ConfigIssue[] } {
-  const result = validate(hsdsList, { groups: raw }, { lists: ['groups'] });
+export async function mergeHsds(configGroups: Group[], raw: readonly unknown[]): Promise<{ groups: Group[]; issues: ConfigIssue[] }> {
+  const result = await checkConfig(hsdsGroupsValidator, { groups: raw }, { lists: ['groups'] });
   const issues = [...result.errors, ...result.skipped].map((i) => ({ ...i, path: `hsds.${i.path}` }));
   const ids = new Set(configGroups.map((g) => g.id));
   const feed = (result.value?.groups ?? []).filter(

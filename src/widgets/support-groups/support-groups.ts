@@ -7,7 +7,8 @@ import { dateFormat, formatWithZone, listFormat, numberFormat } from '../../core
 import { mailtoUrl, safeUrl, telUrl } from '../../core/sanitize.js';
 import { isValidTimeZone, nextOccurrence, type Occurrence } from '../../core/time/recurrence.js';
 import type { FetchError } from '../../core/fetch.js';
-import { supportGroupsSchema, type Group, type SupportGroupsConfig, type ResolvedSupportGroupsConfig } from './support-groups.schema.js';
+import type { Group, SupportGroupsConfig, ResolvedSupportGroupsConfig } from './support-groups.schema.js';
+import { supportGroupsValidator } from '../../generated/support-groups.validate.js';
 import { styles } from './support-groups.styles.js';
 import { createFinder, find, anywhere, knownFilters, isGeneral, GENERAL, type Finder, type Found, type Origin } from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
@@ -67,7 +68,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   };
 
   /** @internal */
-  protected readonly schema = supportGroupsSchema;
+  protected readonly validator = supportGroupsValidator;
   /** @internal */
   protected override readonly skippable = ['groups'];
   /** A cost that cannot be read is dropped (and listed for editors); the group still shows. */
@@ -134,7 +135,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     try {
       // A failed load of the importer (a missing chunk, a CSP that refuses it) fails like the feed itself.
       const { fetchHsds, mergeHsds } = await features.hsds();
-      const { groups, issues } = mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
+      const { groups, issues } = await mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
+      if (signal.aborted) return;
       this.skipped = [...this.skipped, ...issues];
       this.#setGroups(groups);
       this.hsdsStatus = '';

@@ -6,8 +6,8 @@ import { groupSchema, type Group } from '../../../src/widgets/support-groups/sup
 const group = (id: string, name = `Group ${id}`): Group => groupSchema.parse({ id, name });
 
 describe('mergeHsds: the config’s groups, then the feed’s', () => {
-  it('appends the feed’s valid services after the config’s groups', () => {
-    const { groups, issues } = mergeHsds(
+  it('appends the feed’s valid services after the config’s groups', async () => {
+    const { groups, issues } = await mergeHsds(
       [group('g-1')],
       [
         { id: 'svc-1', name: 'Feed one' },
@@ -18,10 +18,10 @@ describe('mergeHsds: the config’s groups, then the feed’s', () => {
     expect(issues).to.deep.equal([]);
   });
 
-  it('skips invalid services and repeated ids, each issue under hsds. with the service as mapped', () => {
+  it('skips invalid services and repeated ids, each issue under hsds. with the service as mapped', async () => {
     const bad = { id: 'svc-bad', name: '' };
     const again = { id: 'svc-1', name: 'Feed one again' };
-    const { groups, issues } = mergeHsds([], [{ id: 'svc-1', name: 'Feed one' }, bad, again]);
+    const { groups, issues } = await mergeHsds([], [{ id: 'svc-1', name: 'Feed one' }, bad, again]);
     expect(groups.map((g) => g.name)).to.deep.equal(['Feed one']);
     expect(issues.map((i) => [i.path, i.item])).to.deep.equal([
       ['hsds.groups.1.name', bad],
@@ -29,8 +29,8 @@ describe('mergeHsds: the config’s groups, then the feed’s', () => {
     ]);
   });
 
-  it('keeps the config’s group when the feed repeats its id, with the feed’s copy as the issue’s item', () => {
-    const { groups, issues } = mergeHsds(
+  it('keeps the config’s group when the feed repeats its id, with the feed’s copy as the issue’s item', async () => {
+    const { groups, issues } = await mergeHsds(
       [group('g-1', 'Ours')],
       [
         { id: 'svc-1', name: 'Feed one' },
