@@ -39,6 +39,10 @@ type Panel = 'none' | 'reason' | 'alt' | 'bulk-approve' | 'bulk-reject';
 const ORDER: StateFilter[] = ['pending', 'held', 'approved', 'rejected', 'removed', 'pinned', 'all'];
 const HEADER = { 'x-carecircle-desk': '1' };
 
+const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** A time as the reviewer reads it (their own zone and language). */
+const when = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? iso : whenFormat.format(new Date(iso)));
+
 /** Keys that are typing, not commands. */
 const typing = (el: Element | undefined): boolean =>
   !!el && (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select' || (el as HTMLElement).isContentEditable);
@@ -269,7 +273,8 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ declare word: string;
   /** @internal */ declare panel: Panel;
   /** The live region's last announcement. @internal */ declare status: string;
-  /** A conflict or error, shown as an alert. @internal */ declare problem: { message: string; conflict: boolean } | undefined;
+  /** An error, or a conflict with the record as another reviewer left it, shown as an alert. @internal */
+  declare problem: { message: string; record?: PostRecord } | undefined;
   /** @internal */ declare report: PublishReport | undefined;
   /** @internal */ declare loaded: boolean;
   /** Decisions sent and not yet answered. @internal */ declare busy: number;
@@ -351,15 +356,15 @@ export class CareReviewDesk extends LitElement {
     this.selected = data.posts.some((r) => r.key === keep) ? keep : data.posts[0]?.key;
     this.loaded = true;
     // A reviewer in the list stays there: focus follows the selection into the new list.
-    if ((this.renderRoot as ShadowRoot).activeElement?.closest('[role="listbox"]'))
+    if (this.#focusAfter !== 'problem' && (this.renderRoot as ShadowRoot).activeElement?.closest('[role="listbox"]'))
       this.#focusAfter = this.records.length ? 'option' : 'empty';
   }
 
   /** @internal */
   #fail(e: unknown): void {
     const err = e as HttpError;
-    const conflict = err.status === 409;
-    this.problem = { message: err.message || String(e), conflict };
+    const record = err.status === 409 ? err.body.record : undefined;
+    this.problem = { message: err.message || String(e), record };
     this.#focusAfter = 'problem';
   }
 
@@ -751,7 +756,14 @@ export class CareReviewDesk extends LitElement {
         ${
           this.problem
             ? html`<div class="panel alert">
-              <p>${this.problem.message}</p>
+              <p>
+                ${
+                  this.problem.record
+                    ? html`Changed by ${this.problem.record.changedBy} at
+                      <time datetime=${this.problem.record.changedAt}>${when(this.problem.record.changedAt)}</time>, reload.`
+                    : this.problem.message
+                }
+              </p>
               <button
                 @click=${() => {
                   this.problem = undefined;
@@ -881,7 +893,7 @@ export class CareReviewDesk extends LitElement {
       ${hiddenOnPage(info.feed, r) ? html`<p class="panel">Your page's feed settings hide this post (a reply, a shared post, its language or a blocked word), even when approved.</p>` : nothing}
       <p class="meta">
         ${STATE_LABELS[r.state]}${r.pinned ? ', pinned' : ''} · from ${r.sources.join(', ')} · last changed by ${r.changedBy} at
-        <time datetime=${r.changedAt}>${new Date(r.changedAt).toLocaleString()}</time>${r.reason ? html` · <span dir="auto">${r.reason}</span>` : nothing}
+        <time datetime=${r.changedAt}>${when(r.changedAt)}</time>${r.reason ? html` · <span dir="auto">${r.reason}</span>` : nothing}
       </p>
       <div class="actions" aria-label="Decide on this post" role="group">
         <button class="primary" @click=${() => this.#act('approve')}>Approve <kbd aria-hidden="true">a</kbd></button>

@@ -1,0 +1,91 @@
+// Two reviewers at once, each with their own `carecircle review` on one state folder (the real store: its write
+// lock, version check and audit log). Conflicting decisions on the same post version: exactly one is refused with
+// "Changed by … at …, reload", and the other is what the store and its audit log keep. Needs the build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pipelineFolder, record, startReview, cookieOf, api, readRecords, readAudit, launch, openDesk, until } from './helpers.mjs';
+
+let browser;
+before(async () => (browser = await launch()));
+after(() => browser?.close());
+
+test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost write, one audit line each', async () => {
+  const records = Array.from({ length: 40 }, (_, i) => record(i));
+  const dir = pipelineFolder(records);
+  const kim = await startReview(dir, { actor: 'nurse.kim' });
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const [kimCookie, leeCookie] = await Promise.all([cookieOf(kim), cookieOf(lee)]);
+    const results = await Promise.all(
+      records.map((r) =>
+        Promise.all([
+          api(kim, kimCookie, '/api/decide', { key: r.key, version: 1, action: 'approve' }),
+          api(lee, leeCookie, '/api/decide', { key: r.key, version: 1, action: 'reject', reason: 'not about #bcsm' }),
+        ]),
+      ),
+    );
+    const stored = readRecords(dir);
+    const audit = readAudit(dir);
+    let refusals = 0;
+    for (const [i, [k, l]] of results.entries()) {
+      const key = records[i].key;
+      assert.deepEqual([k.status, l.status].sort(), [200, 409], `post ${i}: one accepted, one refused`);
+      refusals++;
+      const [won, lost] = k.status === 200 ? [k, l] : [l, k];
+      const winner = won === k ? 'nurse.kim' : 'dr.lee';
+      assert.equal(lost.json.error, 'conflict');
+      assert.equal(lost.json.message, `Changed by ${winner} at ${won.json.record.changedAt}, reload.`);
+      assert.equal(lost.json.record.version, 2, 'the refusal carries the current record');
+      const r = stored.get(key);
+      assert.equal(r.state, winner === 'nurse.kim' ? 'approved' : 'rejected', `post ${i}: the accepted decision is kept`);
+      assert.equal(r.changedBy, winner);
+      assert.equal(r.version, 2);
+      const lines = audit.filter((e) => e.key === key);
+      assert.equal(lines.length, 1, `post ${i}: one audit line`);
+      assert.equal(lines[0].actor, winner);
+    }
+    assert.equal(refusals, 40);
+    assert.equal(audit.length, 40);
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
+
+test('in the browser, the second reviewer is told who changed the post and when, and reloads to see it', async () => {
+  const records = [record(0), record(1)];
+  const dir = pipelineFolder(records);
+  const kim = await startReview(dir, { actor: 'nurse.kim' });
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const a = await openDesk(browser, kim);
+    const b = await openDesk(browser, lee);
+    // Both see post 0, version 1. Kim approves it first; Lee, not knowing, rejects it.
+    await a.page.keyboard.press('a');
+    await until(() => readRecords(dir).get(records[0].key).state === 'approved', 'Kim’s approval stored');
+    await b.page.keyboard.press('r');
+    await b.page.locator('#reason:focus').waitFor();
+    await b.page.keyboard.type('looks like an advert');
+    await b.page.keyboard.press('Enter');
+    const alert = b.page.locator('#problem[role="alert"] p');
+    await alert.waitFor();
+    const when = readRecords(dir).get(records[0].key).changedAt;
+    assert.match(
+      (await alert.textContent()).replace(/\s+/g, ' ').trim(),
+      /^Changed by nurse\.kim at \d+ \w+ 2026, \d\d:\d\d:\d\d, reload\.$/,
+    );
+    assert.equal(await alert.locator('time').getAttribute('datetime'), when);
+    // Focus is on Reload; Enter shows the store's truth (post 0 is no longer pending).
+    await b.page.locator('#problem button:focus').waitFor();
+    await b.page.keyboard.press('Enter');
+    await until(async () => (await b.page.locator('[role="option"]').count()) === 1, 'the reloaded queue');
+    assert.match(await b.page.locator('[role="option"]').first().textContent(), /Patient 1/);
+    const r = readRecords(dir).get(records[0].key);
+    assert.deepEqual([r.state, r.changedBy, r.version], ['approved', 'nurse.kim', 2], 'Kim’s write is not lost');
+    assert.deepEqual(
+      readAudit(dir).map((e) => [e.actor, e.action]),
+      [['nurse.kim', 'approve']],
+    );
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
