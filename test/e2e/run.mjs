@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { findBrowser, chromiumArgs } from '../../scripts/find-browser.mjs';
 import { startServer } from './lib/server.mjs';
-import { env, tests, T } from './lib/harness.mjs';
+import { env, tests, T, CDN_DIST } from './lib/harness.mjs';
 import { buildFrameworkPages } from './lib/frameworks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,6 +41,8 @@ try {
 
   // E2E_DIST: serve /dist/ from another build (a private copy while others rebuild the shared one).
   const mounts = process.env.E2E_DIST ? { '/dist/': resolve(process.env.E2E_DIST) } : {};
+  // The same files at a public npm CDN's kind of address, folders deep (specs/08-chunks.mjs).
+  mounts[CDN_DIST] = dist;
   if (selected.some((t) => t.name.startsWith('frameworks'))) {
     const t0 = Date.now();
     mounts['/fw/'] = await buildFrameworkPages(root, dist);

@@ -34,6 +34,9 @@ export const DIST = {
   chat: '/dist/care-chat-schedule.js',
 };
 
+/** Where run.mjs also serves dist/: a folder path like a public npm CDN's, to load bundles from anywhere but /dist/. */
+export const CDN_DIST = '/cdn/npm/carecircle@0.1.0/dist/';
+
 /** Per-test state: its browser contexts, the requests they made, console output. */
 export class T {
   contexts = [];
