@@ -217,15 +217,22 @@ async function xPost(url: string, { user, id }: { user: string; id: string }, oe
 
 /**
  * The tweet's words from oEmbed markup, reduced by the widget's allowlist (scripts, styles, handlers and
- * unsafe links gone): the first paragraph is the post; what follows it is the "— Name (@user) date" line.
+ * unsafe links gone). The blockquote ends with the "— Name (@user) date" line: what comes before it is the post.
  */
 export function readTweet(markup: string): { html: string; text: string; byline: string } {
   ensureDom();
   const nodes = reduceHtml(markup);
-  const at = nodes.findIndex((n) => typeof n !== 'string' && n.tag === 'p');
-  const body: SafeNode[] = at >= 0 ? [nodes[at]!] : [];
-  const rest = at >= 0 ? nodes.slice(at + 1) : nodes;
-  return { html: serializeNodes(body), text: nodesText(body).trim(), byline: nodesText(rest).replace(/\s+/g, ' ').trim() };
+  let at = nodes.length;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (typeof n === 'string' && /^\s*[—–]\s*[^\n]*\(@[A-Za-z0-9_]{1,15}\)/.test(n)) {
+      at = i;
+      break;
+    }
+  }
+  const empty = (n: SafeNode) => (typeof n === 'string' ? !n.trim() : n.tag === 'br' || !nodesText(n.kids).trim());
+  const body = nodes.slice(0, at).filter((n) => !empty(n));
+  return { html: serializeNodes(body), text: nodesText(body).trim(), byline: nodesText(nodes.slice(at)).replace(/\s+/g, ' ').trim() };
 }
 
 /** Whether a post is still at its source: `gone` only on a clear answer (404/410, missing from getPosts). */

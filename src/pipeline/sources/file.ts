@@ -9,7 +9,25 @@ import { postSchema } from '../../sources/post.schema.js';
 import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
 import type { CsvColumns, FileSourceConfig } from './schemas.js';
-import { storedPost } from './html.js';
+import { ensureDom, storedPost } from './html.js';
+
+/**
+ * The post schema lets a relative address resolve against the page a widget is on; an exported post has no
+ * page, so every address in it must be absolute. The first one that is not, by its path.
+ */
+function relativeAddress(post: Post): string | undefined {
+  const addresses: [string, string | undefined][] = [
+    ['url', post.url],
+    ['author.url', post.author.url],
+    ['author.avatar', post.author.avatar],
+    ...(post.media ?? []).map((m, i): [string, string] => [`media.${i}.url`, m.url]),
+  ];
+  return addresses.find(([, v]) => v !== undefined && !/^https?:\/\/[^/\s]/i.test(v))?.[0];
+}
+const ABSOLUTE = 'Must be a full web address starting with https:// (or http://).';
+
+/** A message as one sentence (some schema messages end without a full stop). */
+const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
 
 /** A CSV that cannot be read at all: where (1-based line) and why. */
 export class CsvError extends Error {
@@ -49,8 +67,9 @@ export function parseCsv(input: string): CsvRecord[] {
     wasQuoted = false;
   };
   const endRecord = () => {
+    const blank = fields.length === 0 && field === '' && !wasQuoted;
     endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: start });
+    if (!blank) records.push({ fields, line: start });
     fields = [];
   };
   for (let i = 0; i < text.length; i++) {
@@ -128,6 +147,7 @@ export interface FileRead {
 
 /** Posts from CSV text; `name` is the file's name in messages. */
 export function postsFromCsv(csv: string, name: string, columns: CsvColumns = {}): FileRead {
+  ensureDom();
   let records: CsvRecord[];
   try {
     records = parseCsv(csv);
@@ -181,12 +201,13 @@ export function postsFromCsv(csv: string, name: string, columns: CsvColumns = {}
       ...(image ? { media: [{ url: image, ...(get('imageAlt') ? { alt: get('imageAlt') } : {}) }] } : {}),
     };
     const result = postSchema.safeParse(item);
-    if (result.success) return void posts.push(storedPost(result.data));
-    const issues = toConfigIssues(result.error.issues, postSchema, item);
+    const relative = result.success ? relativeAddress(result.data) : undefined;
+    if (result.success && !relative) return void posts.push(storedPost(result.data));
+    const issues = result.success ? [{ path: relative!, message: ABSOLUTE }] : toConfigIssues(result.error.issues, postSchema, item);
     for (const issue of issues) {
       const key = FIELD_COLUMN[issue.path];
       const column = key ? `column "${names[index[key]] ?? columns[key] ?? key}"` : `"${issue.path}"`;
-      warnings.push(`${where}, ${column}: ${issue.message} Row skipped.`);
+      warnings.push(`${where}, ${column}: ${sentence(issue.message)} Row skipped.`);
     }
   });
   return { posts, warnings };
@@ -194,6 +215,7 @@ export function postsFromCsv(csv: string, name: string, columns: CsvColumns = {}
 
 /** Posts from JSON text: a list of posts, or `{ "posts": [...] }` (a snapshot file too). */
 export function postsFromJson(json: string, name: string): FileRead {
+  ensureDom();
   let data: unknown;
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
@@ -207,9 +229,12 @@ export function postsFromJson(json: string, name: string): FileRead {
   const warnings: string[] = [];
   list.forEach((item, i) => {
     const result = postSchema.safeParse(item);
-    if (result.success) return void posts.push(storedPost(result.data));
-    for (const issue of toConfigIssues(result.error.issues, postSchema, item, [i]))
-      warnings.push(`${name}: ${prefix}${issue.path}: ${issue.message} Post skipped.`);
+    const relative = result.success ? relativeAddress(result.data) : undefined;
+    if (result.success && !relative) return void posts.push(storedPost(result.data));
+    const issues = result.success
+      ? [{ path: `${i}.${relative}`, message: ABSOLUTE }]
+      : toConfigIssues(result.error.issues, postSchema, item, [i]);
+    for (const issue of issues) warnings.push(`${name}: ${prefix}${issue.path}: ${sentence(issue.message)} Post skipped.`);
   });
   return { posts, warnings };
 }
