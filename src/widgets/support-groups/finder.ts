@@ -2,6 +2,7 @@
 import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
 import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
+import { overBudget } from '../../core/tasks.js';
 import { audiences, formats } from './kinds.js';
 import type { Group } from './support-groups.schema.js';
 import { COSTS } from './cost.js';
@@ -51,8 +52,10 @@ export interface Finder {
   /** Rank of each group by name, used when nothing else orders them. */
   order: Int32Array;
   byName: number[];
-  /** Builds one more step of the index; true when it is ready. */
-  warm(): boolean;
+  /** Builds the index for about `ms` milliseconds (at least one step); true when it is ready. */
+  warm(ms?: number): boolean;
+  /** Whether the index is built (search before that builds the rest at once, so results are always complete). */
+  readonly ready: boolean;
 }
 
 export interface Origin {
@@ -115,7 +118,13 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
       while (!index) step();
       return index;
     },
-    warm: () => !!index || (step(), !!index),
+    get ready() {
+      return !!index;
+    },
+    warm: (ms = 0) => {
+      for (const start = performance.now(); !index;) if ((step(), overBudget(start, ms))) break;
+      return !!index;
+    },
   };
 }
 

@@ -74,7 +74,10 @@ export const buildIndex = (...args: Parameters<typeof indexSteps>): SearchIndex 
   }
 };
 
-/** `buildIndex` in steps of 1,000 documents (each `next()` one step), so a page never waits on one long task. */
+/**
+ * `buildIndex` in small steps (each `next()` one: 250 documents, then the sorting in three), so whoever drives
+ * it can stop after a few milliseconds and let the page paint or answer a key press.
+ */
 export function* indexSteps(
   fields: (string | string[] | undefined)[][],
   weights: number[],
@@ -89,7 +92,7 @@ export function* indexSteps(
   const lastAt: number[] = [];
   const words = new Map<string, string[]>();
   for (let d = 0; d < fields.length; d++) {
-    if (d % 1000 == 999) yield;
+    if (d % 250 == 249) yield;
     fields[d]!.forEach((value, f) => {
       const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
       let tokens = words.get(text);
@@ -109,6 +112,7 @@ export function* indexSteps(
       }
     });
   }
+  yield;
   const terms = [...firstIds.keys()].sort();
   const ids = new Map(terms.map((t, i) => [t, i]));
   const remap = new Int32Array(terms.length);
@@ -124,6 +128,7 @@ export function* indexSteps(
     docs[at] = docOf[k]!;
     w[at] = weightOf[k]!;
   }
+  yield;
 
   const synonyms = new Map<string, Set<string>>();
   const link = (group: string[]) => {
