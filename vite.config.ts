@@ -94,6 +94,9 @@ export default defineConfig({
   define: {
     // Lit's dev-mode warnings are for development only.
     'process.env.NODE_ENV': JSON.stringify('production'),
+    // The classic script carries zod anyway (it loads nothing): it validates with zod alone and leaves the
+    // compiled validators out (src/generated/, src/core/config/compiled.ts).
+    __CARE_ZOD_ONLY__: JSON.stringify(format === 'iife'),
     // The languages with a file in dist/locales/ (English is built in), and where that folder is from the
     // module that loads them (src/core/i18n/registry.ts): beside a single-file bundle, three up in dist/lib/.
     __CARE_LOCALES__: JSON.stringify(

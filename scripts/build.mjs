@@ -37,6 +37,9 @@ const outputs = [
 ];
 
 const quick = process.argv.includes('--no-types');
+// The validators compiled from the zod schemas (src/generated/) first: the bundles import them. It rewrites only
+// what a schema change made stale (commit those files with the change); a schema it cannot compile stops here.
+execSync('node scripts/compile-validators.mjs', { stdio: 'inherit' });
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/schema', { recursive: true });
 

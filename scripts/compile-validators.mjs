@@ -430,13 +430,17 @@ function compileModule(target, byModule, index, reachesZod) {
     ...[...imports].map(([file, names]) => `import { ${[...names].map(([n, a]) => `${n} as ${a}`).join(', ')} } from '${rel(file)}';`),
     ...[...schemaImports].map(([file, names]) => `import type { ${names.join(', ')} } from '${rel(file)}';`),
     '',
+    '// Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.',
+    'declare const __CARE_ZOD_ONLY__: boolean | undefined;',
+    `const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;`,
+    '',
     ...hoisted.map(([n, e]) => `const ${n} = ${e};`),
     '',
     ...functions,
     '',
     ...exports.map(
       (t) =>
-        `/** ${t.schema} (${t.from}), compiled. */\nexport const ${t.name}: Compiled<z.output<typeof ${t.schema}>> = compiled(${t.fn}, () => import('${rel(t.from)}').then((m) => m.${t.schema} as never));`,
+        `/** ${t.schema} (${t.from}), compiled. */\nexport const ${t.name}: Compiled<z.output<typeof ${t.schema}>> = compiled(zodOnly ? undefined : ${t.fn}, () => import('${rel(t.from)}').then((m) => m.${t.schema} as never));`,
     ),
   ];
   return lines.join('\n') + '\n';

@@ -1,12 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import * as z from 'zod/mini';
-import { between } from './config/checks.js';
-
-/**
- * The level of a widget's own heading, so its outline fits the page it sits in (`h2` under the page's `h1`,
- * `h3` inside a section). Items below it are one level deeper. The page keeps `h1`; `h6` is the deepest.
- */
-export const headingLevel = () => z.optional(between(2, 6, true));
 
 /** A level as a whole number from 2 to 6: `"3"` → 3, 1 → 2, 9 → 6, anything else → 2. */
 export const clampLevel = (level: unknown): number => Math.min(6, Math.max(2, Math.round(Number(level)) || 2));

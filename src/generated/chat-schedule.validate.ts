@@ -17,6 +17,10 @@ import {
 } from '../core/time/rules.js';
 import type { chatScheduleSchema } from '../widgets/chat-schedule/chat-schedule.schema.js';
 
+// Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
+declare const __CARE_ZOD_ONLY__: boolean | undefined;
+const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
+
 const keys0 = new Set([
   '$schema',
   'messages',
@@ -331,6 +335,6 @@ function v42(v: any): any {
 }
 
 /** chatScheduleSchema (src/widgets/chat-schedule/chat-schedule.schema.ts), compiled. */
-export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(v42, () =>
+export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v42, () =>
   import('../widgets/chat-schedule/chat-schedule.schema.js').then((m) => m.chatScheduleSchema as never),
 );

@@ -14,6 +14,10 @@ import {
 import type { hashtagFeedSchema } from '../widgets/hashtag-feed/hashtag-feed.schema.js';
 import type { postSchema } from '../sources/post.schema.js';
 
+// Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
+declare const __CARE_ZOD_ONLY__: boolean | undefined;
+const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
+
 const keys0 = new Set([
   '$schema',
   'messages',
@@ -453,10 +457,10 @@ function v56(v: any): any {
 }
 
 /** hashtagFeedSchema (src/widgets/hashtag-feed/hashtag-feed.schema.ts), compiled. */
-export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(v56, () =>
+export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(zodOnly ? undefined : v56, () =>
   import('../widgets/hashtag-feed/hashtag-feed.schema.js').then((m) => m.hashtagFeedSchema as never),
 );
 /** postSchema (src/sources/post.schema.ts), compiled. */
-export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(v20, () =>
+export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(zodOnly ? undefined : v20, () =>
   import('../sources/post.schema.js').then((m) => m.postSchema as never),
 );

@@ -20,6 +20,10 @@ import {
 } from '../core/time/rules.js';
 import type { supportGroupsSchema, hsdsGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
 
+// Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
+declare const __CARE_ZOD_ONLY__: boolean | undefined;
+const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
+
 const keys0 = new Set([
   '$schema',
   'messages',
@@ -586,10 +590,10 @@ function v80(v: any): any {
 }
 
 /** supportGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(v79, () =>
+export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(zodOnly ? undefined : v79, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.supportGroupsSchema as never),
 );
 /** hsdsGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(v80, () =>
+export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(zodOnly ? undefined : v80, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.hsdsGroupsSchema as never),
 );

@@ -17,11 +17,14 @@ export interface Compiled<T> {
   schema(): Promise<z.ZodMiniType<T>>;
 }
 
-/** `check` wrapped so that a rejection (or anything a rule throws) is undefined: zod then explains. */
-export const compiled = <T>(check: (v: unknown) => T, schema: () => Promise<z.ZodMiniType<T>>): Compiled<T> => ({
+/**
+ * `check` wrapped so that a rejection (or anything a rule throws) is undefined: zod then explains. Without a
+ * `check` (the classic-script bundle, which carries zod anyway: `__CARE_ZOD_ONLY__`), zod decides every config.
+ */
+export const compiled = <T>(check: ((v: unknown) => T) | undefined, schema: () => Promise<z.ZodMiniType<T>>): Compiled<T> => ({
   accept(data) {
     try {
-      return check(data);
+      return check?.(data);
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { convert, rule } from './checks.js';
+import { between, convert, rule } from './checks.js';
 import { hasKeys, isWebAddress, toLocalText } from './rules.js';
 
 export { LocalText, resolveLocalText } from './local-text.js';
@@ -51,3 +51,9 @@ const perLanguage = (one: z.ZodMiniType<string>) =>
     toLocalText,
     [],
   ) as never;
+
+/**
+ * The level of a widget's own heading, so its outline fits the page it sits in (`h2` under the page's `h1`,
+ * `h3` inside a section). Items below it are one level deeper. The page keeps `h1`; `h6` is the deepest.
+ */
+export const headingLevel = () => z.optional(between(2, 6, true));

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { commonFields, localName, localText, text, webUrl } from '../../core/config/schema.js';
+import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
 import { between } from '../../core/config/checks.js';
-import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */

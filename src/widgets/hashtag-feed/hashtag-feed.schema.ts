@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { rule } from '../../core/config/checks.js';
 import { offOrAtLeast } from '../../core/config/rules.js';
-import { headingLevel } from '../../core/heading.js';
-import { commonFields, localText, webUrl } from '../../core/config/schema.js';
+import { commonFields, localText, webUrl, headingLevel } from '../../core/config/schema.js';
 import { postSchema } from '../../sources/post.schema.js';
 
 const strings = () => z._default(z.array(z.string()), []);

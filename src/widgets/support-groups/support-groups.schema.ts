@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { commonFields, localName, localText, text, webUrl } from '../../core/config/schema.js';
+import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
 import { between, convert, matching, rule } from '../../core/config/checks.js';
 import { uniqueIds } from '../../core/config/rules.js';
-import { headingLevel } from '../../core/heading.js';
 import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
 import { COSTS, costOf } from './cost.js';
 import { languageTag } from './language.js';
