@@ -430,6 +430,55 @@ if (want('stability')) {
 await browser.close();
 await server.close();
 
+// ------------------------------------------------------------------ config validation: zod vs compiled
+// The 10,000-group config (test/fixtures/support-groups/generate.ts) checked in Node, no browser: zod's
+// safeParse (what explains a bad config, and what every page ran before) against the validator compiled from
+// the same schema (src/generated/, what a page runs first). Warmed up once each, then alternating runs.
+if (want('validation')) {
+  const { build } = await import('esbuild');
+  const { pathToFileURL } = await import('node:url');
+  const out = join(root, 'node_modules/.cache/carecircle/bench-validation.mjs');
+  await build({
+    stdin: {
+      contents: [
+        `export { supportGroupsSchema } from './src/widgets/support-groups/support-groups.schema.ts';`,
+        `export { supportGroupsValidator } from './src/generated/support-groups.validate.ts';`,
+        `export { generateGroups } from './test/fixtures/support-groups/generate.ts';`,
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'error',
+  });
+  const m = await import(pathToFileURL(out).href + `?t=${Date.now()}`);
+  globalThis.document ??= { baseURI: 'https://page.invalid/' };
+  const config = { groups: m.generateGroups(10000) };
+  const time = (f) => {
+    const t0 = performance.now();
+    const ok = f();
+    return [performance.now() - t0, ok];
+  };
+  const zod = () => m.supportGroupsSchema.safeParse(config).success;
+  const compiled = () => m.supportGroupsValidator.accept(config) !== undefined;
+  if (!zod() || !compiled()) throw new Error('bench: the 10,000-group config should be valid for both');
+  const runs = { zod: [], compiled: [] };
+  for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    runs.zod.push(time(zod)[0]);
+    runs.compiled.push(time(compiled)[0]);
+  }
+  results.validation = {
+    config: '10,000 support groups',
+    zodMs: r1(median(runs.zod)),
+    compiledMs: r1(median(runs.compiled)),
+    ratio: r2(median(runs.compiled) / median(runs.zod)),
+    runs: { zod: runs.zod.map(r1), compiled: runs.compiled.map(r1) },
+  };
+}
+
 // ------------------------------------------------------------------ report
 console.log('\nmin+gzip size (KB = 1000 bytes, gzip -9; peers also minified with esbuild for a fair comparison)');
 console.table(results.sizes);
@@ -452,5 +501,9 @@ console.log(
 console.table(results.groups);
 console.log('\nlayout shift (CLS) and long tasks during load (median)');
 console.table(results.stability);
+if (results.validation)
+  console.log(
+    `\nconfig validation, ${results.validation.config} (Node, median): zod ${results.validation.zodMs} ms, compiled ${results.validation.compiledMs} ms → ratio ${results.validation.ratio}`,
+  );
 await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');
