@@ -284,6 +284,8 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ #undo: Step[] = [];
   /** @internal */ #previews = new Map<string, Record<string, unknown>>();
   /** @internal */ #excerpts = new Map<string, string>();
+  /** What the preview feed said it left out, by the preview config it was given. @internal */
+  #skipped = new WeakMap<object, string[]>();
   /** @internal */ #focusAfter: 'option' | 'reason' | 'alt' | 'problem' | 'empty' | 'bulk' | undefined;
   /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ #listRequest = 0;
@@ -732,6 +734,18 @@ export class CareReviewDesk extends LitElement {
     return config;
   }
 
+  /** The feed validates the post as it will on the page: a post it skips is one patients would never see. @internal */
+  #onSkip = (e: Event): void => {
+    const feed = e.target as HTMLElement & { config?: object };
+    const { issues } = (e as Event & { detail: { issues: { path: string; message: string }[] } }).detail;
+    if (!feed.config) return;
+    this.#skipped.set(
+      feed.config,
+      issues.map((i) => `${i.path.replace(/^sources\.0\.posts\.0\.?/, '') || 'the post'}: ${i.message}`),
+    );
+    this.requestUpdate();
+  };
+
   /** @internal */
   #excerpt(r: PostRecord): string {
     let text = this.#excerpts.get(r.key);
@@ -885,11 +899,23 @@ export class CareReviewDesk extends LitElement {
   #review(r: PostRecord, info: Info): TemplateResult {
     const handle = cleanName(r.post.author.handle);
     const media = published(r).media ?? [];
+    const config = this.#preview(r);
+    const skipped = this.#skipped.get(config);
     return html`<section class="review" aria-labelledby="review-h">
       <h2 id="review-h">As patients will see it</h2>
       <div class="preview" lang=${info.feed.lang ?? 'en'}>
-        <care-hashtag-feed .config=${this.#preview(r)} heading-level="3"></care-hashtag-feed>
+        <care-hashtag-feed .config=${config} heading-level="3" @care-config-error=${this.#onSkip}></care-hashtag-feed>
       </div>
+      ${
+        skipped
+          ? html`<div class="panel alert">
+            <p>Patients would not see this post: the feed leaves it out because</p>
+            <ul>
+              ${skipped.map((m) => html`<li>${m}</li>`)}
+            </ul>
+          </div>`
+          : nothing
+      }
       ${hiddenOnPage(info.feed, r) ? html`<p class="panel">Your page's feed settings hide this post (a reply, a shared post, its language or a blocked word), even when approved.</p>` : nothing}
       <p class="meta">
         ${STATE_LABELS[r.state]}${r.pinned ? ', pinned' : ''} · from ${r.sources.join(', ')} · last changed by ${r.changedBy} at
