@@ -5,6 +5,8 @@ export const feedStyles = css`
     --_gap: var(--care-hashtag-feed-gap, 0.75rem);
     --_avatar: var(--care-hashtag-feed-avatar-size, 3rem);
     --_badge: var(--care-hashtag-feed-badge-color, var(--_accent));
+    /* A short post's height (avatar row and two lines), for the loading cards and posts not yet laid out. */
+    --_post: calc(var(--_avatar) + 5.5rem);
   }
   [role='feed'],
   .media {
@@ -13,12 +15,29 @@ export const feedStyles = css`
     padding: 0;
     margin: 0;
   }
-  article {
-    min-inline-size: 0;
-    scroll-margin-block-start: calc(var(--_target) + var(--_gap));
+  article,
+  .skeleton > * {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75);
+  }
+  /* Posts off screen are in the DOM but laid out and painted only as they come near it; until then each holds
+     the height it last had, or an estimate of one post's. */
+  article {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--_post);
+    min-inline-size: 0;
+    scroll-margin-block-start: calc(var(--_target) + var(--_gap));
+  }
+  /* Loading: cards the size of a short post, where the posts will be. */
+  .skeleton {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .skeleton > * {
+    box-sizing: border-box;
+    block-size: var(--_post);
+    margin: 0;
   }
   header,
   .who {
@@ -32,6 +51,8 @@ export const feedStyles = css`
     align-items: baseline;
   }
   .avatar {
+    flex: none;
+    object-fit: cover;
     inline-size: var(--_avatar);
     block-size: var(--_avatar);
     border-radius: 50%;
@@ -86,24 +107,32 @@ export const feedStyles = css`
   figure {
     margin: 0;
   }
+  /* Sources rarely give an image's size: its box is 4:3 before it loads, and the picture fits inside it
+     whole (not cropped: it may matter), so nothing moves when it arrives. */
   figure img {
     display: block;
     inline-size: 100%;
+    aspect-ratio: 4 / 3;
     max-block-size: 20rem;
-    object-fit: cover;
+    object-fit: contain;
     border-radius: calc(var(--_radius) / 2);
   }
   .notice {
     border-inline-start: 0.25rem solid var(--_border);
     padding-inline-start: 0.5rem;
   }
-  .fresh:not(:empty) {
+  /* "N new posts" floats over the top of the list (no height of its own), so its arrival moves no post. */
+  .fresh {
     position: sticky;
     inset-block-start: 0;
     z-index: 1;
+    block-size: 0;
     text-align: center;
   }
-  .fresh:not(:empty),
+  .fresh button {
+    margin-block-start: calc(var(--_gap) / 2);
+    box-shadow: 0 0.15rem 0.5rem rgb(0 0 0 / 0.35);
+  }
   .disclaimer {
     margin-block-end: var(--_gap);
   }

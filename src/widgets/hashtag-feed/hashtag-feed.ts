@@ -3,7 +3,8 @@ import { CareElement } from '../../core/care-element.js';
 import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { externalLink } from '../../core/links.js';
 import { heading } from '../../core/heading.js';
-import { dateFormat, relativeTime } from '../../core/i18n/format.js';
+import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
+import { later } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { Post } from '../../sources/posts.js';
 import type { HashtagFeedConfig, ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
@@ -28,6 +29,10 @@ const prepare = (p: Post): Item => {
 };
 
 const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+/** A post's full date, in its time's tooltip. */
+const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
+/** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
+const SKELETON = 6;
 
 /**
  * A moderated, safe, accessible hashtag feed: Mastodon hashtag timelines, curated posts, snapshot files
@@ -172,6 +177,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     document.addEventListener('visibilitychange', this.#onVisible);
     // "5 minutes ago" stays true: the page's one shared minute clock re-renders the times.
     this.#unclock ??= everyMinute(() => this.requestUpdate());
+    // The first date formatters of a page cost tens of milliseconds (the browser loads its locale data): build
+    // them while the posts are on their way, not after they have arrived.
+    later(() => (dateFormat(this.locale, FULL_DATE), relativeFormat(this.locale)));
     await this.#refresh(true);
     if (signal.aborted) return;
     this.loading = false;
@@ -328,7 +336,14 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
-      ${this.loading && !visible.length ? html`<p role="status">${t('loading')}</p>` : nothing}
+      ${
+        this.loading && !visible.length
+          ? html`<div class="skeleton">
+              <p role="status">${t('loading')}</p>
+              ${Array.from({ length: Math.min(config.limit, SKELETON) - 1 }, () => html`<div></div>`)}
+            </div>`
+          : nothing
+      }
       ${
         visible.length
           ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
@@ -368,7 +383,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
           )}
           ${role ? html`<span class="badge" part="badge" dir="auto">${role}</span>` : nothing}
         </span>
-        ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
+        ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, FULL_DATE).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
       </header>
       ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
       ${
