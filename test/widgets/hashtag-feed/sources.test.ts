@@ -125,8 +125,9 @@ describe('mastodon source', () => {
     const bad = { ...structuredClone(statuses[0]!), id: 'bad-1', url: 'javascript:alert(1)', uri: 'javascript:alert(1)' };
     const posts = mapMastodon([bad, statuses[1], null, { id: 'no-account' }], 'http://localhost:3000');
     expect(posts).to.have.length(1);
-    // zod explains a rejected post once its chunk has loaded (a page that gets only good posts never loads it).
-    await waitUntil(() => warnings.length >= 3, 'the skipped posts are warned about');
+    // zod explains a rejected post once its chunk has loaded (a page that gets only good posts never loads it;
+    // the first load here also compiles zod's modules in the test server).
+    await waitUntil(() => warnings.length >= 3, 'the skipped posts are warned about', { timeout: 10000 });
     expect(warnings).to.have.length(3);
     expect(warnings[0]).to.contain('javascript:alert(1)').and.contain('url');
     expect(() => mapMastodon({ error: 'nope' }, 'https://m.example')).to.throw();
@@ -273,6 +274,7 @@ describe('bluesky-feed source', () => {
     await waitUntil(
       () => warnings.some((w) => w.includes('3lbwbroken22') && w.includes('createdAt')),
       'the invalid post is named with its problem',
+      { timeout: 10000 },
     );
     const [first, , repost, reply, labelled] = posts as [any, any, any, any, any];
     expect(first.url).to.equal('https://bsky.app/profile/marianne-nurse.bsky.social/post/3lbx2ksd7s22c');
@@ -330,7 +332,7 @@ describe('snapshot source', () => {
   it('reads { generatedAt, posts } and skips invalid posts with a warning', async () => {
     const { posts } = await fetchSnapshot('/test/fixtures/hashtag-feed/snapshot.json');
     expect(posts.map((p) => p.id)).to.deep.equal(['snap-1', 'snap-2']);
-    await waitUntil(() => warnings.length >= 1, 'the invalid post is warned about');
+    await waitUntil(() => warnings.length >= 1, 'the invalid post is warned about', { timeout: 10000 });
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('javascript:alert(1)');
     expect(() => mapSnapshot({ generatedAt: 'x' })).to.throw();
