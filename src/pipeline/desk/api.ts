@@ -2,6 +2,7 @@
 // through the pipeline's Store (its lock, audit log and version check); this file only checks what a browser
 // sent and words the answers. The HTTP wiring is in server.ts.
 import type { Decision, PostFilter, PostRecord, PublishReport, ReviewState, Store } from '../types.js';
+import { plainText } from '../text.js';
 
 /** What the desk shows each post inside: the feed's own settings for the page patients read. */
 export interface DeskFeed {
@@ -147,5 +148,11 @@ export async function bulk(ctx: DeskContext, body: unknown): Promise<Reply> {
 export async function publishNow(ctx: DeskContext): Promise<Reply> {
   if (!ctx.publish) return { status: 501, body: { error: 'unavailable', message: 'This desk was started without a publish target.' } };
   const report = await ctx.publish();
-  return { status: 200, body: { report, counts: await ctx.store.counts() } };
+  // The report names posts by key; a reviewer needs to recognise them: who wrote each and how it starts.
+  const posts: Record<string, { name: string; handle: string; url: string; text: string }> = {};
+  for (const key of [...report.added, ...report.removed, ...report.requeued].slice(0, 300)) {
+    const r = await ctx.store.get(key);
+    if (r) posts[key] = { name: r.post.author.name, handle: r.post.author.handle, url: r.post.url, text: plainText(r.post).slice(0, 120) };
+  }
+  return { status: 200, body: { report, posts, counts: await ctx.store.counts() } };
 }

@@ -22,6 +22,13 @@ import {
 } from './desk-logic.js';
 
 type Counts = Record<ReviewState | 'pinned', number>;
+/** How the publish report names a post. */
+interface PostLine {
+  name: string;
+  handle: string;
+  url: string;
+  text: string;
+}
 interface Info {
   actor: string;
   feed: DeskFeed;
@@ -35,6 +42,17 @@ interface Step {
   pairs: { before: PostRecord; after?: PostRecord }[];
 }
 type Panel = 'none' | 'reason' | 'alt' | 'bulk-approve' | 'bulk-reject';
+
+/** Where focus goes after each kind of change. */
+const FOCUS = {
+  option: '[role="option"][aria-selected="true"]',
+  reason: '#reason',
+  alt: '#alt-0',
+  bulk: '.bulk-confirm button',
+  problem: '#problem button',
+  report: '.report',
+  empty: '.empty',
+} as const;
 
 const ORDER: StateFilter[] = ['pending', 'held', 'approved', 'rejected', 'removed', 'pinned', 'all'];
 const HEADER = { 'x-carecircle-desk': '1' };
@@ -104,6 +122,13 @@ export class CareReviewDesk extends LitElement {
         flex-direction: column;
         gap: 0.25em;
         font-weight: 600;
+      }
+      .filters label {
+        flex: 1 1 12rem;
+        min-inline-size: 0;
+      }
+      .filters :is(select, input) {
+        inline-size: 100%;
       }
       input,
       select,
@@ -275,7 +300,7 @@ export class CareReviewDesk extends LitElement {
   /** The live region's last announcement. @internal */ declare status: string;
   /** An error, or a conflict with the record as another reviewer left it, shown as an alert. @internal */
   declare problem: { message: string; record?: PostRecord } | undefined;
-  /** @internal */ declare report: PublishReport | undefined;
+  /** @internal */ declare report: (PublishReport & { posts: Record<string, PostLine> }) | undefined;
   /** @internal */ declare loaded: boolean;
   /** Decisions sent and not yet answered. @internal */ declare busy: number;
   /** @internal */ declare bulkCount: number | undefined;
@@ -286,7 +311,7 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ #excerpts = new Map<string, string>();
   /** What the preview feed said it left out, by the preview config it was given. @internal */
   #skipped = new WeakMap<object, string[]>();
-  /** @internal */ #focusAfter: 'option' | 'reason' | 'alt' | 'problem' | 'empty' | 'bulk' | undefined;
+  /** @internal */ #focusAfter: keyof typeof FOCUS | undefined;
   /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ #listRequest = 0;
   /** Versions this page's own answered decisions moved each post from → to (`key:from` → to). @internal */
@@ -619,8 +644,9 @@ export class CareReviewDesk extends LitElement {
   #publish(): void {
     this.status = 'Publishing…';
     this.#enqueue(async () => {
-      const data = await this.#api<{ report: PublishReport; counts: Counts }>('/api/publish', {});
-      this.report = data.report;
+      const data = await this.#api<{ report: PublishReport; posts: Record<string, PostLine>; counts: Counts }>('/api/publish', {});
+      this.report = { ...data.report, posts: data.posts };
+      this.#focusAfter = 'report';
       this.counts = data.counts;
       const { added, removed, requeued } = data.report;
       this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
@@ -707,18 +733,7 @@ export class CareReviewDesk extends LitElement {
     if (!focus) return;
     this.#focusAfter = undefined;
     const root = this.renderRoot;
-    const el =
-      focus === 'option'
-        ? root.querySelector<HTMLElement>('[role="option"][aria-selected="true"]')
-        : focus === 'reason'
-          ? root.querySelector<HTMLElement>('#reason')
-          : focus === 'alt'
-            ? root.querySelector<HTMLElement>('#alt-0')
-            : focus === 'bulk'
-              ? root.querySelector<HTMLElement>('.bulk-confirm button')
-              : focus === 'problem'
-                ? root.querySelector<HTMLElement>('#problem button')
-                : root.querySelector<HTMLElement>('.empty');
+    const el = root.querySelector<HTMLElement>(FOCUS[focus]);
     (el ?? root.querySelector<HTMLElement>('.empty'))?.focus();
     if (focus === 'option') el?.scrollIntoView({ block: 'nearest' });
   }
@@ -1031,18 +1046,24 @@ export class CareReviewDesk extends LitElement {
   }
 
   /** @internal */
-  #report(report: PublishReport): TemplateResult {
+  #report(report: PublishReport & { posts: Record<string, PostLine> }): TemplateResult {
+    const line = (key: string) => {
+      const p = report.posts[key];
+      return p
+        ? html`<li><bdi>${cleanName(p.name) || cleanName(p.handle)}</bdi> (<bdi>${cleanName(p.handle)}</bdi>): <span dir="auto">${p.text}</span></li>`
+        : html`<li>${key}</li>`;
+    };
     const part = (title: string, list: string[]) =>
       html`<li>
         ${title}: ${list.length}${
           list.length
             ? html`<ul>
-              ${list.slice(0, 50).map((u) => html`<li><bdi>${u}</bdi></li>`)}
+              ${list.slice(0, 50).map(line)}
             </ul>`
             : nothing
         }
       </li>`;
-    return html`<section class="panel" aria-labelledby="report-h">
+    return html`<section class="panel report" aria-labelledby="report-h" tabindex="-1">
       <h2 id="report-h">Published</h2>
       <ul>
         ${part('Added', report.added)} ${part('Removed', report.removed)} ${part('Sent back to review (edited at their source)', report.requeued)}

@@ -8,6 +8,9 @@ import { validate } from '../../core/config/validate.js';
 import { hashtagFeedSchema } from '../../widgets/hashtag-feed/hashtag-feed.schema.js';
 import { ConfigError, configLine, loadConfig } from '../config.js';
 import { FileStore, actorFrom } from '../state/store.js';
+import { nodeGlobals } from '../node-globals.js';
+import { publish as publishSnapshot } from '../publish.js';
+import { pipelineWiring } from '../wiring.js';
 import type { PublishReport } from '../types.js';
 import type { DeskFeed } from './api.js';
 import { startDesk, type Desk } from './server.js';
@@ -29,6 +32,7 @@ export async function readFeed(file: string, hashtag: string): Promise<DeskFeed>
   } catch (e) {
     throw new ConfigError(`--feed ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
+  nodeGlobals();
   const result = validate(hashtagFeedSchema, data, { lists: ['sources.*.posts'] });
   if (!result.value)
     throw new ConfigError(
@@ -38,9 +42,17 @@ export async function readFeed(file: string, hashtag: string): Promise<DeskFeed>
   return { hashtag, roles, disclaimer, heading, moderation };
 }
 
+type Loaded = Awaited<ReturnType<typeof loadConfig>>;
+
+/** "Publish now": `carecircle publish` as the command runs it (recheck at the source, the polite fetch), warnings logged. */
+const publishNow = (loaded: Loaded, store: FileStore, actor: string, log: (line: string) => void): Promise<PublishReport> => {
+  const wiring = pipelineWiring(loaded, process.env, log);
+  return publishSnapshot({ loaded, store, actor, fetch: wiring.fetch, recheck: wiring.recheck, warn: log });
+};
+
 export interface ReviewOptions {
-  /** Runs `carecircle publish` for the "Publish now" button (the CLI passes its own). */
-  publish?: (config: Awaited<ReturnType<typeof loadConfig>>, store: FileStore, actor: string) => Promise<PublishReport>;
+  /** Runs `carecircle publish` for the "Publish now" button (default: the pipeline's own publish). */
+  publish?: (config: Loaded, store: FileStore, actor: string) => Promise<PublishReport>;
   /** Where the printed lines go. */
   log?: (line: string) => void;
   /** Resolves when the desk should stop (default: Ctrl+C or SIGTERM). */
@@ -53,7 +65,10 @@ const stopSignal = (): Promise<void> =>
     process.once('SIGTERM', resolve);
   });
 
-export async function review(argv: string[], { publish, log = console.log, until = stopSignal }: ReviewOptions = {}): Promise<number> {
+export async function review(
+  argv: string[],
+  { publish = (l, s, a) => publishNow(l, s, a, (m) => console.error(m)), log = console.log, until = stopSignal }: ReviewOptions = {},
+): Promise<number> {
   let values: { port?: string; config?: string; actor?: string; feed?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -88,7 +103,7 @@ export async function review(argv: string[], { publish, log = console.log, until
       feed,
       port,
       assets: fileURLToPath(new URL('./desk/', import.meta.url)),
-      publish: publish && (() => publish(loaded, store, actor)),
+      publish: () => publish(loaded, store, actor),
     });
     log(`Review desk for #${loaded.tag} (state folder ${loaded.stateDir}), reviewing as ${actor}.`);
     if (!values.feed) log('Posts show the default disclaimer and no role badges: pass --feed <your page’s feed config> to see yours.');

@@ -72,8 +72,10 @@ const PAGE = `<!doctype html>
 <script type="module" src="/desk.js"></script>
 </head>
 <body>
+<main>
 <care-review-desk><p>Loading the review desk…</p></care-review-desk>
 <noscript><p>The review desk needs JavaScript.</p></noscript>
+</main>
 </body>
 </html>
 `;
@@ -124,7 +126,9 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error & { status?: number }) => {
-      if (!res.headersSent) sendJson(res, { status: error.status ?? 500, body: { error: 'failed', message: error.message } });
+      // A collect or publish holding the state folder's lock: "try again in a moment", not a failure of the desk.
+      const status = error.status ?? (error.name === 'LockError' ? 423 : 500);
+      if (!res.headersSent) sendJson(res, { status, body: { error: status === 423 ? 'busy' : 'failed', message: error.message } });
       else res.destroy();
     });
   });

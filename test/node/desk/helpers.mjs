@@ -53,11 +53,13 @@ export function pipelineFolder(records, { feed } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'carecircle-desk-'));
   writeFileSync(
     join(dir, 'carecircle.pipeline.json'),
+    // No recheck at publish: it would look each post up at its (made-up) source.
     JSON.stringify({
       site: { name: 'Northside test hospital', url: 'https://hospital.example/' },
       hashtag: 'bcsm',
       sources: [],
       state: 'state',
+      publish: { dir: 'public', recheck: false },
     }),
   );
   for (const r of records) {
@@ -206,7 +208,11 @@ export const launch = () => chromium.launch({ executablePath: findBrowser(), arg
  * A page on the desk, in a fresh context with the e2e probe (CSP violations, errors, the tripwire). Requests that
  * leave the desk (posts' pictures on *.example) are aborted and counted, as in the e2e suite.
  */
-export async function openDesk(browser, desk, { viewport = { width: 1280, height: 900 }, colorScheme, forcedColors, reducedMotion } = {}) {
+export async function openDesk(
+  browser,
+  desk,
+  { viewport = { width: 1280, height: 900 }, colorScheme, forcedColors, reducedMotion, bypassCSP = false } = {},
+) {
   const context = await browser.newContext({
     viewport,
     locale: 'en-GB',
@@ -214,6 +220,7 @@ export async function openDesk(browser, desk, { viewport = { width: 1280, height
     colorScheme,
     forcedColors,
     reducedMotion,
+    bypassCSP,
   });
   await context.addInitScript({ content: `window.__e2eOptions = {};\n${probeSource}` });
   const blocked = [];
@@ -235,10 +242,12 @@ export async function openDesk(browser, desk, { viewport = { width: 1280, height
 /** The live region's text. */
 export const liveText = (page) => page.locator('care-review-desk [role="status"][aria-live]').textContent();
 
-/** Runs axe-core (from node_modules) on the page, shadow roots included; returns the violations. */
+/**
+ * Runs axe-core (from node_modules, as @open-wc/testing ships it) on the page, shadow roots included; returns the
+ * violations. Open the desk with `bypassCSP` for this: axe itself writes HTML, which the desk's Trusted Types refuse.
+ */
 export async function axe(page) {
   if (!(await page.evaluate(() => 'axe' in window))) {
-    // Under the desk's CSP a page may not load other scripts; the test's own injection is not a page script.
     const source = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
     await page.evaluate(source);
   }
