@@ -1,5 +1,6 @@
-// Builds dist/: one self-contained file per widget plus the all-in-one ES and classic-script bundles,
-// the JSON Schema of each widget's config, type declarations, and checks every size budget.
+// Builds dist/: one file per widget plus the all-in-one ES and classic-script bundles (the ES ones with their
+// chunks in dist/chunks/, features loaded when used), the JSON Schema of each widget's config, type
+// declarations, and checks every import and size budget.
 import { build } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { gzipSync } from 'node:zlib';
