@@ -6,6 +6,10 @@ import { bcsm, weekStart } from '../../stories/data/chat-schedule.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
 import ar from '../../src/i18n/locales/ar.js';
 import ur from '../../src/i18n/locales/ur.js';
+import { setViewport } from '@web/test-runner-commands';
+import * as supportGroupsStories from '../../stories/support-groups.stories.js';
+import { renderStory, widgetsIn, type Meta, type Story } from '../helpers/stories.js';
+import { clippedText, expandAll, overflowProblems } from '../a11y/checks.js';
 
 // The pages' languages as a site that loaded their files has them (Arabic words around the values).
 registerLocale('ar', ar);
@@ -50,4 +54,40 @@ describe('right-to-left pages keep values in their own order', () => {
     const root = el.shadowRoot!;
     expect(charX(root, '#bcsm weekly chat', 0)).to.be.below(charX(root, '#bcsm weekly chat', 1));
   });
+});
+
+// Counts are isolated too ("6 groups" must not read "groups 6" next to a neutral or left-to-right run), and the
+// isolation must not cost the layout: an Arabic page at 320 px wide with 200% text, 10,000 groups included.
+describe('counts in a right-to-left page', function () {
+  this.timeout(60000);
+  const meta = supportGroupsStories.default as Meta;
+  afterEach(async () => {
+    document.documentElement.style.fontSize = '';
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('the group count, the "Show N groups" button and the filter counts keep their numbers isolated', async () => {
+    const host = await renderStory('ar-count', meta, supportGroupsStories.FullList as unknown as Story, '', 8000, 'ar');
+    const root = widgetsIn(host)[0]!.shadowRoot!;
+    for (const selector of ['#count bdi', 'button.show bdi', '.filters .n bdi']) {
+      const number = root.querySelector(selector);
+      expect(number, selector).to.not.equal(null);
+      expect(getComputedStyle(number!).unicodeBidi, selector).to.equal('isolate');
+      expect(number!.textContent, selector).to.match(/^[\d٠-٩۰-۹,٬.]+$/);
+    }
+  });
+
+  for (const key of ['TenThousand', 'FullList', 'Filtered', 'NearPostcode']) {
+    it(`${key} in Arabic at 320 px and 200% text: nothing scrolls sideways or is cut off`, async () => {
+      await setViewport({ width: 320, height: 800 });
+      document.documentElement.style.fontSize = '200%';
+      const story = (supportGroupsStories as Record<string, unknown>)[key] as Story;
+      const host = await renderStory(`ar-${key}`, meta, story, 'padding-inline: 1rem', 8000, 'ar');
+      expect(overflowProblems(host, 320), 'overflow').to.deep.equal([]);
+      expect(clippedText(host), 'clipped text').to.deep.equal([]);
+      await expandAll(host);
+      expect(overflowProblems(host, 320), 'overflow, disclosures open').to.deep.equal([]);
+      expect(clippedText(host), 'clipped text, disclosures open').to.deep.equal([]);
+    });
+  }
 });

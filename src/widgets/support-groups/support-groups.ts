@@ -284,6 +284,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // Counts beside filters stay short on a phone: 1228, but 10,000.
     const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
     const count = this.t('count', { count: total, n: total });
+    // On screen its numbers are isolated (`tb`); a button's message sits in one span, since a flex button would
+    // make each isolated number a flex item of its own, and the label could no longer wrap (overflow at 200% text).
     this.#queueAnnounce(count);
     if (this.#pageOf[0] !== list || this.#pageOf[1] !== page.length) this.#pageOf = [list, page.length];
     this.#page = page;
@@ -303,7 +305,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       </form>
       <div class="layout">
         <details class="filters" part="filters" ?open=${this.#wide}>
-          <summary>${this.t('filters')}${chips.length ? ` (${n(chips.length)})` : ''}</summary>
+          <summary>${this.t('filters')}${chips.length ? html` (<bdi>${n(chips.length)}</bdi>)` : ''}</summary>
           ${FACETS.map((facet, f) =>
             facets.values[f]!.length < 1
               ? nothing
@@ -316,12 +318,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
                     return html`<label class="check"
                       ><input type="checkbox" .checked=${checked} ?disabled=${none && !checked}
                         @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
-                      <span>${this.#label(facet, value, true)} <span class="n">(${n(counts[f]![v]!)})</span></span></label
+                      <span>${this.#label(facet, value, true)} <span class="n">(<bdi>${n(counts[f]![v]!)}</bdi>)</span></span></label
                     >`;
                   })}
                 </fieldset>`,
           )}
-          <button type="button" class="primary show" @click=${this.#showResults}>${this.t('showGroups', { count: total, n: total })}</button>
+          <button type="button" class="primary show" @click=${this.#showResults}><span>${this.tb('showGroups', { count: total, n: total })}</span></button>
         </details>
         <section class="results" part="results" aria-labelledby="count">
           ${
@@ -337,13 +339,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
               </div>`
               : nothing
           }
-          ${heading(level, html`<span id="count" tabindex="-1">${count}</span>`, undefined, 'count')}
+          ${heading(level, html`<span id="count" tabindex="-1">${this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
           ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${
             total > page.length
-              ? html`<button type="button" class="more" @click=${() => this.#more(total)}>${this.t('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</button>`
+              ? html`<button type="button" class="more" @click=${() => this.#more(total)}><span>${this.tb('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</span></button>`
               : nothing
           }
         </section>
@@ -465,7 +467,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           </details>`
           : nothing
       }
-      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
+      ${g.lastReviewed ? html`<p class="reviewed">${this.tb('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
 
