@@ -4,7 +4,7 @@
 import { describe, test, assert, assertClean, env, waitText, CDN_DIST, DIST, json } from '../lib/harness.mjs';
 import { clickEverything, element, expectRendered } from '../lib/widgets.mjs';
 import { statuses, MASTODON } from '../lib/data.mjs';
-import { STRICT_CSP } from '../lib/server.mjs';
+import { pageHtml, STRICT_CSP } from '../lib/server.mjs';
 
 const CDN = {
   chat: CDN_DIST + 'care-chat-schedule.js',
@@ -68,6 +68,23 @@ describe('chunks', () => {
     ]);
     const { readFile } = await import('node:fs/promises');
     assert.match(await readFile(await download.path(), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+    assert.equal(chunks(t).length, 1);
+    await assertClean(page);
+  });
+
+  test('under a nonce-based CSP (no host or self source for scripts), the chunk a nonced bundle imports may run', async (t) => {
+    const page = await t.page();
+    const nonce = 'c2VjcmV0LW5vbmNl';
+    const csp = `default-src 'self'; script-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'`;
+    const html = pageHtml({ body: element('chat') }).replace(
+      '</head>',
+      `<script type="module" nonce="${nonce}" src="${CDN.chat}"></script>\n</head>`,
+    );
+    await page.goto(env.server.add(html, { headers: { 'content-security-policy': csp } }));
+    page.csp = true;
+    await expectRendered(page, 'chat');
+    await openFirstCalendar(page);
+    await calendarLinks(page);
     assert.equal(chunks(t).length, 1);
     await assertClean(page);
   });
