@@ -10,12 +10,17 @@ for (const framework of ['react', 'vue']) {
       await page.goto(`${env.origin}/fw/${framework}.html`);
       await page
         .waitForFunction(
-          () => ['feed', 'groups', 'chat'].every((id) => window.__fw?.events.some((e) => e.type === 'care-ready' && e.id === id)),
+          // The bad element's error comes once zod has loaded to explain it (a chunk), maybe after the others are ready.
+          () =>
+            ['feed', 'groups', 'chat'].every((id) => window.__fw?.events.some((e) => e.type === 'care-ready' && e.id === id)) &&
+            window.__fw.events.some((e) => e.type === 'care-config-error' && e.id === 'bad'),
           null,
           { timeout: 10000 },
         )
         .catch(async () => {
-          throw new Error(`care-ready did not reach the ${framework} handlers: ${JSON.stringify(await page.evaluate(() => window.__fw))}`);
+          throw new Error(
+            `care-ready (or the bad element's care-config-error) did not reach the ${framework} handlers: ${JSON.stringify(await page.evaluate(() => window.__fw))}`,
+          );
         });
       const fw = await page.evaluate(() => window.__fw);
       assert.equal(fw.framework, framework);
