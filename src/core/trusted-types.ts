@@ -6,15 +6,16 @@
 type Factory = {
   createPolicy(
     name: string,
-    rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string },
+    rules: { createHTML?: (s: string) => string; createScript?: (s: string) => string; createScriptURL?: (s: string) => string },
   ): {
     createHTML(s: string): unknown;
     createScript(s: string): unknown;
+    createScriptURL(s: string): unknown;
   };
 };
 
 /** The policy names a page's `trusted-types` CSP directive must allow (with `lit-html`). */
-const POLICY_NAMES = { inert: 'carecircle-inert', jsonLd: 'carecircle-jsonld' } as const;
+const POLICY_NAMES = { inert: 'carecircle-inert', jsonLd: 'carecircle-jsonld', locale: 'carecircle-locale' } as const;
 
 const policies = new Map<string, ReturnType<Factory['createPolicy']> | null>();
 
@@ -23,7 +24,13 @@ function policy(name: string): ReturnType<Factory['createPolicy']> | null | unde
   if (!tt) return undefined;
   if (!policies.has(name)) {
     try {
-      policies.set(name, tt.createPolicy(name, { createHTML: (s) => s, createScript: (s) => s }));
+      policies.set(
+        name,
+        name == POLICY_NAMES.locale
+          ? // Only a language file: `<folder>/locales/<tag>.js`, nothing else, whoever asks.
+            tt.createPolicy(name, { createScriptURL: (s) => (/\/locales\/[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s) ? s : '') })
+          : tt.createPolicy(name, { createHTML: (s) => s, createScript: (s) => s }),
+      );
     } catch {
       policies.set(name, null);
     }
@@ -48,4 +55,13 @@ export function inertHtml(markup: string): string | undefined {
 export function dataScriptText(json: string): string | undefined {
   const p = policy(POLICY_NAMES.jsonLd);
   return p === undefined ? json : ((p?.createScript(json) as string | undefined) ?? undefined);
+}
+
+/**
+ * The address of a language file (`…/locales/ar.js`) for a `<script src>`, a script-URL sink under Trusted Types.
+ * Same fallbacks as `inertHtml` (where the page refuses the policy, the widget stays in English).
+ */
+export function localeScriptUrl(url: string): string | undefined {
+  const p = policy(POLICY_NAMES.locale);
+  return p === undefined ? url : ((p?.createScriptURL(url) as string | undefined) ?? undefined);
 }

@@ -1,4 +1,5 @@
 import type { LocaleBundle } from '../../i18n/types.js';
+import { localeScriptUrl } from '../trusted-types.js';
 
 /**
  * The languages other than English, registered by the locale files (`dist/locales/<tag>.js`, or all of them
@@ -93,10 +94,13 @@ export function loadLocale(locale: string): Promise<void> | undefined {
       // Under a nonce-based CSP the page's own nonce lets this same-origin file run.
       s.nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
       try {
-        s.src = folder + tag + '.js';
+        // Under Trusted Types the address goes through CareCircle's own policy (one that allows language files only).
+        const url = localeScriptUrl(folder + tag + '.js');
+        if (url === undefined) throw new Error('policy refused');
+        s.src = url;
         document.head.append(s);
       } catch {
-        done(false); // a page enforcing Trusted Types for script URLs: English stays
+        done(false); // a page whose Trusted Types policy names leave ours out: English stays
       }
     }));
   }

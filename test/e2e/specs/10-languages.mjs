@@ -1,0 +1,116 @@
+// Languages from the built files (issue 12): a page in Arabic, under the strict CSP with Trusted Types, fetches
+// only the Arabic file from beside the bundle (dist/locales/ar.js; for the npm build dist/lib/ that is three
+// folders up, `../../../locales/`) and renders in Arabic, right to left; a page in English fetches no language
+// file at all. Requests are counted by path, so a second language or the all-languages file would show.
+import { describe, test, assert, assertClean, env, DIST } from '../lib/harness.mjs';
+import { element } from '../lib/widgets.mjs';
+import { pageHtml, STRICT_CSP } from '../lib/server.mjs';
+
+/** Texts of the Arabic catalogue (src/i18n/locales/ar.ts) the support-groups finder shows. */
+const ARABIC = ['ابحث عن مجموعة دعم'];
+const ENGLISH = 'Search for a support group';
+
+/** Every script a test's pages asked for, by path (the generated pages themselves left out). */
+const scripts = (t) =>
+  t.requests
+    .map((r) => new URL(r.url).pathname)
+    .filter((p) => /\.(m?js)$/.test(p) && !p.startsWith('/__gen/') && !p.startsWith('/node_modules/'));
+const languageFiles = (t) => scripts(t).filter((p) => /\/locales\/|carecircle\.locales\.js$/.test(p));
+
+/** The npm build needs its dependencies resolved: an import map (inline, so allowed by a nonce, as a site would). */
+const NONCE = 'e2e-languages';
+const IMPORT_MAP = {
+  imports: {
+    lit: '/node_modules/lit/index.js',
+    'lit/': '/node_modules/lit/',
+    'lit-html': '/node_modules/lit-html/lit-html.js',
+    'lit-html/': '/node_modules/lit-html/',
+    'lit-element/': '/node_modules/lit-element/',
+    '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+    '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
+    'zod/mini': '/node_modules/zod/mini/index.js',
+  },
+};
+const libPage = (lang) =>
+  pageHtml({ lang, body: element('groups') }).replace(
+    '</head>',
+    `<script type="importmap" nonce="${NONCE}">${JSON.stringify(IMPORT_MAP)}</script>\n<script type="module" src="/dist/lib/define/care-support-groups.js"></script>\n</head>`,
+  );
+const LIB_CSP = STRICT_CSP.replace("script-src 'self'", `script-src 'self' 'nonce-${NONCE}'`);
+
+/** Waits until the finder shows `text`, then returns its shadow text and direction. */
+async function finder(page, text) {
+  await page
+    .waitForFunction((s) => document.querySelector('#groups')?.shadowRoot?.textContent.includes(s), text, { timeout: 8000, polling: 50 })
+    .catch(async () => {
+      const shown = await page.evaluate(() => document.querySelector('#groups')?.shadowRoot?.textContent.slice(0, 300));
+      assert.fail(`#groups never showed "${text}"; it shows: ${shown}`);
+    });
+  return page.evaluate(() => {
+    const el = document.querySelector('#groups');
+    return { text: el.shadowRoot.textContent, dir: getComputedStyle(el).direction };
+  });
+}
+
+const bundles = {
+  'single-widget bundle': { modules: [DIST.groups] },
+  'all-in-one bundle': { modules: [DIST.all] },
+  'classic script (IIFE)': { scripts: [DIST.iife] },
+};
+
+describe('languages', () => {
+  for (const [name, spec] of Object.entries(bundles)) {
+    test(`an Arabic page under strict CSP + Trusted Types loads only dist/locales/ar.js and renders Arabic, right to left (${name})`, async (t) => {
+      const page = await t.page();
+      await t.open(page, { ...spec, lang: 'ar', body: element('groups') }, { csp: true });
+      const { text, dir } = await finder(page, ARABIC[0]);
+      assert.equal(dir, 'rtl');
+      assert.ok(!text.includes(ENGLISH), 'no English search label');
+      assert.deepEqual(languageFiles(t), ['/dist/locales/ar.js'], `language files fetched: ${scripts(t)}`);
+      await assertClean(page);
+    });
+
+    test(`an English page downloads no language file (${name})`, async (t) => {
+      const page = await t.page();
+      await t.open(page, { ...spec, body: element('groups') }, { csp: true });
+      await finder(page, ENGLISH);
+      assert.deepEqual(languageFiles(t), [], `language files fetched: ${scripts(t)}`);
+      await assertClean(page);
+    });
+  }
+
+  test('the npm build (dist/lib) in an Arabic page finds dist/locales/ar.js three folders up, under strict CSP + Trusted Types', async (t) => {
+    const page = await t.page();
+    await page.goto(env.server.add(libPage('ar'), { headers: { 'content-security-policy': LIB_CSP } }));
+    page.csp = true;
+    const { dir } = await finder(page, ARABIC[0]);
+    assert.equal(dir, 'rtl');
+    assert.deepEqual(languageFiles(t), ['/dist/locales/ar.js'], `language files fetched: ${scripts(t)}`);
+    assert.ok(
+      scripts(t).some((p) => p.startsWith('/dist/lib/')),
+      'the widget came from dist/lib',
+    );
+    await assertClean(page);
+  });
+
+  test('the npm build (dist/lib) in an English page downloads no language file', async (t) => {
+    const page = await t.page();
+    await page.goto(env.server.add(libPage('en'), { headers: { 'content-security-policy': LIB_CSP } }));
+    page.csp = true;
+    await finder(page, ENGLISH);
+    assert.deepEqual(languageFiles(t), [], `language files fetched: ${scripts(t)}`);
+    await assertClean(page);
+  });
+
+  test('a Chinese page from the all-in-one bundle with dist/carecircle.locales.js already on it fetches nothing more', async (t) => {
+    const page = await t.page();
+    await t.open(
+      page,
+      { scripts: ['/dist/carecircle.locales.js'], modules: [DIST.all], lang: 'zh-Hans', body: element('groups') },
+      { csp: true },
+    );
+    await finder(page, '搜索');
+    assert.deepEqual(languageFiles(t), ['/dist/carecircle.locales.js'], `language files fetched: ${scripts(t)}`);
+    await assertClean(page);
+  });
+});
