@@ -4,7 +4,8 @@ import type { Post } from '../sources/posts.js';
 import type { LoadedConfig } from './config.js';
 import { keyOf, type FileStore } from './state/store.js';
 import { judge, misinformationPhrases, type Rules } from './rules.js';
-import { indexStored, newRecord, storedPost } from './collect.js';
+import { indexStored, newRecord } from './collect.js';
+import { storedPost } from './sources/html.js';
 
 /** Fetches one post by its address: the post, `gone` when its server says it does not exist; throws on other failures. */
 export type Importer = (url: string) => Promise<Post | 'gone'>;

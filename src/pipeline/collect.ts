@@ -45,8 +45,6 @@ export interface CollectOptions {
   wait?: number;
 }
 
-export { storedPost };
-
 /**
  * A post that is already stored, seen again with (maybe) new content. Returns the new record, or undefined when
  * nothing changed. An approved post whose content changed goes back to review (`requeue`) unless the rules

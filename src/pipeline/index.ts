@@ -38,3 +38,5 @@ export {
   sourceConfigSchema,
 } from './sources/index.js';
 export { PipelineFetchError } from './http.js';
+export * from './sources/index.js';
+export { pipelineWiring } from './wiring.js';

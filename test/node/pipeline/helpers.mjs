@@ -92,14 +92,18 @@ export const cli = (args, { env = {}, cwd } = {}) => {
   return { code: r.status, out: r.stdout, err: r.stderr, all: r.stdout + r.stderr };
 };
 
-/** Starts the CLI and resolves when it exits (for runs that overlap). */
+/**
+ * Runs the CLI without blocking this process (needed when the servers it talks to run in this process) and
+ * resolves when it exits: `{ code, signal, out, err, all }`.
+ */
 export const cliAsync = (args, { env = {} } = {}) =>
   new Promise((done) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, CI: '1', ...env } });
+    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, CI: '1', CARECIRCLE_ACTOR: '', ...env } });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code, signal) => done({ code, signal, out }));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code, signal) => done({ code, signal, out, err, all: out + err }));
   });
 
 export const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
