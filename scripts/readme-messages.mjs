@@ -36,6 +36,15 @@ export async function messagesReference() {
     table(en.core),
     '',
     '</details>',
+    '',
+    `<details><summary>Config problems, for editors: ${Object.keys(en.errors).length} keys</summary>`,
+    '',
+    'Not set from a config: a language file translates them in its `errors` part (English where it has none).',
+    '`{got}` is the value found, written as in the config (`"nurse"`, `5`, `[…]`); English describes it ("the text "nurse"").',
+    '',
+    table(en.errors),
+    '',
+    '</details>',
   ].join('\n');
 }
 
