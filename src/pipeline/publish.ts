@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Post } from '../sources/posts.js';
 import { postSchema } from '../sources/post.schema.js';
 import { validate } from '../core/config/validate.js';
-import { toConfigIssues } from '../core/config/issues.js';
+import { toConfigIssues } from '../core/config/zod-issues.js';
 import { resolveLocalText } from '../core/config/schema.js';
 import { safeUrl } from '../core/sanitize.js';
 import { toIcs, type CalendarEvent } from '../core/time/ics.js';

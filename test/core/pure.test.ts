@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { editDistance, suggest } from '../../src/core/config/issues.js';
+import { editDistance, suggest } from '../../src/core/config/zod-issues.js';
 import { parseRetryAfter, fetchJson, FetchError } from '../../src/core/fetch.js';
 import { createTranslate } from '../../src/core/i18n/messages.js';
 import { relativeTime, dateFormat } from '../../src/core/i18n/format.js';

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { toConfigIssues, joinPath, type ConfigIssue } from './issues.js';
+import type { ConfigIssue } from './issues.js';
+import { toConfigIssues, joinPath } from './zod-issues.js';
 
 export interface Validated<T> {
   /** The typed, defaulted config; absent when it could not be made valid. */

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { toConfigIssues } from '../../core/config/issues.js';
+import { toConfigIssues } from '../../core/config/zod-issues.js';
 import { postSchema } from '../../sources/post.schema.js';
 import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
