@@ -129,3 +129,34 @@ test('undo, pin, image descriptions and remove from the site, all by keyboard; s
     await desk.stop();
   }
 });
+
+test('with a pointer: approve all of one account, undo it, block another; each post in the audit log', async () => {
+  // Accounts by i % 7: posts 1, 8 and 15 are @patient1's; 2 and 9 are @patient2's.
+  const records = Array.from({ length: 16 }, (_, i) => record(i));
+  const of = (n) => records.filter((_, i) => i % 7 === n);
+  const dir = pipelineFolder(records);
+  const desk = await startReview(dir, { actor: 'comms.ana' });
+  try {
+    const { page } = await openDesk(browser, desk);
+    await page.locator('[role="option"]', { hasText: /^\s*Patient 1\s/ }).click();
+    await page.locator('button', { hasText: 'Approve all pending from @patient1@mastodon.example' }).click();
+    await page.locator('.bulk-confirm button', { hasText: 'Approve 3' }).click();
+    await until(() => of(1).every((r) => readRecords(dir).get(r.key).state === 'approved'), 'the account approved');
+    await until(async () => (await liveText(page)) === 'Approved all from @patient1@mastodon.example: 3 posts. 13 left.', 'announced');
+    assert.equal(readAudit(dir).filter((e) => e.action === 'approve' && e.actor === 'comms.ana').length, 3);
+    assert.equal(countStates(dir).approved, 3, 'no other account touched');
+
+    await page.locator('button', { hasText: 'Undo' }).click();
+    await until(() => of(1).every((r) => readRecords(dir).get(r.key).state === 'pending'), 'the bulk approval undone');
+    assert.equal(readAudit(dir).filter((e) => e.action === 'undo').length, 3);
+
+    await page.locator('[role="option"]', { hasText: /^\s*Patient 2\s/ }).click();
+    await page.locator('button', { hasText: 'Block @patient2@mastodon.example' }).click();
+    await page.locator('.bulk-confirm button', { hasText: 'Reject 2' }).click();
+    await until(() => of(2).every((r) => readRecords(dir).get(r.key).state === 'rejected'), 'the account blocked');
+    for (const r of of(2)) assert.equal(readRecords(dir).get(r.key).reason, 'blocked account @patient2@mastodon.example');
+    assert.deepEqual(countStates(dir), { pending: 14, held: 0, approved: 0, rejected: 2, removed: 0, pinned: 0 });
+  } finally {
+    await desk.stop();
+  }
+});
