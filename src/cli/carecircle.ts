@@ -35,7 +35,10 @@ Checks each CareCircle config file as the widget would, printing every problem b
 The widget is the one named by the file's "$schema" (…/<tag>.schema.json), else --widget.
 Exit code: 0 when every file is valid (skipped items are warnings), 1 when any is not, 2 on a usage error.
 
-${pipelineUsage}`;
+${pipelineUsage}
+
+Review desk: carecircle review [--port <n>] [--feed <feed config>] [--actor <name>] [--config <file>]
+  serves the moderation queue on 127.0.0.1 (its address, with a token, is printed); carecircle review --help`;
 
 const line = (i: ConfigIssue) => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`;
 
