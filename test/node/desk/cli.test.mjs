@@ -1,0 +1,48 @@
+// `carecircle review`'s arguments and start-up errors: each names what is wrong; usage errors exit 2, the rest 1.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, pipelineFolder, record, startReview } from './helpers.mjs';
+
+const run = (...args) => {
+  const r = spawnSync(process.execPath, [CLI, 'review', ...args], { encoding: 'utf8', timeout: 15000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+};
+
+test('usage errors exit 2 and say what was wrong', () => {
+  const port = run('--port', 'eighty');
+  assert.equal(port.code, 2);
+  assert.match(port.out, /--port: must be a port number from 0 to 65535, got "eighty"\./);
+  const unknown = run('--prot', '8080');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.out, /Unknown option '--prot'/);
+  assert.match(unknown.out, /Usage: carecircle review/);
+  const help = run('--help');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /--feed +your page's <care-hashtag-feed> config/);
+});
+
+test('a missing config, a bad feed config or a port in use stop it with exit 1 and the reason', async () => {
+  const missing = run('--config', '/nowhere/carecircle.pipeline.json');
+  assert.equal(missing.code, 1);
+  assert.match(missing.out, /\/nowhere\/carecircle\.pipeline\.json: no such file/);
+
+  const dir = pipelineFolder([record(1)]);
+  writeFileSync(join(dir, 'feed.json'), JSON.stringify({ hashtag: 'bcsm', sources: [], roles: { '@a@b.example': 3 } }));
+  const feed = run('--config', join(dir, 'carecircle.pipeline.json'), '--feed', join(dir, 'feed.json'));
+  assert.equal(feed.code, 1);
+  assert.match(feed.out, /--feed .*feed\.json \(<care-hashtag-feed>\): \d+ problem/);
+  assert.match(feed.out, /^ {2}sources: /m);
+  assert.match(feed.out, /^ {2}roles\.@a@b\.example: /m);
+
+  const desk = await startReview(dir);
+  try {
+    const taken = run('--config', join(dir, 'carecircle.pipeline.json'), '--port', String(desk.port));
+    assert.equal(taken.code, 1);
+    assert.match(taken.out, new RegExp(`Port ${desk.port} is in use: choose another with --port, or leave it out for a free one\\.`));
+  } finally {
+    await desk.stop();
+  }
+});
