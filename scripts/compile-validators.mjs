@@ -251,25 +251,34 @@ function compileModule(target, byModule, index, reachesZod) {
     return true;
   };
 
+  /** A named constant for `expr` (a combinator from src/core/config/compiled.ts applied to other validators). */
+  const consts = new Map();
+  const constant = (expr) => {
+    if (!consts.has(expr)) {
+      const name = `v${bodies.size + consts.size}`;
+      consts.set(expr, name);
+      functions.push(`const ${name} = ${expr};`);
+    }
+    return consts.get(expr);
+  };
+  const use = (name) => (runtime.add(name), name);
+
   /** The name of a function `(v) => output` that throws X where zod reports an issue. */
   const fn = (s, where) => {
     if (memo.has(s)) return memo.get(s);
     const d = defOf(s);
-    let body;
-    const withChecks = (lines, out = 'v') => {
-      const c = checks(s, where);
-      if (!c.length) return [...lines, `return ${out};`];
-      return [...lines, ...(out === 'o' ? [] : [`const o = ${out};`]), ...c, 'return o;'];
+    let base; // a validator for the type without its checks
+    let body; // or a function body with them
+    const noChecks = (what) => {
+      if (checks(s, where).length) throw new CompileError(`${where}: checks on ${what}`);
     };
     switch (d.type) {
       case 'string':
       case 'number':
-      case 'boolean': {
-        const test = d.type == 'number' ? `typeof v != 'number' || !isFinite(v)` : `typeof v != '${d.type}'`;
+      case 'boolean':
         if (d.coerce) throw new CompileError(`${where}: coercion`);
-        body = withChecks([`if (${test}) throw X;`]);
+        base = use({ string: 'str', number: 'num', boolean: 'bool' }[d.type]);
         break;
-      }
       case 'literal':
       case 'enum': {
         const values = [...s._zod.values];
@@ -280,17 +289,12 @@ function compileModule(target, byModule, index, reachesZod) {
           )
         )
           throw new CompileError(`${where}: a literal that === cannot compare as zod does (${values.map(String).join(', ')})`);
-        body = withChecks([`if (!(${values.map((x) => `v === ${JSON.stringify(x)}`).join(' || ')})) throw X;`]);
+        body = [`if (!(${values.map((x) => `v === ${JSON.stringify(x)}`).join(' || ')})) throw X;`, 'const o = v;'];
         break;
       }
-      case 'array': {
-        const item = fn(d.element, `${where}[]`);
-        body = withChecks(
-          ['if (!Array.isArray(v)) throw X;', 'const o = Array(v.length);', `for (let i = 0; i < v.length; i++) o[i] = ${item}(v[i]);`],
-          'o',
-        );
+      case 'array':
+        base = constant(`${use('arr')}(${fn(d.element, `${where}[]`)})`);
         break;
-      }
       case 'object': {
         const shape = d.shape;
         const keys = Object.keys(shape);
@@ -318,93 +322,69 @@ function compileModule(target, byModule, index, reachesZod) {
             );
           else lines.push(`{ const t = ${call}; if (t !== undefined || ${key} in v) o${at} = t; }`);
         }
-        body = withChecks(lines.filter(Boolean), 'o');
+        body = lines.filter(Boolean);
         break;
       }
       case 'record': {
         const kd = defOf(d.keyType);
         if (kd.type !== 'string' || d.keyType._zod.values || d.mode === 'loose' || d.partial)
           throw new CompileError(`${where}: a record whose keys are not a plain string schema`);
-        runtime.add('isPlainObject').add('enumerable');
-        const keyFn = fn(d.keyType, `${where}(key)`);
-        const valueFn = fn(d.valueType, `${where}.*`);
-        body = withChecks(
-          [
-            'if (!isPlainObject(v)) throw X;',
-            'const o: any = {};',
-            'for (const k of Reflect.ownKeys(v)) {',
-            `if (k === '__proto__' || !enumerable(v, k)) continue;`,
-            `const key = ${keyFn}(k);`,
-            `if (key !== '__proto__') o[key] = ${valueFn}((v as any)[k]);`,
-            '}',
-          ],
-          'o',
-        );
+        base = constant(`${use('rec')}(${fn(d.keyType, `${where}(key)`)}, ${fn(d.valueType, `${where}.*`)})`);
         break;
       }
       case 'union': {
         if (d.inclusive === false || d.discriminator)
           throw new CompileError(`${where}: ${d.discriminator ? 'discriminated' : 'exclusive'} union`);
-        const lines = d.options.map((option, i) => {
-          const f = fn(option, `${where}|${i}`);
-          return `if (${guard(option)}) try { return ${f}(v); } catch (e) { if (e !== X) throw e; }`;
-        });
-        if (checks(s, where).length) throw new CompileError(`${where}: checks on a union`);
-        body = [...lines, 'throw X;'];
+        noChecks('a union');
+        const options = d.options.map((option, i) => `[(v: any) => ${guard(option)}, ${fn(option, `${where}|${i}`)}]`);
+        base = constant(`${use('oneOf')}(${options.join(', ')})`);
         break;
       }
-      case 'pipe': {
+      case 'pipe':
         if (defOf(d.out).type !== 'transform' && defOf(d.in).type === 'transform')
           throw new CompileError(`${where}: a pipe from a transform`);
-        body = withChecks([], `${fn(d.out, where)}(${fn(d.in, where)}(v))`);
+        base = constant(`${use('pipe')}(${fn(d.in, where)}, ${fn(d.out, where)})`);
         break;
-      }
-      case 'transform': {
+      case 'transform':
         if (!d.rule)
           throw new CompileError(
             `${where}: a transform written as a closure. Use convert() from src/core/config/checks.ts with a named rule.`,
           );
-        body = withChecks([`const t = ${callRule(d.rule, 'v', where)};`, 'if (t === undefined) throw X;'], 't');
+        body = [`const o = ${callRule(d.rule, 'v', where)};`, 'if (o === undefined) throw X;'];
         break;
-      }
       case 'optional': {
+        noChecks('an optional');
         const inner = fn(d.innerType, where);
-        body =
-          d.innerType._zod.optin === 'defaulted'
-            ? [
-                `if (v === undefined) { try { return ${inner}(v); } catch (e) { if (e !== X) throw e; return undefined; } }`,
-                `return ${inner}(v);`,
-              ]
-            : ['if (v === undefined) return undefined;', `return ${inner}(v);`];
-        if (checks(s, where).length) throw new CompileError(`${where}: checks on an optional`);
+        base = constant(`${use(d.innerType._zod.optin === 'defaulted' ? 'optDefault' : 'opt')}(${inner})`);
         break;
       }
       case 'nullable':
-        body = ['if (v === null) return null;', `return ${fn(d.innerType, where)}(v);`];
+        noChecks('a nullable');
+        base = constant(`${use('nul')}(${fn(d.innerType, where)})`);
         break;
       case 'default':
       case 'prefault': {
+        noChecks('a default');
         const value = d.defaultValue;
-        if (JSON.stringify(JSON.parse(JSON.stringify(value) ?? 'null')) !== JSON.stringify(value) || value === undefined)
+        if (value === undefined || JSON.stringify(JSON.parse(JSON.stringify(value) ?? 'null')) !== JSON.stringify(value))
           throw new CompileError(`${where}: a default that is not plain JSON`);
-        const inner = fn(d.innerType, where);
-        const json = JSON.stringify(value);
-        body =
-          d.type === 'default'
-            ? [`if (v === undefined) return ${json};`, `const t = ${inner}(v);`, `return t === undefined ? ${json} : t;`]
-            : [`return ${inner}(v === undefined ? ${json} : v);`];
-        if (checks(s, where).length) throw new CompileError(`${where}: checks on a default`);
+        // A fresh copy for each config, as zod's (shallow) clone of the default.
+        base = constant(`${use(d.type === 'default' ? 'dflt' : 'pre')}(${fn(d.innerType, where)}, () => (${JSON.stringify(value)}))`);
         break;
       }
       default:
         throw new CompileError(`${where}: the zod type "${d.type}" is not compiled yet; add it to scripts/compile-validators.mjs.`);
     }
-    const text = body.join('\n');
-    let name = bodies.get(text);
-    if (!name) {
-      name = `v${bodies.size}`;
-      bodies.set(text, name);
-      functions.push(`function ${name}(v: any): any {\n${text}\n}`);
+    const c = checks(s, where);
+    let name = base;
+    if (!base || c.length) {
+      const text = [...(body ?? [`const o = ${base}(v);`]), ...c, 'return o;'].join('\n');
+      name = bodies.get(text);
+      if (!name) {
+        name = `v${bodies.size + consts.size}`;
+        bodies.set(text, name);
+        functions.push(`function ${name}(v: any): any {\n${text}\n}`);
+      }
     }
     memo.set(s, name);
     return name;

@@ -49,4 +49,91 @@ export const codePoints = (s: string): number => {
   return n;
 };
 
-export const enumerable = (o: object, k: PropertyKey): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
+// The building blocks of the generated validators, each doing what zod does for its kind of schema (see
+// scripts/compile-validators.mjs); a validator is `(value) => output`, throwing X where zod reports an issue.
+type V = (v: any) => any;
+
+export const str: V = (v) => {
+  if (typeof v != 'string') throw X;
+  return v;
+};
+/** zod's number: finite, never NaN. */
+export const num: V = (v) => {
+  if (typeof v != 'number' || !isFinite(v)) throw X;
+  return v;
+};
+export const bool: V = (v) => {
+  if (typeof v != 'boolean') throw X;
+  return v;
+};
+export const opt =
+  (f: V): V =>
+  (v) =>
+    v === undefined ? undefined : f(v);
+/** An optional around a default: absent gets the default, unless that fails (then it stays absent). */
+export const optDefault =
+  (f: V): V =>
+  (v) => {
+    if (v !== undefined) return f(v);
+    try {
+      return f(v);
+    } catch (e) {
+      if (e !== X) throw e;
+      return undefined;
+    }
+  };
+export const nul =
+  (f: V): V =>
+  (v) =>
+    v === null ? null : f(v);
+/** zod's default: absent (or an inner result of undefined) gets a fresh copy of the default, which is not checked. */
+export const dflt =
+  (f: V, d: () => unknown): V =>
+  (v) => {
+    if (v === undefined) return d();
+    const t = f(v);
+    return t === undefined ? d() : t;
+  };
+/** zod's prefault: absent is replaced by the default, which is then checked like any value. */
+export const pre =
+  (f: V, d: () => unknown): V =>
+  (v) =>
+    f(v === undefined ? d() : v);
+export const pipe =
+  (a: V, b: V): V =>
+  (v) =>
+    b(a(v));
+export const arr =
+  (f: V): V =>
+  (v) => {
+    if (!Array.isArray(v)) throw X;
+    const o = Array(v.length);
+    for (let i = 0; i < v.length; i++) o[i] = f(v[i]);
+    return o;
+  };
+/** zod's record with a string key schema: own enumerable keys (symbols fail the key), `__proto__` never written. */
+export const rec =
+  (k: V, f: V): V =>
+  (v) => {
+    if (!isPlainObject(v)) throw X;
+    const o: any = {};
+    for (const key of Reflect.ownKeys(v)) {
+      if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(v, key)) continue;
+      const out = k(key);
+      if (out !== '__proto__') o[out] = f(v[key]);
+    }
+    return o;
+  };
+/** zod's union: the first option that accepts, in order; `may` skips an option that cannot (a cheap necessary test). */
+export const oneOf =
+  (...options: [may: (v: any) => boolean, f: V][]): V =>
+  (v) => {
+    for (const [may, f] of options)
+      if (may(v))
+        try {
+          return f(v);
+        } catch (e) {
+          if (e !== X) throw e;
+        }
+    throw X;
+  };
