@@ -48,7 +48,7 @@ const FOCUS = {
   option: '[role="option"][aria-selected="true"]',
   reason: '#reason',
   alt: '#alt-0',
-  bulk: '.bulk-confirm button',
+  bulk: '.bulk-confirm button:not([disabled])',
   problem: '#problem button',
   report: '.report',
   empty: '.empty',
