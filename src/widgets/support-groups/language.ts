@@ -13,8 +13,17 @@ const displayNames = (locale: string): Intl.DisplayNames => {
   return d;
 };
 
+// A directory of 10,000 groups names a few languages many times: each distinct text is read once.
+const tags = new Map<string, string>();
+
 /** "spanish", "Español" → "es"; a tag is made canonical ("pt-br" → "pt-BR"); anything else is kept as written. */
 export function languageTag(value: string): string {
+  let tag = tags.get(value);
+  if (tag === undefined) tags.set(value, (tag = readTag(value)));
+  return tag;
+}
+
+function readTag(value: string): string {
   const v = value.trim();
   if (/^([a-z]{2,3}|x)(-[a-z\d]{1,8})*$/i.test(v)) {
     try {
