@@ -18,7 +18,7 @@ const bad = { urlState: false, groups: [{ id: 'a', name: 'A', audiences: ['nurse
 async function panel(lang: string): Promise<string[]> {
   const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><care-support-groups .config=${bad}></care-support-groups></div>`);
   const el = page.querySelector('care-support-groups')!;
-  await waitUntil(() => el.shadowRoot?.querySelector('.panel.error li'), 'no error panel');
+  await waitUntil(() => el.shadowRoot?.querySelector('.panel.error li'), 'no error panel', { timeout: 5000 });
   return [...el.shadowRoot!.querySelectorAll('.panel.error li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 }
 
@@ -56,7 +56,7 @@ describe('config errors in the reader’s language', () => {
     </div>`);
     const [missing, broken] = [...page.querySelectorAll('care-support-groups')];
     const item = (el: Element) => el.shadowRoot?.querySelector('.panel.error li')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    await waitUntil(() => item(missing!) && item(broken!), 'no error panels');
+    await waitUntil(() => item(missing!) && item(broken!), 'no error panels', { timeout: 5000 });
     expect(item(missing!)).to.equal(
       '(src): No se pudo cargar la configuración desde /__missing__/groups.json: No hay nada en esa dirección.',
     );
@@ -73,7 +73,7 @@ describe('config errors in the reader’s language', () => {
       html`<div lang="ar"><care-support-groups .config=${{ urlState: false, pageSize: 500 }}></care-support-groups></div>`,
     );
     const el = page.querySelector('care-support-groups')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('.panel.error li'), 'no error panel');
+    await waitUntil(() => el.shadowRoot?.querySelector('.panel.error li'), 'no error panel', { timeout: 5000 });
     const text = el.shadowRoot!.querySelector('.panel.error li')!.textContent!;
     // "Must be a whole number from 1 to 200", the numbers written as Arabic writes them (Intl's digits for ar).
     const n = new Intl.NumberFormat('ar');
