@@ -462,6 +462,8 @@ export async function startBluesky(options = {}) {
     expireAccess: () => {
       for (const t of tokens.access.keys()) tokens.access.set(t, 0);
     },
+    /** Every refresh token issued so far is revoked: refreshSession answers ExpiredToken ("Token has been revoked"). */
+    revokeRefresh: () => tokens.refresh.clear(),
     /** Deletes a post by its at:// uri (getPosts leaves it out, getPostThread answers NotFound). */
     remove: (uri) => gone.add(uri),
     /** All post views it serves, newest first. */

@@ -241,6 +241,28 @@ test('Bluesky search: a refresh token that no longer works means logging in agai
   assert.deepEqual(b.stats, { created: 1, refreshed: 1 });
 });
 
+test('Bluesky search: when the refresh token is refused too, it logs in again from the environment', async (t) => {
+  const b = await startBluesky();
+  t.after(b.close);
+  const source = search(b);
+  await source.collect(context({ env: env(b) }));
+  b.expireAccess();
+  b.revokeRefresh();
+  b.requests.length = 0;
+  const again = await source.collect(context({ env: env(b) }));
+  assert.equal(again.posts.length, 4);
+  assert.deepEqual(b.stats, { created: 2, refreshed: 0 });
+  assert.deepEqual(
+    b.requests.map((r) => `${r.path.split('?')[0].replace('/xrpc/', '')} ${r.headers.authorization ? 'token' : ''}`.trim()),
+    [
+      'app.bsky.feed.searchPosts token',
+      'com.atproto.server.refreshSession token',
+      'com.atproto.server.createSession',
+      'app.bsky.feed.searchPosts token',
+    ],
+  );
+});
+
 test('Bluesky search: missing or refused credentials are named by their variables; the app password never appears', async (t) => {
   const b = await startBluesky();
   t.after(b.close);
