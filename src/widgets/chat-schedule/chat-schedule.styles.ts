@@ -33,9 +33,14 @@ export const chatScheduleStyles = css`
     margin: 0;
     padding-inline-start: 1.25em;
   }
-  [part='chat'] {
+  [part='chat'],
+  .skeleton > div {
     padding-block: var(--_gap);
     border-block-start: 1px solid var(--_border);
+  }
+  /* While the dates are worked out: cards about the height of a chat's, where the chats will be. */
+  .skeleton > div {
+    block-size: 10rem;
   }
   .live {
     border-inline-start: 0.4rem solid var(--_live);

@@ -5,7 +5,7 @@ import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
-import { later } from '../../core/tasks.js';
+import { later, overBudget } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { lazy } from '../../core/lazy.js';
 import type { CalendarEvent } from '../../core/time/ics.js';
@@ -14,7 +14,7 @@ import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { byChat, dayDiff, durationWords, tag, upcoming, type Entry, type Item } from './schedule.js';
+import { agenda, byNext, dayDiff, durationWords, entryOf, itemsOf, passes, tag, type Entry, type Item } from './schedule.js';
 
 // Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
@@ -67,9 +67,11 @@ const en = {
 export const calendarCode = { load: lazy(() => import('../../core/time/ics.js')) };
 type CalendarCode = typeof import('../../core/time/ics.js');
 
-// Chats in the first render (about a screenful), then per later task: each costs about 1 ms to render on a laptop.
+// Chats in the first render (about a screenful), then a few per later task: a chat costs about 1 ms to render on
+// a laptop, 4 on a phone.
 const FIRST_SCREEN = 8;
-const MORE = 10;
+const MORE = 5;
+const SKELETON = [1, 2, 3, 4, 5];
 
 /** Date and time of a later or cancelled date: "Tuesday, March 10 at 12:00 PM". */
 const DAY_TIME = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' } as const;
@@ -140,9 +142,12 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #opened = new Set<string>();
   /** The dates of every chat, worked out once per config, minute and filter, not on every render. */
   #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[] };
+  /** The dates being worked out, a few chats per task, and how to stop that. */
+  #work?: { key: string; chats: Chat[]; cancel: () => void };
   /** Chats rendered so far: a first screen at once, then a few more per task, so 50 chats make no long task. */
   #shown = FIRST_SCREEN;
-  #total = 0;
+  /** Cards to show once the dates are worked out (-1 until then). */
+  #total = -1;
   #cancelMore?: () => void;
 
   constructor() {
@@ -160,6 +165,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   protected override stop(): void {
     this.#cancelMore?.();
     this.#cancelMore = undefined;
+    this.#work?.cancel();
+    this.#work = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (this.#blob) URL.revokeObjectURL(this.#blob);
@@ -186,12 +193,29 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const tz = this.viewerZone(c);
     const level = this.level;
     // Each chat once (its next date and up to 2 more), or every date in the agenda.
-    const all = this.#occurrences(c, now);
-    this.#total = all.length;
+    const all = this.#occurrences(c, now, tz);
+    // A card is rebuilt only when something it shows may have changed, not when more cards are added below it.
+    const key = [
+      now,
+      tz,
+      this.t,
+      level,
+      c,
+      this.paused,
+      [...this.#opened].join(),
+      this.icsWait?.id,
+      this.icsWait?.failed,
+      !!calendarCode.load.value,
+    ];
+    if (key.some((k, i) => k !== this.#cardsFor[i])) [this.#cards, this.#cardsFor] = [new WeakMap(), key];
+    this.#total = all ? all.length : -1;
+    // The first time, while the dates are worked out: a few empty cards where the chats will be.
+    if (!all)
+      return html`<div class="skeleton"><span role="status">${this.t('loading')}</span>${SKELETON.map(() => html`<div></div>`)}</div>`;
     const cards =
       c.layout == 'agenda'
-        ? (all.slice(0, this.#shown) as Item[]).map((i) => this.#chat(i.chat, [i], i.next, tz, now, c, level))
-        : (all.slice(0, this.#shown) as Entry[]).map((e) => this.#chat(e.chat, e.dates, true, tz, now, c, level));
+        ? (all.slice(0, this.#shown) as Item[]).map((i) => this.#card(i, () => this.#chat(i.chat, [i], i.next, tz, now, c, level)))
+        : (all.slice(0, this.#shown) as Entry[]).map((e) => this.#card(e, () => this.#chat(e.chat, e.dates, true, tz, now, c, level)));
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
         ? html`<label>${this.t(key)}
@@ -224,7 +248,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   // Ready (and `care-ready` fired) once every chat is in the list.
   protected override get contentReady(): boolean {
-    return this.#shown >= this.#total;
+    return this.#total >= 0 && this.#shown >= this.#total;
   }
 
   protected override updated(): void {
@@ -237,19 +261,51 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       });
   }
 
-  /** Every chat's coming dates, for the whole widget once per minute tick (a pause, filter or language change re-renders without them). */
-  #occurrences(c: ResolvedChatScheduleConfig, now: number): Entry[] | Item[] {
+  /**
+   * Every chat's coming dates, for the whole widget once per minute tick (a pause, filter or language change
+   * re-renders without them). For a new config they are worked out in later tasks of a few milliseconds each
+   * (50 chats at once are a long task on a phone), and until then this returns nothing; after that a tick or a
+   * filter works them out at once, so what is shown always fits the filter.
+   */
+  #occurrences(c: ResolvedChatScheduleConfig, now: number, tz: string): Entry[] | Item[] | undefined {
     const key = [now, c.layout, c.show, c.showCancelled, this.platform, this.hashtag].join('|');
-    if (this.#dates?.key !== key || this.#dates.chats !== c.chats)
-      this.#dates = {
-        key,
-        chats: c.chats,
-        cards:
-          c.layout == 'agenda'
-            ? upcoming(c.chats, now, c.show, c.showCancelled, this)
-            : byChat(c.chats, now, Math.min(c.show, 3), c.showCancelled, this),
+    if (this.#dates?.key === key && this.#dates.chats === c.chats) return this.#dates.cards;
+    const chats = c.chats.filter(passes(this));
+    const dates = (chat: Chat) =>
+      c.layout == 'agenda' ? itemsOf(chat, now, c.show, c.showCancelled) : entryOf(chat, now, Math.min(c.show, 3), c.showCancelled);
+    const cards = (done: (Entry | Item[])[]) => (c.layout == 'agenda' ? agenda(done as Item[][], c.show) : byNext(done as Entry[]));
+    if (this.#dates?.chats === c.chats) {
+      this.#dates = { key, chats: c.chats, cards: cards(chats.map(dates)) };
+      return this.#dates.cards;
+    }
+    if (this.#work?.key !== key || this.#work.chats !== c.chats) {
+      this.#work?.cancel();
+      const done: (Entry | Item[])[] = [];
+      const work = (this.#work = { key, chats: c.chats, cancel: () => {} });
+      const step = () => {
+        const start = performance.now();
+        while (done.length < chats.length && !overBudget(start, 6)) done.push(dates(chats[done.length]!));
+        if (done.length < chats.length) return void (work.cancel = later(step));
+        this.#work = undefined;
+        this.#dates = { key, chats: c.chats, cards: cards(done) };
+        this.requestUpdate();
       };
-    return this.#dates.cards;
+      // First the formatters the cards use: the first of each kind on a page costs milliseconds to build.
+      work.cancel = later(() => {
+        formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, now);
+        durationWords(this.locale, this.t, now, now + 6e4);
+        work.cancel = later(step);
+      });
+    }
+    return undefined;
+  }
+
+  #cards = new WeakMap<Entry | Item, TemplateResult>();
+  #cardsFor: unknown[] = [];
+  #card(entry: Entry | Item, make: () => TemplateResult): TemplateResult {
+    let card = this.#cards.get(entry);
+    if (!card) this.#cards.set(entry, (card = make()));
+    return card;
   }
 
   #toggle = (): void => {

@@ -23,40 +23,51 @@ export interface Filter {
 
 export const tag = (c: Chat): string => (c.hashtag ?? '').replace(/^#/, '');
 
-const passes = (f: Filter) => (c: Chat) => (!f.platform || c.platform == f.platform) && (!f.hashtag || tag(c) == f.hashtag);
+/** Whether a chat passes the platform and hashtag filter. */
+export const passes = (f: Filter) => (c: Chat) => (!f.platform || c.platform == f.platform) && (!f.hashtag || tag(c) == f.hashtag);
 
-/** The next `show` occurrences of every chat that passes the filter, in time order (the agenda layout). */
-export function upcoming(chats: Chat[], now: number, show: number, withCancelled: boolean, f: Filter = {}): Item[] {
-  return chats
-    .filter(passes(f))
-    .flatMap((chat) =>
-      occurrences(chat, new Date(now), show, { includeCancelled: withCancelled }).map((o, _, all) => ({
-        ...o,
-        chat,
-        next: o == all.find((x) => !x.cancelled),
-      })),
-    )
+/** One chat's next `show` occurrences as agenda items (the first real one marked `next`). */
+export const itemsOf = (chat: Chat, now: number, show: number, withCancelled: boolean): Item[] =>
+  occurrences(chat, new Date(now), show, { includeCancelled: withCancelled }).map((o, _, all) => ({
+    ...o,
+    chat,
+    next: o == all.find((x) => !x.cancelled),
+  }));
+
+/** Every chat's items in time order, the first `show` of them. */
+export const agenda = (items: Item[][], show: number): Item[] =>
+  items
+    .flat()
     .sort((a, b) => +a.start - +b.start)
     .slice(0, show);
+
+/** The next `show` occurrences of every chat that passes the filter, in time order (the agenda layout). */
+export const upcoming = (chats: Chat[], now: number, show: number, withCancelled: boolean, f: Filter = {}): Item[] =>
+  agenda(
+    chats.filter(passes(f)).map((chat) => itemsOf(chat, now, show, withCancelled)),
+    show,
+  );
+
+/** One chat with its next `per` real dates and the cancelled ones among them (no dates: nothing to come). */
+export function entryOf(chat: Chat, now: number, per: number, withCancelled: boolean): Entry {
+  let n = 0;
+  // COUNT-style: cancelled dates take places in the walk, so ask for enough to find `per` real ones.
+  const all = occurrences(chat, new Date(now), per + chat.exceptions.length, { includeCancelled: withCancelled });
+  return { chat, dates: all.filter((o) => (o.cancelled ? n < per : ++n <= per)) };
+}
+
+/** Entries with dates, ordered by the next real chat (a chat with only cancelled dates comes last). */
+export function byNext(entries: Entry[]): Entry[] {
+  const key = (e: Entry) => +(e.dates.find((o) => !o.cancelled) ?? { start: Infinity }).start;
+  return entries.filter((e) => e.dates.length).sort((a, b) => key(a) - key(b) || +a.dates[0]!.start - +b.dates[0]!.start);
 }
 
 /**
  * Each chat that passes the filter once, with its next `per` real dates and the cancelled ones among them,
  * ordered by the next real chat (a chat with only cancelled dates comes last). Chats with nothing to come are left out.
  */
-export function byChat(chats: Chat[], now: number, per: number, withCancelled: boolean, f: Filter = {}): Entry[] {
-  const key = (e: Entry) => +(e.dates.find((o) => !o.cancelled) ?? { start: Infinity }).start;
-  return chats
-    .filter(passes(f))
-    .map((chat) => {
-      let n = 0;
-      // COUNT-style: cancelled dates take places in the walk, so ask for enough to find `per` real ones.
-      const all = occurrences(chat, new Date(now), per + chat.exceptions.length, { includeCancelled: withCancelled });
-      return { chat, dates: all.filter((o) => (o.cancelled ? n < per : ++n <= per)) };
-    })
-    .filter((e) => e.dates.length)
-    .sort((a, b) => key(a) - key(b) || +a.dates[0]!.start - +b.dates[0]!.start);
-}
+export const byChat = (chats: Chat[], now: number, per: number, withCancelled: boolean, f: Filter = {}): Entry[] =>
+  byNext(chats.filter(passes(f)).map((chat) => entryOf(chat, now, per, withCancelled)));
 
 /** Whole days from `now`'s date to `t`'s date on the wall clock of `tz` (0 today, 1 tomorrow). */
 export const dayDiff = (tz: string, now: number, t: number): number =>
