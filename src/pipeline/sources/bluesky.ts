@@ -156,101 +156,115 @@ function tokensOf(data: unknown, where: string): Tokens {
   return { accessJwt: d.accessJwt, refreshJwt: d.refreshJwt };
 }
 
-/**
- * `app.bsky.feed.searchPosts`, newest first, paged by its cursor up to the limit. The stored cursor is the
- * newest post's sort time: the next run asks only for posts since then (`since` is inclusive; the store
- * drops the repeats).
- */
-export function blueskySearchSource(config: BlueskySearchSourceConfig): Source {
-  const session = new BlueskySession(config.service, config.handleEnv, config.passwordEnv);
-  return {
-    id: `bluesky-search:${config.query}${config.lang ? `@${config.lang}` : ''}`,
-    async collect(context: SourceContext): Promise<SourceResult> {
-      ensureDom();
-      const limit = config.limit ?? context.limit;
-      const since = context.cursor && !Number.isNaN(Date.parse(context.cursor)) ? context.cursor : undefined;
-      const warnings: string[] = [];
-      const posts: Post[] = [];
-      let newest = since;
-      let cursor: string | undefined;
-      let page = 0;
-      do {
-        page++;
-        let body: { posts?: unknown; cursor?: unknown };
-        try {
-          body = (await session.get(
-            context,
-            'app.bsky.feed.searchPosts',
-            { q: config.query, sort: 'latest', limit: Math.min(100, limit - posts.length), lang: config.lang, since, cursor },
-            `Bluesky search "${config.query}"`,
-          )) as typeof body;
-        } catch (error) {
-          if (page === 1) throw error;
-          warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
-          break;
-        }
-        if (!Array.isArray(body?.posts)) throw new Error(`Bluesky search "${config.query}": the answer has no list of posts.`);
-        const views = body.posts.filter((v) => !since || !sortAt(v) || Date.parse(sortAt(v)!) >= Date.parse(since));
-        for (const v of views) newest = latest(newest, capNow(sortAt(v)));
-        posts.push(...mapPostViews(views.slice(0, limit - posts.length), (m) => warnings.push(m)));
-        context.progress(`Bluesky search "${config.query}": page ${page}, ${posts.length} posts`);
-        cursor = typeof body.cursor === 'string' && body.cursor && body.posts.length ? body.cursor : undefined;
-        if (views.length < body.posts.length) break;
-      } while (cursor && posts.length < limit);
-      return { posts, ...(newest ? { cursor: newest } : {}), warnings };
-    },
-  };
+interface Paging {
+  /** The source's name in messages: `Bluesky search "#bcsm"`. */
+  label: string;
+  limit: number;
+  /** One page's body, asking for `count` items after `cursor`. */
+  fetchPage(cursor: string | undefined, count: number): Promise<unknown>;
+  /** Where the body keeps its list (`posts` for search, `feed` for feeds), and the post view in one item. */
+  list: 'posts' | 'feed';
+  view(item: unknown): unknown;
+  map(items: unknown[], warn: (message: string) => void): Post[];
+  /**
+   * Search is in time order: only posts since the cursor are kept, and paging stops at the first older one.
+   * A feed need not be: every post read is kept, and paging stops at a page with nothing newer.
+   */
+  timeOrdered: boolean;
 }
+
+/**
+ * Pages through an XRPC list by its cursor up to the limit. The stored cursor is the newest post's sort time
+ * (`since` is inclusive: the store drops the repeats). A failing first page fails the source; a later one
+ * keeps what was read, with a warning.
+ */
+async function collectPages(context: SourceContext, o: Paging): Promise<SourceResult> {
+  ensureDom();
+  const since = cursorTime(context.cursor);
+  const isNew = (t: string | undefined) => !since || !t || Date.parse(t) >= Date.parse(since);
+  const warnings: string[] = [];
+  const posts: Post[] = [];
+  let newest = since;
+  let cursor: string | undefined;
+  let page = 0;
+  do {
+    page++;
+    let body: Record<string, unknown> | null;
+    try {
+      body = (await o.fetchPage(cursor, Math.min(100, o.limit - posts.length))) as typeof body;
+    } catch (error) {
+      if (page === 1) throw error;
+      warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
+      break;
+    }
+    const items = body?.[o.list];
+    if (!Array.isArray(items)) throw new Error(`${o.label}: the answer has no list of posts.`);
+    const times = items.map((item) => sortAt(o.view(item)));
+    const kept = o.timeOrdered ? items.filter((_, i) => isNew(times[i])) : items;
+    for (const t of times) if (isNew(t)) newest = latest(newest, capNow(t));
+    posts.push(...o.map(kept.slice(0, o.limit - posts.length), (m) => warnings.push(m)));
+    context.progress(`${o.label}: page ${page}, ${posts.length} posts`);
+    cursor = typeof body?.cursor === 'string' && body.cursor && items.length ? body.cursor : undefined;
+    const reachedCursor = o.timeOrdered
+      ? kept.length < items.length
+      : !!since && times.every((t) => !t || Date.parse(t) <= Date.parse(since));
+    if (reachedCursor) break;
+  } while (cursor && posts.length < o.limit);
+  return { posts, ...(newest ? { cursor: newest } : {}), warnings };
+}
+
+/** The stored cursor as a time, when it is one (a cursor from an older version of a source may not be). */
+const cursorTime = (cursor: string | undefined): string | undefined => (cursor && !Number.isNaN(Date.parse(cursor)) ? cursor : undefined);
 
 /** A future time (a post dated ahead) would hide every post until then: the cursor never passes now. */
 const capNow = (time: string | undefined): string | undefined => (time && Date.parse(time) > Date.now() ? new Date().toISOString() : time);
 
-/**
- * `app.bsky.feed.getFeed` from the public AppView, paged up to the limit. Feeds need not be in time order, so
- * every post read is returned (the store drops repeats); paging stops early at a page with nothing newer than
- * the newest post of the last run.
- */
+/** `app.bsky.feed.searchPosts` with a login, newest first; the next run asks only for posts since the last one. */
+export function blueskySearchSource(config: BlueskySearchSourceConfig): Source {
+  const session = new BlueskySession(config.service, config.handleEnv, config.passwordEnv);
+  const label = `Bluesky search "${config.query}"`;
+  return {
+    id: `bluesky-search:${config.query}${config.lang ? `@${config.lang}` : ''}`,
+    collect: (context) =>
+      collectPages(context, {
+        label,
+        limit: config.limit ?? context.limit,
+        fetchPage: (cursor, count) =>
+          session.get(
+            context,
+            'app.bsky.feed.searchPosts',
+            { q: config.query, sort: 'latest', limit: count, lang: config.lang, since: cursorTime(context.cursor), cursor },
+            label,
+          ),
+        list: 'posts',
+        view: (item) => item,
+        map: mapPostViews,
+        timeOrdered: true,
+      }),
+  };
+}
+
+/** `app.bsky.feed.getFeed` from the public AppView (no login). */
 export function blueskyFeedSource(config: BlueskyFeedSourceConfig): Source {
+  const label = `Bluesky feed ${config.feed}`;
   return {
     id: `bluesky-feed:${config.feed}`,
-    async collect(context: SourceContext): Promise<SourceResult> {
-      ensureDom();
-      const limit = config.limit ?? context.limit;
-      const since = context.cursor && !Number.isNaN(Date.parse(context.cursor)) ? context.cursor : undefined;
-      const warnings: string[] = [];
-      const posts: Post[] = [];
-      let newest = since;
-      let cursor: string | undefined;
-      let page = 0;
-      do {
-        page++;
-        let body: { feed?: unknown; cursor?: unknown };
-        try {
-          body = (
-            await readJson(
-              context,
-              xrpc(config.service, 'app.bsky.feed.getFeed', { feed: config.feed, limit: Math.min(100, limit - posts.length), cursor }),
-              {
-                what: `Bluesky feed ${config.feed}`,
-                notPublic: `Bluesky feed ${config.feed} is not public`,
-              },
-            )
-          ).data as typeof body;
-        } catch (error) {
-          if (page === 1) throw error;
-          warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
-          break;
-        }
-        if (!Array.isArray(body?.feed)) throw new Error(`Bluesky feed ${config.feed}: the answer has no list of posts.`);
-        const times = body.feed.map((item) => sortAt((item as { post?: unknown } | null)?.post));
-        for (const t of times) newest = latest(newest, capNow(t));
-        posts.push(...mapFeedItems(body.feed.slice(0, limit - posts.length), (m) => warnings.push(m)));
-        context.progress(`Bluesky feed: page ${page}, ${posts.length} posts`);
-        cursor = typeof body.cursor === 'string' && body.cursor && body.feed.length ? body.cursor : undefined;
-        if (since && times.every((t) => !t || Date.parse(t) <= Date.parse(since))) break;
-      } while (cursor && posts.length < limit);
-      return { posts, ...(newest ? { cursor: newest } : {}), warnings };
-    },
+    collect: (context) =>
+      collectPages(context, {
+        label,
+        limit: config.limit ?? context.limit,
+        fetchPage: async (cursor, count) =>
+          (
+            await readJson(context, xrpc(config.service, 'app.bsky.feed.getFeed', { feed: config.feed, limit: count, cursor }), {
+              what: label,
+              notPublic: `${label} is not public`,
+            })
+          ).data,
+        list: 'feed',
+        view: (item) => (item as { post?: unknown } | null)?.post,
+        map: mapFeedItems,
+        timeOrdered: false,
+      }),
   };
 }
 

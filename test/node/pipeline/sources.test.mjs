@@ -323,6 +323,36 @@ test('Bluesky feed: read without a login, reposts marked, unsafe links left as t
   for (const p of result.posts) assertNoActiveMarkup(p.html);
 });
 
+test('Bluesky feed: pages by its cursor up to the limit; the next run stops at the first page with nothing newer', async (t) => {
+  const b = await startBluesky({ posts: 150 });
+  t.after(b.close);
+  const feed = blueskyFeedSource(
+    sourceConfigSchema.parse({
+      type: 'bluesky-feed',
+      feed: 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.generator/bcsm',
+      service: b.origin,
+    }),
+  );
+  const first = await feed.collect(context());
+  assert.equal(first.posts.length, 153);
+  assert.deepEqual(
+    b.requests.map((r) => [param(r.path, 'limit'), param(r.path, 'cursor')]),
+    [
+      ['100', null],
+      ['100', '100'],
+    ],
+  );
+  assert.equal(first.cursor, '2026-11-30T21:14:09.512Z');
+  b.requests.length = 0;
+  const limited = await feed.collect(context({ limit: 30 }));
+  assert.equal(limited.posts.length, 30);
+  assert.equal(param(b.requests[0].path, 'limit'), '30');
+  b.requests.length = 0;
+  const next = await feed.collect(context({ cursor: first.cursor }));
+  assert.equal(b.requests.length, 1);
+  assert.equal(next.cursor, first.cursor);
+});
+
 test('Bluesky search: hostile text in generated posts stays escaped text', async (t) => {
   const b = await startBluesky({ posts: 4, hostile: true });
   t.after(b.close);
