@@ -25,7 +25,9 @@ export function mastodonSources(config: MastodonSourceConfig, hashtag: string): 
  * The hashtag timeline of one server, newest first. The cursor is the newest status id seen: the next run asks
  * only for newer posts (`since_id`, added to every page, as Mastodon's own `Link` pages carry only `max_id`)
  * and pages back through `Link` rel="next" until it reaches the cursor or the limit. Reaching the limit with
- * a cursor leaves a gap (older new posts are not read): that is said in the warnings.
+ * a cursor leaves a gap (older new posts are not read): that is said in the warnings. `since_id`, not `min_id`:
+ * min_id answers with the posts just after the cursor (the oldest new ones) and pages forward, so a run cut
+ * short by the limit would publish hours-old posts and miss the newest; since_id answers newest first.
  */
 export function mastodonSource(instance: string, hashtag: string, sourceLimit?: number): Source {
   const tag = bareTag(hashtag);
