@@ -1,5 +1,6 @@
 // The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
-import { indexSteps, queryTokens, search, type SearchIndex } from './search.js';
+import { lazy } from '../../core/lazy.js';
+import type { SearchIndex } from './search.js';
 import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
 import { overBudget } from '../../core/tasks.js';
@@ -7,6 +8,18 @@ import { audiences, formats } from './kinds.js';
 import type { Group } from './support-groups.schema.js';
 import { COSTS } from './cost.js';
 import type { FinderState } from './url-state.js';
+
+/**
+ * The search (tokenizer, typo-tolerant index, ranking) is a chunk: the first page needs none of it. The widget
+ * loads it just after that page, when it starts building the index; a query asked before it has come is
+ * `searching` (see `find`). Tests and Node code load it with `await searchCode.load()`; tests may swap the loader. @internal
+ */
+export const searchCode = { load: lazy(() => import('./search.js')) };
+
+const code = () => {
+  if (!searchCode.load.value) throw new Error('The search code has not loaded: await searchCode.load() first.');
+  return searchCode.load.value;
+};
 
 /** What the search reads, each field with its weight (1–255): name > cancer types > suburb > organization > description. */
 const SEARCHED: [weight: number, text: (g: Group, types: string) => string | string[] | undefined][] = [
@@ -70,6 +83,8 @@ export interface Found {
   counts: Int32Array[];
   /** Distance in km per group, when there is an origin and the group meets in person somewhere known. */
   km: (i: number) => number | undefined;
+  /** The query waits for the search code (`searchCode`): `list` and `counts` are those without the query. */
+  searching?: boolean;
 }
 
 export const lower = (s: string): string => s.trim().toLowerCase();
@@ -100,7 +115,7 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   let index: SearchIndex | undefined;
   let steps: Generator<void, SearchIndex> | undefined;
   const step = () => {
-    const r = (steps ??= indexSteps(
+    const r = (steps ??= code().indexSteps(
       groups.map((g) => SEARCHED.map(([, text]) => text(g, typeWords))),
       SEARCHED.map(([weight]) => weight),
       synonyms,
@@ -121,7 +136,9 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
     get ready() {
       return !!index;
     },
+    // Nothing to do until the search code has come.
     warm: (ms = 0) => {
+      if (!searchCode.load.value) return false;
       for (const start = performance.now(); !index;) if ((step(), overBudget(start, ms))) break;
       return !!index;
     },
@@ -149,7 +166,9 @@ export function find(finder: Finder, state: FinderState, origin?: Origin): Found
     return new Set(facets.values[i]!.flatMap((v, k) => (want.has(v) ? [k] : [])));
   });
   // Only touch the (lazily built) index when there is something to search for.
-  const matched = queryTokens(state.q).length ? search(finder.index, state.q, finder.order, finder.byName) : undefined;
+  const sc = searchCode.load.value;
+  const searching = !sc && /\S/.test(state.q);
+  const matched = sc?.queryTokens(state.q).length ? sc.search(finder.index, state.q, finder.order, finder.byName) : undefined;
   let { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
   // Filtered by type: the groups for those types first, then those open to all.
   const types = state.filters.type;
@@ -170,5 +189,5 @@ export function find(finder: Finder, state: FinderState, origin?: Origin): Found
     const position = new Map(passing.map((d, p) => [d, p]));
     passing.sort((a, b) => rank(a) - rank(b) || position.get(a)! - position.get(b)!);
   }
-  return { list: passing, counts, km };
+  return { list: passing, counts, km, searching };
 }

@@ -10,7 +10,18 @@ import type { FetchError } from '../../core/fetch.js';
 import type { Group, SupportGroupsConfig, ResolvedSupportGroupsConfig } from './support-groups.schema.js';
 import { supportGroupsValidator } from '../../generated/support-groups.validate.js';
 import { styles } from './support-groups.styles.js';
-import { createFinder, find, anywhere, knownFilters, isGeneral, GENERAL, type Finder, type Found, type Origin } from './finder.js';
+import {
+  createFinder,
+  find,
+  anywhere,
+  knownFilters,
+  isGeneral,
+  searchCode,
+  GENERAL,
+  type Finder,
+  type Found,
+  type Origin,
+} from './finder.js';
 import { FACETS, type FacetKey } from './facets.js';
 import { distanceUnit, inUnit } from './geo.js';
 import { languageName } from './language.js';
@@ -87,6 +98,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */ declare geoStatus: string;
 
   #finder?: Finder;
+  /** The search code could not load (a query shows every group, with a note, until the reader types again). */
+  #searchFailed = false;
   /** The last few results by state (typing and deleting revisits them). */
   #found = new Map<string, Found>();
   /** Stops the search index being built in the background (a new config, or the element removed). */
@@ -170,17 +183,38 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#cancelWarm?.();
     const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
     // The first page needs no search index: build it after the first results are painted, in background tasks of
-    // a few milliseconds each (before anyone types; a search before it is ready builds the rest at once).
+    // a few milliseconds each (before anyone types; a search before it is ready builds the rest at once). The
+    // search code itself is a chunk, fetched now: the index is built once it has come.
     const warm = () => finder.warm(6) || (this.#cancelWarm = later(warm, 'background'));
-    this.#cancelWarm = later(warm, 'background');
+    let stopped = false;
+    this.#cancelWarm = () => (stopped = true);
+    void this.#loadSearch().then((ok) => ok && !stopped && (this.#cancelWarm = later(warm, 'background')));
     this.#found.clear();
     this.#next.clear();
     this.#cards.clear();
   }
 
+  /** Loads the search code; once it has come (or failed), the results are worked out again. */
+  #loadSearch(): Promise<boolean> {
+    return searchCode.load().then(
+      () => (this.#found.clear(), this.requestUpdate(), true),
+      (error: unknown) => {
+        if (!this.#searchFailed) console.warn(`<${this.localName}> could not load its search; groups are listed unsearched:`, error);
+        this.#searchFailed = true;
+        this.requestUpdate();
+        return false;
+      },
+    );
+  }
+
   #results(): Found {
     const key = JSON.stringify([this.state, this.origin]);
     const value = this.#found.get(key) ?? find(this.#finder!, this.state, this.origin);
+    // A query before the search code has come: not kept, asked again when the code is here.
+    if (value.searching) {
+      if (!this.#searchFailed) void this.#loadSearch();
+      return value;
+    }
     this.#found.delete(key);
     this.#found.set(key, value);
     if (this.#found.size > 8) this.#found.delete(this.#found.keys().next().value!);
@@ -191,6 +225,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   /** A change made here: a new history entry (`push`), or while typing one entry updated as the text settles. */
   #set(change: Partial<FinderState>, push: boolean): void {
+    // A new query tries the search code again if it could not load before.
+    if ('q' in change) this.#searchFailed = false;
     this.state = { ...this.state, ...change };
     this.shown = this.value!.pageSize;
     this.#url.write(push);
@@ -283,7 +319,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const page = list.slice(0, this.shown);
     // Counts beside filters stay short on a phone: 1228, but 10,000.
     const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
-    const count = this.t('count', { count: total, n: total });
+    // While a query waits for the search code, the count and the list say so instead (an unsearched count would mislead).
+    const waiting = found.searching && !this.#searchFailed;
+    const count = waiting ? this.t('loading') : this.t('count', { count: total, n: total });
     // On screen its numbers are isolated (`tb`); a button's message sits in one span, since a flex button would
     // make each isolated number a flex item of its own, and the label could no longer wrap (overflow at 200% text).
     this.#queueAnnounce(count);
@@ -339,12 +377,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
               </div>`
               : nothing
           }
-          ${heading(level, html`<span id="count" tabindex="-1">${this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
+          ${heading(level, html`<span id="count" tabindex="-1">${waiting ? count : this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
+          ${found.searching && this.#searchFailed ? html`<p role="alert">${this.t('unavailable')}</p>` : nothing}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
-          ${total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
+          ${waiting ? nothing : total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${
-            total > page.length
+            !waiting && total > page.length
               ? html`<button type="button" class="more" @click=${() => this.#more(total)}><span>${this.tb('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</span></button>`
               : nothing
           }

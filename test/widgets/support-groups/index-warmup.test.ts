@@ -3,11 +3,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
-import { createFinder, find } from '../../../src/widgets/support-groups/finder.js';
+import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState, type FinderState } from '../../../src/widgets/support-groups/url-state.js';
 import { supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
+
+// The search is a chunk the widget loads after its first page: load it once for these tests.
+before(() => searchCode.load());
 
 const raw = generateGroups(3000, 11);
 const groups = validate(supportGroupsSchema, { groups: raw }).value!.groups;

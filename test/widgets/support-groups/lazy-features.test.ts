@@ -1,10 +1,12 @@
-// Issue 13: the HSDS importer and the JSON-LD writer are chunks loaded only when a config turns them on. The
+// Issue 13: the HSDS importer and the JSON-LD writer are chunks loaded only when a config turns them on; the
+// search is a chunk loaded just after the first page. The
 // loaders are swapped here for ones the test controls: counted (never asked for when not configured), pending
 // (the importer's wait is said), or failing like a chunk that 404s or a CSP refuses (the rest of the finder works).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareSourceErrorEvent } from '../../../src/core/events.js';
 
@@ -13,6 +15,7 @@ const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(
 const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('.group .name')].map((h) => h.textContent!.trim());
 const base = async () => (await fetch('/test/fixtures/support-groups/groups.json')).json();
 const real = { ...features };
+const realSearch = searchCode.load;
 const chunkError = () => new TypeError('Failed to fetch dynamically imported module: /dist/chunks/care-support-groups-x.js');
 
 /** Counts calls to both loaders; `hsds` and `jsonLd` replace one with a loader of the test's own. */
@@ -43,6 +46,7 @@ beforeEach(() => {
 afterEach(() => {
   console.warn = originalWarn;
   Object.assign(features, real);
+  searchCode.load = realSearch;
   history.replaceState(null, '', startUrl);
 });
 
@@ -108,5 +112,55 @@ describe('<care-support-groups> loads configured features when used', () => {
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Prostate Group — Penrith']);
     expect($(el, 'details.panel.error')).to.equal(null);
+  });
+
+  it('shows its first page without the search code, which it fetches right after (the index is built then)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let calls = 0;
+    searchCode.load = lazy(() => (calls++, held.then(() => import('../../../src/widgets/support-groups/search.js'))));
+    const el = await mount({ ...(await base()), urlState: false });
+    expect(names(el)).to.have.length(5);
+    expect(calls, 'asked for once the groups are there').to.equal(1);
+    expect(el.indexReady).to.equal(false);
+    release();
+    await waitUntil(() => el.indexReady, 'the index was not built once the search code came');
+  });
+
+  it('a query typed before the search code has come says "Loading…", then shows its results', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    searchCode.load = lazy(() => held.then(() => import('../../../src/widgets/support-groups/search.js')));
+    const el = await mount({ ...(await base()), urlState: false });
+    const search = $(el, 'input[type=search]') as HTMLInputElement;
+    search.value = 'prostate';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#count')!.textContent).to.equal('Loading…');
+    expect(names(el), 'no unsearched list meanwhile').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => names(el).length === 1, 'no results once the search code came');
+    expect(names(el)).to.deep.equal(['Prostate Group — Penrith']);
+    expect($(el, '#count')!.textContent).to.equal('1 group');
+  });
+
+  it('when the search code cannot load: a query lists every group with a note, filters still work, typing again retries', async () => {
+    searchCode.load = lazy(() => Promise.reject(chunkError()));
+    const el = await mount({ ...(await base()), urlState: false });
+    const search = $(el, 'input[type=search]') as HTMLInputElement;
+    search.value = 'prostate';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, '.results [role=alert]'), 'no note that search is unavailable');
+    expect($(el, '.results [role=alert]')!.textContent).to.equal('This information is not available right now.');
+    expect(names(el)).to.have.length(5);
+    expect(String(warnings[0]![0])).to.contain('could not load its search');
+    await expect(el).to.be.accessible();
+    // Typing again, with a loader that works now, searches.
+    searchCode.load = realSearch;
+    search.value = 'prostat';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => names(el).length === 1, 'no retry');
+    expect($(el, '.results [role=alert]')).to.equal(null);
   });
 });

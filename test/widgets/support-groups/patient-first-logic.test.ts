@@ -4,11 +4,14 @@ import { COSTS, readCost } from '../../../src/widgets/support-groups/cost.js';
 import { languageName, languageTag } from '../../../src/widgets/support-groups/language.js';
 import { distanceUnit, inUnit } from '../../../src/widgets/support-groups/geo.js';
 import { linkPlatform } from '../../../src/widgets/support-groups/links.js';
-import { createFinder, find, isGeneral } from '../../../src/widgets/support-groups/finder.js';
+import { createFinder, find, isGeneral, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
+
+// The search is a chunk the widget loads after its first page: load it once for these tests.
+before(() => searchCode.load());
 
 const check = (groups: unknown[]) => validate(supportGroupsSchema, { groups }, { lists: ['groups'], fields: ['groups.*.cost'] });
 

@@ -1,11 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { applyFacets, buildFacets, FACETS } from '../../../src/widgets/support-groups/facets.js';
-import { createFinder, find, isGeneral, GENERAL } from '../../../src/widgets/support-groups/finder.js';
+import { createFinder, find, isGeneral, GENERAL, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { distanceKm } from '../../../src/widgets/support-groups/geo.js';
 import { readState, writeState, emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { supportGroupsSchema, type Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
+
+// The search is a chunk the widget loads after its first page: load it once for these tests.
+before(() => searchCode.load());
 
 const groups = validate(supportGroupsSchema, { groups: generateGroups(2000, 7) }).value!.groups;
 
