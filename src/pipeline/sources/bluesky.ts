@@ -1,11 +1,12 @@
 // Bluesky for the pipeline: search (which needs a login since 2025) and feeds (public), over plain XRPC.
 //
-// Why not the official client (@atproto/api 0.21): it weighs 7 MB installed with its six @atproto packages
-// (lexicon, xrpc, common-web, syntax, lex-data, lex-json) and brings every lexicon of the network, for the four
-// calls used here (createSession, refreshSession, searchPosts, getFeed; getPostThread and getPosts for `add`
-// and deletion checks). Those are plain JSON over HTTPS; doing them with fetch keeps them inside the pipeline's
-// polite fetch (User-Agent, one request at a time per host, Retry-After) and keeps the CLI small. The mapping
-// from a post view to a Post is the widget's own (src/sources/bluesky-feed.ts).
+// Why not the official client: @atproto/api 0.21 brings eight dependencies (four @atproto packages with every
+// lexicon of the network, multiformats, tlds, await-lock, and zod 3 beside this project's zod 4); the 0.12 copy
+// installed here by a dev dependency takes 28 MB in node_modules/@atproto. The pipeline makes six calls
+// (createSession, refreshSession, searchPosts, getFeed; getPostThread and getPosts for `add` and deletion
+// checks), all plain JSON over HTTPS: with fetch they go through the pipeline's polite fetch (User-Agent, one
+// request at a time per host, Retry-After) and the CLI stays small. The mapping from a post view to a Post is
+// the widget's own (src/sources/bluesky-feed.ts).
 import { mapGetFeed } from '../../sources/bluesky-feed.js';
 import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
