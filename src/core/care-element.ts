@@ -254,12 +254,18 @@ export abstract class CareElement<
 
   /**
    * A message for a template, each filled value in its own `<bdi>` (numbers, hashtags, names, places keep
-   * their own direction in a right-to-left sentence). `parts` are values that are already templates. @internal
+   * their own direction in a right-to-left sentence). `parts` are values that are already templates. A message
+   * that falls back to a language of the other direction (English on a Persian page) keeps its own: "6 groups",
+   * not "groups 6". @internal
    */
   protected tb(key: string, params: Record<string, string | number> = {}, parts: Record<string, unknown> = {}): unknown[] {
-    return this.t
-      .parts(key, { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) })
+    const all = { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) };
+    const out = this.t
+      .parts(key, all)
       .map((p) => (typeof p == 'string' ? p : p.name in parts ? parts[p.name] : html`<bdi>${p.value}</bdi>`));
+    const from = this.t.from(key, all);
+    const dir = directionOf(from);
+    return dir == directionOf(this.locale) ? out : [html`<span dir=${dir} lang=${from}>${out}</span>`];
   }
 
   /** "@a, @b and @c" in the widget's language, each value isolated (handles, postcodes, hosts). @internal */

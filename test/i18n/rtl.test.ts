@@ -77,6 +77,31 @@ describe('counts in a right-to-left page', function () {
     }
   });
 
+  it('an English fallback on a right-to-left page without a language file reads "6 groups", not "groups 6"', async () => {
+    const groups = Array.from({ length: 6 }, (_, i) => ({ id: `g${i}`, name: `گروه ${i}` }));
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="fa"><care-support-groups .config=${{ urlState: false, groups }}></care-support-groups></div>`,
+    );
+    const el = page.querySelector('care-support-groups')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('#count'), 'no count', { timeout: 5000 });
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    const count = el.shadowRoot!.querySelector('#count')!;
+    expect(count.textContent!.trim()).to.equal('6 groups');
+    // Drawn left to right: the number before the word, as English reads.
+    const x = (node: Node, i: number) => {
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      return r.getBoundingClientRect().left;
+    };
+    const walker = document.createTreeWalker(count, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeValue!.trim()) texts.push(n as Text);
+    const six = texts.find((t) => t.nodeValue!.includes('6'))!;
+    const word = texts.find((t) => t.nodeValue!.includes('groups'))!;
+    expect(x(six, six.nodeValue!.indexOf('6'))).to.be.below(x(word, word.nodeValue!.indexOf('g')));
+  });
+
   for (const key of ['TenThousand', 'FullList', 'Filtered', 'NearPostcode']) {
     it(`${key} in Arabic at 320 px and 200% text: nothing scrolls sideways or is cut off`, async () => {
       await setViewport({ width: 320, height: 800 });

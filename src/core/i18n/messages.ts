@@ -12,6 +12,8 @@ export interface Translate {
   (key: string, params?: Params): string;
   /** The message cut at its filled placeholders, for templates that isolate each value's direction. */
   parts(key: string, params?: Params): MessageParts;
+  /** The language the message is found in (the locale itself for a config override): English for a fallback. */
+  from(key: string, params?: Params): string;
 }
 
 /** Messages shared by every widget. */
@@ -76,6 +78,7 @@ export function createTranslate(
     const [tag, text] = find(key, params) ?? [locale, key];
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(tag, params[name]!) : m)) : text;
   }) as Translate;
+  t.from = (key, params) => find(key, params)?.[0] ?? locale;
   t.parts = (key, params = {}) => {
     const [tag, text] = find(key, params) ?? [locale, key];
     return text.split(/(#?\{\w+\})/).map((s, i) => {
