@@ -41,7 +41,7 @@ const fits = (page) =>
 
 test('axe finds nothing in any state of the desk', { timeout: 120000 }, async () => {
   const records = queue();
-  const dir = pipelineFolder(records, { feed });
+  const dir = await pipelineFolder(records, { feed });
   const desk = await startReview(dir, { feed: true });
   try {
     const { page } = await openDesk(browser, desk, { bypassCSP: true });
@@ -101,7 +101,7 @@ test('axe finds nothing in any state of the desk', { timeout: 120000 }, async ()
     for (let i = 0; i < 2; i++) await page.keyboard.press('a');
     await page.locator('.empty:focus').waitFor();
     await clean(page, 'empty queue');
-    assert.equal(readRecords(dir).get(records[2].key).state, 'approved');
+    assert.equal((await readRecords(dir)).get(records[2].key).state, 'approved');
   } finally {
     await desk.stop();
   }
@@ -111,7 +111,7 @@ test(
   'at 320 px, at 200% text, in forced colours and with reduced motion: nothing overflows, focus is visible',
   { timeout: 60000 },
   async () => {
-    const dir = pipelineFolder(queue(), { feed });
+    const dir = await pipelineFolder(queue(), { feed });
     const desk = await startReview(dir, { feed: true });
     try {
       for (const [name, options, zoom] of [

@@ -29,7 +29,7 @@ test('a missing config, a bad feed config or a port in use stop it with exit 1 a
   assert.equal(missing.code, 1);
   assert.match(missing.out, /\/nowhere\/carecircle\.pipeline\.json: no such file/);
 
-  const dir = pipelineFolder([record(1)]);
+  const dir = await pipelineFolder([record(1)]);
   writeFileSync(join(dir, 'feed.json'), JSON.stringify({ hashtag: 'bcsm', sources: [], roles: { '@a@b.example': 3 } }));
   const feed = run('--config', join(dir, 'carecircle.pipeline.json'), '--feed', join(dir, 'feed.json'));
   assert.equal(feed.code, 1);

@@ -11,7 +11,7 @@ after(() => browser?.close());
 
 test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost write, one audit line each', async () => {
   const records = Array.from({ length: 40 }, (_, i) => record(i));
-  const dir = pipelineFolder(records);
+  const dir = await pipelineFolder(records);
   const kim = await startReview(dir, { actor: 'nurse.kim' });
   const lee = await startReview(dir, { actor: 'dr.lee' });
   try {
@@ -24,7 +24,7 @@ test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost
         ]),
       ),
     );
-    const stored = readRecords(dir);
+    const stored = await readRecords(dir);
     const audit = readAudit(dir);
     let refusals = 0;
     for (const [i, [k, l]] of results.entries()) {
@@ -53,7 +53,7 @@ test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost
 
 test('in the browser, the second reviewer is told who changed the post and when, and reloads to see it', async () => {
   const records = [record(0), record(1)];
-  const dir = pipelineFolder(records);
+  const dir = await pipelineFolder(records);
   const kim = await startReview(dir, { actor: 'nurse.kim' });
   const lee = await startReview(dir, { actor: 'dr.lee' });
   try {
@@ -61,14 +61,14 @@ test('in the browser, the second reviewer is told who changed the post and when,
     const b = await openDesk(browser, lee);
     // Both see post 0, version 1. Kim approves it first; Lee, not knowing, rejects it.
     await a.page.keyboard.press('a');
-    await until(() => readRecords(dir).get(records[0].key).state === 'approved', 'Kim’s approval stored');
+    await until(async () => (await readRecords(dir)).get(records[0].key).state === 'approved', 'Kim’s approval stored');
     await b.page.keyboard.press('r');
     await b.page.locator('#reason:focus').waitFor();
     await b.page.keyboard.type('looks like an advert');
     await b.page.keyboard.press('Enter');
     const alert = b.page.locator('#problem[role="alert"] p');
     await alert.waitFor();
-    const when = readRecords(dir).get(records[0].key).changedAt;
+    const when = (await readRecords(dir)).get(records[0].key).changedAt;
     assert.match(
       (await alert.textContent()).replace(/\s+/g, ' ').trim(),
       /^Changed by nurse\.kim at \d+ \w+ 2026, \d\d:\d\d:\d\d, reload\.$/,
@@ -79,7 +79,7 @@ test('in the browser, the second reviewer is told who changed the post and when,
     await b.page.keyboard.press('Enter');
     await until(async () => (await b.page.locator('[role="option"]').count()) === 1, 'the reloaded queue');
     assert.match(await b.page.locator('[role="option"]').first().textContent(), /Patient 1/);
-    const r = readRecords(dir).get(records[0].key);
+    const r = (await readRecords(dir)).get(records[0].key);
     assert.deepEqual([r.state, r.changedBy, r.version], ['approved', 'nurse.kim', 2], 'Kim’s write is not lost');
     assert.deepEqual(
       readAudit(dir).map((e) => [e.actor, e.action]),

@@ -1,22 +1,25 @@
-// Shared by the review desk's tests: a state folder in the pipeline store's own on-disk format (src/pipeline/state/),
-// `carecircle review` started as a reviewer starts it (the built CLI, a free port, the printed address), plain
-// HTTP requests with any Host or Origin, and Chromium through playwright-core with the e2e suite's probe (CSP
-// violations, errors, the XSS tripwire). DESK_DIST=dir tests another build (default dist/).
+// Shared by the review desk's tests: a pipeline folder whose state is written and read through the pipeline's own
+// store (the built library, dist/cli/pipeline.mjs: the tests never depend on its file layout), `carecircle review`
+// started as a reviewer starts it (the built CLI, a free port, the printed address), plain HTTP requests with any
+// Host or Origin, and Chromium through playwright-core with the e2e suite's probe (CSP violations, errors, the XSS
+// tripwire). DESK_DIST=dir tests another build (default dist/).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findBrowser, chromiumArgs } from '../../../scripts/find-browser.mjs';
 
 export const DIST = process.env.DESK_DIST ?? 'dist';
 export const CLI = join(DIST, 'cli', 'carecircle.mjs');
+const lib = await import(pathToFileURL(resolve(DIST, 'cli', 'pipeline.mjs')).href);
 const probeSource = readFileSync(new URL('../../e2e/lib/probe.js', import.meta.url), 'utf8');
 
-/** The store's key for a post: as src/pipeline/state/store.ts computes it (a record whose key differs is refused). */
-export const keyOf = (url) => createHash('sha256').update(url.trim()).digest('hex').slice(0, 16);
+/** The store's key for a post. */
+export const keyOf = lib.keyOf;
 
 const at = (i) => new Date(Date.UTC(2026, 10, 1, 9, 0, 0) + i * 60000).toISOString();
 
@@ -48,8 +51,10 @@ export function record(i, { post = {}, ...over } = {}) {
   };
 }
 
-/** A pipeline folder (carecircle.pipeline.json and its state folder) holding `records`. */
-export function pipelineFolder(records, { feed } = {}) {
+const storeOf = (dir) => new lib.FileStore(join(dir, 'state'));
+
+/** A pipeline folder (carecircle.pipeline.json and its state folder) holding `records`, put there by the store. */
+export async function pipelineFolder(records, { feed } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'carecircle-desk-'));
   writeFileSync(
     join(dir, 'carecircle.pipeline.json'),
@@ -62,46 +67,21 @@ export function pipelineFolder(records, { feed } = {}) {
       publish: { dir: 'public', recheck: false },
     }),
   );
-  for (const r of records) {
-    const shard = join(dir, 'state', 'posts', r.key.slice(0, 2));
-    mkdirSync(shard, { recursive: true });
-    writeFileSync(join(shard, `${r.key}.json`), JSON.stringify(r, null, 2) + '\n');
-  }
-  mkdirSync(join(dir, 'state'), { recursive: true });
-  writeFileSync(join(dir, 'state', 'revision'), '1\n');
+  await storeOf(dir).transaction('seed', (tx) => records.forEach((r) => tx.put(structuredClone(r))));
   if (feed) writeFileSync(join(dir, 'feed.json'), JSON.stringify(feed));
   return dir;
 }
 
-/** Every record in a pipeline folder's state, by key. */
-export function readRecords(dir) {
-  const out = new Map();
-  const posts = join(dir, 'state', 'posts');
-  if (!existsSync(posts)) return out;
-  for (const shard of readdirSync(posts))
-    for (const f of readdirSync(join(posts, shard)))
-      if (f.endsWith('.json') && !f.startsWith('.')) {
-        const r = JSON.parse(readFileSync(join(posts, shard, f), 'utf8'));
-        out.set(r.key, r);
-      }
-  return out;
-}
+/** Every record in a pipeline folder's state, by key, as the store reads it now. */
+export const readRecords = async (dir) => new Map((await storeOf(dir).list()).map((r) => [r.key, r]));
 
-export const countStates = (dir) => {
-  const c = { pending: 0, held: 0, approved: 0, rejected: 0, removed: 0, pinned: 0 };
-  for (const r of readRecords(dir).values()) (c[r.state]++, r.pinned && c.pinned++);
-  return c;
-};
+/** The state of one post now. */
+export const stateOf = async (dir, key) => (await storeOf(dir).get(key))?.state;
 
-export function readAudit(dir) {
-  const file = join(dir, 'state', 'audit.jsonl');
-  return existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l))
-    : [];
-}
+export const countStates = (dir) => storeOf(dir).counts();
+
+/** The audit log's entries, oldest first. */
+export const readAudit = (dir) => storeOf(dir).audit();
 
 /** Waits for `check()` to be true (polling the thing itself, not a fixed sleep). */
 export async function until(check, what, timeout = 20000) {

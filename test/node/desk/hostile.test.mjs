@@ -62,8 +62,8 @@ function hostileRecords() {
 test('the XSS corpus through every field of the desk: no script runs, nothing script-capable renders', { timeout: 240000 }, async () => {
   const records = hostileRecords();
   assert.ok(records.length >= corpus.length, `${records.length} hostile posts`);
-  const dir = pipelineFolder(records);
-  assert.equal(readRecords(dir).size, records.length, 'every hostile record is stored under its own key');
+  const dir = await pipelineFolder(records);
+  assert.equal((await readRecords(dir)).size, records.length, 'every hostile record is stored under its own key');
   const desk = await startReview(dir);
   try {
     const { page, errors } = await openDesk(browser, desk);

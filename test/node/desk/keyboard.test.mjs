@@ -22,7 +22,7 @@ const plan = (i) => (i % 10 === 3 ? 'reject-why' : i % 10 === 7 ? 'reject' : i %
 
 test('a reviewer clears a 200-post queue by keyboard only; every decision is in the store and the audit log', async () => {
   const records = Array.from({ length: 200 }, (_, i) => record(i));
-  const dir = pipelineFolder(records);
+  const dir = await pipelineFolder(records);
   const desk = await startReview(dir, { actor: 'nurse.kim' });
   try {
     const { page, errors } = await openDesk(browser, desk);
@@ -44,11 +44,11 @@ test('a reviewer clears a 200-post queue by keyboard only; every decision is in 
       }
     }
     // One file to poll (the audit log), not 200: the store is busy enough.
-    await until(() => readAudit(dir).length === 200, 'every decision stored', 60000);
+    await until(async () => readAudit(dir).length === 200, 'every decision stored', 60000);
     await page.locator('.empty:focus').waitFor();
     assert.equal(await liveText(page), 'Approved. No pending posts left.');
 
-    const stored = readRecords(dir);
+    const stored = await readRecords(dir);
     const wrong = records
       .map((r, i) => ({ i, want: plan(i), got: stored.get(r.key) }))
       .filter(({ want, got }) => got.state !== { approve: 'approved', hold: 'held', reject: 'rejected', 'reject-why': 'rejected' }[want]);
@@ -68,7 +68,7 @@ test('a reviewer clears a 200-post queue by keyboard only; every decision is in 
       assert.equal(lines[0].reason, plan(i) === 'reject-why' ? `off topic ${i}` : undefined, `reason of post ${i}`);
       assert.equal(stored.get(r.key).changedBy, 'nurse.kim');
     }
-    assert.deepEqual(countStates(dir), { pending: 0, held: 8, approved: 152, rejected: 40, removed: 0, pinned: 0 });
+    assert.deepEqual(await countStates(dir), { pending: 0, held: 8, approved: 152, rejected: 40, removed: 0, pinned: 0 });
     assert.deepEqual(errors, []);
     assert.equal(await page.evaluate(() => window.__pwned), false);
   } finally {
@@ -83,15 +83,15 @@ test('undo, pin, image descriptions and remove from the site, all by keyboard; s
     record(2),
     record(3, { state: 'approved', version: 4 }),
   ];
-  const dir = pipelineFolder(records);
+  const dir = await pipelineFolder(records);
   const desk = await startReview(dir, { actor: 'comms.ana' });
   try {
     const { page } = await openDesk(browser, desk);
     // Approve the first, then undo: it is pending again, selected and focused.
     await page.keyboard.press('a');
-    await until(() => readRecords(dir).get(records[0].key).state === 'approved', 'approve stored');
+    await until(async () => (await readRecords(dir)).get(records[0].key).state === 'approved', 'approve stored');
     await page.keyboard.press('u');
-    await until(() => readRecords(dir).get(records[0].key).state === 'pending', 'undo stored');
+    await until(async () => (await readRecords(dir)).get(records[0].key).state === 'pending', 'undo stored');
     await until(async () => (await liveText(page)).startsWith('Undone: approved.'), 'undo announced');
     await until(async () => (await focused(page)).text.startsWith('Patient 0 '), 'focus back on the undone post');
     assert.equal(readAudit(dir).at(-1).action, 'undo');
@@ -104,16 +104,16 @@ test('undo, pin, image descriptions and remove from the site, all by keyboard; s
     // Shortcut letters typed into a field are text, not commands.
     await page.keyboard.type('A CT scan report, names covered: approve pending');
     await page.keyboard.press('Control+Enter');
-    await until(() => readRecords(dir).get(records[1].key).altOverrides?.[0], 'description stored');
-    assert.equal(readRecords(dir).get(records[1].key).altOverrides[0], 'A CT scan report, names covered: approve pending');
-    assert.equal(readRecords(dir).get(records[1].key).state, 'pending', 'typing "a" and "p" in the field decided nothing');
+    await until(async () => (await readRecords(dir)).get(records[1].key).altOverrides?.[0], 'description stored');
+    assert.equal((await readRecords(dir)).get(records[1].key).altOverrides[0], 'A CT scan report, names covered: approve pending');
+    assert.equal((await readRecords(dir)).get(records[1].key).state, 'pending', 'typing "a" and "p" in the field decided nothing');
     // The preview shows the new description, as patients will read it.
     await page.locator('care-hashtag-feed figcaption', { hasText: 'A CT scan report' }).waitFor();
 
     // p pins (a pinned post is shown, so it is approved too); it leaves the pending queue.
     await page.keyboard.press('p');
-    await until(() => readRecords(dir).get(records[1].key).pinned, 'pin stored');
-    assert.equal(readRecords(dir).get(records[1].key).state, 'approved');
+    await until(async () => (await readRecords(dir)).get(records[1].key).pinned, 'pin stored');
+    assert.equal((await readRecords(dir)).get(records[1].key).state, 'approved');
     await page.locator('.counts li', { hasText: 'Pinned: 1' }).waitFor();
 
     // The approved list: x removes an approved post from the site.
@@ -122,7 +122,7 @@ test('undo, pin, image descriptions and remove from the site, all by keyboard; s
     await page.keyboard.press('j');
     await until(async () => (await focused(page)).text.startsWith('Patient 3 '), 'focus on the approved post');
     await page.keyboard.press('x');
-    await until(() => readRecords(dir).get(records[3].key).state === 'removed', 'remove stored');
+    await until(async () => (await readRecords(dir)).get(records[3].key).state === 'removed', 'remove stored');
     const last = readAudit(dir).at(-1);
     assert.deepEqual([last.action, last.from, last.to, last.actor], ['remove', 'approved', 'removed', 'comms.ana']);
   } finally {
@@ -134,28 +134,37 @@ test('with a pointer: approve all of one account, undo it, block another; each p
   // Accounts by i % 7: posts 1, 8 and 15 are @patient1's; 2 and 9 are @patient2's.
   const records = Array.from({ length: 16 }, (_, i) => record(i));
   const of = (n) => records.filter((_, i) => i % 7 === n);
-  const dir = pipelineFolder(records);
+  const dir = await pipelineFolder(records);
   const desk = await startReview(dir, { actor: 'comms.ana' });
   try {
     const { page } = await openDesk(browser, desk);
     await page.locator('[role="option"]', { hasText: /^\s*Patient 1\s/ }).click();
     await page.locator('button', { hasText: 'Approve all pending from @patient1@mastodon.example' }).click();
     await page.locator('.bulk-confirm button', { hasText: 'Approve 3' }).click();
-    await until(() => of(1).every((r) => readRecords(dir).get(r.key).state === 'approved'), 'the account approved');
+    await until(
+      async () => ((all) => of(1).every((r) => all.get(r.key).state === 'approved'))(await readRecords(dir)),
+      'the account approved',
+    );
     await until(async () => (await liveText(page)) === 'Approved all from @patient1@mastodon.example: 3 posts. 13 left.', 'announced');
     assert.equal(readAudit(dir).filter((e) => e.action === 'approve' && e.actor === 'comms.ana').length, 3);
-    assert.equal(countStates(dir).approved, 3, 'no other account touched');
+    assert.equal((await countStates(dir)).approved, 3, 'no other account touched');
 
     await page.locator('button', { hasText: 'Undo' }).click();
-    await until(() => of(1).every((r) => readRecords(dir).get(r.key).state === 'pending'), 'the bulk approval undone');
+    await until(
+      async () => ((all) => of(1).every((r) => all.get(r.key).state === 'pending'))(await readRecords(dir)),
+      'the bulk approval undone',
+    );
     assert.equal(readAudit(dir).filter((e) => e.action === 'undo').length, 3);
 
     await page.locator('[role="option"]', { hasText: /^\s*Patient 2\s/ }).click();
     await page.locator('button', { hasText: 'Block @patient2@mastodon.example' }).click();
     await page.locator('.bulk-confirm button', { hasText: 'Reject 2' }).click();
-    await until(() => of(2).every((r) => readRecords(dir).get(r.key).state === 'rejected'), 'the account blocked');
-    for (const r of of(2)) assert.equal(readRecords(dir).get(r.key).reason, 'blocked account @patient2@mastodon.example');
-    assert.deepEqual(countStates(dir), { pending: 14, held: 0, approved: 0, rejected: 2, removed: 0, pinned: 0 });
+    await until(
+      async () => ((all) => of(2).every((r) => all.get(r.key).state === 'rejected'))(await readRecords(dir)),
+      'the account blocked',
+    );
+    for (const r of of(2)) assert.equal((await readRecords(dir)).get(r.key).reason, 'blocked account @patient2@mastodon.example');
+    assert.deepEqual(await countStates(dir), { pending: 14, held: 0, approved: 0, rejected: 2, removed: 0, pinned: 0 });
   } finally {
     await desk.stop();
   }

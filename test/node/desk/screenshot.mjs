@@ -36,7 +36,7 @@ const records = people.map(([name, handle, text], i) =>
     changedAt: ago(30 + i * 47),
   }),
 );
-const dir = pipelineFolder(records, {
+const dir = await pipelineFolder(records, {
   feed: {
     hashtag: 'bcsm',
     sources: [{ type: 'snapshot', url: 'https://hospital.example/bcsm.json' }],

@@ -11,15 +11,15 @@ let cookie;
 const first = record(1);
 
 before(async () => {
-  dir = pipelineFolder([first, record(2), record(3)]);
+  dir = await pipelineFolder([first, record(2), record(3)]);
   desk = await startReview(dir);
   cookie = await cookieOf(desk);
 });
 after(() => desk?.stop());
 
 /** Nothing in the store changed: every post still pending at version 1, and no audit line. */
-const unchanged = () => {
-  for (const r of readRecords(dir).values()) assert.deepEqual([r.state, r.version], ['pending', 1], `${r.key} changed`);
+const unchanged = async () => {
+  for (const r of (await readRecords(dir)).values()) assert.deepEqual([r.state, r.version], ['pending', 1], `${r.key} changed`);
   assert.deepEqual(readAudit(dir), []);
 };
 
@@ -59,7 +59,7 @@ test('without the token every request is refused with 403: the page, its script 
     body: JSON.stringify({ key: first.key, version: 1, action: 'approve' }),
   });
   assert.equal(post.status, 403);
-  unchanged();
+  await unchanged();
 });
 
 test('the token is exchanged once for an HttpOnly SameSite=Strict cookie and leaves the address bar', async () => {
@@ -126,7 +126,7 @@ test('a foreign Host (DNS rebinding) is refused with 421, even with the token an
   }
   // localhost is the desk's other own name.
   assert.equal((await raw(desk, { path: '/', headers: { host: `localhost:${desk.port}`, cookie } })).status, 200);
-  unchanged();
+  await unchanged();
 });
 
 test('a change from another Origin is refused with 403 (and from no Origin, or another site by fetch metadata)', async () => {
@@ -144,7 +144,7 @@ test('a change from another Origin is refused with 403 (and from no Origin, or a
     assert.equal(r.status, 403, JSON.stringify(headers));
     assert.equal(r.json.error, 'refused');
   }
-  unchanged();
+  await unchanged();
 });
 
 test('a GET or a form POST that tries to change a post is refused, and nothing changes', async () => {
@@ -175,7 +175,7 @@ test('a GET or a form POST that tries to change a post is refused, and nothing c
   assert.equal(page.status, 405);
   for (const method of ['PUT', 'DELETE', 'PATCH'])
     assert.equal((await raw(desk, { method, path: '/api/decide', headers: { cookie } })).status, 405);
-  unchanged();
+  await unchanged();
 });
 
 test('a malformed decision gets a 400 naming the field; an unknown post a 404', async () => {
@@ -206,7 +206,7 @@ test('a malformed decision gets a 400 naming the field; an unknown post a 404', 
   const filter = await api(desk, cookie, '/api/posts?state=everything');
   assert.equal(filter.status, 400);
   assert.match(filter.json.message, /^state: must be all, pinned or one of/);
-  unchanged();
+  await unchanged();
 });
 
 test('with the cookie, from its own page, a decision goes through the store and its audit log', async () => {
