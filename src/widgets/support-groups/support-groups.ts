@@ -506,7 +506,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           </details>`
           : nothing
       }
-      ${g.lastReviewed ? html`<p class="reviewed">${this.tb('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
+      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
 
