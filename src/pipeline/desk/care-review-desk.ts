@@ -967,8 +967,8 @@ export class CareReviewDesk extends LitElement {
       </div>
       ${this.panel === 'reason' ? this.#reasonPanel() : nothing} ${this.panel === 'alt' ? this.#altPanel(media) : nothing}
       <div class="bulk" role="group" aria-label="Every pending post from ${handle}">
-        <button @click=${() => this.#openBulk('bulk-approve')}>Approve all pending from <bdi>${handle}</bdi>…</button>
-        <button class="danger" @click=${() => this.#openBulk('bulk-reject')}>Block <bdi>${handle}</bdi>…</button>
+        <button @click=${() => this.#openBulk('bulk-approve')}><span>Approve all pending from <bdi>${handle}</bdi>…</span></button>
+        <button class="danger" @click=${() => this.#openBulk('bulk-reject')}><span>Block <bdi>${handle}</bdi>…</span></button>
       </div>
       ${this.panel === 'bulk-approve' || this.panel === 'bulk-reject' ? this.#bulkPanel(handle) : nothing}
     </section>`;
