@@ -283,7 +283,6 @@ export class CareReviewDesk extends LitElement {
     problem: { state: true },
     report: { state: true },
     loaded: { state: true },
-    busy: { state: true },
     bulkCount: { state: true },
   };
 
@@ -302,7 +301,6 @@ export class CareReviewDesk extends LitElement {
   declare problem: { message: string; record?: PostRecord } | undefined;
   /** @internal */ declare report: (PublishReport & { posts: Record<string, PostLine> }) | undefined;
   /** @internal */ declare loaded: boolean;
-  /** Decisions sent and not yet answered. @internal */ declare busy: number;
   /** @internal */ declare bulkCount: number | undefined;
 
   /** @internal */ #chain: Promise<unknown> = Promise.resolve();
@@ -328,7 +326,6 @@ export class CareReviewDesk extends LitElement {
     this.panel = 'none';
     this.status = '';
     this.loaded = false;
-    this.busy = 0;
   }
 
   override connectedCallback(): void {
@@ -505,16 +502,12 @@ export class CareReviewDesk extends LitElement {
 
   /** @internal */
   #enqueue(work: () => Promise<void>, step?: Step): void {
-    this.busy++;
-    this.#chain = this.#chain
-      .then(work)
-      .catch(async (e) => {
-        if (step) this.#undo = this.#undo.filter((s) => s !== step);
-        this.#fail(e);
-        // The list is stale after a refusal: show the store's truth.
-        await this.#load().catch(() => {});
-      })
-      .finally(() => this.busy--);
+    this.#chain = this.#chain.then(work).catch(async (e) => {
+      if (step) this.#undo = this.#undo.filter((s) => s !== step);
+      this.#fail(e);
+      // The list is stale after a refusal: show the store's truth.
+      await this.#load().catch(() => {});
+    });
   }
 
   /** @internal */
@@ -867,7 +860,7 @@ export class CareReviewDesk extends LitElement {
           }
           ${
             this.records.length
-              ? html`<ul role="listbox" aria-labelledby="queue-h" aria-busy=${this.busy ? 'true' : 'false'}>
+              ? html`<ul role="listbox" aria-labelledby="queue-h">
                 ${repeat(
                   this.records,
                   (r) => r.key,
