@@ -4,7 +4,7 @@
 //
 // Node has no DOMParser; parse5 (the WHATWG HTML parsing algorithm, as browsers parse) builds the tree, and
 // `InertNode` exposes the few DOM members reduceHtml reads. The tree is data only: nothing in it can run.
-import { parse } from 'parse5';
+import { parseFragment } from 'parse5';
 import { nodesText, postHref, reduceHtml, type SafeNode } from '../../core/sanitize.js';
 import type { Post } from '../../sources/posts.js';
 
@@ -42,12 +42,14 @@ class InertNode {
   }
 }
 
+/**
+ * Parses as the content of a `<body>` (parse5's fragment parsing, the algorithm `innerHTML` uses): the same tree
+ * a full document's body gets, without building a document around each post.
+ */
 class NodeDomParser {
   parseFromString(markup: string): { body: InertNode } {
-    const doc = parse(markup) as unknown as P5Node;
-    const html = doc.childNodes?.find((n) => n.tagName === 'html');
-    const body = html?.childNodes?.find((n) => n.tagName === 'body') ?? { nodeName: 'body', tagName: 'body', childNodes: [] };
-    return { body: new InertNode(body) };
+    const fragment = parseFragment(markup) as unknown as P5Node;
+    return { body: new InertNode({ nodeName: 'body', tagName: 'body', childNodes: fragment.childNodes ?? [] }) };
   }
 }
 
