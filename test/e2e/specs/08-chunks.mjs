@@ -138,4 +138,19 @@ describe('chunks', () => {
     assert.equal(chunks(t).length, 1);
     await assertClean(page);
   });
+
+  test('a calendar chunk that failed once loads when the menu is opened again and the server answers', async (t) => {
+    const page = await t.page();
+    const pattern = `${env.origin}${DIST.chat.replace(/[^/]+$/, '')}chunks/**`;
+    await page.context().route(pattern, (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await t.open(page, { modules: [DIST.chat], body: element('chat') }, { csp: true });
+    await expectRendered(page, 'chat');
+    await openFirstCalendar(page);
+    await waitText(page, '#chat', 'This information is not available right now.');
+    await page.context().unroute(pattern);
+    await openFirstCalendar(page); // closes it
+    await openFirstCalendar(page); // opens it again: asks again
+    await calendarLinks(page);
+    await assertClean(page);
+  });
 });
