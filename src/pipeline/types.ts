@@ -45,7 +45,7 @@ export interface Source {
   collect(context: SourceContext): Promise<SourceResult>;
 }
 
-/** One post as the store keeps it (`<state>/posts/<key>.json`). */
+/** One post as the store keeps it (in `<state>/posts/<first two characters of its key>.json`, a sorted list). */
 export interface PostRecord {
   /** The store's key: a stable hash of the post's `url`. */
   key: string;
