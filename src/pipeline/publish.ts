@@ -76,16 +76,8 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     const report: PublishResult = { added: [], removed: [], requeued: [], files: [], warnings };
     // 1. Recheck what would be published, outside the write lock (network): deleted → removed, edited → review.
     const rechecked = new Map<string, Post | 'gone'>();
-    if (o.recheck && config.publish.recheck) {
-      const candidates = published(await store.list({ state: 'approved' }), config.publish.limit);
-      for (const r of candidates) {
-        try {
-          rechecked.set(r.key, await o.recheck(r.post.url));
-        } catch (e) {
-          warn(`recheck ${r.post.url}: ${(e as Error).message}; kept as it was`);
-        }
-      }
-    }
+    if (o.recheck && config.publish.recheck)
+      await recheckAll(published(await store.list({ state: 'approved' }), config.publish.limit), o.recheck, rechecked, warn);
     const rules = config.rules as Rules;
     const phrases = misinformationPhrases(rules);
     const records = await store.transaction('publish', (tx) => {
@@ -169,6 +161,46 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
   } finally {
     release();
   }
+}
+
+/**
+ * Looks each post up at its source: one host at a time per host (the polite fetch queues them anyway), up to
+ * eight hosts at once. A host that fails (down, unreachable, refusing) is not asked again this run: its posts
+ * stay as they were, with one warning, instead of each waiting out its own timeouts.
+ */
+async function recheckAll(
+  records: PostRecord[],
+  recheck: Recheck,
+  out: Map<string, Post | 'gone'>,
+  warn: (m: string) => void,
+): Promise<void> {
+  const byHost = new Map<string, PostRecord[]>();
+  for (const r of records) {
+    let host: string;
+    try {
+      host = new URL(r.post.url).host;
+    } catch {
+      continue;
+    }
+    if (!byHost.has(host)) byHost.set(host, []);
+    byHost.get(host)!.push(r);
+  }
+  const hosts = [...byHost];
+  const worker = async () => {
+    for (let next = hosts.shift(); next; next = hosts.shift()) {
+      const [host, list] = next;
+      for (const [i, r] of list.entries()) {
+        try {
+          out.set(r.key, await recheck(r.post.url));
+        } catch (e) {
+          const left = list.length - i;
+          warn(`recheck ${host}: ${(e as Error).message}; ${left} post${left === 1 ? '' : 's'} from there kept as they were`);
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, hosts.length) }, worker));
 }
 
 function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror {

@@ -122,20 +122,30 @@ test('processes racing for the write lock never interleave: 4 processes × 15 re
   assert.equal(existsSync(join(dir, 'write.lock')), false);
 });
 
-test('one file per post under posts/<first two key characters>/, keyed by a hash of the post address; JSON that diffs line by line', async () => {
-  const { store, posts } = await seeded(3);
+test('posts are kept in at most 256 files by the first two characters of their key (a hash of the address), sorted, one field per line', async () => {
+  const { store, posts } = await seeded(40);
   const key = keyOf(posts[0].url);
   assert.match(key, /^[0-9a-f]{16}$/);
-  const file = join(store.dir, 'posts', key.slice(0, 2), `${key}.json`);
-  const text = readFileSync(file, 'utf8');
-  assert.ok(text.endsWith('\n') && text.split('\n').length > 10, 'pretty-printed');
-  const r = JSON.parse(text);
-  assert.equal(r.key, key);
+  const files = readdirSync(join(store.dir, 'posts'));
+  assert.ok(files.every((f) => /^[0-9a-f]{2}\.json$/.test(f)) && files.length <= 40, files.join());
+  const text = readFileSync(join(store.dir, 'posts', `${key.slice(0, 2)}.json`), 'utf8');
+  assert.ok(text.endsWith('\n') && text.includes('\n      "url": '), 'pretty-printed');
+  const list = JSON.parse(text);
+  assert.deepEqual(
+    list.map((r) => r.key),
+    list.map((r) => r.key).sort(),
+  );
+  const r = list.find((x) => x.key === key);
   assert.equal(r.post.url, posts[0].url);
   assert.equal(r.state, 'pending');
   assert.equal(r.version, 1);
   assert.deepEqual(r.sources, ['fake:a']);
   assert.match(r.contentHash, /^[0-9a-f]{16}$/);
+  // A decision rewrites only the file of the post it changes.
+  const before = mtimes(store.dir);
+  await store.decide({ key, version: 1, action: 'approve' }, 'n');
+  const changed = Object.keys(before).filter((f) => mtimes(store.dir)[f] !== before[f]);
+  assert.deepEqual(changed.sort(), ['audit.jsonl', `posts/${key.slice(0, 2)}.json`, 'revision']);
 });
 
 test('decisions raise the version and are audited with time, actor, action, post, states and reason', async () => {
@@ -276,13 +286,21 @@ test('a long-running reader (the review desk) sees what another process wrote si
   assert.equal((await desk.list({ state: 'approved' }))[0].key, r.key);
 });
 
-test('an unreadable post file is reported, not fatal; the others still load', async () => {
-  const { store } = await seeded(3);
-  const shard = join(store.dir, 'posts', 'ff');
-  mkdirSync(shard, { recursive: true });
-  writeFileSync(join(shard, 'ffffffffffffffff.json'), '{"key": "ffff');
+test('an unreadable posts file (a merge conflict) is reported, never written over; the other files still load', async () => {
+  const { store, posts } = await seeded(30);
+  const key = keyOf(posts[0].url);
+  const file = join(store.dir, 'posts', `${key.slice(0, 2)}.json`);
+  const inShard = JSON.parse(readFileSync(file, 'utf8')).length;
+  writeFileSync(file, '<<<<<<< HEAD\n[]\n=======\n[]\n>>>>>>> theirs\n');
   writeFileSync(join(store.dir, 'revision'), '99\n');
-  assert.equal((await store.list()).length, 3);
+  assert.equal((await store.list()).length, 30 - inShard);
   assert.equal(store.problems.length, 1);
-  assert.match(store.problems[0], /ffffffffffffffff\.json: not valid JSON/);
+  assert.match(store.problems[0], new RegExp(`${key.slice(0, 2)}\\.json: not valid JSON`));
+  const audit = readFileSync(store.auditFile, 'utf8');
+  const r = await store
+    .transaction('test', (tx) => tx.put({ ...structuredClone(posts[0]), key }) || tx.audit({ actor: 'x', action: 'approve' }))
+    .catch((e) => e);
+  assert.match(r.message, /not valid JSON .*Fix or restore that file \(git checkout\) and run again\./);
+  assert.match(readFileSync(file, 'utf8'), /^<<<<<<< HEAD/);
+  assert.equal(readFileSync(store.auditFile, 'utf8'), audit, 'nothing logged for a change that was not made');
 });
