@@ -54,6 +54,9 @@ const FOCUS = {
   empty: '.empty',
 } as const;
 
+/** How often the page asks whether the queue changed under it. */
+const WATCH_MS = 20000;
+
 const ORDER: StateFilter[] = ['pending', 'held', 'approved', 'rejected', 'removed', 'pinned', 'all'];
 const HEADER = { 'x-carecircle-desk': '1' };
 
@@ -284,6 +287,7 @@ export class CareReviewDesk extends LitElement {
     report: { state: true },
     loaded: { state: true },
     bulkCount: { state: true },
+    changed: { state: true },
   };
 
   /** @internal */ declare info: Info | undefined;
@@ -302,6 +306,8 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ declare report: (PublishReport & { posts: Record<string, PostLine> }) | undefined;
   /** @internal */ declare loaded: boolean;
   /** @internal */ declare bulkCount: number | undefined;
+  /** The store's counts moved without this page (another reviewer, a collect): offer to show the latest. @internal */
+  declare changed: boolean;
 
   /** @internal */ #chain: Promise<unknown> = Promise.resolve();
   /** @internal */ #undo: Step[] = [];
@@ -312,6 +318,8 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ #focusAfter: keyof typeof FOCUS | undefined;
   /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ #listRequest = 0;
+  /** Decisions sent and not yet answered. @internal */ #inFlight = 0;
+  /** @internal */ #watch?: ReturnType<typeof setInterval>;
   /** Versions this page's own answered decisions moved each post from → to (`key:from` → to). @internal */
   #bumped = new Map<string, number>();
 
@@ -325,6 +333,7 @@ export class CareReviewDesk extends LitElement {
     this.word = '';
     this.panel = 'none';
     this.status = '';
+    this.changed = false;
     this.loaded = false;
   }
 
@@ -332,6 +341,7 @@ export class CareReviewDesk extends LitElement {
     super.connectedCallback();
     // On the document: the desk is the whole page, and a key pressed with nothing focused must work too.
     document.addEventListener('keydown', this.#keys);
+    this.#watch = setInterval(() => void this.#check(), WATCH_MS);
     void this.#start();
   }
 
@@ -339,6 +349,7 @@ export class CareReviewDesk extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#keys);
     clearTimeout(this.#wordTimer);
+    clearInterval(this.#watch);
   }
 
   /** @internal */
@@ -376,12 +387,29 @@ export class CareReviewDesk extends LitElement {
     this.records = data.posts;
     this.total = data.total;
     this.counts = data.counts;
+    this.changed = false;
     const keep = select ?? this.selected;
     this.selected = data.posts.some((r) => r.key === keep) ? keep : data.posts[0]?.key;
     this.loaded = true;
     // A reviewer in the list stays there: focus follows the selection into the new list.
     if (this.#focusAfter !== 'problem' && (this.renderRoot as ShadowRoot).activeElement?.closest('[role="listbox"]'))
       this.#focusAfter = this.records.length ? 'option' : 'empty';
+  }
+
+  /**
+   * Another reviewer or a scheduled collect may change the queue while this page is open. The list is not swapped
+   * under the reviewer's keys: a notice offers the latest instead. Counts are the cheap signal (a change that
+   * leaves every count as it was is seen at the next reload or conflict).
+   * @internal
+   */
+  async #check(): Promise<void> {
+    if (document.hidden || this.#inFlight || !this.counts || this.changed) return;
+    try {
+      const { counts } = await this.#api<{ counts: Counts }>('/api/counts');
+      if (!this.#inFlight && JSON.stringify(counts) !== JSON.stringify(this.counts)) this.changed = true;
+    } catch {
+      // A stopped desk says so at the next action; a failed check is not worth an alert.
+    }
   }
 
   /** @internal */
@@ -502,12 +530,16 @@ export class CareReviewDesk extends LitElement {
 
   /** @internal */
   #enqueue(work: () => Promise<void>, step?: Step): void {
-    this.#chain = this.#chain.then(work).catch(async (e) => {
-      if (step) this.#undo = this.#undo.filter((s) => s !== step);
-      this.#fail(e);
-      // The list is stale after a refusal: show the store's truth.
-      await this.#load().catch(() => {});
-    });
+    this.#inFlight++;
+    this.#chain = this.#chain
+      .then(work)
+      .catch(async (e) => {
+        if (step) this.#undo = this.#undo.filter((s) => s !== step);
+        this.#fail(e);
+        // The list is stale after a refusal: show the store's truth.
+        await this.#load().catch(() => {});
+      })
+      .finally(() => this.#inFlight--);
   }
 
   /** @internal */
@@ -797,6 +829,23 @@ export class CareReviewDesk extends LitElement {
                 Reload
               </button>
             </div>`
+            : nothing
+        }
+      </div>
+      <div role="status" class="changed">
+        ${
+          this.changed
+            ? html`<p class="panel">
+              The queue has changed since it was loaded (another reviewer, or new posts collected).
+              <button
+                @click=${() =>
+                  this.#load()
+                    .then(() => (this.#focusAfter = this.records.length ? 'option' : 'empty'))
+                    .catch((e) => this.#fail(e))}
+              >
+                Show the latest
+              </button>
+            </p>`
             : nothing
         }
       </div>

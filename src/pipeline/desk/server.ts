@@ -162,6 +162,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         return sendJson(res, await deskInfo(ctx));
       case 'GET /api/posts':
         return sendJson(res, await listPosts(ctx, url.searchParams));
+      case 'GET /api/counts':
+        return sendJson(res, { status: 200, body: { counts: await ctx.store.counts() } });
       case 'POST /api/decide':
         return sendJson(res, await decide(ctx, await readBody(req)));
       case 'POST /api/bulk':

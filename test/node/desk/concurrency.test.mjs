@@ -3,7 +3,7 @@
 // "Changed by … at …, reload", and the other is what the store and its audit log keep. Needs the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { pipelineFolder, record, startReview, cookieOf, api, readRecords, readAudit, launch, openDesk, until } from './helpers.mjs';
+import { pipelineFolder, record, startReview, cookieOf, api, readRecords, readAudit, launch, openDesk, until, axe } from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -58,10 +58,15 @@ test('in the browser, the second reviewer is told who changed the post and when,
   const lee = await startReview(dir, { actor: 'dr.lee' });
   try {
     const a = await openDesk(browser, kim);
-    const b = await openDesk(browser, lee);
+    const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
     // Both see post 0, version 1. Kim approves it first; Lee, not knowing, rejects it.
     await a.page.keyboard.press('a');
     await until(async () => (await readRecords(dir)).get(records[0].key).state === 'approved', 'Kim’s approval stored');
+    // Lee's desk notices within its check interval, and offers the latest without swapping the list under the keys.
+    await b.page.clock.fastForward(20000);
+    await b.page.locator('.changed', { hasText: 'The queue has changed since it was loaded' }).waitFor();
+    assert.equal(await b.page.locator('[role="option"]').count(), 2, 'the list is left as it was');
+    assert.deepEqual(await axe(b.page), [], 'axe with the notice shown');
     await b.page.keyboard.press('r');
     await b.page.locator('#reason:focus').waitFor();
     await b.page.keyboard.type('looks like an advert');

@@ -191,7 +191,7 @@ export const launch = () => chromium.launch({ executablePath: findBrowser(), arg
 export async function openDesk(
   browser,
   desk,
-  { viewport = { width: 1280, height: 900 }, colorScheme, forcedColors, reducedMotion, bypassCSP = false } = {},
+  { viewport = { width: 1280, height: 900 }, colorScheme, forcedColors, reducedMotion, bypassCSP = false, clock = false } = {},
 ) {
   const context = await browser.newContext({
     viewport,
@@ -209,6 +209,8 @@ export async function openDesk(
     (route) => (blocked.push(route.request().url()), route.abort('blockedbyclient')),
   );
   const page = await context.newPage();
+  // A controlled clock, for the desk's timers (its check for changes made elsewhere).
+  if (clock) await page.clock.install();
   const errors = [];
   const consoleLines = [];
   page.on('pageerror', (e) => errors.push(String(e)));
