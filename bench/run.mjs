@@ -8,7 +8,7 @@
 //                  figures in the README are from BENCH_RUNS=7 or 5, as noted there)
 //   BENCH_CPU=1,4  CPU slow-down factors to measure at (default both)
 //   E2E_DIST=dir   measure another build of dist/
-//   BENCH_ONLY=feed,chat,groups,stability   run only those sections (sizes always)
+//   BENCH_ONLY=feed,chat,groups,stability   run only those sections (sizes always); `pipeline`: bench/pipeline.mjs
 import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -658,6 +658,10 @@ if (want('validation')) {
   };
 }
 
+// ------------------------------------------------------------------ pipeline (bench/pipeline.mjs)
+// `carecircle collect` from 50 mock Mastodon servers × 1,000 and × 2,000 posts, then `publish`: time, peak memory.
+if (want('pipeline')) results.pipeline = await (await import('./pipeline.mjs')).benchPipeline();
+
 // ------------------------------------------------------------------ report
 console.log(
   '\nmin+gzip size (KB = 1000 bytes, gzip -9; ours as the build reports them, peers minified with esbuild for a fair comparison)',
@@ -810,5 +814,10 @@ if (results.validation)
   console.log(
     `\nconfig validation, ${results.validation.config} (Node, median): zod ${results.validation.zodMs} ms, compiled ${results.validation.compiledMs} ms → ratio ${results.validation.ratio}`,
   );
+if (results.pipeline) {
+  console.log('\npipeline: carecircle collect from Mastodon servers on 127.0.0.1, then publish (each its own process)');
+  console.table(results.pipeline.rows);
+  console.table(results.pipeline.growth);
+}
 await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('wrote bench/results.json');
