@@ -2,7 +2,7 @@
 // review by native speakers is welcome (see the README's translator's guide). Medical terms follow Cancer Council
 // NSW's Arabic information and the NHS's translated leaflets, as the translator knows them: "السرطان",
 // "المصابون بالسرطان", "مقدمو الرعاية", "فريقك الطبي". Modern Standard Arabic. Counted nouns take the form
-// their number needs (dual, 3–10 plural, 11–99 accusative singular); after "بعد" (startsIn) the dual is genitive.
+// their number needs (dual, 3–10 plural, 11–99 accusative singular).
 import type { LocaleBundle } from '../types.js';
 
 export default {
@@ -150,24 +150,6 @@ export default {
     liveText: 'مباشر الآن',
     join: 'انضم الآن',
     startsIn: 'يبدأ بعد {time}',
-    days_zero: '{count} يوم',
-    days_one: '{count} يوم',
-    days_two: '{count} يومين',
-    days_few: '{count} أيام',
-    days_many: '{count} يومًا',
-    days_other: '{count} يوم',
-    hours_zero: '{count} ساعة',
-    hours_one: '{count} ساعة',
-    hours_two: '{count} ساعتين',
-    hours_few: '{count} ساعات',
-    hours_many: '{count} ساعة',
-    hours_other: '{count} ساعة',
-    minutes_zero: '{count} دقيقة',
-    minutes_one: '{count} دقيقة',
-    minutes_two: '{count} دقيقتين',
-    minutes_few: '{count} دقائق',
-    minutes_many: '{count} دقيقة',
-    minutes_other: '{count} دقيقة',
     cancelled: 'ملغى',
     later: 'بعد ذلك:',
     topic: 'الموضوع: {topic}',

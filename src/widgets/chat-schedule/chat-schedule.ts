@@ -26,12 +26,6 @@ const en = {
   liveText: 'Live now',
   join: 'Join now',
   startsIn: 'Starts in {time}',
-  days_one: '{count} day',
-  days_other: '{count} days',
-  hours_one: '{count} hour',
-  hours_other: '{count} hours',
-  minutes_one: '{count} minute',
-  minutes_other: '{count} minutes',
   cancelled: 'Cancelled',
   later: 'After that:',
   topic: 'Topic: {topic}',
@@ -293,7 +287,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       // First the formatters the cards use: the first of each kind on a page costs milliseconds to build.
       work.cancel = later(() => {
         formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, now);
-        durationWords(this.locale, this.t, now, now + 6e4);
+        durationWords(this.locale, now, now + 6e4);
         work.cancel = later(step);
       });
     }
@@ -452,7 +446,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
       </p>
       ${wallTime(chat.timeZone, s) != wallTime(tz, s) ? html`<p class="own">${this.tb('ownTime', own)}</p>` : nothing}
-      ${countdown ? html`<p class="countdown">${this.tb('startsIn', { time: durationWords(this.locale, this.t, now, s) })}</p>` : nothing}`;
+      ${countdown ? html`<p class="countdown">${this.tb('startsIn', { time: durationWords(this.locale, now, s) })}</p>` : nothing}`;
   }
 
   /**

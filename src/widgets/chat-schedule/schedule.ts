@@ -1,5 +1,4 @@
-import { listFormat } from '../../core/i18n/format.js';
-import type { Translate } from '../../core/i18n/messages.js';
+import { listFormat, numberFormat } from '../../core/i18n/format.js';
 import { occurrences, type Occurrence } from '../../core/time/recurrence.js';
 import { wallTime } from '../../core/time/zones.js';
 import type { Chat } from './chat-schedule.schema.js';
@@ -83,18 +82,24 @@ type DurationFormat = new (locale: string, options: { style: 'long' }) => { form
 const native = (Intl as unknown as { DurationFormat?: DurationFormat }).DurationFormat;
 const formats = new Map<string, { format(d: Record<string, number>): string }>();
 
+const UNITS: Record<string, string> = { days: 'day', hours: 'hour', minutes: 'minute' };
+
 /**
  * The time until `t` as words a screen reader speaks well: "2 hours, 15 minutes", "1 day, 9 hours", "6 days"
- * (days; hours under 2 days; minutes under a day). `Intl.DurationFormat` (long) where the browser has it, else
- * the `days`/`hours`/`minutes` messages joined by the locale's "and": "1 day and 14 hours".
+ * (days; hours under 2 days; minutes under a day), in `locale`. `Intl.DurationFormat` (long) where the browser has
+ * it, else each unit by `Intl.NumberFormat` (long unit style: the language's own plural forms) joined by the
+ * locale's "and": "1 day and 14 hours".
  */
-export function durationWords(locale: string, t: Translate, now: number, at: number, DF: DurationFormat | null = native ?? null): string {
+export function durationWords(locale: string, now: number, at: number, DF: DurationFormat | null = native ?? null): string {
   const [d, h, m] = until(now, at);
   const parts: Record<string, number> = {};
   if (d) parts.days = d;
   if (d < 2 && h) parts.hours = h;
   if (!d && m) parts.minutes = m;
-  if (!DF) return listFormat(locale).format(Object.entries(parts).map(([k, count]) => t(k, { count })));
+  if (!DF)
+    return listFormat(locale).format(
+      Object.entries(parts).map(([k, n]) => numberFormat(locale, { style: 'unit', unit: UNITS[k], unitDisplay: 'long' }).format(n)),
+    );
   if (DF != native) return new DF(locale, { style: 'long' }).format(parts);
   let f = formats.get(locale);
   if (!f) formats.set(locale, (f = new DF(locale, { style: 'long' })));

@@ -1,23 +1,10 @@
 // The pure logic beside <care-chat-schedule>: chats grouped one entry each, and a countdown in words.
 import { expect } from '@open-wc/testing';
-import { createTranslate } from '../../../src/core/i18n/messages.js';
 import { byChat, durationWords } from '../../../src/widgets/chat-schedule/schedule.js';
 import type { Chat } from '../../../src/widgets/chat-schedule/chat-schedule.schema.js';
 import { chats as input, weekStart } from '../../../stories/data/chat-schedule.js';
 
 const chats = input.map((c) => ({ platform: 'other', hosts: [], exceptions: [], topics: {}, durationMinutes: 60, ...c })) as Chat[];
-const t = createTranslate('en', [
-  {
-    en: {
-      days_one: '{count} day',
-      days_other: '{count} days',
-      hours_one: '{count} hour',
-      hours_other: '{count} hours',
-      minutes_one: '{count} minute',
-      minutes_other: '{count} minutes',
-    },
-  },
-]);
 const now = +new Date(weekStart);
 const H = 36e5;
 
@@ -57,12 +44,23 @@ describe('chat schedule: byChat', () => {
 describe('chat schedule: durationWords', () => {
   const none = null; // as in a browser without Intl.DurationFormat
   it('says days, hours and minutes in words, joined by "and", where Intl.DurationFormat is missing', () => {
-    expect(durationWords('en', t, now, now + 38 * H, none)).to.equal('1 day and 14 hours');
-    expect(durationWords('en', t, now, now + 2.25 * H, none)).to.equal('2 hours and 15 minutes');
-    expect(durationWords('en', t, now, now + 30e3, none)).to.equal('1 minute');
-    expect(durationWords('en', t, now, now + 5 * 24 * H, none)).to.equal('5 days');
-    expect(durationWords('en', t, now, now + 24 * H, none)).to.equal('1 day');
-    expect(durationWords('en', t, now, now + 49 * H, none)).to.equal('2 days');
+    expect(durationWords('en', now, now + 38 * H, none)).to.equal('1 day and 14 hours');
+    expect(durationWords('en', now, now + 2.25 * H, none)).to.equal('2 hours and 15 minutes');
+    expect(durationWords('en', now, now + 30e3, none)).to.equal('1 minute');
+    expect(durationWords('en', now, now + 5 * 24 * H, none)).to.equal('5 days');
+    expect(durationWords('en', now, now + 24 * H, none)).to.equal('1 day');
+    expect(durationWords('en', now, now + 49 * H, none)).to.equal('2 days');
+  });
+
+  it('words the units in the page’s language by Intl.NumberFormat (its own plural forms) where Intl.DurationFormat is missing', () => {
+    const unit = (locale: string, unit: string, n: number) =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+    const and = (locale: string, list: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(list);
+    for (const locale of ['ar', 'pl', 'zh-Hans', 'es'])
+      expect(durationWords(locale, now, now + 26 * H, none), locale).to.equal(
+        and(locale, [unit(locale, 'day', 1), unit(locale, 'hour', 2)]),
+      );
+    expect(durationWords('es', now, now + 3 * 24 * H, none)).to.equal('3 días');
   });
 
   it('uses Intl.DurationFormat in its long style where the browser has it', () => {
@@ -73,8 +71,8 @@ describe('chat schedule: durationWords', () => {
       }
       format = (d: object) => JSON.stringify(d);
     }
-    expect(durationWords('en-GB', t, now, now + 38 * H, Fake)).to.equal('{"days":1,"hours":14}');
+    expect(durationWords('en-GB', now, now + 38 * H, Fake)).to.equal('{"days":1,"hours":14}');
     expect(seen).to.deep.equal(['en-GB', { style: 'long' }]);
-    expect(durationWords('en', t, now, now + 38 * H)).to.match(/^1 day,? (and )?14 hours$/); // this browser's own
+    expect(durationWords('en', now, now + 38 * H)).to.match(/^1 day,? (and )?14 hours$/); // this browser's own
   });
 });
