@@ -32,6 +32,7 @@ const keys0 = new Set([
   'filters',
   'heading',
   'headingLevel',
+  'subscribeUrl',
 ]);
 const keys1 = new Set([
   'id',
@@ -51,6 +52,7 @@ const keys1 = new Set([
 const re2 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 const re3 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
 const re4 = /^\d{4}-\d\d-\d\d$/;
+const re5 = /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/;
 
 const v0 = opt(str);
 const v1 = rec(str, str);
@@ -174,6 +176,12 @@ function v40(v: any): any {
 }
 const v41 = opt(v40);
 function v42(v: any): any {
+  const o = str(v);
+  if (r_matches(o, re5, undefined) !== true) throw X;
+  return o;
+}
+const v43 = opt(v42);
+function v44(v: any): any {
   if (typeof v != 'object' || v === null || Array.isArray(v)) throw X;
   for (const k in v) if (!keys0.has(k)) throw X;
   const o: any = {};
@@ -187,10 +195,11 @@ function v42(v: any): any {
   o.filters = v39(v.filters);
   if ('heading' in v) o.heading = v18(v.heading);
   if ('headingLevel' in v) o.headingLevel = v41(v.headingLevel);
+  if ('subscribeUrl' in v) o.subscribeUrl = v43(v.subscribeUrl);
   return o;
 }
 
 /** chatScheduleSchema (src/widgets/chat-schedule/chat-schedule.schema.ts), compiled. */
-export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v42, () =>
+export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v44, () =>
   import('../widgets/chat-schedule/chat-schedule.schema.js').then((m) => m.chatScheduleSchema as never),
 );

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
-import { between } from '../../core/config/checks.js';
+import { between, matching } from '../../core/config/checks.js';
 import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
@@ -59,6 +59,17 @@ export const chatScheduleSchema = z.strictObject({
   heading: z.optional(localText()),
   /** The level of that heading, 2 to 6 (default: the `heading-level` attribute, else 2); each chat's title is one below. */
   headingLevel: headingLevel(),
+  /**
+   * Where a calendar of these chats is published (`carecircle publish` writes `chats.ics`): a `webcal://` or
+   * `https://` address, or a path on this site like `/carecircle/chats.ics`. "Add all chats to your calendar" then
+   * subscribes to it (`webcal:`), so a reader's calendar app keeps the chats up to date, instead of downloading a copy.
+   */
+  subscribeUrl: z.optional(
+    matching(
+      /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/,
+      'Must be a webcal:// or https:// address, or a path on this site like /carecircle/chats.ics.',
+    ),
+  ),
 });
 
 /** A chat schedule config as people write it (keys with defaults may be left out). */

@@ -14,7 +14,7 @@ import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
 import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { agenda, byNext, dayDiff, durationWords, entryOf, itemsOf, passes, tag, type Entry, type Item } from './schedule.js';
+import { agenda, byNext, dayDiff, durationWords, entryOf, itemsOf, passes, tag, webcalUrl, type Entry, type Item } from './schedule.js';
 
 // Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
@@ -218,6 +218,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
               ${values.map((v) => html`<option value=${v} ?selected=${this[key] == v}>${key == 'platform' ? this.t(v) : `\u2068#${v}\u2069`}</option>`)}
             </select></label>`
         : nothing;
+    // A published calendar (`subscribeUrl`) is subscribed to; without one, the button downloads a copy.
+    const subscribe = webcalUrl(c.subscribeUrl, document.baseURI);
     const filters =
       c.filters &&
       [
@@ -236,7 +238,11 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
       ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
-      <p>${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')}${this.#waiting('')}</p>
+      <p>${
+        subscribe
+          ? html`<a class="button" href=${subscribe}>${this.t('subscribe')}</a>`
+          : html`${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')}${this.#waiting('')}`
+      }</p>
     </div>`;
   }
 

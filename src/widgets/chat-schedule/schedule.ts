@@ -20,6 +20,22 @@ export interface Filter {
   hashtag?: string;
 }
 
+/**
+ * The `webcal:` address a calendar app subscribes to, from a config's `subscribeUrl` (webcal, http(s), or a path
+ * resolved against the page), or undefined for anything else.
+ */
+export function webcalUrl(value: string | undefined, base: string): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    if (url.protocol === 'webcal:') return url.href;
+    if (url.protocol === 'https:' || url.protocol === 'http:') return 'webcal:' + url.href.slice(url.protocol.length);
+  } catch {
+    /* not an address */
+  }
+  return undefined;
+}
+
 export const tag = (c: Chat): string => (c.hashtag ?? '').replace(/^#/, '');
 
 /** Whether a chat passes the platform and hashtag filter. */

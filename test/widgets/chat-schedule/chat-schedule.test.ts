@@ -205,6 +205,23 @@ describe('<care-chat-schedule>', () => {
     expect(ics.match(/BEGIN:VTIMEZONE/g)).to.have.length(3);
   });
 
+  it('subscribes to a published calendar (subscribeUrl) with a webcal: address instead of downloading a copy', async () => {
+    const subscribeLink = (el: El) =>
+      [...root(el).querySelectorAll<HTMLAnchorElement>('a')].find((a) => text(a).startsWith('Add all chats'))!;
+    const published = await render({ chats, subscribeUrl: 'https://hospital.example/carecircle/chats.ics' });
+    const link = subscribeLink(published);
+    expect(link.getAttribute('href')).to.equal('webcal://hospital.example/carecircle/chats.ics');
+    expect(link.hasAttribute('download')).to.equal(false);
+    expect(text(link)).to.equal('Add all chats to your calendar');
+    const onSite = await render({ chats, subscribeUrl: '/carecircle/chats.ics' });
+    expect(subscribeLink(onSite).getAttribute('href')).to.equal(`webcal://${location.host}/carecircle/chats.ics`);
+    const webcal = await render({ chats, subscribeUrl: 'webcal://cal.example/bcsm.ics' });
+    expect(subscribeLink(webcal).getAttribute('href')).to.equal('webcal://cal.example/bcsm.ics');
+    const bad = await render({ chats, subscribeUrl: 'javascript:alert(1)' });
+    expect(text(root(bad).querySelector('.panel.error, [part=error]'))).to.include('subscribeUrl');
+    expect(root(bad).querySelector('a[href^="javascript"]')).to.equal(null);
+  });
+
   it('updates from one shared clock and can be stopped (WCAG 2.2.2)', async () => {
     const el = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
     const other = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
