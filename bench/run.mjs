@@ -121,7 +121,7 @@ const timeUntil = (page, predicate, arg) =>
     ([src, arg]) =>
       new Promise((resolve, reject) => {
         const test = new Function('arg', `return (${src})(arg)`);
-        const limit = performance.now() + 20000;
+        const limit = performance.now() + 90000;
         const tick = () => {
           if (test(arg)) resolve(performance.now());
           else if (performance.now() > limit) reject(new Error('timed out'));
