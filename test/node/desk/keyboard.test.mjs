@@ -155,6 +155,8 @@ test('with a pointer: approve all of one account, undo it, block another; each p
       'the bulk approval undone',
     );
     assert.equal(readAudit(dir).filter((e) => e.action === 'undo').length, 3);
+    // The desk has shown the undone posts again (and selected one) before the reviewer moves on.
+    await until(async () => (await liveText(page)).startsWith('Undone: approved all from @patient1@mastodon.example.'), 'undo announced');
 
     await page.locator('[role="option"]', { hasText: /^\s*Patient 2\s/ }).click();
     await page.locator('button', { hasText: 'Block @patient2@mastodon.example' }).click();
