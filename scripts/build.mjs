@@ -21,12 +21,13 @@ export const budgets = {
   // +10.7 over: the three widgets' code 15.0, core 6.4, their compiled validators and rules 6.3, lit 4.9, styles
   // 3.7, recurrence and zones 1.7, English messages 1.2, the Mastodon reader 0.9. Next step: the single-widget
   // steps below; a page that shows one widget is better served by that widget's own file.
-  'carecircle.js': { target: 30, limit: 40.7 },
+  // +0.2 for the chat schedule's subscribeUrl (a webcal: subscription to the pipeline's chats.ics).
+  'carecircle.js': { target: 30, limit: 40.9 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
   // leaves the browser altogether (≈ −9 here), then the all-in-one's own steps.
-  'carecircle.iife.js': { target: 40, limit: 56.7 },
+  'carecircle.iife.js': { target: 40, limit: 57.0 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: a smaller
   // generated validator (shared rule code instead of code per field) and the config loader's `src` and inline
@@ -41,7 +42,8 @@ export const budgets = {
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, a smaller generated validator, and a lighter core.
-  'care-chat-schedule.js': { target: 15, limit: 21.8 },
+  // +0.2 of it for subscribeUrl (its schema key, compiled check and the webcal: address).
+  'care-chat-schedule.js': { target: 15, limit: 22.0 },
 };
 
 const outputs = [

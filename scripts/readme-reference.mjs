@@ -142,7 +142,9 @@ for (const f of files) {
   const schema = JSON.parse(await readFile(`${dir}/${f}`, 'utf8'));
   // Descriptions come from the schema only (the build puts there the doc comment above each key, per object).
   const rows = rowsOf(schema).filter((r) => r.path !== 'messages');
-  md += `\n### \`<${tag}>\`\n\nJSON Schema: \`dist/schema/${f}\`.\n\n| key | type | default | description |\n| --- | --- | --- | --- |\n`;
+  // Widgets by their tag; the pipeline's config (README, "Pipeline") by its file name.
+  const title = tag.startsWith('care-') ? `<${tag}>` : `${tag}.json`;
+  md += `\n### \`${title}\`\n\nJSON Schema: \`dist/schema/${f}\`.\n\n| key | type | default | description |\n| --- | --- | --- | --- |\n`;
   for (const r of rows) {
     md += `| ${code(r.path)} | ${cell(r.type)} | ${r.required ? '**required**' : cell(fmtDefault(r.default))} | ${cell(r.description)} |\n`;
   }
