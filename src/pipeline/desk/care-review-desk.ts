@@ -354,12 +354,19 @@ export class CareReviewDesk extends LitElement {
 
   /** @internal */
   async #api<T>(path: string, body?: unknown): Promise<T> {
-    const response = await fetch(path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? HEADER : { ...HEADER, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? HEADER : { ...HEADER, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new HttpError(0, {
+        message: 'The review desk is not answering: is `carecircle review` still running? Start it again and open its new address.',
+      });
+    }
     const data = await response.json().catch(() => ({ message: `The desk answered ${response.status} without JSON.` }));
     if (!response.ok) throw new HttpError(response.status, data);
     return data as T;
