@@ -268,7 +268,8 @@ export function fileSource(config: FileSourceConfig, baseDir = process.cwd()): S
       const text = bytes.toString('utf8');
       const read = format === 'csv' ? postsFromCsv(text, config.path, config.columns) : postsFromJson(text, config.path);
       context.progress(`${config.path}: ${read.posts.length} posts${read.warnings.length ? `, ${read.warnings.length} skipped` : ''}`);
-      return { posts: read.posts.slice(0, context.limit), cursor, warnings: read.warnings };
+      // The whole file was read: a post it no longer has was deleted (collect marks it gone at its source).
+      return { posts: read.posts.slice(0, context.limit), cursor, warnings: read.warnings, complete: read.posts.length <= context.limit };
     },
   };
 }

@@ -92,6 +92,28 @@ test('approve, pin, reject, hold and remove by key or address, with the actor an
   assert.match(status.out, /^ {2}file:bcsm-export\.json: 2026-12-03T08:00:00\.000Z, ok, 18 posts, 18 new$/m);
 });
 
+test('a post taken out of a file export is removed from the site at the next publish (audited), the others stay', () => {
+  const d = demo();
+  assert.equal(cli(['collect', '--config', d.config], { env: NOW }).code, 0);
+  assert.equal(cli(['publish', '--config', d.config], { env: NOW }).code, 0);
+  const exported = readJson(d.at('bcsm-export.json'));
+  const gone = exported.posts.find((p) => p.author.handle === '@helen_bcn@aus.social');
+  exported.posts = exported.posts.filter((p) => p !== gone);
+  writeFileSync(d.at('bcsm-export.json'), JSON.stringify(exported));
+  const collected = cli(['collect', '--config', d.config], { env: NOW });
+  assert.match(collected.out, /1 no longer at their source/);
+  const published = cli(['publish', '--config', d.config, '--actor', 'cron'], { env: NOW });
+  assert.match(published.out, /Published: 0 posts added, 1 removed, 0 sent back to review\./);
+  const snapshot = readJson(d.at('public', 'bcsm.json'));
+  assert.equal(snapshot.posts.length, 4);
+  assert.ok(!snapshot.posts.some((p) => p.url === gone.url));
+  const audit = readFileSync(d.at('state', 'audit.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.ok(audit.some((e) => e.action === 'remove' && e.url === gone.url && e.reason === 'deleted at its source' && e.actor === 'cron'));
+});
+
 test('usage and config errors: exit 2 for bad arguments, exit 1 with every config problem by its path', () => {
   const d = demo();
   const unknown = cli(['collect', '--confg', d.config]);
