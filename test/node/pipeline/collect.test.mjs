@@ -237,3 +237,28 @@ test('a second collect while one runs fails at once naming it; with wait it runs
     .map((e) => e.actor);
   assert.deepEqual(collects, ['one', 'two']);
 });
+
+test('progress: on a terminal one line per source, redrawn in place; in CI or a pipe, plain lines', () => {
+  const screen = [];
+  const live = lib.progress({ isTTY: true, write: (t) => screen.push(t) }, ['mastodon:a', 'file:b'], {});
+  live.done('mastodon:a', '120 posts');
+  live.done('file:b', 'failed: no such file');
+  live.close();
+  assert.ok(!screen[0].includes('\x1b[2F'), 'the first drawing starts where the cursor is');
+  assert.ok(
+    screen.slice(1).every((t) => t.startsWith('\x1b[2F')),
+    'later ones go back up over the two lines',
+  );
+  assert.match(screen.at(-1), /\x1b\[2Kmastodon:a: 120 posts\n\x1b\[2Kfile:b: failed: no such file\n$/);
+  for (const [stream, env] of [
+    [{ isTTY: true }, { CI: 'true' }],
+    [{ isTTY: false }, {}],
+  ]) {
+    const lines = [];
+    const plain = lib.progress({ ...stream, write: (t) => lines.push(t) }, ['mastodon:a'], env);
+    plain.update('mastodon:a', 'page 1, 40 posts');
+    plain.done('mastodon:a', '40 posts');
+    plain.close();
+    assert.deepEqual(lines, ['mastodon:a: page 1, 40 posts\n', 'mastodon:a: 40 posts\n']);
+  }
+});
