@@ -3,7 +3,7 @@
 // the lock is never seen empty). A lock whose process has died on this host is stale and is taken over.
 import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export interface LockHolder {
@@ -24,7 +24,7 @@ export class LockError extends Error {
   }
 }
 
-const alive = (pid: number): boolean => {
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -66,7 +66,8 @@ function stale(holder: LockHolder | 'unreadable', path: string): boolean {
 export const describeHolder = (h: LockHolder): string => `${h.command} (pid ${h.pid} on ${h.host}, by ${h.user}, since ${h.since})`;
 
 function tryCreate(path: string, holder: LockHolder): boolean {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // Named like every temporary file of the state folder (files.ts TEMP), so one left by a killed process is swept.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(temp, JSON.stringify(holder) + '\n');
   try {
     linkSync(temp, path);

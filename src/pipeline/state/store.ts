@@ -17,7 +17,7 @@ import { hasHandle, handleKey } from '../../core/moderation.js';
 import { normalise } from '../../core/text.js';
 import type { Post } from '../../sources/posts.js';
 import type { AuditEntry, Decision, DecisionResult, PostFilter, PostRecord, ReviewState, Store } from '../types.js';
-import { acquireLock, safeUser } from './lock.js';
+import { acquireLock, alive, safeUser } from './lock.js';
 import { appendLines, jsonText, readText, TEMP, writeAtomic, writeIfChanged } from './files.js';
 import { plainText } from '../text.js';
 
@@ -193,6 +193,12 @@ export class FileStore implements Store {
   #readAll(sweep: boolean): Map<string, PostRecord> {
     const out = new Map<string, PostRecord>();
     this.problems = [];
+    // Beside the posts: temporary files of processes that died mid-write (a live one may be taking a lock).
+    if (sweep)
+      for (const name of readdirSync(this.dir)) {
+        const pid = Number(TEMP.exec(name)?.[1]);
+        if (pid && pid !== process.pid && !alive(pid)) unlinkSync(join(this.dir, name));
+      }
     if (!existsSync(this.postsDir)) return out;
     for (const name of readdirSync(this.postsDir).sort()) {
       if (TEMP.test(name)) {

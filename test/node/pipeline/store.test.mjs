@@ -304,3 +304,20 @@ test('an unreadable posts file (a merge conflict) is reported, never written ove
   assert.match(readFileSync(file, 'utf8'), /^<<<<<<< HEAD/);
   assert.equal(readFileSync(store.auditFile, 'utf8'), audit, 'nothing logged for a change that was not made');
 });
+
+test('temporary files left by killed writers are swept by the next collect; a live process\u2019s are left alone', async () => {
+  const { store, loaded } = await seeded(3);
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  const shard = readdirSync(join(store.dir, 'posts'))[0];
+  const leftovers = [
+    join(store.dir, `.sources.json.${dead}.ab12cd34.tmp`),
+    join(store.dir, `.write.lock.${dead}.00ff00ff.tmp`),
+    join(store.dir, 'posts', `.${shard}.${dead}.12345678.tmp`),
+  ];
+  for (const f of leftovers) writeFileSync(f, 'half written');
+  const live = join(store.dir, `.run.lock.${process.pid}.deadbeef.tmp`);
+  writeFileSync(live, '{}');
+  await collect({ loaded, store, sources: [fakeSource('fake:a', [post(99)])], fetch, actor: 'c' });
+  for (const f of leftovers) assert.equal(existsSync(f), false, f);
+  assert.equal(existsSync(live), true);
+});
