@@ -33,7 +33,9 @@ export function contentHash(post: Post): string {
     post.html ?? '',
     post.contentWarning ?? '',
     !!post.sensitive,
-    (post.media ?? []).map((m) => [m.url, m.alt ?? '', m.type]),
+    // Media by what it is and says, not by address: a post collected through another Mastodon server carries
+    // that server's cached copies, and a recheck at the author's home server must not send it back to review.
+    (post.media ?? []).map((m) => [m.alt ?? '', m.type]),
   ];
   return createHash('sha256').update(JSON.stringify(seen)).digest('hex').slice(0, 16);
 }

@@ -155,6 +155,19 @@ test('an approved post edited at its source goes back to review (audit "requeue"
   );
 });
 
+test('the same post seen with its media at another address (a cached copy on another server) is not an edit', async () => {
+  const { store, run } = await setup();
+  const pic = (url, alt = 'A walk by the sea') => post(1, { media: [{ url, alt, type: 'image' }] });
+  await run([fakeSource('fake:a', [pic('https://home.example/media/a.png')])]);
+  const [r] = await store.list();
+  await store.decide({ key: r.key, version: r.version, action: 'approve' }, 'nurse');
+  const moved = await run([fakeSource('fake:b', [pic('https://cache.example/remote/a.png')])], '2026-12-02T10:00:00.000Z');
+  const [kept] = await store.list();
+  assert.deepEqual([kept.state, kept.post.media[0].url, moved.requeued], ['approved', 'https://home.example/media/a.png', []]);
+  const changed = await run([fakeSource('fake:a', [pic('https://home.example/media/a.png', 'A crowd')])], '2026-12-03T10:00:00.000Z');
+  assert.deepEqual([(await store.list())[0].state, changed.requeued], ['pending', [kept.key]], 'a new description is an edit');
+});
+
 test('a complete listing (a file export) that no longer has an approved post marks it gone; publish then removes it from the site', async () => {
   const { dir, loaded, store, run } = await setup();
   await run([fakeSource('file:export.json', [post(1), post(2)], { complete: true })]);
