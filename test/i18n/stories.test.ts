@@ -5,6 +5,8 @@
 //   shows in a widget, and that the story's own config or data does not contain, must not appear in the other
 //   language's render (visible text, screen-reader text, aria-label, title, alt, placeholder). Pieces a language
 //   keeps as they are ("Google Calendar", "Zoom") are excused for it;
+// - no line of the English render back unchanged, unless every word of it is the story's own (names, places,
+//   posts) or the language's (its catalogue, Intl's language names): text written into a template shows up here;
 // - no message key shown raw (a key missing everywhere) and no `{placeholder}` left unfilled;
 // - right to left (ar, ur): each pair of controls, links, pictures, badges and other boxes that stand side by side
 //   on one line in English stands in the mirrored order (start and end swap), as logical properties make it.
@@ -184,7 +186,26 @@ function unmirrored(
 const englishLeft = (lang: string, text: string, pieces: string[]) =>
   pieces.filter((p) => hasWord(text, p) && !hasWord(ownTexts[lang] ?? '', p));
 
+/** The lines of a render's text with a Latin word of three letters or more (what English left behind would be). */
+const latinLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /\p{Script=Latin}{3}/u.test(l));
+
+/**
+ * Whether every Latin word of `line` is in `own` (lower case): the story's own words (a name, a place and its
+ * postcode, a post, a cancer type), and for another language its catalogue and Intl's names of languages in it
+ * ("Hindi" is Spanish too).
+ */
+const excused = (line: string, own: string) =>
+  (line.match(/\p{Script=Latin}[\p{Script=Latin}\p{M}'’-]*/gu) ?? []).every((w) => own.includes(w.toLowerCase()));
+const LANGUAGE_CODES = 'ar bn de el en es fa fr hi it ja ko pl pt ru ta tl tr uk ur vi zh zh-Hans zh-Hant'.split(' ');
+const languageNames = (lang: string) => LANGUAGE_CODES.map((c) => new Intl.DisplayNames(lang, { type: 'language' }).of(c)).join('\n');
+
 interface EnglishRender {
+  /** Lines of the English render that no config or data gave (in any language they must change). */
+  lines: Set<string>;
   pieces: string[];
   boxes: (Box | undefined)[][];
 }
@@ -225,13 +246,19 @@ describe('every story in every language', function () {
               const own = content(story, meta, widgets);
               const found = ENGLISH_PIECES.filter((p) => hasWord(all, p) && !hasWord(own, p));
               expect(found.length, `${id}: the English render shows no catalogue text at all: ${all.slice(0, 200)}`).to.be.greaterThan(0);
-              englishRenders.set(id, { pieces: found, boxes: closed });
+              const lines = new Set(latinLines(all).filter((l) => !excused(l, own.toLowerCase())));
+              englishRenders.set(id, { pieces: found, lines, boxes: closed });
               return;
             }
             const en = englishRenders.get(id);
             expect(en, `${id}: its English render failed, so there is nothing to compare with`).to.not.equal(undefined);
             const left = englishLeft(lang, all, en!.pieces);
             expect(left, `${lang} ${id}: English left in the ${lang} render`).to.deep.equal([]);
+            // Text written into a template, not a catalogue: a line of the English render that comes back unchanged.
+            const own = content(story, meta, widgets);
+            const words = [own, ownTexts[lang], languageNames(lang)].join('\n').toLowerCase();
+            const same = latinLines(all).filter((l) => en!.lines.has(l) && !excused(l, words));
+            expect(same, `${lang} ${id}: lines the same as in English (text outside the catalogues?)`).to.deep.equal([]);
 
             if (lang === 'ar' || lang === 'ur') {
               for (const [w, widget] of widgets.entries()) {
@@ -271,6 +298,14 @@ describe('every story in every language', function () {
       } finally {
         registerLocale('es', es);
       }
+    });
+
+    it('a line written into a template, not a catalogue, that comes back unchanged', () => {
+      const english = new Set(latinLines('Opening hours\nBreast (5)\n').filter((l) => !excused(l, 'breast')));
+      expect([...english]).to.deep.equal(['Opening hours']);
+      const words = ['breast', ownTexts.es, languageNames('es')].join('\n').toLowerCase();
+      const spanish = 'Opening hours\nBreast (5)\nHindi (3)\nHorario';
+      expect(latinLines(spanish).filter((l) => english.has(l) && !excused(l, words))).to.deep.equal(['Opening hours']);
     });
 
     it('a right-to-left page laid out left to right', async () => {
