@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { existsSync, readdirSync } from 'node:fs';
+import { minifyLitTemplates } from './scripts/minify-literals.mjs';
 
 /**
  * Library build of one entry at a time (scripts/build.mjs runs it for each file in dist/). Each output is one
@@ -55,7 +56,8 @@ const staticImports = {
 
 export default defineConfig({
   publicDir: false,
-  plugins: format === 'iife' ? [staticImports] : [],
+  // The browser bundles only: the npm build keeps its modules as written.
+  plugins: format === 'iife' ? [staticImports, minifyLitTemplates] : format === 'es' ? [minifyLitTemplates] : [],
   logLevel: 'warn',
   build:
     format === 'lib'
