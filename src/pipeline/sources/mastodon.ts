@@ -58,8 +58,10 @@ export function mastodonSource(instance: string, hashtag: string, sourceLimit?: 
           statuses = answer.data;
           link = answer.headers.get('link');
         } catch (error) {
-          // The first page failing fails the source; a later one keeps what was read (and the cursor it reached).
+          // The first page failing fails the source; a later one keeps what was read, but not the cursor it
+          // reached: the posts on the pages not read are older than it, and a run from it would never ask for them.
           if (page === 1) throw error;
+          newest = since;
           warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
           break;
         }

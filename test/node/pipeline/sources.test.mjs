@@ -133,9 +133,23 @@ test('Mastodon: a server that hides its timelines fails the source with a plain 
   m.failNext(1, { status: 404 }, 1);
   const result = await mastodonSource(m.origin, 'bcsm').collect(context());
   assert.equal(result.posts.length, 40);
-  assert.equal(result.cursor, m.ids.at(-1));
+  assert.equal(result.cursor, undefined, 'no cursor yet: the next run pages back again for the 60 it could not read');
   assert.equal(result.warnings.length, 1);
   assert.match(result.warnings[0], /'s #bcsm timeline: not found \(HTTP 404\).* \(page 2; the 40 posts before it are kept\)\.$/);
+});
+
+test('Mastodon: a later page failing after a cursor keeps the old cursor, so the next run reads the posts it missed', async (t) => {
+  const m = await startMastodon({ posts: 10 });
+  t.after(m.close);
+  const source = mastodonSource(m.origin, 'bcsm');
+  const first = await source.collect(context());
+  const added = m.addPosts(100);
+  m.failNext(1, { status: 404 }, 1);
+  const second = await source.collect(context({ cursor: first.cursor }));
+  assert.equal(second.posts.length, 40);
+  assert.equal(second.cursor, first.cursor, 'the cursor does not jump over the 60 posts page 2 would have brought');
+  const third = await source.collect(context({ cursor: second.cursor ?? first.cursor }));
+  assert.deepEqual(third.posts.map((p) => p.id).sort(), [...added].sort(), 'every new post is read in the end');
 });
 
 test('Mastodon: a bad status is skipped with a warning naming it; the rest are kept', async (t) => {
