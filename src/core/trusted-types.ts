@@ -28,7 +28,7 @@ function policy(name: string): ReturnType<Factory['createPolicy']> | null | unde
         name,
         name == POLICY_NAMES.locale
           ? // Only a language file: `<folder>/locales/<tag>.js`, nothing else, whoever asks.
-            tt.createPolicy(name, { createScriptURL: (s) => (/\/locales\/[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s) ? s : '') })
+            tt.createPolicy(name, { createScriptURL: (s) => (isLocaleFileUrl(s) ? s : '') })
           : tt.createPolicy(name, { createHTML: (s) => s, createScript: (s) => s }),
       );
     } catch {
@@ -36,6 +36,25 @@ function policy(name: string): ReturnType<Factory['createPolicy']> | null | unde
     }
   }
   return policies.get(name);
+}
+
+// The origin CareCircle's own script came from (a CDN's, say): a classic script knows it only while it first runs.
+const ownScript = typeof document == 'object' ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
+
+/**
+ * Whether `s` is the address of a language file and nothing else: `…/locales/<tag>.js` over http(s), from the
+ * page's origin or the script's own, with no query, fragment, credentials, `.`/`..` segments or escapes that
+ * could make the path end in `/locales/…` while naming something else (`data:…//locales/ar.js`, `…?/locales/ar.js`).
+ */
+export function isLocaleFileUrl(s: string): boolean {
+  if (/[?#\\]|%(2e|2f|5c)|(^|\/)\.{1,2}(\/|$)/i.test(s) || !/\/locales\/[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s)) return false;
+  try {
+    const url = new URL(s, document.baseURI);
+    const origins = [location.origin, new URL(ownScript || import.meta.url, document.baseURI).origin];
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password && origins.includes(url.origin);
+  } catch {
+    return false;
+  }
 }
 
 /**
