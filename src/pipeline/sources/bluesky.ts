@@ -195,6 +195,8 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
       body = (await o.fetchPage(cursor, Math.min(100, o.limit - posts.length))) as typeof body;
     } catch (error) {
       if (page === 1) throw error;
+      // The pages not read are older than the newest post read: a cursor past them would never ask for them again.
+      newest = since;
       warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
       break;
     }

@@ -246,6 +246,17 @@ test('Bluesky search: an expired access token is refreshed once and the search g
   assert.deepEqual(b.stats, { created: 1, refreshed: 2 });
 });
 
+test('Bluesky search: a later page failing keeps the earlier posts but not the cursor they reached', async (t) => {
+  const b = await startBluesky({ posts: 150 });
+  t.after(b.close);
+  b.failNext(1, { status: 404 }, 2); // the login and page 1 answer; page 2 does not
+  const result = await search(b).collect(context({ env: env(b), limit: 250 }));
+  assert.ok(result.posts.length >= 90 && result.posts.length <= 100, `page 1's posts (got ${result.posts.length})`);
+  assert.equal(result.warnings.length, 1);
+  assert.match(result.warnings[0], new RegExp(`\\(page 2; the ${result.posts.length} posts before it are kept\\)\\.$`));
+  assert.equal(result.cursor, undefined, 'the next run asks again for the posts page 2 would have brought');
+});
+
 test('Bluesky search: a refresh token that no longer works means logging in again from the environment', async (t) => {
   const b = await startBluesky({ accessUses: 0 });
   t.after(b.close);
