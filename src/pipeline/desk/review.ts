@@ -15,13 +15,14 @@ import type { PublishReport } from '../types.js';
 import type { DeskFeed } from './api.js';
 import { startDesk, type Desk } from './server.js';
 
-export const reviewUsage = `Usage: carecircle review [--port <n>] [--config <carecircle.pipeline.json>] [--actor <name>] [--feed <feed config>]
+export const reviewUsage = `Usage: carecircle review [--port <n>] [--config <carecircle.pipeline.json>] [--actor <name>] [--feed <feed config>] [--mirror-media]
 
 Serves the review desk on this machine only (127.0.0.1) and prints its address, with a one-time token.
   --port    the port (default: a free one)
   --config  the pipeline config (default: carecircle.pipeline.json)
   --actor   who the audit log names for every decision (default: CARECIRCLE_ACTOR, else your user name)
   --feed    your page's <care-hashtag-feed> config, so posts show its role badges, disclaimer and heading
+  --mirror-media  "Publish now" mirrors pictures as carecircle publish --mirror-media does (use it if your publish does)
 Stop it with Ctrl+C.`;
 
 /** The page's feed settings the desk shows posts with, from a `<care-hashtag-feed>` config file. */
@@ -44,15 +45,25 @@ export async function readFeed(file: string, hashtag: string): Promise<DeskFeed>
 
 type Loaded = Awaited<ReturnType<typeof loadConfig>>;
 
-/** "Publish now": `carecircle publish` as the command runs it (recheck at the source, the polite fetch), warnings logged. */
-const publishNow = (loaded: Loaded, store: FileStore, actor: string, log: (line: string) => void): Promise<PublishReport> => {
+/**
+ * "Publish now": `carecircle publish` as the command runs it (recheck at the source, the polite fetch), warnings
+ * logged. With `--mirror-media` as the scheduled publish has it: without, the snapshot would go back to the
+ * pictures' remote addresses, which every reader's browser would then contact.
+ */
+const publishNow = (
+  loaded: Loaded,
+  store: FileStore,
+  actor: string,
+  log: (line: string) => void,
+  mirrorMedia: boolean,
+): Promise<PublishReport> => {
   const wiring = pipelineWiring(loaded, process.env, log);
-  return publishSnapshot({ loaded, store, actor, fetch: wiring.fetch, recheck: wiring.recheck, warn: log });
+  return publishSnapshot({ loaded, store, actor, fetch: wiring.fetch, recheck: wiring.recheck, mirrorMedia, warn: log });
 };
 
 export interface ReviewOptions {
   /** Runs `carecircle publish` for the "Publish now" button (default: the pipeline's own publish). */
-  publish?: (config: Loaded, store: FileStore, actor: string) => Promise<PublishReport>;
+  publish?: (config: Loaded, store: FileStore, actor: string, mirrorMedia: boolean) => Promise<PublishReport>;
   /** Where the printed lines go. */
   log?: (line: string) => void;
   /** Resolves when the desk should stop (default: Ctrl+C or SIGTERM). */
@@ -67,9 +78,13 @@ const stopSignal = (): Promise<void> =>
 
 export async function review(
   argv: string[],
-  { publish = (l, s, a) => publishNow(l, s, a, (m) => console.error(m)), log = console.log, until = stopSignal }: ReviewOptions = {},
+  {
+    publish = (l, s, a, mirror) => publishNow(l, s, a, (m) => console.error(m), mirror),
+    log = console.log,
+    until = stopSignal,
+  }: ReviewOptions = {},
 ): Promise<number> {
-  let values: { port?: string; config?: string; actor?: string; feed?: string; help?: boolean };
+  let values: { port?: string; config?: string; actor?: string; feed?: string; 'mirror-media'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -78,6 +93,7 @@ export async function review(
         config: { type: 'string' },
         actor: { type: 'string' },
         feed: { type: 'string' },
+        'mirror-media': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -103,7 +119,7 @@ export async function review(
       feed,
       port,
       assets: fileURLToPath(new URL('./desk/', import.meta.url)),
-      publish: () => publish(loaded, store, actor),
+      publish: () => publish(loaded, store, actor, !!values['mirror-media']),
     });
     log(`Review desk for #${loaded.tag} (state folder ${loaded.stateDir}), reviewing as ${actor}.`);
     if (!values.feed) log('Posts show the default disclaimer and no role badges: pass --feed <your page’s feed config> to see yours.');

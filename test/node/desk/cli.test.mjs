@@ -2,9 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { CLI, pipelineFolder, record, startReview } from './helpers.mjs';
+import { api, CLI, cookieOf, pipelineFolder, record, startReview } from './helpers.mjs';
 
 const run = (...args) => {
   const r = spawnSync(process.execPath, [CLI, 'review', ...args], { encoding: 'utf8', timeout: 15000 });
@@ -45,4 +46,28 @@ test('a missing config, a bad feed config or a port in use stop it with exit 1 a
   } finally {
     await desk.stop();
   }
+});
+
+test('--mirror-media: "Publish now" mirrors pictures as carecircle publish --mirror-media does (not the remote addresses)', async (t) => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+  const server = createServer((req, res) => (res.writeHead(200, { 'content-type': 'image/png' }), res.end(png)));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const picture = `http://127.0.0.1:${server.address().port}/photo.png`;
+  const dir = await pipelineFolder([record(1, { state: 'approved', post: { media: [{ url: picture, alt: 'A photo', type: 'image' }] } })]);
+  const file = join(dir, 'carecircle.pipeline.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), publish: { dir: 'public', recheck: false, url: '/carecircle/' } }),
+  );
+  const desk = await startReview(dir, { extra: ['--mirror-media'] });
+  try {
+    const r = await api(desk, await cookieOf(desk), '/api/publish', {});
+    assert.equal(r.status, 200, r.body);
+  } finally {
+    await desk.stop();
+  }
+  const [media] = JSON.parse(readFileSync(join(dir, 'public', 'bcsm.json'), 'utf8')).posts[0].media;
+  assert.match(media.url, /^\/carecircle\/media\/[0-9a-f]{32}\.png$/, "served from the site, not from the picture's server");
+  assert.ok(existsSync(join(dir, 'public', 'media', media.url.split('/').pop())));
 });
