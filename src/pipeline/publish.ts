@@ -87,7 +87,9 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
         if (now === 'gone') {
           if (r.goneAtSource === undefined) tx.put({ ...r, goneAtSource: tx.now(), version: r.version + 1 });
         } else {
-          const edit = applyEdit(tx, r, storedPost(now), undefined, rules, phrases, actor);
+          // Kept at the address it is stored by: the source may answer with another (an author renamed), and a
+          // record whose url no longer gives its key is unreadable, then dropped by the next write of its file.
+          const edit = applyEdit(tx, r, { ...storedPost(now), url: r.post.url }, undefined, rules, phrases, actor);
           if (edit?.requeued) report.requeued.push(key);
         }
       }

@@ -98,6 +98,21 @@ test('a post rejected after approval leaves the snapshot and is reported removed
   );
 });
 
+test('a recheck answering at a new address (the author renamed) and with new words requeues the post without losing it', async () => {
+  const { loaded, store } = await prepared([post(1), post(2)], { p1: 'approve', p2: 'approve' });
+  const renamed = { ...post(1), url: 'https://mastodon.example/@renamed/1001', text: 'Edited at its source, after a rename.' };
+  const report = await publish({ loaded, store, actor: 'p', fetch, recheck: async (url) => (url === post(1).url ? renamed : post(2)) });
+  const key = keyOf(post(1).url);
+  assert.deepEqual(report.requeued, [key]);
+  const fresh = new FileStore(loaded.stateDir);
+  const r = await fresh.get(key);
+  assert.equal(r?.state, 'pending', 'still in the store, waiting for review');
+  assert.equal(r.post.text, renamed.text);
+  assert.equal(keyOf(r.post.url), key, 'kept under the address it is stored by');
+  assert.equal((await fresh.list()).length, 2);
+  assert.deepEqual(fresh.problems, []);
+});
+
 // ------------------------------------------------------------------ media
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake but typed right')]);
