@@ -155,9 +155,10 @@ export class FileStore implements Store {
 
   /**
    * Reads one shard file: its records by key, or (when it cannot be read as a list of records) the problem.
-   * A record that fails its checks is reported and left out.
+   * A record that fails its checks is reported and left out; when `strict` (the file is about to be rewritten),
+   * it is the problem instead, as rewriting the file without it would delete it.
    */
-  #readShard(file: string): Map<string, PostRecord> | string {
+  #readShard(file: string, strict = false): Map<string, PostRecord> | string {
     const text = readText(file);
     const out = new Map<string, PostRecord>();
     if (text === undefined) return out;
@@ -168,12 +169,15 @@ export class FileStore implements Store {
       return `${file}: not valid JSON (${(e as Error).message})`;
     }
     if (!Array.isArray(list)) return `${file}: not a list of post records`;
+    const bad: string[] = [];
     for (const item of list as PostRecord[]) {
       const r = checkRecord(item, file);
-      if (typeof r === 'string') this.problems.push(r);
-      else if (r.key.slice(0, 2) !== file.slice(-7, -5)) this.problems.push(`${file}: post ${r.key} belongs in another file`);
+      if (typeof r === 'string') bad.push(r);
+      else if (r.key.slice(0, 2) !== file.slice(-7, -5)) bad.push(`${file}: post ${r.key} belongs in another file`);
       else out.set(r.key, r);
     }
+    if (strict && bad.length) return bad.join('; ');
+    this.problems.push(...bad);
     return out;
   }
 
@@ -323,7 +327,7 @@ export class FileStore implements Store {
       }
       const shards: [string, string][] = [];
       for (const [file, records] of byShard) {
-        const shard = this.#readShard(file);
+        const shard = this.#readShard(file, true);
         // Never write over a file that cannot be read (a hand edit, a merge conflict): its other posts would be lost.
         if (typeof shard === 'string') throw new Error(`${shard}. Fix or restore that file (git checkout) and run again.`);
         for (const r of records) shard.set(r.key, r);

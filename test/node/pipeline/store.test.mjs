@@ -305,6 +305,26 @@ test('an unreadable posts file (a merge conflict) is reported, never written ove
   assert.equal(readFileSync(store.auditFile, 'utf8'), audit, 'nothing logged for a change that was not made');
 });
 
+test('a post record that fails its checks (a hand edit) is reported, and its file is never written over without it', async () => {
+  const { store, posts } = await seeded(100);
+  const byShard = new Map();
+  for (const p of posts) {
+    const k = keyOf(p.url);
+    byShard.set(k.slice(0, 2), [...(byShard.get(k.slice(0, 2)) ?? []), k]);
+  }
+  const [a, b] = [...byShard.values()].find((keys) => keys.length >= 2);
+  const file = join(store.dir, 'posts', `${a.slice(0, 2)}.json`);
+  const records = JSON.parse(readFileSync(file, 'utf8'));
+  records.find((r) => r.key === a).state = 'aproved';
+  const edited = JSON.stringify(records, null, 2) + '\n';
+  writeFileSync(file, edited);
+  writeFileSync(join(store.dir, 'revision'), '99\n');
+  const r = await store.get(b);
+  const result = await store.decide({ key: b, version: r.version, action: 'approve' }, 'nurse').catch((e) => e);
+  assert.match(String(result.message), /unknown state "aproved".*Fix or restore that file/);
+  assert.equal(readFileSync(file, 'utf8'), edited, 'the hand-edited post is not dropped from its file');
+});
+
 test('temporary files left by killed writers are swept by the next collect; a live process\u2019s are left alone', async () => {
   const { store, loaded } = await seeded(3);
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
