@@ -39,6 +39,8 @@ export interface MirrorOptions {
   types: readonly string[];
   warn: (message: string) => void;
   signal?: AbortSignal;
+  /** Addresses copied by earlier runs and their file names: one whose file is still there is not fetched again. */
+  known?: Record<string, string>;
 }
 
 /** Reads at most `max` bytes of a body; undefined when it is longer. */
@@ -69,6 +71,8 @@ export class MediaMirror {
   readonly #done = new Map<string, Promise<string | undefined>>();
   /** File names the snapshot uses; everything else in the folder is removed at the end. */
   readonly used = new Set<string>();
+  /** The addresses copied (or reused) this run and their file names, for the next run's `known`. */
+  readonly names: Record<string, string> = {};
 
   constructor(options: MirrorOptions) {
     this.#o = options;
@@ -79,7 +83,7 @@ export class MediaMirror {
     let p = this.#done.get(url);
     if (!p) this.#done.set(url, (p = this.#copy(url)));
     return p.then((name) => {
-      if (name) this.used.add(name);
+      if (name) (this.used.add(name), (this.names[url] = name));
       return name && this.#o.base + name;
     });
   }
@@ -88,6 +92,9 @@ export class MediaMirror {
     const { maxBytes, types, warn } = this.#o;
     const fail = (why: string) => (warn(`media ${url}: ${why}; left out of the snapshot`), undefined);
     if (!/^https?:\/\//i.test(url)) return fail('not an http(s) address');
+    // Each publish would otherwise fetch every picture of every published post again from its server.
+    const known = this.#o.known?.[url];
+    if (known && MIRRORED.test(known) && existsSync(join(this.#o.dir, known))) return known;
     let response: Response;
     try {
       response = await this.#o.fetch(url, { signal: this.#o.signal, redirect: 'follow' });

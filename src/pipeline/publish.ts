@@ -131,7 +131,11 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     report.added = posts.filter((p) => !before.has(p.url)).map((p) => keyOf(p.url));
     report.removed = [...before].filter((u) => !urls.has(u)).map(keyOf);
     if (writeSnapshot(file, posts, store.now())) report.files.push(file);
-    if (mirror) mirror.prune();
+    if (mirror) {
+      mirror.prune();
+      const names = Object.fromEntries(Object.entries(mirror.names).sort(([a], [b]) => (a < b ? -1 : 1)));
+      writeIfChanged(mediaIndex(loaded), jsonText(names));
+    }
 
     // 3. Calendar and groups, when configured.
     if (config.publish.chats) {
@@ -205,6 +209,18 @@ async function recheckAll(
   await Promise.all(Array.from({ length: Math.min(8, hosts.length) }, worker));
 }
 
+/** The state folder's record of mirrored pictures: address → file name in `<publish dir>/media/`. */
+const mediaIndex = (loaded: LoadedConfig): string => join(loaded.stateDir, 'media.json');
+
+function readMediaIndex(loaded: LoadedConfig): Record<string, string> {
+  try {
+    const data = JSON.parse(readText(mediaIndex(loaded)) ?? '{}') as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : {};
+  } catch {
+    return {}; // unreadable: every picture is fetched again, and the file rewritten
+  }
+}
+
 function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror {
   const { url, mirrorMedia } = o.loaded.config.publish;
   if (!url)
@@ -219,6 +235,7 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
     types: mirrorMedia.types,
     warn,
     signal: o.signal,
+    known: readMediaIndex(o.loaded),
   });
 }
 

@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { lib, tempDir, post, fakeSource, loadedConfig, cli, mtimes, readJson } from './helpers.mjs';
@@ -212,6 +212,25 @@ test('--mirror-media copies checked images under publish.url, drops what fails a
     files().map((f) => f.split('.')[1]),
     ['png'],
   );
+});
+
+test('--mirror-media fetches a picture once: later publishes reuse its copy without asking its server again', async () => {
+  const posts = [post(1, { media: [{ url: at('/ok.png'), alt: 'ok', type: 'image' }] })];
+  const { dir, file, loaded, store } = await prepared(posts, { p1: 'approve' }, { publish: { url: '/c/' } });
+  const asked = [];
+  const counting = (url, init) => (asked.push(url), fetch(url, init));
+  await publish({ loaded, store, actor: 'p', fetch: counting, mirrorMedia: true });
+  assert.deepEqual(asked, [at('/ok.png')]);
+  const copy = readJson(file).posts[0].media[0].url;
+  assert.match(copy, /^\/c\/media\/[0-9a-f]{32}\.png$/);
+  await publish({ loaded, store: new FileStore(loaded.stateDir), actor: 'p', fetch: counting, mirrorMedia: true });
+  assert.deepEqual(asked, [at('/ok.png')], 'not fetched again');
+  assert.equal(readJson(file).posts[0].media[0].url, copy);
+  // A copy that went missing from the folder is fetched again.
+  rmSync(join(dir, 'public', 'media', copy.split('/').pop()));
+  await publish({ loaded, store, actor: 'p', fetch: counting, mirrorMedia: true });
+  assert.equal(asked.length, 2);
+  assert.ok(existsSync(join(dir, 'public', 'media', copy.split('/').pop())));
 });
 
 test('a file declaring a size over the limit is not downloaded; mirroring without publish.url is a clear error', async () => {
