@@ -268,8 +268,14 @@ export function fileSource(config: FileSourceConfig, baseDir = process.cwd()): S
       const text = bytes.toString('utf8');
       const read = format === 'csv' ? postsFromCsv(text, config.path, config.columns) : postsFromJson(text, config.path);
       context.progress(`${config.path}: ${read.posts.length} posts${read.warnings.length ? `, ${read.warnings.length} skipped` : ''}`);
-      // The whole file was read: a post it no longer has was deleted (collect marks it gone at its source).
-      return { posts: read.posts.slice(0, context.limit), cursor, warnings: read.warnings, complete: read.posts.length <= context.limit };
+      // The whole file was read: a post it no longer has was deleted (collect marks it gone at its source). Not
+      // when a row was skipped: that row may be a published post with one bad cell, which must not be removed.
+      return {
+        posts: read.posts.slice(0, context.limit),
+        cursor,
+        warnings: read.warnings,
+        complete: read.posts.length <= context.limit && !read.warnings.length,
+      };
     },
   };
 }

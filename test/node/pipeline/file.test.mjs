@@ -172,8 +172,12 @@ test('a file source reads its file relative to the config, and skips an unchange
     'export.csv: row 3, column "url": Must be a full web address starting with https:// (or http://). Row skipped.',
   ]);
   assert.deepEqual(lines, ['export.csv: 1 posts, 1 skipped']);
+  // A skipped row may be a post still in the export (a typo in one cell): its absence proves no deletion.
+  assert.equal(first.complete, false, 'not a complete listing when a row was skipped');
   const again = await source.collect({ ...context, cursor: first.cursor });
   assert.deepEqual(again, { posts: [], cursor: first.cursor, warnings: [] });
+  writeFileSync(join(dir, 'export.csv'), `${header}\n${row()}\n`);
+  assert.equal((await source.collect(context)).complete, true, 'every row read: a complete listing');
 
   const [missing] = sourcesFrom([sourceConfigSchema.parse({ type: 'file', path: 'nope.json' })], { hashtag: 'bcsm', base: dir });
   await assert.rejects(missing.collect(context), { message: `nope.json: cannot read it (no such file at ${join(dir, 'nope.json')}).` });
