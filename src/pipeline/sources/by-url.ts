@@ -139,7 +139,13 @@ async function mastodonStatus(url: string, { origin, id }: { origin: string; id:
         what: `${host} search`,
       })
     ).data as { statuses?: unknown[] } | null;
-    status = found?.statuses?.[0];
+    // Only the post at this very address: without resolve, a server may search the words of posts, and answer
+    // with another one (a reply linking to it), which must not stand in for a deleted post.
+    const bare = (u: unknown) => (typeof u === 'string' ? u.trim().replace(/\/+$/, '') : undefined);
+    status = found?.statuses?.find((s) => {
+      const { url: at, uri } = (s ?? {}) as { url?: unknown; uri?: unknown };
+      return bare(at) === bare(url) || bare(uri) === bare(url);
+    });
     if (!status) throw new GoneError(`${url}: deleted or private (the server has no public post at this address).`);
   }
   if (!status || typeof status !== 'object' || typeof (status as { id?: unknown }).id !== 'string')

@@ -2,7 +2,8 @@
 // answering in the recorded shapes (mock-servers.mjs; test/fixtures/{mastodon,bluesky,x}).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOSTILE_HTML, startBluesky, startMastodon, startOembed } from './mock-servers.mjs';
+import { createServer } from 'node:http';
+import { fixtures, HOSTILE_HTML, startBluesky, startMastodon, startOembed } from './mock-servers.mjs';
 import { pipeline } from './load.mjs';
 
 const { politeFetch, importUrls, importPost, exists, parsePostUrl } = await pipeline();
@@ -84,6 +85,20 @@ test('a status this server shows from elsewhere, under an address that is not it
   const search = m.requests[1].path;
   assert.equal(param(search, 'q'), seen);
   assert.equal(param(search, 'resolve'), 'false');
+});
+
+test('a search answer that is another post (one linking to the address, say) is not taken for it: the post is gone', async (t) => {
+  const other = fixtures.mastodonTimeline[0];
+  const server = createServer((req, res) => {
+    const search = new URL(req.url, 'http://x').pathname === '/api/v2/search';
+    res.writeHead(search ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(search ? { accounts: [], hashtags: [], statuses: [other] } : { error: 'Record not found' }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${server.address().port}/@ann@remote.example/998877`;
+  assert.notEqual(other.url, url);
+  assert.equal(await importPost(url, context()), 'gone');
 });
 
 test('a Bluesky post is read with the public getPostThread; a deleted one is gone', async () => {
