@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { existsSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-literals.mjs';
 
 /**
@@ -54,10 +55,18 @@ const staticImports = {
   },
 };
 
+/** The classic script's own issue-text.ts: its config-problem wording is inline, not a chunk to wait for. */
+const inlineIssueText = {
+  name: 'carecircle-inline-issue-text',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) =>
+    importer && /(^|\/)issue-text\.js$/.test(source) ? resolve(dirname(importer), source.replace(/\.js$/, '.inline.ts')) : null,
+};
+
 export default defineConfig({
   publicDir: false,
   // The browser bundles only: the npm build keeps its modules as written.
-  plugins: format === 'iife' ? [staticImports, minifyLitTemplates] : format === 'es' ? [minifyLitTemplates] : [],
+  plugins: format === 'iife' ? [staticImports, inlineIssueText, minifyLitTemplates] : format === 'es' ? [minifyLitTemplates] : [],
   logLevel: 'warn',
   build:
     format === 'lib'

@@ -3,7 +3,9 @@ import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
 import { checkConfig } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
-import { itemName, keyedIssue, type ConfigIssue } from './config/issues.js';
+import type { ConfigIssue } from './config/issues.js';
+import { keyedIssueLater } from './config/issue-text.js';
+import { itemName } from './config/item-name.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
 import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.js';
@@ -167,7 +169,9 @@ export abstract class CareElement<
     let data = raw.data;
     if (raw.origin === 'none') {
       if (this.defaultConfig === undefined) {
-        return this.#fail([keyedIssue('(root)', 'noConfig')]);
+        const issue = await keyedIssueLater('(root)', 'noConfig');
+        if (load !== this.#loads) return;
+        return this.#fail([issue]);
       }
       data = this.defaultConfig;
     }
@@ -289,7 +293,8 @@ export abstract class CareElement<
     console.error(`<${this.localName}> stopped after an internal error:`, error);
     this.stop();
     this.value = undefined;
-    this.configErrors = [keyedIssue('(widget)', 'crashed')];
+    // Unless a newer config has rendered by the time its wording arrives.
+    void keyedIssueLater('(widget)', 'crashed').then((issue) => this.value === undefined && (this.configErrors = [issue]));
   }
 
   /** Called with each newly valid config: start fetching data here (the signal aborts on the next load). */

@@ -1,5 +1,6 @@
 import { fetchJson, FetchError } from '../fetch.js';
-import { keyedIssue, type ConfigIssue } from './issues.js';
+import type { ConfigIssue } from './issues.js';
+import { keyedIssueLater } from './issue-text.js';
 
 export type ConfigOrigin = 'property' | 'src' | 'inline' | 'none';
 
@@ -8,13 +9,13 @@ export type RawConfig = { ok: true; data: unknown; origin: ConfigOrigin } | { ok
 /** The child `<script type="application/json">` of an element, if it has one. */
 export const inlineScript = (host: Element): HTMLScriptElement | null => host.querySelector(':scope > script[type="application/json"]');
 
-function parseJson(text: string, origin: ConfigOrigin): RawConfig {
+async function parseJson(text: string, origin: ConfigOrigin): Promise<RawConfig> {
   try {
     return { ok: true, data: JSON.parse(text), origin };
   } catch (error) {
     // The parser's own words (line and column) are the browser's, in its language.
     const key = origin === 'property' ? 'jsonProperty' : 'jsonInline';
-    return { ok: false, origin, issues: [keyedIssue('(root)', key, { error: (error as Error).message })] };
+    return { ok: false, origin, issues: [await keyedIssueLater('(root)', key, { error: (error as Error).message })] };
   }
 }
 
@@ -37,7 +38,7 @@ export async function loadRawConfig(
     try {
       url = new URL(src, document.baseURI).href;
     } catch {
-      return { ok: false, origin: 'src', issues: [keyedIssue('(src)', 'badSrc', { src })] };
+      return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'badSrc', { src })] };
     }
     try {
       const { data } = await fetchJson(url, { signal });
@@ -47,7 +48,7 @@ export async function loadRawConfig(
       const reason = error instanceof FetchError ? error.message : String(error);
       // A translation gives the reason in its own words: the core's `fetch_<code>` message.
       const code = error instanceof FetchError ? `fetch_${error.code}` : reason;
-      return { ok: false, origin: 'src', issues: [keyedIssue('(src)', 'srcFailed', { src, reason: code }, { src, reason })] };
+      return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: code }, { src, reason })] };
     }
   }
   const script = inlineScript(host);
