@@ -2,7 +2,7 @@
 // description in the pipeline's JSON Schema and the README's reference.
 import * as z from 'zod/mini';
 import { between, matching } from '../../core/config/checks.js';
-import { text, webUrl } from '../../core/config/schema.js';
+import { text } from '../../core/config/schema.js';
 
 /**
  * A server's address: https, no path. Plain http only for this machine (127.0.0.1, localhost), which the
@@ -52,7 +52,7 @@ export const blueskySearchSourceSchema = z.strictObject({
    */
   passwordEnv: z._default(envName(), 'CARECIRCLE_BSKY_APP_PASSWORD'),
   /** The account's Bluesky server (PDS), which logs in and answers the search. */
-  service: z._default(webUrl(), 'https://bsky.social'),
+  service: z._default(serverOrigin(), 'https://bsky.social'),
   /** Only posts in this language, like `en` or `es`. */
   lang: z.optional(matching(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language tag such as "en" or "pt-BR".')),
   /** Most new posts read in one run (default: the pipeline's limit). */
@@ -67,7 +67,7 @@ export const blueskyFeedSourceSchema = z.strictObject({
     'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',
   ),
   /** The Bluesky AppView that serves the feed. */
-  service: z._default(webUrl(), 'https://public.api.bsky.app'),
+  service: z._default(serverOrigin(), 'https://public.api.bsky.app'),
   /** Most posts read in one run (default: the pipeline's limit). */
   limit: limit(),
 });

@@ -203,6 +203,13 @@ test('source configs: defaults filled, server addresses checked, an unknown type
   for (const bad of ['http://mastodon.social', 'https://mastodon.social/explore', 'mastodon.social'])
     assert.equal(sourceConfigSchema.safeParse({ type: 'mastodon', instances: [bad] }).success, false, bad);
   assert.equal(sourceConfigSchema.safeParse({ type: 'mastodon', instances: [] }).success, false);
+  // The search logs in there with the app password: never over plain http to another machine, never a relative path.
+  for (const bad of ['http://bsky.social', '/xrpc', 'bsky.social']) {
+    assert.equal(sourceConfigSchema.safeParse({ type: 'bluesky-search', query: '#bcsm', service: bad }).success, false, bad);
+    const feed = { type: 'bluesky-feed', feed: 'at://did:plc:a/app.bsky.feed.generator/b', service: bad };
+    assert.equal(sourceConfigSchema.safeParse(feed).success, false, bad);
+  }
+  assert.ok(sourceConfigSchema.safeParse({ type: 'bluesky-search', query: '#bcsm', service: 'http://127.0.0.1:2583' }).success);
   assert.equal(sourceConfigSchema.safeParse({ type: 'bluesky-search', query: '#bcsm', passwordEnv: 'not a name' }).success, false);
   assert.equal(sourceConfigSchema.safeParse({ type: 'file', path: 'a.csv', columns: { txt: 'Message' } }).success, false);
   assert.equal(sourceConfigSchema.safeParse({ type: 'rss', url: 'https://x.example' }).success, false);
