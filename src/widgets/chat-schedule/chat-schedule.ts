@@ -341,9 +341,10 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   /** "Loading…" or "not available" beside the calendar control `id`, while it waits or after it failed (an open menu always waits). */
   #waiting(id: string, menu = false): unknown {
     const w = this.icsWait;
+    // The code is one load for every control: when it fails, each open menu waiting for it says so, not only the last one asked.
     return w?.id !== id && !menu
       ? nothing
-      : w?.id === id && w.failed
+      : w?.failed
         ? html` <span role="alert">${this.t('unavailable')}</span>`
         : html` <span role="status">${this.t('loading')}</span>`;
   }

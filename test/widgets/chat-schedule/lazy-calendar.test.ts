@@ -106,6 +106,22 @@ describe('<care-chat-schedule> loads its calendar code when first used', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('when two menus wait for the code and it fails, both say so (neither is left saying "Loading…")', async () => {
+    const g = gate();
+    const el = await render({ chats });
+    const [a, b] = [...root(el).querySelectorAll<HTMLDetailsElement>('details.calendar')];
+    a!.open = true;
+    await toggled(a!);
+    b!.open = true;
+    await toggled(b!);
+    await waitUntil(() => a!.querySelector('[role=status]') && b!.querySelector('[role=status]'), 'no loading state');
+    g.reject();
+    await waitUntil(() => b!.querySelector('[role=alert]'), 'no failure message in the last menu');
+    await el.updateComplete;
+    expect(a!.querySelector('[role=status]'), 'the first menu still says Loading…').to.equal(null);
+    expect(text(a!.querySelector('[role=alert]'))).to.equal('This information is not available right now.');
+  });
+
   it('"Add all chats" clicked before the code has loaded waits for it, then makes the file; a failure is said beside it', async () => {
     const g = gate();
     const el = await render({ chats });
