@@ -142,6 +142,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#setGroups(config.groups);
     this.shown = config.pageSize;
     this.#url.read();
+    // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
+    this.hsdsStatus = '';
+    this.#failure = undefined;
     if (!config.hsds) return;
     this.hsdsStatus = 'loading';
     const url = new URL(config.hsds.url, document.baseURI).href;

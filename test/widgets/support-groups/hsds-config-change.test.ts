@@ -1,0 +1,52 @@
+// A config replaced while the previous one's HSDS feed is still loading (or after it failed): the new config, which
+// names no feed, must not keep the old one's "Loading more groups…" or its failure panel.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define/care-support-groups.js';
+import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { lazy } from '../../../src/core/lazy.js';
+
+type El = CareSupportGroups;
+const text = (el: El) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+const real = { ...features };
+const groups = async () => (await (await fetch('/test/fixtures/support-groups/groups.json')).json()) as { groups: unknown[] };
+const hsds = { url: '/test/fixtures/hsds/hsds-3.1_schedules_field-guidance_services.json' };
+
+let originalWarn = console.warn;
+beforeEach(() => {
+  originalWarn = console.warn;
+  console.warn = () => {};
+});
+afterEach(() => {
+  console.warn = originalWarn;
+  Object.assign(features, real);
+});
+
+async function swapConfig(loader: () => Promise<never>, wait: (el: El) => boolean): Promise<El> {
+  features.hsds = lazy(loader);
+  const base = await groups();
+  const el = await fixture<El>(html`<care-support-groups .config=${{ ...base, urlState: false, hsds }}></care-support-groups>`);
+  await waitUntil(() => wait(el), 'the first config did not reach its HSDS state', { timeout: 4000 });
+  el.config = { ...base, urlState: false };
+  await waitUntil(() => el.value && !('hsds' in el.value && el.value.hsds), 'the new config was not taken');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<care-support-groups> HSDS state follows the config', () => {
+  it('a new config without a feed does not say "Loading more groups…" for the old one', async () => {
+    const el = await swapConfig(
+      () => new Promise<never>(() => {}),
+      (e) => text(e).includes('Loading more groups…'),
+    );
+    expect(text(el)).not.to.include('Loading more groups…');
+    expect(el.shadowRoot!.querySelectorAll('.group').length).to.equal(5);
+  });
+
+  it('a new config without a feed does not show the old feed’s failure', async () => {
+    const el = await swapConfig(
+      () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      (e) => text(e).includes('We could not load some groups just now.'),
+    );
+    expect(text(el)).not.to.include('We could not load some groups just now.');
+  });
+});
