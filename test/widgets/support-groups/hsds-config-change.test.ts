@@ -26,8 +26,10 @@ async function swapConfig(loader: () => Promise<never>, wait: (el: El) => boolea
   const base = await groups();
   const el = await fixture<El>(html`<care-support-groups .config=${{ ...base, urlState: false, hsds }}></care-support-groups>`);
   await waitUntil(() => wait(el), 'the first config did not reach its HSDS state', { timeout: 4000 });
-  el.config = { ...base, urlState: false };
-  await waitUntil(() => el.value && !('hsds' in el.value && el.value.hsds), 'the new config was not taken');
+  el.config = { ...base, urlState: false } as never;
+  // The validated config in use (protected: read here only to know the new one has been taken).
+  const taken = () => (el as unknown as { value?: { hsds?: unknown } }).value;
+  await waitUntil(() => taken() && !taken()!.hsds, 'the new config was not taken');
   await el.updateComplete;
   return el;
 }
