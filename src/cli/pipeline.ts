@@ -8,7 +8,7 @@ import { LockError } from '../pipeline/state/lock.js';
 import { collect } from '../pipeline/collect.js';
 import { publish } from '../pipeline/publish.js';
 import { addPosts } from '../pipeline/add.js';
-import { progress } from '../pipeline/progress.js';
+import { printable, progress } from '../pipeline/progress.js';
 import { pipelineWiring } from '../pipeline/wiring.js';
 import type { Decision } from '../pipeline/types.js';
 
@@ -34,9 +34,12 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
+// Lines may hold what a remote server said: printable() keeps its control characters off the terminal (each
+// line's own line breaks are kept).
+const lines = (l: string) => l.split('\n').map(printable).join('\n');
 const defaultIo = (): Io => ({
-  out: (l) => console.log(l),
-  err: (l) => console.error(l),
+  out: (l) => console.log(lines(l)),
+  err: (l) => console.error(lines(l)),
   env: process.env,
   stderr: process.stderr,
 });

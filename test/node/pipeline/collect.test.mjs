@@ -275,3 +275,22 @@ test('progress: on a terminal one line per source, redrawn in place; in CI or a 
     assert.deepEqual(lines, ['mastodon:a: page 1, 40 posts\n', 'mastodon:a: 40 posts\n']);
   }
 });
+
+test("progress: a server's words cannot drive the terminal (escape sequences, carriage returns, newlines, C1 controls)", () => {
+  const hostile = 'HTTP 500 (\x1b]0;pwned\x07\x1b[2J\rfake line\nnext\x9b31m)';
+  assert.equal(lib.printable(hostile), 'HTTP 500 (\ufffd]0;pwned\ufffd\ufffd[2J\ufffdfake line\ufffdnext\ufffd31m)');
+  assert.equal(lib.printable('tab\tand ünïcödé #bcsm'), 'tab\tand ünïcödé #bcsm', 'tabs and text are kept');
+  const screen = [];
+  const live = lib.progress({ isTTY: true, write: (t) => screen.push(t) }, ['mastodon:a\x1b[1A'], {});
+  live.done('mastodon:a\x1b[1A', hostile);
+  live.close();
+  const plain = [];
+  const log = lib.progress({ isTTY: false, write: (t) => plain.push(t) }, ['mastodon:a'], {});
+  log.done('mastodon:a', hostile);
+  for (const text of [...screen, ...plain]) {
+    // Only the display's own sequences remain: "erase line" and "cursor up N lines".
+    const ours = text.replaceAll('\x1b[2K', '').replace(/^\x1b\[\d+F/, '');
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(ours), JSON.stringify(text));
+    assert.equal(ours.split('\n').length - 1, 1, 'one line per source');
+  }
+});
