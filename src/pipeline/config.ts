@@ -86,6 +86,8 @@ export const pipelineSchema = z.strictObject({
           maxBytes: z._default(between(1, 100_000_000, true), 5_000_000),
           /** Content types copied (each also checked by its first bytes). Never `image/svg+xml`: SVG can carry script. */
           types: z._default(z.array(z.enum(MEDIA_TYPES)), [...MEDIA_TYPES]),
+          /** Also copy from addresses on this machine or a private network (10.x, 192.168.x, 169.254.x, localhost…): only when your own media servers are there. Off, a post cannot make the pipeline ask inside your network. */
+          privateNetwork: z._default(z.boolean(), false),
         }),
         {},
       ),

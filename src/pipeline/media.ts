@@ -3,6 +3,8 @@
 // say the same, and it fits the size limit; otherwise its address is dropped from the snapshot (a post without
 // its picture is better than a picture from a server that can see who reads the page).
 import { createHash } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './state/files.js';
@@ -16,6 +18,39 @@ const EXT: Record<string, string> = {
 };
 /** Mirrored file names: a content hash and the type's extension (the same picture is stored once). */
 export const MIRRORED = /^[0-9a-f]{32}\.(jpg|png|gif|webp|avif)$/;
+
+const v4 = (ip: string): number[] => ip.split('.').map(Number);
+
+/**
+ * Whether an IP address is on the public internet: not this machine, a private or shared network, link-local (where
+ * cloud metadata answers, 169.254.169.254), multicast, documentation or reserved. A copy is a GET the pipeline makes
+ * from wherever it runs (a CI runner inside a hospital's network), to an address a post chose.
+ */
+export function publicAddress(ip: string): boolean {
+  if (isIP(ip) === 4) {
+    const [a, b, c] = v4(ip) as [number, number, number, number];
+    return !(
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+      (a === 192 && b === 168) ||
+      (a === 198 && (b === 18 || b === 19)) ||
+      (a === 198 && b === 51 && c === 100) ||
+      (a === 203 && b === 0 && c === 113) ||
+      a >= 224
+    );
+  }
+  if (isIP(ip) !== 6) return false;
+  const x = ip.toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(x);
+  if (mapped) return publicAddress(mapped[1]!);
+  if (x === '::' || x === '::1' || /^::ffff:/.test(x)) return false;
+  return !/^(f[cd]|fe[89ab]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
+}
 
 /** The image type a file's first bytes show, if any of those the pipeline copies. */
 export function sniff(bytes: Uint8Array): string | undefined {
@@ -41,7 +76,13 @@ export interface MirrorOptions {
   signal?: AbortSignal;
   /** Addresses copied by earlier runs and their file names: one whose file is still there is not fetched again. */
   known?: Record<string, string>;
+  /** Copy from addresses on this machine or a private network too (`publish.mirrorMedia.privateNetwork`). */
+  privateNetwork?: boolean;
+  /** A host's addresses (tests replace the resolver). */
+  resolve?: (host: string) => Promise<string[]>;
 }
+
+const MAX_REDIRECTS = 5;
 
 /** Reads at most `max` bytes of a body; undefined when it is longer. */
 async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
@@ -95,11 +136,23 @@ export class MediaMirror {
     // Each publish would otherwise fetch every picture of every published post again from its server.
     const known = this.#o.known?.[url];
     if (known && MIRRORED.test(known) && existsSync(join(this.#o.dir, known))) return known;
+    // Redirects are followed here, one by one, so that each address is checked before it is asked.
+    let address = url;
     let response: Response;
-    try {
-      response = await this.#o.fetch(url, { signal: this.#o.signal, redirect: 'follow' });
-    } catch (e) {
-      return fail(`cannot fetch it (${(e as Error).message})`);
+    for (let hop = 0; ; hop++) {
+      const refused = this.#o.privateNetwork ? undefined : await this.#refused(address);
+      if (refused) return fail(refused);
+      try {
+        response = await this.#o.fetch(address, { signal: this.#o.signal, redirect: 'manual' });
+      } catch (e) {
+        return fail(`cannot fetch it (${(e as Error).message})`);
+      }
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (!location) break;
+      await response.body?.cancel().catch(() => {});
+      if (hop === MAX_REDIRECTS) return fail(`more than ${MAX_REDIRECTS} redirects`);
+      address = new URL(location, address).href;
+      if (!/^https?:\/\//i.test(address)) return fail(`redirected to ${address}, not an http(s) address`);
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
@@ -128,6 +181,25 @@ export class MediaMirror {
     const file = join(this.#o.dir, name);
     if (!existsSync(file)) writeAtomic(file, bytes);
     return name;
+  }
+
+  /**
+   * Why an address may not be asked: its host is, or resolves to, an address on this machine or a private network.
+   * (The fetch resolves the name again; a name that changes its answer in between is not stopped by this check,
+   * only by the type, first-bytes and size checks that every copy passes anyway.)
+   */
+  async #refused(address: string): Promise<string | undefined> {
+    const host = new URL(address).hostname.replace(/^\[|\]$/g, '');
+    let ips: string[];
+    try {
+      ips = isIP(host) ? [host] : await (this.#o.resolve ?? (async (h) => (await lookup(h, { all: true })).map((a) => a.address)))(host);
+    } catch (e) {
+      return `cannot find the server ${host} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    }
+    const inside = ips.find((ip) => !publicAddress(ip));
+    return inside === undefined
+      ? undefined
+      : `${host} is ${inside === host ? 'an address' : `at ${inside}, an address`} on this machine or a private network (set publish.mirrorMedia.privateNetwork to copy from your own network)`;
   }
 
   /** Removes mirrored files the snapshot no longer uses (a deleted post's pictures go with it). */

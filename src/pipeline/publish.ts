@@ -236,6 +236,7 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
     warn,
     signal: o.signal,
     known: readMediaIndex(o.loaded),
+    privateNetwork: mirrorMedia.privateNetwork,
   });
 }
 

@@ -58,7 +58,10 @@ test('--mirror-media: "Publish now" mirrors pictures as carecircle publish --mir
   const file = join(dir, 'carecircle.pipeline.json');
   writeFileSync(
     file,
-    JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), publish: { dir: 'public', recheck: false, url: '/carecircle/' } }),
+    JSON.stringify({
+      ...JSON.parse(readFileSync(file, 'utf8')),
+      publish: { dir: 'public', recheck: false, url: '/carecircle/', mirrorMedia: { privateNetwork: true } },
+    }),
   );
   const desk = await startReview(dir, { extra: ['--mirror-media'] });
   try {

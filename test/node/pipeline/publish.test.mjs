@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { lib, tempDir, post, fakeSource, loadedConfig, cli, mtimes, readJson } from './helpers.mjs';
 
-const { FileStore, collect, publish, keyOf, sniff } = lib;
+const { FileStore, collect, publish, keyOf, sniff, MediaMirror, publicAddress } = lib;
 const fixed = () => new Date('2026-12-01T10:00:00.000Z');
 
 /** A state with `posts` collected; `decide` maps post ids to actions. */
@@ -169,7 +169,7 @@ test('--mirror-media copies checked images under publish.url, drops what fails a
     posts,
     { p1: 'approve', p2: 'approve', p3: 'approve' },
     {
-      publish: { url: '/carecircle/', mirrorMedia: { maxBytes: 2000 } },
+      publish: { url: '/carecircle/', mirrorMedia: { maxBytes: 2000, privateNetwork: true } },
     },
   );
   const warnings = [];
@@ -216,7 +216,11 @@ test('--mirror-media copies checked images under publish.url, drops what fails a
 
 test('--mirror-media fetches a picture once: later publishes reuse its copy without asking its server again', async () => {
   const posts = [post(1, { media: [{ url: at('/ok.png'), alt: 'ok', type: 'image' }] })];
-  const { dir, file, loaded, store } = await prepared(posts, { p1: 'approve' }, { publish: { url: '/c/' } });
+  const { dir, file, loaded, store } = await prepared(
+    posts,
+    { p1: 'approve' },
+    { publish: { url: '/c/', mirrorMedia: { privateNetwork: true } } },
+  );
   const asked = [];
   const counting = (url, init) => (asked.push(url), fetch(url, init));
   await publish({ loaded, store, actor: 'p', fetch: counting, mirrorMedia: true });
@@ -235,7 +239,11 @@ test('--mirror-media fetches a picture once: later publishes reuse its copy with
 
 test('a file declaring a size over the limit is not downloaded; mirroring without publish.url is a clear error', async () => {
   const big = [post(1, { media: [{ url: at('/declared-big.png'), type: 'image' }] })];
-  const { loaded, store } = await prepared(big, { p1: 'approve' }, { publish: { url: '/c/', mirrorMedia: { maxBytes: 10 } } });
+  const { loaded, store } = await prepared(
+    big,
+    { p1: 'approve' },
+    { publish: { url: '/c/', mirrorMedia: { maxBytes: 10, privateNetwork: true } } },
+  );
   const warnings = [];
   await publish({ loaded, store, actor: 'p', fetch, mirrorMedia: true, warn: (m) => warnings.push(m) });
   assert.ok(
@@ -332,4 +340,79 @@ test('a chats or HSDS file that cannot be read is named in the error', async () 
   const { loaded, store } = await prepared([], {}, { publish: { chats: 'nope.json' } });
   await assert.rejects(publish({ loaded, store, actor: 'p', fetch }), /publish\.chats .*nope\.json: cannot read it \(ENOENT\)/);
   assert.equal(existsSync(join(loaded.stateDir, 'run.lock')), false, 'the run lock is released after a failure');
+});
+
+test('--mirror-media never asks inside the network a post names: this machine, private and link-local addresses, by name, literal or redirect', async () => {
+  for (const ip of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '::1',
+    '::',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:10.0.0.1',
+    'ff02::1',
+  ])
+    assert.equal(publicAddress(ip), false, ip);
+  for (const ip of ['93.184.216.34', '1.1.1.1', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])
+    assert.equal(publicAddress(ip), true, ip);
+
+  // Without privateNetwork, the tests' own 127.0.0.1 server is refused before it is asked.
+  const posts = [post(1, { media: [{ url: at('/ok.png'), alt: 'ok', type: 'image' }] })];
+  const { file, loaded, store } = await prepared(posts, { p1: 'approve' }, { publish: { url: '/c/' } });
+  const asked = [];
+  const warnings = [];
+  await publish({
+    loaded,
+    store,
+    actor: 'p',
+    fetch: (u, i) => (asked.push(u), fetch(u, i)),
+    mirrorMedia: true,
+    warn: (m) => warnings.push(m),
+  });
+  assert.deepEqual(asked, []);
+  assert.equal(readJson(file).posts[0].media, undefined, 'left out of the snapshot, never hotlinked');
+  assert.ok(
+    warnings.some((w) => /127\.0\.0\.1 is an address on this machine or a private network/.test(w)),
+    warnings.join('\n'),
+  );
+
+  // A public name that resolves inside, and a public server redirecting inside, are refused too.
+  const names = { 'cdn.example': ['93.184.216.34'], 'inside.example': ['93.184.216.34', '10.0.0.7'] };
+  const requested = [];
+  const mirror = new MediaMirror({
+    dir: tempDir('mirror'),
+    base: '/c/media/',
+    maxBytes: 1000,
+    types: ['image/png'],
+    warn: (m) => warnings.push(m),
+    resolve: async (host) => names[host] ?? Promise.reject(Object.assign(new Error('no such host'), { code: 'ENOTFOUND' })),
+    fetch: async (url, init) => {
+      requested.push([url, init.redirect]);
+      return new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
+    },
+  });
+  assert.equal(await mirror.mirror('https://inside.example/a.png'), undefined);
+  assert.equal(await mirror.mirror('https://cdn.example/b.png'), undefined);
+  assert.equal(await mirror.mirror('https://nowhere.example/c.png'), undefined);
+  assert.deepEqual(
+    requested,
+    [['https://cdn.example/b.png', 'manual']],
+    'only the public server was asked, and its redirect was not followed',
+  );
+  for (const why of [
+    /inside\.example is at 10\.0\.0\.7/,
+    /169\.254\.169\.254 is an address on this machine/,
+    /cannot find the server nowhere\.example \(ENOTFOUND\)/,
+  ])
+    assert.ok(
+      warnings.some((w) => why.test(w)),
+      `${why}: ${warnings.join('\n')}`,
+    );
 });
