@@ -55,3 +55,6 @@ export const postSchema = z.strictObject({
   /** The id or address of the post this one boosts or reposts (moderation `hideBoosts` hides it). */
   boostOf: optionalText(),
 });
+
+/** The keys a post may have (a curated or snapshot post with any other is skipped). */
+export const POST_KEYS: readonly string[] = Object.keys(postSchema.shape);

@@ -3,6 +3,7 @@
 // sent and words the answers. The HTTP wiring is in server.ts.
 import type { Decision, PostFilter, PostRecord, PublishReport, ReviewState, Store } from '../types.js';
 import { plainText } from '../text.js';
+import type { Moderation } from '../../widgets/hashtag-feed/moderation.js';
 
 /** What the desk shows each post inside: the feed's own settings for the page patients read. */
 export interface DeskFeed {
@@ -10,8 +11,8 @@ export interface DeskFeed {
   roles?: Record<string, string | Record<string, string>>;
   disclaimer?: string | Record<string, string> | false;
   heading?: string | Record<string, string>;
-  /** The feed's moderation on the page (replies, boosts, languages, blocked words), to warn when it would hide a post. */
-  moderation?: Record<string, unknown>;
+  /** The feed's moderation on the page (replies, boosts, languages, blocked words), as the widget resolved it (defaults applied), to warn when it would hide a post. */
+  moderation?: Moderation;
   /** The page's language (default `en`). */
   lang?: string;
 }

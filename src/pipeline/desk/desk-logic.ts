@@ -2,8 +2,9 @@
 // where the selection goes and what is announced. No DOM beyond what the feed's sanitiser needs for excerpts.
 import type { Decision, PostRecord, ReviewState } from '../types.js';
 import type { Post } from '../../sources/posts.js';
-import { allowed, type Moderation } from '../../widgets/hashtag-feed/moderation.js';
+import { allowed } from '../../widgets/hashtag-feed/moderation.js';
 import { nodesText, reduceHtml, textNodes } from '../../core/sanitize.js';
+import { POST_KEYS } from '../../sources/post.schema.js';
 import type { DeskFeed } from './api.js';
 
 export type StateFilter = ReviewState | 'pinned' | 'all';
@@ -42,20 +43,6 @@ export function published(record: PostRecord): Post {
 }
 
 // Only the keys a curated post may have: anything else (a store's extra field) would make the feed skip it.
-const POST_KEYS = [
-  'id',
-  'url',
-  'createdAt',
-  'author',
-  'text',
-  'html',
-  'media',
-  'sensitive',
-  'contentWarning',
-  'language',
-  'replyTo',
-  'boostOf',
-];
 const curated = (post: Post): Record<string, unknown> =>
   Object.fromEntries(Object.entries(post).filter(([k, v]) => POST_KEYS.includes(k) && v !== undefined && v !== null));
 
@@ -84,18 +71,8 @@ export const postText = (post: Post): string =>
 /** Whether the page's own feed moderation (replies, boosts, languages, blocked words…) would hide an approved post. */
 export function hiddenOnPage(feed: DeskFeed, record: PostRecord): boolean {
   if (!feed.moderation) return false;
-  const m = {
-    blockAccounts: [],
-    blockWords: [],
-    allowAccounts: [],
-    approvedIds: [],
-    hideReplies: true,
-    hideBoosts: true,
-    languages: [],
-    ...feed.moderation,
-  };
   const post = published(record);
-  return !allowed(post, postText(post), m as Moderation);
+  return !allowed(post, postText(post), feed.moderation);
 }
 
 /** Media the reviewer should describe: images without a description (after any the reviewer wrote). */

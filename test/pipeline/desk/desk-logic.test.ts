@@ -14,6 +14,7 @@ import {
   undoOf,
 } from '../../../src/pipeline/desk/desk-logic.js';
 import '../../../src/define/care-hashtag-feed.js';
+import { hashtagFeedValidator } from '../../../src/generated/hashtag-feed.validate.js';
 
 const rec = (over: Partial<PostRecord> = {}, post: Partial<PostRecord['post']> = {}): PostRecord => ({
   key: 'a1b2c3d4e5f60718',
@@ -98,7 +99,14 @@ describe('review desk logic', () => {
   });
 
   it('says when the page’s own feed settings would hide an approved post', () => {
-    const feed = { hashtag: 'bcsm', moderation: { blockWords: ['miracle cure'] } };
+    // The page's settings as the desk reads them: resolved by the widget's own validation (defaults applied).
+    const page = hashtagFeedValidator.accept({
+      hashtag: 'bcsm',
+      sources: [{ type: 'posts', posts: [] }],
+      moderation: { blockWords: ['miracle cure'] },
+    });
+    expect(page, 'a valid feed config').to.not.equal(undefined);
+    const feed = { hashtag: 'bcsm', moderation: page!.moderation };
     expect(hiddenOnPage(feed, rec({}, { text: 'A miracle cure!' }))).to.equal(true);
     expect(hiddenOnPage(feed, rec({}, { replyTo: 'https://x.example/1' })), 'replies are hidden by default').to.equal(true);
     expect(hiddenOnPage(feed, rec())).to.equal(false);
