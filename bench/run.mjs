@@ -760,51 +760,13 @@ for (const rate of RATES) {
   }
 }
 for (const rate of RATES) {
-  const f = results.feed[rate];
-  const of = (x) => x?.[rate];
-  if (f)
-    row(
-      'layout shift (CLS), 40 posts with images: page with fallback text (vs bsky-embed)',
-      rate,
-      f.ours.cls,
-      f.peer.cls,
-      num,
-      '0',
-      f.ours.cls === 0,
-    );
-  const fr = of(results.ownShift?.feed);
-  if (fr)
-    row(
-      'layout shift (CLS), 40 posts with images: page reserving a screen (vs bsky-embed)',
-      rate,
-      fr.ours.cls,
-      fr.peer.cls,
-      num,
-      '0',
-      fr.ours.cls === 0,
-    );
-  const c = results.chat[rate];
-  if (c)
-    row(
-      'layout shift (CLS), 50 chats: page with fallback text (vs add-to-calendar-button)',
-      rate,
-      c.ours.cls,
-      c.peer.cls,
-      num,
-      '0',
-      c.ours.cls === 0,
-    );
-  const cr = of(results.ownShift?.chat);
-  if (cr)
-    row(
-      'layout shift (CLS), 50 chats: page reserving a screen (vs add-to-calendar-button)',
-      rate,
-      cr.ours.cls,
-      cr.peer.cls,
-      num,
-      '0',
-      cr.ours.cls === 0,
-    );
+  const shifts = [
+    ['40 posts with images: page with fallback text (vs bsky-embed)', results.feed[rate]],
+    ['40 posts with images: page reserving a screen (vs bsky-embed)', results.ownShift?.feed?.[rate]],
+    ['50 chats: page with fallback text (vs add-to-calendar-button)', results.chat[rate]],
+    ['50 chats: page reserving a screen (vs add-to-calendar-button)', results.ownShift?.chat?.[rate]],
+  ];
+  for (const [figure, r] of shifts) if (r) row(`layout shift (CLS), ${figure}`, rate, r.ours.cls, r.peer.cls, num, '0', r.ours.cls === 0);
 }
 results.table = rows;
 console.log(`\nIssue 13 (medians of ${RUNS} alternating runs; ${results.machine.cpus}; Chromium ${results.machine.chromium}):`);
