@@ -37,13 +37,15 @@ export function localeChain(locale: string): string[] {
   const add = (tag: string) => chain.includes(tag) || chain.push(tag);
   const parts = locale.split('-');
   for (let i = parts.length; i > 1; i--) add(parts.slice(0, i).join('-'));
-  try {
-    const script = new Intl.Locale(locale).maximize().script;
-    // Only where a language is written in more than one script do bundles name it (zh-Hans, zh-Hant).
-    if (script && /^(zh|sr|pa|uz)$/.test(parts[0]!)) add(`${parts[0]}-${script}`);
-  } catch {
-    /* not a valid tag: the plain truncations do */
-  }
+  // Only where a language is written in more than one script do bundles name it (zh-Hans, zh-Hant). Asked only
+  // for those: the first maximize() on a page loads the likely-subtags data (tens of ms on a phone).
+  if (/^(zh|sr|pa|uz)$/.test(parts[0]!))
+    try {
+      const script = new Intl.Locale(locale).maximize().script;
+      if (script) add(`${parts[0]}-${script}`);
+    } catch {
+      /* not a valid tag: the plain truncations do */
+    }
   add(parts[0]!);
   add('en');
   return chain;
