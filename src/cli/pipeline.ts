@@ -160,6 +160,7 @@ async function runPublish(
     store,
     actor,
     fetch: wiring.fetch,
+    mediaFetch: wiring.mediaFetch,
     recheck: wiring.recheck,
     mirrorMedia,
     wait,

@@ -1,13 +1,13 @@
 // The pipeline's only way out to the network (SourceContext.fetch). Volunteer-run Mastodon servers and
 // Bluesky ask API clients to be polite: say who you are, do not hammer one host, back off when asked.
 import { parseRetryAfter } from '../core/fetch.js';
-import type { SourceContext } from './types.js';
+import type { FetchInit, PipelineFetch } from './types.js';
 
 export interface PoliteFetchOptions {
   /** The `User-Agent` sent with every request: see `userAgent()`. */
   userAgent: string;
-  /** The underlying fetch (tests may pass their own). */
-  fetch?: typeof fetch;
+  /** The underlying fetch (tests may pass their own; `--mirror-media` passes `publicOnlyFetch`). */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   /** Milliseconds one request may take, body included (default 15 s). */
   timeoutMs?: number;
   /** Tries after the first for network errors, timeouts and 5xx/429 answers (default 3). */
@@ -22,6 +22,16 @@ export interface PoliteFetchOptions {
   now?: () => number;
   /** Told about each wait ("mastodon.social asked us to wait 30 s"). */
   log?: (message: string) => void;
+  /**
+   * Largest answer body read, in bytes (default 16 MB; a request may ask for less with `init.maxBytes`). A server
+   * that sends more is cut off there and the request fails, so no answer can fill the machine's memory.
+   */
+  maxBytes?: number;
+}
+
+/** Thrown by an underlying fetch for a request that must not be tried again (an address it may not ask). */
+export interface FinalError extends Error {
+  final: true;
 }
 
 /** A request that failed for good: `host` and `status` say where and how; the message is for people. */
@@ -64,7 +74,7 @@ const idempotent = (method: string) => /^(GET|HEAD|OPTIONS)$/i.test(method);
  * a POST may have been applied). A host's wait holds its queue: nothing else is sent to a host that asked us
  * to wait. The answer is returned as is when tries run out, so callers word the HTTP error themselves.
  */
-export function politeFetch(options: PoliteFetchOptions): SourceContext['fetch'] {
+export function politeFetch(options: PoliteFetchOptions): PipelineFetch {
   const {
     userAgent: agent,
     fetch: send = globalThis.fetch,
@@ -75,11 +85,13 @@ export function politeFetch(options: PoliteFetchOptions): SourceContext['fetch']
     sleep = realSleep,
     now = Date.now,
     log = () => {},
+    maxBytes: fetchMax = 16_000_000,
   } = options;
   const queues = new Map<string, Promise<unknown>>();
 
-  const attempt = async (url: string, init: RequestInit, host: string): Promise<Response> => {
+  const attempt = async (url: string, { maxBytes: askedMax, ...init }: FetchInit, host: string): Promise<Response> => {
     const method = init.method ?? 'GET';
+    const max = Math.min(askedMax ?? fetchMax, fetchMax);
     for (let tried = 0; ; tried++) {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
@@ -89,8 +101,10 @@ export function politeFetch(options: PoliteFetchOptions): SourceContext['fetch']
       let failure: string | undefined;
       try {
         const answer = await send(url, { ...init, headers, signal, redirect: init.redirect ?? 'follow' });
-        // The body is read here, within this host's turn and under the same timeout.
-        const body = await answer.arrayBuffer();
+        // The body is read here, within this host's turn and under the same timeout, and no further than `max`.
+        const body = await readAtMost(answer, max);
+        if (!body)
+          throw new PipelineFetchError(`${host}: the answer is larger than ${max} bytes, the most this run reads.`, host, answer.status);
         response = new Response([204, 205, 304].includes(answer.status) ? null : body, {
           status: answer.status,
           statusText: answer.statusText,
@@ -98,6 +112,8 @@ export function politeFetch(options: PoliteFetchOptions): SourceContext['fetch']
         });
       } catch (error) {
         if (init.signal?.aborted) throw init.signal.reason ?? error;
+        if (error instanceof PipelineFetchError) throw error;
+        if ((error as Partial<FinalError>)?.final) throw new PipelineFetchError(`${host}: ${(error as Error).message}`, host);
         failure = timeout.aborted
           ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
           : `could not connect (${causeOf(error)})`;
@@ -143,6 +159,31 @@ export function politeFetch(options: PoliteFetchOptions): SourceContext['fetch']
     void tail.then(() => queues.get(host) === tail && queues.delete(host));
     return turn;
   };
+}
+
+/** A body's bytes, or undefined as soon as it is longer than `max` (the rest is not downloaded). */
+async function readAtMost(response: Response, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (!response.body) return new Uint8Array();
+  if (Number(response.headers.get('content-length')) > max) {
+    await response.body.cancel().catch(() => {});
+    return undefined;
+  }
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if ((n += value.length) > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
 }
 
 const causeOf = (error: unknown): string => {

@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './state/files.js';
+import type { PipelineFetch } from './types.js';
 
 const EXT: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -65,7 +66,7 @@ export function sniff(bytes: Uint8Array): string | undefined {
 }
 
 export interface MirrorOptions {
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  fetch: PipelineFetch;
   /** `<publish dir>/media`. */
   dir: string;
   /** The public address of the media folder, ending in `/` (`/carecircle/media/`, `https://…/media/`). */
@@ -143,7 +144,7 @@ export class MediaMirror {
       const refused = this.#o.privateNetwork ? undefined : await this.#refused(address);
       if (refused) return fail(refused);
       try {
-        response = await this.#o.fetch(address, { signal: this.#o.signal, redirect: 'manual' });
+        response = await this.#o.fetch(address, { signal: this.#o.signal, redirect: 'manual', maxBytes });
       } catch (e) {
         return fail(`cannot fetch it (${(e as Error).message})`);
       }

@@ -23,7 +23,7 @@ import { storedPost } from './sources/html.js';
 import { misinformationPhrases, type Rules } from './rules.js';
 import { MediaMirror } from './media.js';
 import { nodeGlobals } from './node-globals.js';
-import type { PostRecord, PublishReport } from './types.js';
+import type { PipelineFetch, PostRecord, PublishReport } from './types.js';
 
 /** What a recheck learns about a published post: its current content, `gone` (deleted at its source), or unknown (an error). */
 export type Recheck = (url: string) => Promise<Post | 'gone'>;
@@ -32,7 +32,9 @@ export interface PublishOptions {
   loaded: LoadedConfig;
   store: FileStore;
   actor: string;
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  fetch: PipelineFetch;
+  /** What `--mirror-media` copies pictures with (the wiring's `mediaFetch`); `fetch` when not given. */
+  mediaFetch?: PipelineFetch;
   /** Looks a post up at its source (the `add` importer); without it, nothing is rechecked. */
   recheck?: Recheck;
   mirrorMedia?: boolean;
@@ -228,7 +230,7 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
       `${o.loaded.file}: publish.url is needed for --mirror-media: the address the folder ${o.loaded.publishDir} is served at (like "/carecircle/").`,
     );
   return new MediaMirror({
-    fetch: o.fetch,
+    fetch: o.mediaFetch ?? o.fetch,
     dir: join(o.loaded.publishDir, 'media'),
     base: url.replace(/\/?$/, '/') + 'media/',
     maxBytes: mirrorMedia.maxBytes,

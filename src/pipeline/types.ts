@@ -23,10 +23,15 @@ export interface SourceResult {
   complete?: boolean;
 }
 
+/** A request's options; `maxBytes` caps the answer's body (the polite fetch's own cap is the most). */
+export type FetchInit = RequestInit & { maxBytes?: number };
+/** The pipeline's fetch: see `politeFetch` (src/pipeline/http.ts). */
+export type PipelineFetch = (url: string, init?: FetchInit) => Promise<Response>;
+
 /** What a source may use: everything that touches the outside world comes through here (tests replace it). */
 export interface SourceContext {
   /** `fetch` with the pipeline's `User-Agent`, one request at a time per host, and `Retry-After` honoured. */
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  fetch: PipelineFetch;
   /** The cursor this source returned last run, if any. */
   cursor?: string;
   /** Environment variables (Bluesky handle and app password), passed in so tests need not set process.env. */

@@ -2,6 +2,7 @@
 // through an injected sleep that records them and returns at once, so no test waits for a Retry-After.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { concurrencyTracker, startMastodon } from './mock-servers.mjs';
 import { pipeline } from './load.mjs';
 
@@ -159,4 +160,44 @@ test('while a host makes us wait, its other requests wait behind it (they are no
     m.requests.map((r) => r.path.split('/').pop()),
     [m.ids[0], m.ids[0], m.ids[1]],
   );
+});
+
+test('an answer longer than the limit is cut off where the limit is reached, not downloaded whole and then refused', async (t) => {
+  // A server that streams for as long as it is read (a misbehaving or hostile one), and says nothing of its length.
+  let sent = 0;
+  let closed;
+  const gone = new Promise((r) => (closed = r));
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    res.on('close', () => closed());
+    pump();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${server.address().port}/api/v1/timelines/tag/bcsm`;
+  const { fetch } = make({ maxBytes: 200_000 });
+  await assert.rejects(fetch(url), (e) => e instanceof PipelineFetchError && /larger than 200000 bytes/.test(e.message));
+  await gone;
+  assert.ok(sent < 8_000_000, `the server sent ${sent} bytes before the connection closed`);
+  // A request may ask for less than the fetch's own limit, never more.
+  const { fetch: generous } = make({ maxBytes: 50_000 });
+  await assert.rejects(generous(url, { maxBytes: 10_000_000 }), /larger than 50000 bytes/);
+  await assert.rejects(make().fetch(url, { maxBytes: 1000 }), /larger than 1000 bytes/);
+});
+
+test('an answer that declares a length over the limit is not read at all', async (t) => {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': '5000000' });
+    res.write(Buffer.alloc(1000));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => (server.closeAllConnections(), server.close()));
+  const { fetch, waits } = make({ maxBytes: 100_000 });
+  await assert.rejects(fetch(`http://127.0.0.1:${server.address().port}/big.png`), /larger than 100000 bytes/);
+  assert.deepEqual(waits, [], 'not tried again');
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { lib, tempDir, post, fakeSource, loadedConfig, cli, mtimes, readJson } from './helpers.mjs';
 
-const { FileStore, collect, publish, keyOf, sniff, MediaMirror, publicAddress } = lib;
+const { FileStore, collect, publish, keyOf, sniff, MediaMirror, publicAddress, publicOnlyFetch, politeFetch, pipelineWiring } = lib;
 const fixed = () => new Date('2026-12-01T10:00:00.000Z');
 
 /** A state with `posts` collected; `decide` maps post ids to actions. */
@@ -415,4 +415,56 @@ test('--mirror-media never asks inside the network a post names: this machine, p
       warnings.some((w) => why.test(w)),
       `${why}: ${warnings.join('\n')}`,
     );
+});
+
+test('--mirror-media checks the addresses it connects to, so a name answering differently the second time (DNS rebinding) is refused', async () => {
+  const port = media.address().port;
+  const lookups = [];
+  const connectTime = publicOnlyFetch({
+    resolve: async (host) => (lookups.push(host), host === 'rebind.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
+  });
+  const warnings = [];
+  const mirror = new MediaMirror({
+    dir: tempDir('rebind'),
+    base: '/c/media/',
+    maxBytes: 10_000,
+    types: ['image/png'],
+    warn: (m) => warnings.push(m),
+    // The mirror's own check is told the public address; the connection's lookup is then told the inside one.
+    resolve: async () => ['93.184.216.34'],
+    fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: connectTime, sleep: async () => {} }),
+  });
+  assert.equal(await mirror.mirror(`http://rebind.example:${port}/ok.png`), undefined);
+  assert.deepEqual(lookups, ['rebind.example'], 'refused at its first lookup, not tried again');
+  assert.ok(
+    warnings.some((w) => /rebind\.example is at 127\.0\.0\.1, an address on this machine or a private network/.test(w)),
+    warnings.join('\n'),
+  );
+  assert.ok(!warnings.some((w) => /tried \d times/.test(w)), warnings.join('\n'));
+
+  // The same fetch copies from an address it may ask, its redirects returned to the mirror to check one by one.
+  const through = publicOnlyFetch({ isPublic: (ip) => ip === '127.0.0.1', resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+  const copy = new MediaMirror({
+    dir: tempDir('pinned'),
+    base: '/c/media/',
+    maxBytes: 10_000,
+    types: ['image/png'],
+    warn: (m) => warnings.push(m),
+    privateNetwork: true,
+    fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: through }),
+  });
+  assert.match((await copy.mirror(`http://pictures.example:${port}/ok.png`)) ?? '', /^\/c\/media\/[0-9a-f]{32}\.png$/);
+  // An IP literal is never looked up: it is checked as written.
+  await assert.rejects(through(`http://10.0.0.1:${port}/ok.png`), /10\.0\.0\.1 is an address on this machine or a private network/);
+  await assert.rejects(through(`http://pictures.example:${port}/ok.png`, { method: 'POST' }), /POST is not used here/);
+
+  // The CLI's wiring copies with such a fetch unless publish.mirrorMedia.privateNetwork is set.
+  const guarded = pipelineWiring((await prepared([], {}, { publish: { url: '/c/' } })).loaded, {}, () => {});
+  await assert.rejects(guarded.mediaFetch(at('/ok.png')), /127\.0\.0\.1 is an address on this machine or a private network/);
+  const open = pipelineWiring(
+    (await prepared([], {}, { publish: { url: '/c/', mirrorMedia: { privateNetwork: true } } })).loaded,
+    {},
+    () => {},
+  );
+  assert.equal((await open.mediaFetch(at('/ok.png'))).status, 200);
 });

@@ -1,0 +1,88 @@
+// The fetch `--mirror-media` uses to copy pictures (unless publish.mirrorMedia.privateNetwork allows inside
+// addresses). The mirror checks each address before asking it, but a fetch that resolved the name again could be
+// told something else the second time (DNS rebinding: a public answer for the check, 127.0.0.1 for the request).
+// Here the check runs on the very addresses the connection is made to, inside the connection's own lookup.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { Readable } from 'node:stream';
+import { publicAddress } from './media.js';
+import type { FinalError } from './http.js';
+import type { FetchInit } from './types.js';
+
+/** All the addresses of a host name (tests pass their own, and their own idea of public). */
+export type Resolve = (host: string) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (host) =>
+  new Promise((resolve, reject) => dnsLookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+
+/** Refused for good: the pipeline's fetch does not try such an address again. */
+export class InsideAddressError extends Error implements FinalError {
+  readonly final = true as const;
+  constructor(host: string, ip: string) {
+    super(`${host} is ${ip === host ? 'an address' : `at ${ip}, an address`} on this machine or a private network`);
+    this.name = 'InsideAddressError';
+  }
+}
+
+/**
+ * A `fetch` (GET and HEAD, redirects returned as they are, like `redirect: 'manual'`) that connects only to public
+ * addresses. A name is resolved once, by the connection itself, and refused when any of its addresses is inside.
+ * Bodies are not decompressed, so it asks for none compressed.
+ */
+export function publicOnlyFetch(
+  options: { resolve?: Resolve; isPublic?: (ip: string) => boolean } = {},
+): (url: string, init?: FetchInit) => Promise<Response> {
+  const { resolve = systemResolve, isPublic = publicAddress } = options;
+  return (url, init = {}) =>
+    new Promise<Response>((done, fail) => {
+      const target = new URL(url);
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') return fail(new TypeError(`not an http(s) address: ${url}`));
+      const method = (init.method ?? 'GET').toUpperCase();
+      if (method !== 'GET' && method !== 'HEAD') return fail(new TypeError(`${method} is not used here`));
+      const host = target.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(host) && !isPublic(host)) return fail(new InsideAddressError(host, host));
+      const headers = Object.fromEntries(new Headers(init.headers));
+      delete headers['accept-encoding'];
+      const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+        target,
+        {
+          method,
+          headers,
+          signal: init.signal ?? undefined,
+          // Node calls this for a name (not for an IP literal, checked above) and connects to what it returns.
+          lookup: (name, options, callback) => {
+            resolve(name).then(
+              (found) => {
+                const wanted = options.family ? found.filter((a) => a.family === options.family) : found;
+                const inside = wanted.find((a) => !isPublic(a.address));
+                if (inside) return callback(new InsideAddressError(name, inside.address), '', 4);
+                if (!wanted.length) return callback(Object.assign(new Error(`no address for ${name}`), { code: 'ENOTFOUND' }), '', 4);
+                if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, wanted);
+                callback(null, wanted[0]!.address, wanted[0]!.family);
+              },
+              (error: NodeJS.ErrnoException) => callback(error, '', 4),
+            );
+          },
+        },
+        (answer: IncomingMessage) => {
+          const status = answer.statusCode ?? 0;
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(answer.headers))
+            for (const v of value === undefined ? [] : [value].flat()) responseHeaders.append(name, v);
+          const empty = method === 'HEAD' || [204, 205, 304].includes(status);
+          if (empty) answer.resume();
+          done(
+            new Response(empty ? null : (Readable.toWeb(answer) as ReadableStream<Uint8Array>), {
+              status,
+              statusText: answer.statusMessage,
+              headers: responseHeaders,
+            }),
+          );
+        },
+      );
+      request.on('error', fail);
+      request.end();
+    });
+}
