@@ -20,16 +20,30 @@ export interface Wiring {
 }
 
 export function pipelineWiring(loaded: LoadedConfig, env: Record<string, string | undefined>, log: (m: string) => void): Wiring {
-  const fetch = politeFetch({ userAgent: userAgent(loaded.config.site.url), log });
-  const importer: Importer = (url) => importPost(url, { fetch, env });
-  const mediaFetch = loaded.config.publish.mirrorMedia.privateNetwork
-    ? fetch
-    : politeFetch({ userAgent: userAgent(loaded.config.site.url), log, fetch: publicOnlyFetch() });
+  const agent = userAgent(loaded.config.site.url);
+  const fetch = politeFetch({ userAgent: agent, log });
+  const publicOnly = politeFetch({ userAgent: agent, log, fetch: publicOnlyFetch() });
+  const mediaFetch = loaded.config.publish.mirrorMedia.privateNetwork ? fetch : publicOnly;
+  // A published post's address came from the server that sent it. Looking it up again may ask the servers this
+  // config names (a team's own Mastodon may be inside its network), and otherwise only public addresses.
+  const named = new Set(
+    loaded.config.sources.flatMap((s) => [...('instances' in s ? s.instances : []), ...('service' in s ? [s.service] : [])].map(originOf)),
+  );
+  const recheckFetch: PipelineFetch = (url, init) => (named.has(originOf(url)) ? fetch : publicOnly)(url, init);
   return {
     fetch,
     mediaFetch,
     sources: () => sourcesFrom(loaded.config.sources, { hashtag: loaded.tag, base: loaded.base, limit: loaded.config.limit }),
-    importer,
-    recheck: importer,
+    // `add` is given an address by the person running it, who may name a server inside their own network.
+    importer: (url) => importPost(url, { fetch, env }),
+    recheck: (url) => importPost(url, { fetch: recheckFetch, env }),
   };
 }
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};

@@ -193,3 +193,31 @@ test('exists: gone only on a clear answer from the source, unknown on any doubt'
   assert.equal(await exists({ id: '1', url: 'https://x.com/jack/status/1' }, c), 'gone');
   assert.equal(await exists({ id: 'a', url: 'https://blog.example/post' }, c), 'unknown');
 });
+
+test("publish's recheck asks the servers the config names, and otherwise only public addresses: a post cannot send it inside the network", async (t) => {
+  const { pipelineWiring, parseConfig } = await pipeline();
+  const { tempDir } = await import('./helpers.mjs');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const m = await startMastodon({ posts: 2 });
+  t.after(m.close);
+  const wiring = (sources) => {
+    const file = join(tempDir('recheck'), 'carecircle.pipeline.json');
+    const data = { site: { name: 'Test hospital', url: 'https://hospital.example/contact' }, hashtag: 'bcsm', sources };
+    writeFileSync(file, JSON.stringify(data));
+    return pipelineWiring(parseConfig(data, file), {}, () => {});
+  };
+  const address = m.postUrl(m.ids[0]);
+  // The team's own server (here on 127.0.0.1), named in the config: asked.
+  const named = wiring([{ type: 'mastodon', instances: [m.origin] }]);
+  const found = await named.recheck(address);
+  assert.equal(typeof found, 'object');
+  assert.equal(found.url, address);
+  const asked = m.requests.length;
+  // The same address with no source naming its server: refused before any request, by the connection's own check.
+  const other = wiring([{ type: 'mastodon', instances: ['https://mastodon.example'] }]);
+  await assert.rejects(other.recheck(address), /127\.0\.0\.1 is an address on this machine or a private network/);
+  assert.equal(m.requests.length, asked, 'no request reached the inside server');
+  // `add` is given addresses by the person running it, so it may name an inside server.
+  assert.equal(typeof (await other.importer(address)), 'object');
+});
