@@ -102,6 +102,15 @@ describe('locale files on demand', () => {
     ).to.deep.equal(['qq.js']);
   });
 
+  it('adds the final / to a base written without one (a CDN folder as web teams type it)', async () => {
+    delete registry.bundles.qq;
+    delete registry.loading.qq;
+    registry.base = '/test/fixtures/core/locales';
+    registry.tags = ['qq'];
+    await loadLocale('qq');
+    expect(registry.bundles.qq, 'qq.js was not loaded from the folder').to.exist;
+  });
+
   it('falls back to English quietly when the file cannot be loaded (one warning)', async () => {
     registry.base = '/test/fixtures/core/missing-locales/';
     registry.tags = ['qz'];

@@ -10,7 +10,7 @@ interface Registry {
   bundles: Record<string, LocaleBundle>;
   /** Called with the tag of each newly registered bundle. */
   listeners: Set<(tag: string) => void>;
-  /** Where locale files are fetched from (a folder URL ending in `/`); tests and CDNs may set it. */
+  /** Where locale files are fetched from (a folder URL; a missing final `/` is added); tests and CDNs may set it. */
   base?: string;
   /** The tags that have a file there. */
   tags?: string[];
@@ -97,7 +97,7 @@ export function loadLocale(locale: string): Promise<void> | undefined {
       s.nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
       try {
         // Under Trusted Types the address goes through CareCircle's own policy (one that allows language files only).
-        const url = localeScriptUrl(folder + tag + '.js');
+        const url = localeScriptUrl(folder.replace(/\/?$/, '/') + tag + '.js');
         if (url === undefined) throw new Error('policy refused');
         s.src = url;
         document.head.append(s);
