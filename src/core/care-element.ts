@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
-import { checkConfig } from './config/check.js';
+import { checkConfig, type Checked } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
 import type { ConfigIssue } from './config/issues.js';
 import { keyedIssueLater } from './config/issue-text.js';
@@ -175,7 +175,7 @@ export abstract class CareElement<
       }
       data = this.defaultConfig;
     }
-    let result = checkConfig(this.validator, data, { lists: this.skippable, fields: this.droppable });
+    let result = this.check(data, abort.signal);
     if (result instanceof Promise) {
       result = await result;
       if (load !== this.#loads) return;
@@ -185,6 +185,23 @@ export abstract class CareElement<
     const language = loadLocale(this.#localise());
     if (language) await Promise.race([language, new Promise((r) => setTimeout(r, 3000))]);
     if (load !== this.#loads) return;
+    this.#take(result, abort.signal);
+    result.rest?.then(
+      (whole) => load === this.#loads && (whole.value ? this.#take(whole, abort.signal) : this.#fail(whole.errors)),
+      (error: unknown) => load === this.#loads && this.#crash(error),
+    );
+  }
+
+  /**
+   * Checks a config with the widget's compiled validator (zod only to explain a rejection). A widget whose
+   * config holds a long list may check at once only what its first screen shows and return the whole check as
+   * `rest` (support groups: 10,000 groups), or return a promise, to check in slices that never hold the page up.
+   */
+  protected check(data: unknown, _signal: AbortSignal): Checked<C> | Promise<Checked<C>> {
+    return checkConfig(this.validator, data, { lists: this.skippable, fields: this.droppable });
+  }
+
+  #take(result: Checked<C>, signal: AbortSignal): void {
     this.configErrors = [];
     this.skipped = result.skipped;
     if (result.skipped.length) {
@@ -192,7 +209,7 @@ export abstract class CareElement<
       this.dispatchEvent(new CareConfigErrorEvent(result.skipped, true));
     }
     this.#validated = result.value;
-    this.#apply(abort.signal);
+    this.#apply(signal);
   }
 
   /** Uses the validated config with its per-language texts chosen for the current language. */

@@ -8,23 +8,30 @@ export class LocalText {
  * language first), or the config itself when it has none. Only plain objects and lists are walked.
  */
 export function resolveLocalText<T>(value: T, chain: readonly string[]): T {
+  const tags = chain.map((tag) => tag.toLowerCase());
+  // A config of 10,000 groups is walked on every load: nothing is copied until a text is found to replace.
   const walk = (v: unknown): unknown => {
+    if (typeof v != 'object' || v === null) return v;
     if (v instanceof LocalText) {
       const lower = Object.fromEntries(Object.entries(v.texts).map(([k, t]) => [k.toLowerCase(), t]));
-      for (const tag of chain) if (lower[tag.toLowerCase()] !== undefined) return lower[tag.toLowerCase()];
+      for (const tag of tags) if (lower[tag] !== undefined) return lower[tag];
       return Object.values(v.texts)[0];
     }
     if (Array.isArray(v)) {
-      const out = v.map(walk);
-      return out.some((x, i) => x !== v[i]) ? out : v;
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x = walk(v[i]);
+        if (x !== v[i]) (out ??= v.slice())[i] = x;
+      }
+      return out ?? v;
     }
-    if (v && typeof v == 'object' && Object.getPrototypeOf(v) == Object.prototype) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) changed = (out[k] = walk(x)) !== x || changed;
-      return changed ? out : v;
+    if (Object.getPrototypeOf(v) != Object.prototype) return v;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(v)) {
+      const x = walk((v as Record<string, unknown>)[k]);
+      if (x !== (v as Record<string, unknown>)[k]) (out ??= { ...v })[k] = x;
     }
-    return v;
+    return out ?? v;
   };
   return walk(value) as T;
 }

@@ -28,8 +28,16 @@ export const matches = (v: string, re: RegExp, ok?: (v: string) => boolean): boo
 /** An object with at least one key. */
 export const hasKeys = (v: object): boolean => Object.keys(v).length > 0;
 
+/**
+ * Addresses the URL parser surely reads as http(s) whatever the base: a host of plain labels whose last starts with
+ * a letter (so not an IPv4 number; no `xn--` label to decode), a port of up to four digits. Parsing 10,000 groups'
+ * links with `new URL` took a fifth of their check; any other address is still parsed.
+ */
+const plainWebAddress = /^https?:\/\/(?![^/?#]*xn--)(?:[a-z\d-]+\.)*[a-z][a-z\d-]*\.?(?::\d{1,4})?(?:[/?#]\S*)?$/i;
+
 /** An `http:` or `https:` address; a relative one resolves against the page. */
 export const isWebAddress = (v: string): boolean => {
+  if (plainWebAddress.test(v)) return true;
   try {
     return /^https?:$/.test(new URL(v, document.baseURI).protocol);
   } catch {

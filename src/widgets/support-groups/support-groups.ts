@@ -22,11 +22,15 @@ import {
   type Found,
   type Origin,
 } from './finder.js';
-import { FACETS, type FacetKey } from './facets.js';
+import { FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceUnit, inUnit } from './geo.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
-import { emptyState, type FinderState } from './url-state.js';
+import { emptyState, readState, type FinderState } from './url-state.js';
+import { checkInSlices, firstPage, SLICED_FROM, uniqueRawIds } from './first-page.js';
+import { explainConfig, type Checked } from '../../core/config/check.js';
+import { isPlainObject } from '../../core/config/compiled.js';
+import { localeChain } from '../../core/i18n/registry.js';
 import { UrlStateController } from './url-state-controller.js';
 import { lazy } from '../../core/lazy.js';
 import { later } from '../../core/tasks.js';
@@ -44,6 +48,14 @@ export const features = {
 /** The Near box's value while groups are sorted from the device's location. */
 const HERE = '\u0000here';
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A long list's first page, shown while the rest is checked. */
+interface FirstPage {
+  locale: string;
+  shown?: boolean;
+  done?: boolean;
+}
+/** A query, a ticked filter or a place: results that need every group. */
+const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Object.values(s.filters).some((v) => v.length > 0);
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -114,6 +126,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
   #failure?: string;
   #focusIndex = -1;
+  /**
+   * Set while a long list shows its first page, checked at once, and the rest is checked in the background (see
+   * first-page.ts): `locale` is the language its names were ordered in; `shown` once the page is configured,
+   * `done` once the whole list's check is about to be configured.
+   */
+  #partial?: FirstPage;
   #page: number[] = [];
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
@@ -137,15 +155,53 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.geoStatus = '';
   }
 
+  /**
+   * A long list of groups (from SLICED_FROM) is checked in two steps: the first page's groups now, to show them,
+   * then every group in background slices (`rest`), after which the widget is configured again with the whole
+   * list. A link with a query, filters or a place shows other groups first: then every group is checked (still in
+   * slices) before anything is shown. A rejected group or a repeated id: zod checks the whole config, as for any
+   * config the compiled validator rejects, and says what is wrong where. @internal
+   */
+  protected override check(
+    data: unknown,
+    signal: AbortSignal,
+  ): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
+    this.#partial = undefined;
+    const groups = isPlainObject(data) ? data.groups : undefined;
+    if (!Array.isArray(groups) || groups.length < SLICED_FROM || !uniqueRawIds(groups)) return super.check(data, signal);
+    const shell = this.validator.accept({ ...(data as object), groups: [] });
+    if (!shell) return super.check(data, signal);
+    const partial: FirstPage = { locale: this.locale };
+    const done = <T>(whole: T): T => ((partial.done = true), whole);
+    const rest = checkInSlices(this.validator, groups, signal).then((all) =>
+      all
+        ? done({ value: { ...shell, groups: all }, errors: [], skipped: [] })
+        : explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done),
+    );
+    const linked = shell.urlState && narrowed(readState(location.search, shell.urlPrefix));
+    const page = linked ? undefined : firstPage(this.validator, groups, localeChain(this.locale), shell.pageSize);
+    if (!page) return rest;
+    this.#partial = partial;
+    return { value: { ...shell, groups: page }, errors: [], skipped: [], rest };
+  }
+
   /** @internal */
   protected override async configure(config: ResolvedSupportGroupsConfig, signal: AbortSignal): Promise<void> {
-    this.#setGroups(config.groups);
-    this.shown = config.pageSize;
-    this.#url.read();
+    // The whole list after its first page (which may be configured again meanwhile, in another language).
+    const partial = this.#partial;
+    const completing = !!partial?.shown && !!partial.done;
+    if (completing) this.#partial = undefined;
+    else if (partial) partial.shown = true;
+    this.#setGroups(config.groups, !this.#partial);
+    if (!completing) {
+      this.shown = config.pageSize;
+      this.#url.read();
+    }
     // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
     this.hsdsStatus = '';
     this.#failure = undefined;
-    if (!config.hsds) return;
+    // The feed's groups join the whole list, once it is checked.
+    if (!config.hsds || this.#partial) return;
     this.hsdsStatus = 'loading';
     const url = new URL(config.hsds.url, document.baseURI).href;
     try {
@@ -179,10 +235,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   /** Whether the search index is built (it is built after the first render). @internal */
   get indexReady(): boolean {
-    return !!this.#finder?.ready;
+    return !this.#partial && !!this.#finder?.ready;
   }
 
-  #setGroups(groups: Group[]): void {
+  /** `index`: build the search index in the background (not for a first page that the whole list replaces). */
+  #setGroups(groups: Group[], index = true): void {
     this.#cancelWarm?.();
     const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
     // The first page needs no search index: build it after the first results are painted, in background tasks of
@@ -191,7 +248,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const warm = () => finder.warm(6) || (this.#cancelWarm = later(warm, 'background'));
     let stopped = false;
     this.#cancelWarm = () => (stopped = true);
-    void this.#loadSearch().then((ok) => ok && !stopped && (this.#cancelWarm = later(warm, 'background')));
+    void this.#loadSearch().then((ok) => ok && index && !stopped && (this.#cancelWarm = later(warm, 'background')));
     this.#found.clear();
     this.#next.clear();
     this.#cards.clear();
@@ -322,12 +379,18 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const page = list.slice(0, this.shown);
     // Counts beside filters stay short on a phone: 1228, but 10,000.
     const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
+    // Only the first page is checked yet: the count and filters wait for the rest, and so does any other list (a
+    // query, a place, the names ordered in another language).
+    const partial = this.#partial;
     // While a query waits for the search code, the count and the list say so instead (an unsearched count would mislead).
-    const waiting = found.searching && !this.#searchFailed;
-    const count = waiting ? this.t('loading') : this.t('count', { count: total, n: total });
+    const waiting = partial
+      ? partial.locale !== this.locale || !!this.origin || narrowed(this.state)
+      : found.searching && !this.#searchFailed;
+    const count = waiting || partial ? this.t('loading') : this.t('count', { count: total, n: total });
     // On screen its numbers are isolated (`tb`); a button's message sits in one span, since a flex button would
     // make each isolated number a flex item of its own, and the label could no longer wrap (overflow at 200% text).
-    this.#queueAnnounce(count);
+    // Announced once the whole list is here: the first count read out is the real one.
+    if (!partial) this.#queueAnnounce(count);
     if (this.#pageOf[0] !== list || this.#pageOf[1] !== page.length) this.#pageOf = [list, page.length];
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));
@@ -347,24 +410,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       <div class="layout">
         <details class="filters" part="filters" ?open=${this.#wide}>
           <summary>${this.t('filters')}${chips.length ? html` (<bdi>${n(chips.length)}</bdi>)` : ''}</summary>
-          ${FACETS.map((facet, f) =>
-            facets.values[f]!.length < 1
-              ? nothing
-              : html`<fieldset>
-                  <legend>${this.t(`facet_${facet}`)}</legend>
-                  ${facets.values[f]!.map((value, v) => {
-                    const checked = this.state.filters[facet].some((x) => x.toLowerCase() === value);
-                    const none = !counts[f]![v];
-                    // An option that would show nothing cannot be ticked; a ticked one can always be unticked.
-                    return html`<label class="check"
-                      ><input type="checkbox" .checked=${checked} ?disabled=${none && !checked}
-                        @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
-                      <span>${this.#label(facet, value, true)} <span class="n">(<bdi>${n(counts[f]![v]!)}</bdi>)</span></span></label
-                    >`;
-                  })}
-                </fieldset>`,
-          )}
-          <button type="button" class="primary show" @click=${this.#showResults}><span>${this.tb('showGroups', { count: total, n: total })}</span></button>
+          ${partial ? html`<p>${this.t('loading')}</p>` : this.#filters(facets, counts, n, total)}
         </details>
         <section class="results" part="results" aria-labelledby="count">
           ${
@@ -380,19 +426,43 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
               </div>`
               : nothing
           }
-          ${heading(level, html`<span id="count" tabindex="-1">${waiting ? count : this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
-          ${found.searching && this.#searchFailed ? html`<p role="alert">${this.t('unavailable')}</p>` : nothing}
+          ${heading(level, html`<span id="count" tabindex="-1">${waiting || partial ? count : this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
+          ${!partial && found.searching && this.#searchFailed ? html`<p role="alert">${this.t('unavailable')}</p>` : nothing}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
           ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
           ${waiting ? nothing : total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${
-            !waiting && total > page.length
+            !waiting && !partial && total > page.length
               ? html`<button type="button" class="more" @click=${() => this.#more(total)}><span>${this.tb('showMore', { count: Math.min(config.pageSize, total - page.length), shown: page.length, total })}</span></button>`
               : nothing
           }
         </section>
       </div>
     </div>`;
+  }
+
+  /** Each facet's values with their counts, and the button that closes the panel (on a phone) to show the results. */
+  #filters(facets: FacetTable, counts: Int32Array[], n: (x: number) => string, total: number): unknown[] {
+    return [
+      FACETS.map((facet, f) =>
+        facets.values[f]!.length < 1
+          ? nothing
+          : html`<fieldset>
+              <legend>${this.t(`facet_${facet}`)}</legend>
+              ${facets.values[f]!.map((value, v) => {
+                const checked = this.state.filters[facet].some((x) => x.toLowerCase() === value);
+                const none = !counts[f]![v];
+                // An option that would show nothing cannot be ticked; a ticked one can always be unticked.
+                return html`<label class="check"
+                  ><input type="checkbox" .checked=${checked} ?disabled=${none && !checked}
+                    @change=${(e: Event) => this.#toggle(facet, value, (e.target as HTMLInputElement).checked)} />
+                  <span>${this.#label(facet, value, true)} <span class="n">(<bdi>${n(counts[f]![v]!)}</bdi>)</span></span></label
+                >`;
+              })}
+            </fieldset>`,
+      ),
+      html`<button type="button" class="primary show" @click=${this.#showResults}><span>${this.tb('showGroups', { count: total, n: total })}</span></button>`,
+    ];
   }
 
   #nearField(config: ResolvedSupportGroupsConfig): TemplateResult {

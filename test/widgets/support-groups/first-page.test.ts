@@ -1,0 +1,178 @@
+// Issue 13: a long list of groups shows its first page (the first by name, checked at once) before the rest is
+// checked in background slices; then the count, the filters and every other list follow. Nothing shown is
+// unchecked, and a bad group anywhere still gets its config error with its path while the rest keep working.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/define/care-support-groups.js';
+import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { checkInSlices, firstPage, SLICED_FROM, uniqueRawIds } from '../../../src/widgets/support-groups/first-page.js';
+import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
+import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
+import { FACETS } from '../../../src/widgets/support-groups/facets.js';
+import { supportGroupsValidator } from '../../../src/generated/support-groups.validate.js';
+import { resolveLocalText } from '../../../src/core/config/local-text.js';
+import type { CareConfigErrorEvent } from '../../../src/core/events.js';
+import type { Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
+import { generateGroups } from '../../fixtures/support-groups/generate.js';
+
+before(() => searchCode.load());
+
+const N = 600;
+const raw = generateGroups(N, 5);
+const checked = (list: unknown[]): Group[] => supportGroupsValidator.accept({ groups: list })!.groups;
+const all = checked(raw);
+const ids = (gs: { id: string }[]) => gs.map((g) => g.id);
+/** The first `size` groups by name, as the finder orders them, in list order. */
+const reference = (groups: Group[], size = 20) =>
+  createFinder(groups)
+    .byName.slice(0, size)
+    .sort((a, b) => a - b)
+    .map((i) => groups[i]!.id);
+
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('.group .name')].map((h) => h.textContent!.trim());
+const count = (el: Element) => $(el, '#count')!.textContent!.trim();
+
+describe('support groups: a long list, first page first (issue 13)', () => {
+  it('starts from SLICED_FROM groups, which this test file is above', () => {
+    expect(N).to.be.greaterThan(SLICED_FROM);
+  });
+
+  it('firstPage: the first groups by name, checked, in their order in the list', () => {
+    const page = firstPage(supportGroupsValidator, raw, ['en'], 20)!;
+    expect(ids(page)).to.deep.equal(reference(all));
+    expect(page).to.deep.equal(checked(reference(all).map((id) => raw.find((g) => g.id === id))));
+    expect(ids(firstPage(supportGroupsValidator, raw, ['en'], 7)!)).to.deep.equal(reference(all, 7));
+  });
+
+  it('firstPage: names by language order by the text of the reader’s language', () => {
+    const list = raw.map((g, i) => (i === 400 ? { ...g, name: { en: 'Zzz last in English', es: 'Aaa primero en español' } } : g));
+    const es = firstPage(supportGroupsValidator, list, ['es'], 20)!;
+    const en = firstPage(supportGroupsValidator, list, ['en'], 20)!;
+    expect(ids(es)).to.include('gen-401');
+    expect(ids(en)).not.to.include('gen-401');
+    const whole = checked(list);
+    expect(ids(es)).to.deep.equal(reference(resolveLocalText(whole, ['es'])));
+    expect(ids(en)).to.deep.equal(reference(resolveLocalText(whole, ['en'])));
+  });
+
+  it('firstPage: none when a group that belongs on it is not valid; a bad group further down does not matter yet', () => {
+    const emptyName = raw.map((g, i) => (i === 300 ? { ...g, name: '' } : g));
+    expect(firstPage(supportGroupsValidator, emptyName, ['en'], 20), 'an empty name orders first').to.equal(undefined);
+    const first = reference(all)[0]!;
+    const badFirst = raw.map((g) => (g.id === first ? { ...g, audiences: ['everyone'] } : g));
+    expect(firstPage(supportGroupsValidator, badFirst, ['en'], 20)).to.equal(undefined);
+    const last = createFinder(all).byName.at(-1)!;
+    const badLast = raw.map((g, i) => (i === last ? { ...g, audiences: ['everyone'] } : g));
+    expect(ids(firstPage(supportGroupsValidator, badLast, ['en'], 20)!)).to.deep.equal(reference(all));
+  });
+
+  it('uniqueRawIds: false when two groups share an id', () => {
+    expect(uniqueRawIds(raw)).to.equal(true);
+    expect(uniqueRawIds([...raw, { ...raw[3], name: 'Copy' }])).to.equal(false);
+    expect(uniqueRawIds([null, 1, { id: 2 }, { id: 2 }])).to.equal(true);
+  });
+
+  it('checkInSlices: the same groups as one check of the whole list; none for a bad group; stops when aborted', async () => {
+    expect(await checkInSlices(supportGroupsValidator, raw, new AbortController().signal)).to.deep.equal(all);
+    const bad = raw.map((g, i) => (i === N - 3 ? { ...g, formats: ['carrier pigeon'] } : g));
+    expect(await checkInSlices(supportGroupsValidator, bad, new AbortController().signal)).to.equal(undefined);
+    const abort = new AbortController();
+    const pending = checkInSlices(supportGroupsValidator, raw, abort.signal);
+    abort.abort();
+    let error: unknown;
+    await pending.catch((e: unknown) => (error = e));
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
+
+describe('<care-support-groups> with a long list', () => {
+  let startUrl = '';
+  beforeEach(() => (startUrl = location.href));
+  afterEach(() => history.replaceState(null, '', startUrl));
+
+  /** Mounts and resolves at care-ready (the first render), with every live-region text it has said so far. */
+  async function mount(groups: unknown[], over: Record<string, unknown> = {}) {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('care-support-groups') as CareSupportGroups;
+    el.config = { groups, pageSize: 20, ...over };
+    const said: string[] = [];
+    const errors: CareConfigErrorEvent[] = [];
+    el.addEventListener('care-config-error', (e) => errors.push(e as CareConfigErrorEvent));
+    const ready = oneEvent(el, 'care-ready');
+    wrapper.append(el);
+    await ready;
+    new MutationObserver(() => said.push($(el, '[role=status][aria-live]')!.textContent!.trim())).observe(el.shadowRoot!, {
+      subtree: true,
+      characterData: true,
+      childList: true,
+    });
+    return { el, said, errors };
+  }
+
+  it('shows the first page at once, then the count, filters and "Show more" once every group is checked', async () => {
+    const { el, said } = await mount(raw);
+    expect(names(el)).to.deep.equal(
+      createFinder(all)
+        .byName.slice(0, 20)
+        .map((i) => all[i]!.name),
+    );
+    expect(count(el)).to.equal('Loading…');
+    expect($(el, '.filters')!.textContent).to.contain('Loading…');
+    expect($(el, '.filters input[type=checkbox]')).to.equal(null);
+    expect($(el, 'button.more')).to.equal(null);
+    expect(el.indexReady).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => count(el) === '600 groups', 'the count did not follow');
+    expect(names(el)).to.deep.equal(
+      createFinder(all)
+        .byName.slice(0, 20)
+        .map((i) => all[i]!.name),
+    );
+    const counts = find(createFinder(all), emptyState()).counts;
+    const shown = [...el.shadowRoot!.querySelectorAll('.filters fieldset')].map((f) =>
+      [...f.querySelectorAll('.n')].map((n) => Number(n.textContent!.replace(/\D/g, ''))),
+    );
+    expect(shown).to.deep.equal(FACETS.map((_, f) => [...counts[f]!]).filter((c) => c.length));
+    expect($(el, 'button.more')!.textContent).to.contain('Show 20 more');
+    await expect(el).to.be.accessible();
+    // Screen readers hear the real count, never the loading state.
+    await waitUntil(() => said.includes('600 groups'), 'the count was not announced', { timeout: 3000 });
+    expect(said.filter(Boolean)).to.deep.equal(['600 groups']);
+    await waitUntil(() => el.indexReady, 'the index was not built after', { timeout: 10000 });
+  });
+
+  it('a bad group late in the list: the first page at once, then its config error with its path, and the rest work', async () => {
+    const list = raw.map((g, i) => (i === 590 ? { ...g, audiences: ['everyone'] } : g));
+    const { el, errors } = await mount(list);
+    expect(names(el)).to.have.length(20);
+    await waitUntil(() => errors.length, 'no config error for the bad group');
+    expect(errors[0]!.detail.recovered).to.equal(true);
+    expect(errors[0]!.detail.issues.map((i) => i.path)).to.deep.equal(['groups.590.audiences.0']);
+    await waitUntil(() => count(el) === '599 groups', 'the other groups were not listed');
+    expect($(el, 'details.panel.editor')!.textContent).to.contain('groups.590.audiences.0');
+    const input = $(el, 'input[type=search]') as HTMLInputElement;
+    input.value = String(list[100]!.name);
+    input.dispatchEvent(new Event('input'));
+    await waitUntil(() => names(el)[0] === list[100]!.name, 'search did not find a group');
+  });
+
+  it('a bad group that would be on the first page, or a repeated id: the whole list is checked first, with the same errors', async () => {
+    const first = createFinder(all).byName[0]!;
+    const list = raw.map((g, i) => (i === first ? { ...g, name: '' } : g));
+    list.push({ ...raw[7]!, name: 'A copy' });
+    const { el, errors } = await mount(list);
+    expect(count(el), 'complete at first render').to.equal('599 groups');
+    expect(errors[0]!.detail.issues.map((i) => i.path)).to.have.members([`groups.${first}.name`, `groups.${N}.id`]);
+    expect(names(el)).not.to.include('A copy');
+  });
+
+  it('a link with filters: every group is checked before the first render, which shows the filtered list', async () => {
+    history.replaceState(null, '', '?sg-format=online');
+    const { el } = await mount(raw);
+    const state = { ...emptyState(), filters: { ...emptyState().filters, format: ['online'] } };
+    const expected = find(createFinder(all), state).list;
+    expect(count(el)).to.equal(`${expected.length} groups`);
+    expect(names(el)).to.deep.equal(expected.slice(0, 20).map((i) => all[i]!.name));
+  });
+});
