@@ -92,11 +92,14 @@ export default defineConfig({
             // module the bundle needs at start stays in the bundle itself (the `$initial` group, named like
             // the entry, merges into it): one file before first content, and chunks import from it. The
             // classic script cannot import: it carries its features inline.
+            // `comments.annotation: false`: a page runs these files as they are, so the tree-shaking marks that the
+            // source (and src/generated/) carries for bundlers, `/* @__PURE__ */` at each call, are bytes for nothing.
             output:
               format === 'iife'
-                ? { codeSplitting: false, minify: true }
+                ? { codeSplitting: false, minify: true, comments: { annotation: false } }
                 : {
                     minify: true,
+                    comments: { annotation: false },
                     chunkFileNames: `chunks/${name}-[name]-[hash].js`,
                     codeSplitting: { groups: [{ name, tags: ['$initial'] }] },
                   },

@@ -50,8 +50,15 @@ export const codePoints = (s: string): number => {
 };
 
 // The building blocks of the generated validators, each doing what zod does for its kind of schema (see
-// scripts/compile-validators.mjs); a validator is `(value) => output`, throwing X where zod reports an issue.
+// scripts/compile-validators.mjs); a validator is `(value) => output`, throwing X where zod reports an issue. The
+// generated code is only these applied to each other (data, not code per field): smaller in every bundle, and a
+// sub-schema the widgets share (local text, a web address, a schedule) is one value in one module.
 type V = (v: any) => any;
+/** A check or conversion: a named rule (./rules.ts) or one below, called with the value and its arguments. */
+type Rule = (v: any, ...args: any[]) => unknown;
+
+/** zod's test for an object (not a record: any prototype will do). */
+export const isObj = (v: unknown): v is Record<string, any> => typeof v == 'object' && v !== null && !Array.isArray(v);
 
 export const str: V = (v) => {
   if (typeof v != 'string') throw X;
@@ -65,6 +72,50 @@ export const num: V = (v) => {
 export const bool: V = (v) => {
   if (typeof v != 'boolean') throw X;
   return v;
+};
+/** A literal or enum: one of `values` (strings, booleans, null and finite numbers other than -0, by `===`). */
+export const lit =
+  (...values: unknown[]): V =>
+  (v) => {
+    if (!values.includes(v)) throw X;
+    return v;
+  };
+/** `f`, then the check `rule(output, a, b, c)`, which must answer exactly true (the compiler passes at most 3). */
+export const ck =
+  (f: V, rule: Rule, a?: unknown, b?: unknown, c?: unknown): V =>
+  (v) => {
+    const o = f(v);
+    if (rule(o, a, b, c) !== true) throw X;
+    return o;
+  };
+/** A conversion: `rule(value, a, b, c)`, undefined where zod reports an issue. */
+export const tf =
+  (rule: Rule, a?: unknown, b?: unknown, c?: unknown): V =>
+  (v) => {
+    const o = rule(v, a, b, c);
+    if (o === undefined) throw X;
+    return o;
+  };
+
+// zod's own checks, as rules for `ck`. zod counts a string's length in code points; in UTF-16 units gives the same
+// answer for a list, for a minimum of 0 or 1, and for a maximum of 0 (the compiler picks).
+export const minLen = (v: string | unknown[], n: number) => v.length >= n;
+export const maxLen = (v: string | unknown[], n: number) => v.length <= n;
+export const minChars = (v: string, n: number) => codePoints(v) >= n;
+export const maxChars = (v: string, n: number) => codePoints(v) <= n;
+export const gte = (v: number, n: number) => v >= n;
+export const gt = (v: number, n: number) => v > n;
+export const lte = (v: number, n: number) => v <= n;
+export const lt = (v: number, n: number) => v < n;
+export const safeInt = Number.isSafeInteger;
+/** A pattern from its start each time (a `g` or `y` pattern remembers where it stopped). */
+export const pat = (v: string, re: RegExp) => ((re.lastIndex = 0), re.test(v));
+
+/** zod's object, the start: a fresh output for `v`, which must be an object with no key outside `known` (when given). */
+export const ob = (v: unknown, known?: Set<string>): any => {
+  if (!isObj(v)) throw X;
+  if (known) for (const k in v) if (!known.has(k)) throw X;
+  return {};
 };
 export const opt =
   (f: V): V =>
@@ -86,19 +137,22 @@ export const nul =
   (f: V): V =>
   (v) =>
     v === null ? null : f(v);
-/** zod's default: absent (or an inner result of undefined) gets a fresh copy of the default, which is not checked. */
+/** A default: a value, or (an object or a list) a function giving a fresh copy for each config, as zod's clone. */
+type Default = string | number | boolean | null | (() => unknown);
+const fresh = (d: Default) => (typeof d == 'function' ? d() : d);
+/** zod's default: absent (or an inner result of undefined) gets the default, which is not checked. */
 export const dflt =
-  (f: V, d: () => unknown): V =>
+  (f: V, d: Default): V =>
   (v) => {
-    if (v === undefined) return d();
+    if (v === undefined) return fresh(d);
     const t = f(v);
-    return t === undefined ? d() : t;
+    return t === undefined ? fresh(d) : t;
   };
 /** zod's prefault: absent is replaced by the default, which is then checked like any value. */
 export const pre =
-  (f: V, d: () => unknown): V =>
+  (f: V, d: Default): V =>
   (v) =>
-    f(v === undefined ? d() : v);
+    f(v === undefined ? fresh(d) : v);
 export const pipe =
   (a: V, b: V): V =>
   (v) =>
@@ -124,12 +178,15 @@ export const rec =
     }
     return o;
   };
-/** zod's union: the first option that accepts, in order; `may` skips an option that cannot (a cheap necessary test). */
+/**
+ * zod's union: the first option that accepts, in order; `may` skips an option that cannot (a cheap necessary
+ * test; 0 when there is none).
+ */
 export const oneOf =
-  (...options: [may: (v: any) => boolean, f: V][]): V =>
+  (...options: [may: ((v: any) => boolean) | 0, f: V][]): V =>
   (v) => {
     for (const [may, f] of options)
-      if (may(v))
+      if (!may || may(v))
         try {
           return f(v);
         } catch (e) {
