@@ -25,3 +25,6 @@ export function later(fn: () => void, priority: Priority = 'user-visible'): () =
 
 /** Whether a slice of work that began at `start` (performance.now()) has used its share of a task. */
 export const overBudget = (start: number, ms = 8): boolean => performance.now() - start > ms;
+
+/** Resolves in a later task: `await nextTask()` ends the current one, so what follows is a task of its own. */
+export const nextTask = (priority?: Priority): Promise<void> => new Promise((resolve) => void later(resolve, priority));

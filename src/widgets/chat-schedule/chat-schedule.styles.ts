@@ -38,6 +38,14 @@ export const chatScheduleStyles = css`
     padding-block: var(--_gap);
     border-block-start: 1px solid var(--_border);
   }
+  /* Chats off screen are in the DOM (find in page and screen readers reach them) but styled, laid out and painted
+     only as they come near it (50 at once are a long task on a phone); until then each holds the height it last
+     had, or a chat's usual one. The clip is kept clear of focus rings. */
+  [part='chat'] {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 22rem;
+    overflow-clip-margin: 0.75rem;
+  }
   /* While the dates are worked out: cards about the height of a chat's, where the chats will be. */
   .skeleton > div {
     block-size: 10rem;

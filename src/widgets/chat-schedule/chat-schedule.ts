@@ -1,17 +1,18 @@
 import { closestAttribute } from '../../core/dom.js';
 import { externalLink } from '../../core/links.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
-import { dateFormat, formatWithZone, zoneName } from '../../core/i18n/format.js';
+import { dateFormat, formatWithZone, listFormat, zoneName } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/sanitize.js';
-import { later, overBudget } from '../../core/tasks.js';
+import { later, nextTask, overBudget } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { lazy } from '../../core/lazy.js';
 import type { CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
+import type { Checked } from '../../core/config/check.js';
 import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
 import { agenda, byNext, dayDiff, durationWords, entryOf, itemsOf, passes, tag, webcalUrl, type Entry, type Item } from './schedule.js';
@@ -61,10 +62,10 @@ const en = {
 export const calendarCode = { load: lazy(() => import('../../core/time/ics.js')) };
 type CalendarCode = typeof import('../../core/time/ics.js');
 
-// Chats in the first render (about a screenful), then a few per later task: a chat costs about 1 ms to render on
-// a laptop, 4 on a phone.
-const FIRST_SCREEN = 8;
-const MORE = 5;
+// Chats in the first render (a phone's screenful), then as many per later task as fit in MORE_MS (measured on
+// the last ones shown): a chat costs about 1 ms to render on a laptop, 5 on a phone.
+const FIRST_SCREEN = 4;
+const MORE_MS = 20;
 const SKELETON = [1, 2, 3, 4, 5];
 
 /** Date and time of a later or cancelled date: "Tuesday, March 10 at 12:00 PM". */
@@ -142,12 +143,30 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #shown = FIRST_SCREEN;
   /** Cards to show once the dates are worked out (-1 until then). */
   #total = -1;
+  /** Cards in the last render, and the milliseconds each one added took to render there. */
+  #rendered = 0;
+  #perCard = 5;
   #cancelMore?: () => void;
 
   constructor() {
     super();
     this.paused = false;
     this.clock = Date.now();
+  }
+
+  /**
+   * The config's check, after the element's start and in tasks of its own. Before it, each in a task alone: the
+   * page's first Intl formatter, whatever its kind (the browser then loads its locale data: 15–20 ms on a laptop,
+   * four times that on a phone; the hosts' list will use this one), then what a date formatter adds to that (the
+   * check asks one about each chat's zone).
+   */
+  protected override async check(data: unknown, signal: AbortSignal): Promise<Checked<ResolvedChatScheduleConfig>> {
+    for (const warm of [() => listFormat(this.locale), () => dateFormat('en', {})]) {
+      await nextTask();
+      warm();
+    }
+    await nextTask();
+    return super.check(data, signal);
   }
 
   protected override configure(): void {
@@ -203,6 +222,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     ];
     if (key.some((k, i) => k !== this.#cardsFor[i])) [this.#cards, this.#cardsFor] = [new WeakMap(), key];
     this.#total = all ? all.length : -1;
+    this.#rendered = all ? Math.min(all.length, this.#shown) : 0;
     // The first time, while the dates are worked out: a few empty cards where the chats will be.
     if (!all)
       return html`<div class="skeleton"><span role="status">${this.t('loading')}</span>${SKELETON.map(() => html`<div></div>`)}</div>`;
@@ -251,12 +271,18 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     return this.#total >= 0 && this.#shown >= this.#total;
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    const [start, before] = [performance.now(), this.#rendered];
+    super.update(changed);
+    if (this.#rendered > before) this.#perCard = (performance.now() - start) / (this.#rendered - before);
+  }
+
   protected override updated(): void {
     super.updated();
     if (this.#shown < this.#total && !this.#cancelMore)
       this.#cancelMore = later(() => {
         this.#cancelMore = undefined;
-        this.#shown += MORE;
+        this.#shown += Math.max(1, Math.floor(MORE_MS / this.#perCard));
         this.requestUpdate();
       });
   }
@@ -286,16 +312,28 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         const start = performance.now();
         while (done.length < chats.length && !overBudget(start, 6)) done.push(dates(chats[done.length]!));
         if (done.length < chats.length) return void (work.cancel = later(step));
-        this.#work = undefined;
         this.#dates = { key, chats: c.chats, cards: cards(done) };
-        this.requestUpdate();
+        // The first cards in a task of their own, not after a slice of this work.
+        work.cancel = later(() => {
+          this.#work = undefined;
+          this.requestUpdate();
+        });
       };
-      // First the formatters the cards use: the first of each kind on a page costs milliseconds to build.
-      work.cancel = later(() => {
-        formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, now);
-        durationWords(this.locale, now, now + 6e4);
-        work.cancel = later(step);
-      });
+      // First the formatters the cards use, one kind per task: the first of each kind on a page costs milliseconds
+      // to build (tens on a phone).
+      const warm = [
+        () => formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, now),
+        () => durationWords(this.locale, now, now + 6e4),
+      ];
+      const next = (): void => {
+        work.cancel = later(() => {
+          const f = warm.shift();
+          if (!f) return step();
+          f();
+          next();
+        });
+      };
+      next();
     }
     return undefined;
   }
