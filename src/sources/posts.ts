@@ -60,3 +60,27 @@ export function validPosts(items: unknown, source: string, warn: SkipWarning = c
   }
   return out;
 }
+
+/**
+ * Pictures and avatars named by a relative address (the pipeline's mirrored copies, `/carecircle/media/…`, or a
+ * config's own `/images/…`) read against the address of the file or page that names them; rendering takes
+ * absolute addresses only. Posts from remote servers do not come through here.
+ */
+export function withBase(posts: Post[], base: string): Post[] {
+  const at = (u: string) => {
+    try {
+      return new URL(u, base).href;
+    } catch {
+      return u;
+    }
+  };
+  return posts.map((p) =>
+    p.media || p.author.avatar
+      ? {
+          ...p,
+          author: p.author.avatar ? { ...p.author, avatar: at(p.author.avatar) } : p.author,
+          media: p.media?.map((m) => ({ ...m, url: at(m.url) })),
+        }
+      : p,
+  );
+}

@@ -18,6 +18,14 @@ describe('demo configs', () => {
         expect($(el, '.panel.error')).to.equal(null);
         expect(errors).to.deep.equal([]);
         await expect(el).to.be.accessible();
+        // Its pictures ship with the demo: a reader's browser asks no one else's server, and none is missing.
+        const images = [...el.shadowRoot!.querySelectorAll('img')].map((i) => new URL(i.src));
+        // (The hospital and charity pages hide the posts whose pictures are not described, and warned ones.)
+        if (name == 'bcsm') expect(images.length, 'no picture shown').to.be.greaterThan(0);
+        for (const image of images) {
+          expect(image.origin, image.href).to.equal(location.origin);
+          expect((await fetch(image)).status, image.href).to.equal(200);
+        }
       } finally {
         console.error = realError;
       }

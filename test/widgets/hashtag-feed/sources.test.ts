@@ -337,6 +337,25 @@ describe('snapshot source', () => {
     expect(warnings[0]).to.contain('javascript:alert(1)');
     expect(() => mapSnapshot({ generatedAt: 'x' })).to.throw();
   });
+
+  it('reads relative picture addresses (the pipeline’s mirrored copies) against the snapshot’s own address', () => {
+    const post = {
+      id: 'm',
+      url: 'https://mastodon.social/@a/1',
+      createdAt: '2026-11-30T10:00:00.000Z',
+      author: { name: 'A', handle: '@a', url: 'https://mastodon.social/@a', avatar: '/carecircle/media/a.png' },
+      text: 'x',
+      media: [
+        { url: 'media/b.png', type: 'image', alt: 'b' },
+        { url: 'https://cdn.example/c.png', type: 'image' },
+      ],
+    };
+    const [p] = mapSnapshot({ posts: [post] }, 'https://hospital.example/carecircle/bcsm.json');
+    expect(warnings).to.deep.equal([]);
+    expect(p!.author.avatar).to.equal('https://hospital.example/carecircle/media/a.png');
+    expect(p!.media!.map((m) => m.url)).to.deep.equal(['https://hospital.example/carecircle/media/b.png', 'https://cdn.example/c.png']);
+    expect(p!.url, 'the post’s own address is left as it is').to.equal(post.url);
+  });
 });
 
 describe('a bad picture address drops the picture, never the post', () => {
