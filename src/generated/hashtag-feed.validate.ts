@@ -15,6 +15,7 @@ import {
   num,
   ob,
   oneOf,
+  only,
   opt,
   pat,
   pre,
@@ -23,7 +24,7 @@ import {
   type Compiled,
 } from '../core/config/compiled.js';
 import { matches as r_matches, isDateTime as r_isDateTime, offOrAtLeast as r_offOrAtLeast } from '../core/config/rules.js';
-import { v0, v2, v7, v12, v15, v48, v49, v59, v61, v62, v64, v72 } from './shared.validate.js';
+import { v0, v2, v7, v11, v14, v41, v42, v51, v53, v54, v56, v64 } from './shared.validate.js';
 import type { hashtagFeedSchema } from '../widgets/hashtag-feed/hashtag-feed.schema.js';
 import type { postSchema } from '../sources/post.schema.js';
 
@@ -35,163 +36,127 @@ const re3 = /^#?[\p{L}\p{N}_]+$/u;
 const v4 = /*#__PURE__*/ ck(str, pat, re3);
 const g5 = (v: any) => isObj(v) && v.type === 'mastodon';
 const v6 = /*#__PURE__*/ lit('mastodon');
-const keys8 = new Set(['type', 'instance']);
-const v9 = (v: any) => {
-  const o: any = ob(v, keys8);
+const v8 = (v: any) => {
+  const o: any = ob(v);
   o.type = v6(v.type);
   o.instance = v7(v.instance);
-  return o;
+  return only(v, o);
 };
-const g10 = (v: any) => isObj(v) && v.type === 'posts';
-const v11 = /*#__PURE__*/ lit('posts');
-const re13 = /^\d{4}-\d\d-\d\dT/;
-const v14 = /*#__PURE__*/ ck(str, r_matches, re13, r_isDateTime);
-const keys16 = new Set(['name', 'handle', 'url', 'avatar']);
-const v17 = (v: any) => {
-  const o: any = ob(v, keys16);
+const g9 = (v: any) => isObj(v) && v.type === 'posts';
+const v10 = /*#__PURE__*/ lit('posts');
+const re12 = /^\d{4}-\d\d-\d\dT/;
+const v13 = /*#__PURE__*/ ck(str, r_matches, re12, r_isDateTime);
+const v15 = (v: any) => {
+  const o: any = ob(v);
   o.name = str(v.name);
-  o.handle = v12(v.handle);
+  o.handle = v11(v.handle);
   o.url = v7(v.url);
-  if ('avatar' in v) o.avatar = v15(v.avatar);
-  return o;
+  if ('avatar' in v) o.avatar = v14(v.avatar);
+  return only(v, o);
 };
-const v18 = /*#__PURE__*/ lit('image', 'video', 'gifv', 'audio');
-const v19 = /*#__PURE__*/ dflt(v18, 'image');
-const keys20 = new Set(['url', 'alt', 'type']);
-const v21 = (v: any) => {
-  const o: any = ob(v, keys20);
+const v16 = /*#__PURE__*/ lit('image', 'video', 'gifv', 'audio');
+const v17 = /*#__PURE__*/ dflt(v16, 'image');
+const v18 = (v: any) => {
+  const o: any = ob(v);
   o.url = v7(v.url);
   if ('alt' in v) o.alt = v0(v.alt);
-  o.type = v19(v.type);
-  return o;
+  o.type = v17(v.type);
+  return only(v, o);
 };
-const v22 = /*#__PURE__*/ arr(v21);
-const v23 = /*#__PURE__*/ opt(v22);
-const v24 = /*#__PURE__*/ opt(bool);
-const keys25 = new Set([
-  'id',
-  'url',
-  'createdAt',
-  'author',
-  'text',
-  'html',
-  'media',
-  'sensitive',
-  'contentWarning',
-  'language',
-  'replyTo',
-  'boostOf',
-]);
-const v26 = (v: any) => {
-  const o: any = ob(v, keys25);
-  o.id = v12(v.id);
+const v19 = /*#__PURE__*/ arr(v18);
+const v20 = /*#__PURE__*/ opt(v19);
+const v21 = /*#__PURE__*/ opt(bool);
+const v22 = (v: any) => {
+  const o: any = ob(v);
+  o.id = v11(v.id);
   o.url = v7(v.url);
-  o.createdAt = v14(v.createdAt);
-  o.author = v17(v.author);
+  o.createdAt = v13(v.createdAt);
+  o.author = v15(v.author);
   if ('text' in v) o.text = v0(v.text);
   if ('html' in v) o.html = v0(v.html);
-  if ('media' in v) o.media = v23(v.media);
-  if ('sensitive' in v) o.sensitive = v24(v.sensitive);
+  if ('media' in v) o.media = v20(v.media);
+  if ('sensitive' in v) o.sensitive = v21(v.sensitive);
   if ('contentWarning' in v) o.contentWarning = v0(v.contentWarning);
   if ('language' in v) o.language = v0(v.language);
   if ('replyTo' in v) o.replyTo = v0(v.replyTo);
   if ('boostOf' in v) o.boostOf = v0(v.boostOf);
-  return o;
+  return only(v, o);
 };
-const v27 = /*#__PURE__*/ arr(v26);
-const keys28 = new Set(['type', 'posts']);
-const v29 = (v: any) => {
-  const o: any = ob(v, keys28);
-  o.type = v11(v.type);
-  o.posts = v27(v.posts);
-  return o;
+const v23 = /*#__PURE__*/ arr(v22);
+const v24 = (v: any) => {
+  const o: any = ob(v);
+  o.type = v10(v.type);
+  o.posts = v23(v.posts);
+  return only(v, o);
 };
-const g30 = (v: any) => isObj(v) && v.type === 'snapshot';
-const v31 = /*#__PURE__*/ lit('snapshot');
-const keys32 = new Set(['type', 'url']);
-const v33 = (v: any) => {
-  const o: any = ob(v, keys32);
-  o.type = v31(v.type);
+const g25 = (v: any) => isObj(v) && v.type === 'snapshot';
+const v26 = /*#__PURE__*/ lit('snapshot');
+const v27 = (v: any) => {
+  const o: any = ob(v);
+  o.type = v26(v.type);
   o.url = v7(v.url);
-  return o;
+  return only(v, o);
 };
-const g34 = (v: any) => isObj(v) && v.type === 'bluesky-feed';
-const v35 = /*#__PURE__*/ lit('bluesky-feed');
-const re36 = /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/;
-const v37 = /*#__PURE__*/ ck(str, pat, re36);
-const v38 = /*#__PURE__*/ dflt(v7, 'https://public.api.bsky.app');
-const keys39 = new Set(['type', 'feed', 'service']);
-const v40 = (v: any) => {
-  const o: any = ob(v, keys39);
-  o.type = v35(v.type);
-  o.feed = v37(v.feed);
-  o.service = v38(v.service);
-  return o;
+const g28 = (v: any) => isObj(v) && v.type === 'bluesky-feed';
+const v29 = /*#__PURE__*/ lit('bluesky-feed');
+const re30 = /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/;
+const v31 = /*#__PURE__*/ ck(str, pat, re30);
+const v32 = /*#__PURE__*/ dflt(v7, 'https://public.api.bsky.app');
+const v33 = (v: any) => {
+  const o: any = ob(v);
+  o.type = v29(v.type);
+  o.feed = v31(v.feed);
+  o.service = v32(v.service);
+  return only(v, o);
 };
-const v41 = /*#__PURE__*/ oneOf([g5, v9], [g10, v29], [g30, v33], [g34, v40]);
-const v42 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v41), minLen, 1);
-const v43 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), gte, 1), lte, 100);
-const v44 = /*#__PURE__*/ dflt(v43, 20);
-const v45 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), r_offOrAtLeast, 60);
-const v46 = /*#__PURE__*/ dflt(v45, 120);
-const keys50 = new Set(['blockAccounts', 'blockWords', 'allowAccounts', 'approvedIds', 'hideReplies', 'hideBoosts', 'languages']);
-const v51 = (v: any) => {
-  const o: any = ob(v, keys50);
-  o.blockAccounts = v48(v.blockAccounts);
-  o.blockWords = v48(v.blockWords);
-  o.allowAccounts = v48(v.allowAccounts);
-  o.approvedIds = v48(v.approvedIds);
-  o.hideReplies = v49(v.hideReplies);
-  o.hideBoosts = v49(v.hideBoosts);
-  o.languages = v48(v.languages);
-  return o;
+const v34 = /*#__PURE__*/ oneOf([g5, v8], [g9, v24], [g25, v27], [g28, v33]);
+const v35 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v34), minLen, 1);
+const v36 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), gte, 1), lte, 100);
+const v37 = /*#__PURE__*/ dflt(v36, 20);
+const v38 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), r_offOrAtLeast, 60);
+const v39 = /*#__PURE__*/ dflt(v38, 120);
+const v43 = (v: any) => {
+  const o: any = ob(v);
+  o.blockAccounts = v41(v.blockAccounts);
+  o.blockWords = v41(v.blockWords);
+  o.allowAccounts = v41(v.allowAccounts);
+  o.approvedIds = v41(v.approvedIds);
+  o.hideReplies = v42(v.hideReplies);
+  o.hideBoosts = v42(v.hideBoosts);
+  o.languages = v41(v.languages);
+  return only(v, o);
 };
-const v52 = /*#__PURE__*/ pre(v51, () => ({}));
-const g65 = (v: any) => typeof v == 'string' || isObj(v);
-const g66 = (v: any) => v === false;
-const v67 = /*#__PURE__*/ lit(false);
-const v68 = /*#__PURE__*/ oneOf([g65, v59], [g66, v67]);
-const v69 = /*#__PURE__*/ opt(v68);
-const v70 = /*#__PURE__*/ lit('none', 'required');
-const v71 = /*#__PURE__*/ dflt(v70, 'none');
-const keys73 = new Set([
-  '$schema',
-  'messages',
-  'hashtag',
-  'sources',
-  'limit',
-  'refreshSeconds',
-  'moderation',
-  'roles',
-  'heading',
-  'headingLevel',
-  'disclaimer',
-  'consent',
-  'cache',
-]);
-const v74 = (v: any) => {
-  const o: any = ob(v, keys73);
+const v44 = /*#__PURE__*/ pre(v43, () => ({}));
+const g57 = (v: any) => typeof v == 'string' || isObj(v);
+const g58 = (v: any) => v === false;
+const v59 = /*#__PURE__*/ lit(false);
+const v60 = /*#__PURE__*/ oneOf([g57, v51], [g58, v59]);
+const v61 = /*#__PURE__*/ opt(v60);
+const v62 = /*#__PURE__*/ lit('none', 'required');
+const v63 = /*#__PURE__*/ dflt(v62, 'none');
+const v65 = (v: any) => {
+  const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
   o.hashtag = v4(v.hashtag);
-  o.sources = v42(v.sources);
-  o.limit = v44(v.limit);
-  o.refreshSeconds = v46(v.refreshSeconds);
-  o.moderation = v52(v.moderation);
-  o.roles = v61(v.roles);
-  if ('heading' in v) o.heading = v62(v.heading);
-  if ('headingLevel' in v) o.headingLevel = v64(v.headingLevel);
-  if ('disclaimer' in v) o.disclaimer = v69(v.disclaimer);
-  o.consent = v71(v.consent);
-  o.cache = v72(v.cache);
-  return o;
+  o.sources = v35(v.sources);
+  o.limit = v37(v.limit);
+  o.refreshSeconds = v39(v.refreshSeconds);
+  o.moderation = v44(v.moderation);
+  o.roles = v53(v.roles);
+  if ('heading' in v) o.heading = v54(v.heading);
+  if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
+  if ('disclaimer' in v) o.disclaimer = v61(v.disclaimer);
+  o.consent = v63(v.consent);
+  o.cache = v64(v.cache);
+  return only(v, o);
 };
 
 /** hashtagFeedSchema (src/widgets/hashtag-feed/hashtag-feed.schema.ts), compiled. */
-export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(zodOnly ? undefined : v74, () =>
+export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(zodOnly ? undefined : v65, () =>
   import('../widgets/hashtag-feed/hashtag-feed.schema.js').then((m) => m.hashtagFeedSchema as never),
 );
 /** postSchema (src/sources/post.schema.ts), compiled. */
-export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(zodOnly ? undefined : v26, () =>
+export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(zodOnly ? undefined : v22, () =>
   import('../sources/post.schema.js').then((m) => m.postSchema as never),
 );

@@ -111,11 +111,15 @@ export const safeInt = (v: number) => Number.isSafeInteger(v); // a function of 
 /** A pattern from its start each time (a `g` or `y` pattern remembers where it stopped). */
 export const pat = (v: string, re: RegExp) => ((re.lastIndex = 0), re.test(v));
 
-/** zod's object, the start: a fresh output for `v`, which must be an object with no key outside `known` (when given). */
-export const ob = (v: unknown, known?: Set<string>): any => {
+/** zod's object, the start: a fresh output for `v`, which must be an object. */
+export const ob = (v: unknown): any => {
   if (!isObj(v)) throw X;
-  if (known) for (const k in v) if (!known.has(k)) throw X;
   return {};
+};
+/** A strict object's end: `v` has no key outside its output `o` (which holds each key of the shape `v` has). */
+export const only = (v: object, o: object): any => {
+  for (const k in v) if (!Object.hasOwn(o, k)) throw X;
+  return o;
 };
 export const opt =
   (f: V): V =>
