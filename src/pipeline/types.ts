@@ -132,6 +132,8 @@ export interface Store {
   list(filter?: PostFilter): Promise<PostRecord[]>;
   get(key: string): Promise<PostRecord | undefined>;
   counts(): Promise<Record<ReviewState | 'pinned', number>>;
+  /** Grows with every change (the audit log's length): a change that leaves every count as it was shows here. */
+  revision(): number;
   decide(decision: Decision, actor: string): Promise<DecisionResult>;
   /** Approves (or rejects: blocks) every pending post of one account. */
   bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]>;

@@ -103,10 +103,16 @@ export const conflictMessage = (r: PostRecord): string => `Changed by ${r.change
 const byArrival = (a: PostRecord, b: PostRecord): number =>
   a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
+/** The counts each answer carries, with the store's revision: the page compares both to notice others' changes. */
+export const tally = async (ctx: DeskContext): Promise<Record<string, number>> => ({
+  ...(await ctx.store.counts()),
+  revision: ctx.store.revision(),
+});
+
 export async function listPosts(ctx: DeskContext, query: URLSearchParams): Promise<Reply> {
   const filter = parseFilter(query);
   if ('status' in filter) return filter as Reply;
-  const [all, counts] = await Promise.all([ctx.store.list(filter), ctx.store.counts()]);
+  const [all, counts] = await Promise.all([ctx.store.list(filter), tally(ctx)]);
   all.sort(byArrival);
   return { status: 200, body: { posts: all.slice(0, PAGE), total: all.length, counts } };
 }
@@ -123,7 +129,7 @@ export async function decide(ctx: DeskContext, body: unknown): Promise<Reply> {
   const decision = parseDecision(body);
   if ('status' in decision) return decision;
   const result = await ctx.store.decide(decision, ctx.actor);
-  const counts = await ctx.store.counts();
+  const counts = await tally(ctx);
   if (result.ok) return { status: 200, body: { record: result.record, counts } };
   if (result.reason === 'conflict')
     return { status: 409, body: { error: 'conflict', message: conflictMessage(result.record), record: result.record, counts } };
@@ -143,7 +149,7 @@ export async function bulk(ctx: DeskContext, body: unknown): Promise<Reply> {
     why = r.trim() || undefined;
   }
   const records = await ctx.store.bulk(account.trim(), action, ctx.actor, why);
-  return { status: 200, body: { records, counts: await ctx.store.counts() } };
+  return { status: 200, body: { records, counts: await tally(ctx) } };
 }
 
 export async function publishNow(ctx: DeskContext): Promise<Reply> {
@@ -155,5 +161,5 @@ export async function publishNow(ctx: DeskContext): Promise<Reply> {
     const r = await ctx.store.get(key);
     if (r) posts[key] = { name: r.post.author.name, handle: r.post.author.handle, url: r.post.url, text: plainText(r.post).slice(0, 120) };
   }
-  return { status: 200, body: { report, posts, counts: await ctx.store.counts() } };
+  return { status: 200, body: { report, posts, counts: await tally(ctx) } };
 }

@@ -21,7 +21,8 @@ import {
   type StateFilter,
 } from './desk-logic.js';
 
-type Counts = Record<ReviewState | 'pinned', number>;
+/** The store's counts, and its revision (which grows with every change, one that leaves the counts as they were too). */
+type Counts = Record<ReviewState | 'pinned' | 'revision', number>;
 /** How the publish report names a post. */
 interface PostLine {
   name: string;
@@ -405,8 +406,8 @@ export class CareReviewDesk extends LitElement {
 
   /**
    * Another reviewer or a scheduled collect may change the queue while this page is open. The list is not swapped
-   * under the reviewer's keys: a notice offers the latest instead. Counts are the cheap signal (a change that
-   * leaves every count as it was is seen at the next reload or conflict).
+   * under the reviewer's keys: a notice offers the latest instead. The counts and the store's revision are the
+   * cheap signal (the revision catches a change that leaves every count as it was).
    * @internal
    */
   async #check(): Promise<void> {

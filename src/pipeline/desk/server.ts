@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { PublishReport, Store } from '../types.js';
 import { admit, cookieName } from './guard.js';
-import { bulk, decide, deskInfo, listPosts, publishNow, type DeskContext, type DeskFeed, type Reply } from './api.js';
+import { bulk, decide, deskInfo, listPosts, publishNow, tally, type DeskContext, type DeskFeed, type Reply } from './api.js';
 
 export type { DeskFeed } from './api.js';
 
@@ -163,7 +163,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       case 'GET /api/posts':
         return sendJson(res, await listPosts(ctx, url.searchParams));
       case 'GET /api/counts':
-        return sendJson(res, { status: 200, body: { counts: await ctx.store.counts() } });
+        return sendJson(res, { status: 200, body: { counts: await tally(ctx) } });
       case 'POST /api/decide':
         return sendJson(res, await decide(ctx, await readBody(req)));
       case 'POST /api/bulk':

@@ -10,7 +10,7 @@
 //                          to reload
 //   write.lock             held while changing any of the above (short: one decision, or one collect's merge)
 //   run.lock               held for a whole collect or publish, so two runs never interleave
-import { mkdirSync, readdirSync, unlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hasHandle, handleKey } from '../../core/moderation.js';
@@ -246,6 +246,19 @@ export class FileStore implements Store {
       if (r.pinned) c.pinned++;
     }
     return c;
+  }
+
+  /**
+   * A number that grows with every change to the store: the audit log's length in bytes (every change, a
+   * collect's included, appends its lines). The review desk compares it to notice changes that leave every
+   * count as it was.
+   */
+  revision(): number {
+    try {
+      return statSync(this.auditFile).size;
+    } catch {
+      return 0;
+    }
   }
 
   sourcesState(): Record<string, SourceState> {

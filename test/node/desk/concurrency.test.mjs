@@ -94,3 +94,28 @@ test('in the browser, the second reviewer is told who changed the post and when,
     await Promise.all([kim.stop(), lee.stop()]);
   }
 });
+
+test('a change that leaves every count as it was (pinned, then unpinned, by another reviewer) is still noticed', async () => {
+  const records = [record(0), record(1, { state: 'approved' })];
+  const dir = await pipelineFolder(records);
+  const kim = await startReview(dir, { actor: 'nurse.kim' });
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
+    const cookie = await cookieOf(kim);
+    const before = (await api(kim, cookie, '/api/counts')).json?.counts;
+    await api(kim, cookie, '/api/decide', { key: records[1].key, version: 1, action: 'pin' });
+    await api(kim, cookie, '/api/decide', { key: records[1].key, version: 2, action: 'unpin' });
+    assert.equal(readAudit(dir).length, 2);
+    // Every count is back where it was; only the revision moved.
+    const now = (await api(kim, cookie, '/api/counts')).json?.counts;
+    const { revision: r0, ...c0 } = before ?? {};
+    const { revision: r1, ...c1 } = now ?? {};
+    assert.deepEqual(c1, c0);
+    assert.ok(r1 > r0, `revision ${r0} → ${r1}`);
+    await b.page.clock.fastForward(20000);
+    await b.page.locator('.changed', { hasText: 'The queue has changed since it was loaded' }).waitFor({ timeout: 10000 });
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
