@@ -109,4 +109,14 @@ describe('resolveLocalText: copies only what holds a per-language text', () => {
     expect(resolveLocalText(config, ['en']).groups[0]!.name).to.equal('Hello');
     expect(config.groups[0]!.name).to.be.instanceOf(LocalText);
   });
+
+  it('remembers each list item’s result per language chain: a list resolved in slices is not walked again', () => {
+    const groups = [{ name: new LocalText({ en: 'One', es: 'Uno' }) }, { name: 'Two' }];
+    const first = resolveLocalText(groups.slice(0, 1), ['es']);
+    const whole = resolveLocalText({ groups }, ['es']);
+    expect(whole.groups[0]).to.equal(first[0]);
+    expect(whole.groups).to.deep.equal([{ name: 'Uno' }, { name: 'Two' }]);
+    expect(resolveLocalText({ groups }, ['en']).groups[0]).to.deep.equal({ name: 'One' });
+    expect(resolveLocalText({ groups }, ['es']).groups[0]).to.deep.equal({ name: 'Uno' });
+  });
 });

@@ -21,14 +21,28 @@ export function buildFacets(
   get: (d: number, facet: FacetKey) => readonly (string | undefined)[],
   sort?: (facet: FacetKey, a: string, b: string) => number,
 ): FacetTable {
+  const steps = facetSteps(count, get, sort);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `buildFacets` in steps of 1,000 documents, for whoever must stop after a few milliseconds. */
+export function* facetSteps(
+  count: number,
+  get: (d: number, facet: FacetKey) => readonly (string | undefined)[],
+  sort?: (facet: FacetKey, a: string, b: string) => number,
+): Generator<void, FacetTable> {
   const values: string[][] = [];
   const start: Int32Array[] = [];
   const vals: Uint16Array[] = [];
-  FACETS.forEach((f) => {
+  for (const f of FACETS) {
     const seen = new Map<string, number>();
     const raw: number[] = [];
     const st = new Int32Array(count + 1);
     for (let d = 0; d < count; d++) {
+      if (d % 1000 == 999) yield;
       const from = raw.length;
       for (const v of get(d, f)) {
         if (!v) continue;
@@ -44,7 +58,7 @@ export function buildFacets(
     values.push(list);
     start.push(st);
     vals.push(Uint16Array.from(raw, (id) => position[id]!));
-  });
+  }
   return { values, start, vals };
 }
 

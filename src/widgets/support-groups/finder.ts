@@ -1,7 +1,7 @@
 // The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
 import { lazy } from '../../core/lazy.js';
 import type { SearchIndex } from './search.js';
-import { applyFacets, buildFacets, FACETS, type FacetKey, type FacetTable } from './facets.js';
+import { applyFacets, facetSteps, FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { distanceKm } from './geo.js';
 import { overBudget } from '../../core/tasks.js';
 import { audiences, formats } from './kinds.js';
@@ -90,12 +90,31 @@ export interface Found {
 export const lower = (s: string): string => s.trim().toLowerCase();
 
 export function createFinder(groups: Group[], synonyms: Record<string, string[]> = {}, locale = 'en'): Finder {
+  const steps = finderSteps(groups, synonyms, locale);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `createFinder` in steps of about 1,000 groups (the name order in one), so a long list's finder can be built in
+ * background tasks of a few milliseconds, as its search index is (`warm`).
+ */
+export function* finderSteps(groups: Group[], synonyms: Record<string, string[]> = {}, locale = 'en'): Generator<void, Finder> {
   // Values repeat across thousands of groups: lower-case each distinct one once.
   const seen = new Map<string, string>();
   const low = (v: string) => seen.get(v) ?? (seen.set(v, lower(v)), seen.get(v)!);
-  const general = Uint8Array.from(groups, (g) => +isGeneral(g.cancerTypes));
-  const types = [...new Set(groups.flatMap((g, d) => (general[d] ? [] : g.cancerTypes.map(low))))];
-  const facets = buildFacets(
+  const general = new Uint8Array(groups.length);
+  const found = new Set<string>();
+  for (let d = 0; d < groups.length; d++) {
+    if (d % 1000 == 999) yield;
+    const g = groups[d]!;
+    if (isGeneral(g.cancerTypes)) general[d] = 1;
+    else for (const t of g.cancerTypes) found.add(low(t));
+  }
+  const types = [...found];
+  const facets = yield* facetSteps(
     groups.length,
     (d, facet) => FACET_VALUES[facet](groups[d]!, low, types),
     (facet, a, b) => {
@@ -109,6 +128,7 @@ export function createFinder(groups: Group[], synonyms: Record<string, string[]>
   const typeWords = `${TYPE_WORDS} ${types.join(' ')}`;
   // Lower-cased names compared plainly: a collator is ~20× slower on 10,000 names, for the same order in practice.
   const keys = groups.map((g) => g.name.toLowerCase());
+  yield;
   const byName = groups.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const order = new Int32Array(groups.length);
   byName.forEach((d, rank) => (order[d] = rank));

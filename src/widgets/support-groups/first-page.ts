@@ -7,6 +7,7 @@ import { isPlainObject, type Compiled } from '../../core/config/compiled.js';
 import { LocalText, resolveLocalText } from '../../core/config/local-text.js';
 import { later, overBudget } from '../../core/tasks.js';
 import type { Group } from './support-groups.schema.js';
+import { finderSteps, type Finder } from './finder.js';
 
 /** From this many groups a config is checked in two steps (below it the whole check takes a frame or less). */
 export const SLICED_FROM = 500;
@@ -65,24 +66,56 @@ export function firstPage(
   return page?.every((g, k) => nameKey(g.name, chain) === keys[best[k]!]) ? page : undefined;
 }
 
-/**
- * Every group checked, in background slices of about 6 ms (about 100 groups at a time); undefined as soon as one
- * slice is rejected (zod then explains the whole config, with each problem's path). Rejects when `signal` aborts.
- */
-export function checkInSlices(validator: GroupsValidator, groups: readonly unknown[], signal: AbortSignal): Promise<Group[] | undefined> {
+/** Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal` aborts. */
+export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const out: Group[] = [];
-    const step = () => {
+    const slice = () => {
       if (signal.aborted) return reject(signal.reason);
       const start = performance.now();
-      do {
-        const part = validator.accept({ groups: groups.slice(out.length, out.length + 100) })?.groups;
-        if (!part) return resolve(undefined);
-        for (const g of part) out.push(g);
-      } while (out.length < groups.length && !overBudget(start, 6));
-      if (out.length < groups.length) later(step);
-      else resolve(out);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return resolve(r.value);
+        if (overBudget(start, 6)) return void later(slice);
+      }
     };
-    later(step);
+    later(slice);
   });
+}
+
+/** Every group checked, 100 at a time (a step each); undefined as soon as one part is rejected. */
+export function* checkSteps(
+  validator: GroupsValidator,
+  groups: readonly unknown[],
+  each?: (part: Group[]) => void,
+): Generator<void, Group[] | undefined> {
+  const out: Group[] = [];
+  for (let at = 0; at === 0 || at < groups.length; at += 100) {
+    const part = validator.accept({ groups: groups.slice(at, at + 100) })?.groups;
+    if (!part) return undefined;
+    each?.(part);
+    for (const g of part) out.push(g);
+    yield;
+  }
+  return out;
+}
+
+/** Every group checked in background slices; undefined when one is rejected (zod then explains, with paths). */
+export const checkInSlices = (validator: GroupsValidator, groups: readonly unknown[], signal: AbortSignal): Promise<Group[] | undefined> =>
+  inSlices(checkSteps(validator, groups), signal);
+
+/**
+ * The whole list's work after its first page, in steps: every group checked and its texts chosen for `chain` (so
+ * applying the config does not walk them again), then the finder built from them. Undefined when a group is
+ * rejected.
+ */
+export function* wholeListSteps(
+  validator: GroupsValidator,
+  groups: readonly unknown[],
+  chain: readonly string[],
+  synonyms: Record<string, string[]>,
+  locale: string,
+): Generator<void, { groups: Group[]; finder: Finder } | undefined> {
+  const checked = yield* checkSteps(validator, groups, (part) => resolveLocalText(part, chain));
+  if (!checked) return undefined;
+  return { groups: checked, finder: yield* finderSteps(resolveLocalText(checked, chain), synonyms, locale) };
 }

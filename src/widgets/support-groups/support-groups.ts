@@ -27,7 +27,7 @@ import { distanceUnit, inUnit } from './geo.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, readState, type FinderState } from './url-state.js';
-import { checkInSlices, firstPage, SLICED_FROM, uniqueRawIds } from './first-page.js';
+import { firstPage, inSlices, SLICED_FROM, uniqueRawIds, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
 import { localeChain } from '../../core/i18n/registry.js';
@@ -132,6 +132,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
    * `done` once the whole list's check is about to be configured.
    */
   #partial?: FirstPage;
+  /** A long list's finder, built in the background with its check (for the language it was built in). */
+  #built?: { locale: string; finder: Finder };
   #page: number[] = [];
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
@@ -166,20 +168,21 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     data: unknown,
     signal: AbortSignal,
   ): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
-    this.#partial = undefined;
+    this.#partial = this.#built = undefined;
     const groups = isPlainObject(data) ? data.groups : undefined;
     if (!Array.isArray(groups) || groups.length < SLICED_FROM || !uniqueRawIds(groups)) return super.check(data, signal);
     const shell = this.validator.accept({ ...(data as object), groups: [] });
     if (!shell) return super.check(data, signal);
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
-    const rest = checkInSlices(this.validator, groups, signal).then((all) =>
-      all
-        ? done({ value: { ...shell, groups: all }, errors: [], skipped: [] })
-        : explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done),
-    );
+    const chain = localeChain(this.locale);
+    const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
+      if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
+      this.#built = { locale: partial.locale, finder: whole.finder };
+      return done({ value: { ...shell, groups: whole.groups }, errors: [], skipped: [] });
+    });
     const linked = shell.urlState && narrowed(readState(location.search, shell.urlPrefix));
-    const page = linked ? undefined : firstPage(this.validator, groups, localeChain(this.locale), shell.pageSize);
+    const page = linked ? undefined : firstPage(this.validator, groups, chain, shell.pageSize);
     if (!page) return rest;
     this.#partial = partial;
     return { value: { ...shell, groups: page }, errors: [], skipped: [], rest };
@@ -241,7 +244,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** `index`: build the search index in the background (not for a first page that the whole list replaces). */
   #setGroups(groups: Group[], index = true): void {
     this.#cancelWarm?.();
-    const finder = (this.#finder = createFinder(groups, this.value?.synonyms, this.locale));
+    // The whole of a long list: its finder was built with its check, from these very groups.
+    const built = this.#built?.locale === this.locale ? this.#built.finder : undefined;
+    const same = built && built.groups.length === groups.length && built.groups.every((g, i) => g === groups[i]);
+    if (same) this.#built = undefined;
+    const finder = (this.#finder = same ? built : createFinder(groups, this.value?.synonyms, this.locale));
     // The first page needs no search index: build it after the first results are painted, in background tasks of
     // a few milliseconds each (before anyone types; a search before it is ready builds the rest at once). The
     // search code itself is a chunk, fetched now: the index is built once it has come.
