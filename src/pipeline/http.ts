@@ -162,7 +162,7 @@ export function politeFetch(options: PoliteFetchOptions): PipelineFetch {
 }
 
 /** A body's bytes, or undefined as soon as it is longer than `max` (the rest is not downloaded). */
-async function readAtMost(response: Response, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readAtMost(response: Response, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!response.body) return new Uint8Array();
   if (Number(response.headers.get('content-length')) > max) {
     await response.body.cancel().catch(() => {});

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './state/files.js';
 import type { PipelineFetch } from './types.js';
+import { readAtMost } from './http.js';
 
 const EXT: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -85,28 +86,6 @@ export interface MirrorOptions {
 
 const MAX_REDIRECTS = 5;
 
-/** Reads at most `max` bytes of a body; undefined when it is longer. */
-async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    n += value.length;
-    if (n > max) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
-  return out;
-}
-
 export class MediaMirror {
   readonly #o: MirrorOptions;
   /** One attempt per address per run: the same avatar on 50 posts is fetched once. */
@@ -171,7 +150,7 @@ export class MediaMirror {
     }
     let bytes: Uint8Array | undefined;
     try {
-      bytes = await readCapped(response, maxBytes);
+      bytes = await readAtMost(response, maxBytes);
     } catch (e) {
       return fail(`the download failed (${(e as Error).message})`);
     }
