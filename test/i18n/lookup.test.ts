@@ -2,7 +2,8 @@
 // bundles registered at run time, and locale files fetched on demand from beside the script.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createTranslate } from '../../src/core/i18n/messages.js';
-import { directionOf, loadLocale, localeChain, registerLocale, registry } from '../../src/core/i18n/registry.js';
+import { directionOf, loadLocale, localeChain, localeCode, registerLocale, registry } from '../../src/core/i18n/registry.js';
+import { lazy } from '../../src/core/lazy.js';
 import '../../src/define/care-chat-schedule.js';
 
 const groups = { en: { count_one: '{n} group', count_other: '{n} groups', hi: 'Hi {who}' } };
@@ -109,6 +110,44 @@ describe('locale files on demand', () => {
     registry.tags = ['qq'];
     await loadLocale('qq');
     expect(registry.bundles.qq, 'qq.js was not loaded from the folder').to.exist;
+  });
+
+  it('loads the code that adds language files only for a language that needs one; when that code cannot load, English stays and the next call asks again', async () => {
+    const real = localeCode.load;
+    let calls = 0;
+    localeCode.load = lazy(
+      () => (calls++, Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/x.js'))),
+    );
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    const warned = registry.warned;
+    registry.warned = false;
+    try {
+      registry.base = '/test/fixtures/core/locales/';
+      registry.tags = ['qr'];
+      expect(loadLocale('en-GB'), 'English needs no file').to.equal(undefined);
+      expect(calls, 'an English page does not load the code').to.equal(0);
+      await loadLocale('qr');
+      expect(calls).to.equal(1);
+      expect(registry.bundles.qr).to.equal(undefined);
+      expect(registry.loading.qr, 'the failure is not remembered').to.equal(undefined);
+      expect(warnings.filter((w) => String(w).includes('CareCircle: could not load'))).to.have.length(1);
+      const el = await fixture(html`<div lang="qr"><care-chat-schedule .config=${{ chats: [] }}></care-chat-schedule></div>`);
+      await waitUntil(() => el.firstElementChild!.shadowRoot?.textContent?.includes('No chats coming up.'), 'not in English');
+      // Asked again, the code loads and the language file it adds is fetched.
+      localeCode.load = real;
+      registry.tags = ['qq'];
+      delete registry.bundles.qq;
+      delete registry.loading.qq;
+      await loadLocale('qq');
+      expect(registry.bundles.qq, 'qq.js was not loaded after the retry').to.exist;
+      expect(warnings.filter((w) => String(w).includes('CareCircle: could not load'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+      localeCode.load = real;
+      registry.warned = warned;
+    }
   });
 
   it('falls back to English quietly when the file cannot be loaded (one warning)', async () => {

@@ -1,5 +1,5 @@
+import { lazy } from '../lazy.js';
 import type { LocaleBundle } from '../../i18n/types.js';
-import { localeScriptUrl } from '../trusted-types.js';
 
 /**
  * The languages other than English, registered by the locale files (`dist/locales/<tag>.js`, or all of them
@@ -72,6 +72,15 @@ function defaultBase(): string | undefined {
 const base = defaultBase();
 
 /**
+ * The code that adds a language file's script (with its Trusted Types policy): a chunk, loaded only for a page in
+ * another language. A page whose own language is another (and not registered yet) starts loading it at once, beside
+ * the widget's start, so that the language file is not one more round trip later. (An object, so tests can swap it.)
+ */
+export const localeCode = { load: lazy(() => import('./locale-script.js')) };
+const pageLang = typeof document == 'object' ? document.documentElement.lang : '';
+if (pageLang && !/^en\b/i.test(pageLang) && !localeChain(pageLang).some((t) => registry.bundles[t])) localeCode.load().catch(() => {});
+
+/**
  * Fetches the file of the first language in `locale`'s chain that has one and is not registered yet, from
  * beside the CareCircle script (a same-origin `<script>`, allowed by `script-src 'self'`). Resolves when
  * it has registered; on failure warns once and resolves too (English stays).
@@ -82,29 +91,19 @@ export function loadLocale(locale: string): Promise<void> | undefined {
   for (const tag of localeChain(locale)) {
     if (tag == 'en' || registry.bundles[tag]) return undefined;
     if (!tags.includes(tag) || !folder) continue;
-    return (registry.loading[tag] ??= new Promise<void>((resolve) => {
-      const s = document.createElement('script');
-      const done = (ok: boolean) => {
-        if (!ok && !registry.warned) {
-          registry.warned = true;
-          console.warn(`CareCircle: could not load ${s.src}; showing English.`);
-        }
-        resolve();
-      };
-      s.onload = () => done(!!registry.bundles[tag]);
-      s.onerror = () => done(false);
-      // Under a nonce-based CSP the page's own nonce lets this same-origin file run.
-      s.nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
-      try {
-        // Under Trusted Types the address goes through CareCircle's own policy (one that allows language files only).
-        const url = localeScriptUrl(folder.replace(/\/?$/, '/') + tag + '.js');
-        if (url === undefined) throw new Error('policy refused');
-        s.src = url;
-        document.head.append(s);
-      } catch {
-        done(false); // a page whose Trusted Types policy names leave ours out: English stays
-      }
-    }));
+    const url = folder.replace(/\/?$/, '/') + tag + '.js';
+    const failed = () => {
+      if (!registry.warned) console.warn(`CareCircle: could not load ${new URL(url, document.baseURI).href}; showing English.`);
+      registry.warned = true;
+    };
+    return (registry.loading[tag] ??= localeCode.load().then(
+      ({ addLocaleScript }) =>
+        addLocaleScript(url).then((ran) => {
+          if (!ran || !registry.bundles[tag]) failed();
+        }),
+      // The loader itself did not load (offline a moment, a proxy): English for now, and the next call asks again.
+      () => (delete registry.loading[tag], failed()),
+    ));
   }
   return undefined;
 }

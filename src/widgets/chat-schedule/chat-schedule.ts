@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, listFormat, zoneName } from '../../core/i18n/format.js';
-import { safeUrl } from '../../core/sanitize.js';
+import { safeUrl } from '../../core/urls.js';
 import { later, nextTask, overBudget } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { lazy } from '../../core/lazy.js';
