@@ -16,6 +16,8 @@ const scripts = (t) =>
     .map((r) => new URL(r.url).pathname)
     .filter((p) => /\.(m?js)$/.test(p) && !p.startsWith('/__gen/') && !p.startsWith('/node_modules/'));
 const languageFiles = (t) => scripts(t).filter((p) => /\/locales\/|carecircle\.locales\.js$/.test(p));
+/** The chunk with the code that adds a language file (only a page in another language loads it). */
+const localeCode = (t) => scripts(t).filter((p) => /\/chunks\/[\w-]+-locale-script-[\w-]+\.js$/.test(p));
 
 /** The npm build needs its dependencies resolved: an import map (inline, so allowed by a nonce, as a site would). */
 const NONCE = 'e2e-languages';
@@ -67,6 +69,9 @@ describe('languages', () => {
       assert.equal(dir, 'rtl');
       assert.ok(!text.includes(ENGLISH), 'no English search label');
       assert.deepEqual(languageFiles(t), ['/dist/locales/ar.js'], `language files fetched: ${scripts(t)}`);
+      // The ES bundles load the code that adds it from beside themselves; the classic script carries it.
+      assert.equal(localeCode(t).length, spec.modules ? 1 : 0, `scripts fetched: ${scripts(t)}`);
+      assert.ok(localeCode(t).every((p) => p.startsWith('/dist/chunks/')));
       await assertClean(page);
     });
 
@@ -75,6 +80,7 @@ describe('languages', () => {
       await t.open(page, { ...spec, body: element('groups') }, { csp: true });
       await finder(page, ENGLISH);
       assert.deepEqual(languageFiles(t), [], `language files fetched: ${scripts(t)}`);
+      assert.deepEqual(localeCode(t), [], 'nor the code that adds one');
       await assertClean(page);
     });
   }
