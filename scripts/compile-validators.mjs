@@ -48,12 +48,12 @@ export const targets = [
   },
 ];
 
-class CompileError extends Error {}
+export class CompileError extends Error {}
 
 /** Loads every schema and every module they reach, as one bundle (so a rule function is the same object in both). */
-async function load() {
+async function load(list) {
   const dir = mkdtempSync(join(tmpdir(), 'carecircle-compile-'));
-  const entries = [...new Set(targets.flatMap((t) => t.schemas.map((s) => s.from)))];
+  const entries = [...new Set(list.flatMap((t) => t.schemas.map((s) => s.from)))];
   // First pass: which modules the schemas reach (the places a rule may live), and what each imports.
   const probe = await build({
     stdin: { contents: entries.map((e) => `import './${e}';`).join('\n'), resolveDir: root, loader: 'ts' },
@@ -66,7 +66,8 @@ async function load() {
     logLevel: 'error',
   });
   const inputs = probe.metafile.inputs;
-  const modules = Object.keys(inputs).filter((f) => f.startsWith('src/') && f.endsWith('.ts'));
+  const ours = (f) => !f.includes('node_modules/') && f.endsWith('.ts'); // src/, or a test's fixtures
+  const modules = Object.keys(inputs).filter(ours);
   const source = modules.map((m, i) => `export * as m${i} from './${m}';`).join('\n');
   const out = join(dir, 'schemas.mjs');
   await build({
@@ -87,9 +88,7 @@ async function load() {
     if (zodded.has(file)) return zodded.get(file);
     if (seen.has(file)) return false;
     seen.add(file);
-    const hit = (inputs[file]?.imports ?? []).some(
-      (i) => /node_modules\/zod\//.test(i.path) || (i.path.startsWith('src/') && reachesZod(i.path, seen)),
-    );
+    const hit = (inputs[file]?.imports ?? []).some((i) => /node_modules\/zod\//.test(i.path) || (ours(i.path) && reachesZod(i.path, seen)));
     zodded.set(file, hit);
     return hit;
   };
@@ -116,7 +115,7 @@ export const sharedFile = 'src/generated/shared.validate.ts';
 const PURE = '/*#__PURE__*/ ';
 
 /** Compiles every target's schemas: the text of each generated module, by file. */
-function compileTargets(byModule, index, reachesZod) {
+function compileTargets(list, byModule, index, reachesZod) {
   const defs = new Map(); // name → { code, refs }: refs are the names its expression uses
   const byCode = new Map(); // expression → name
   const memo = new Map(); // schema → name
@@ -190,12 +189,14 @@ function compileTargets(byModule, index, reachesZod) {
     return [importRule(ref.fn, where), ...args.map((a) => literal(a, where))].join(', ');
   };
 
+  /** The checks on `s`: its own first when it is one too (`z.int()` is a number and the check `safeint`), then the rest. */
+  const checksOf = (s) => [...(defOf(s).check ? [s] : []), ...(defOf(s).checks ?? [])];
   /** `base` wrapped in the checks of `s`, each a `ck` (a rule and its arguments) in zod's order. */
   const withChecks = (s, base, where) => {
     let code = base;
     const ck = (args) => (code = `${PURE}${use('ck')}(${code}, ${args})`);
     const type = defOf(s).type;
-    for (const ch of defOf(s).checks ?? []) {
+    for (const ch of checksOf(s)) {
       const d = ch._zod.def;
       switch (d.check) {
         case 'min_length':
@@ -257,6 +258,8 @@ function compileTargets(byModule, index, reachesZod) {
         }
         return parts.join(' && ');
       }
+      case 'undefined':
+        return 'v === undefined';
       case 'literal':
       case 'enum': {
         const values = [...s._zod.values];
@@ -304,8 +307,7 @@ function compileTargets(byModule, index, reachesZod) {
   };
   const call = (block, ...args) => `${PURE}${use(block)}(${args.join(', ')})`;
   const noChecks = (s, what, where) => {
-    if (defOf(s).checks?.some((c) => !['describe', 'meta'].includes(c._zod.def.check)))
-      throw new CompileError(`${where}: checks on ${what}`);
+    if (checksOf(s).some((c) => !['describe', 'meta'].includes(c._zod.def.check))) throw new CompileError(`${where}: checks on ${what}`);
   };
   /** The validator for `s` without its checks, as an expression. */
   const base = (s, where) => {
@@ -316,6 +318,8 @@ function compileTargets(byModule, index, reachesZod) {
       case 'boolean':
         if (d.coerce) throw new CompileError(`${where}: coercion`);
         return use({ string: 'str', number: 'num', boolean: 'bool' }[d.type]);
+      case 'undefined':
+        return call('lit', 'undefined');
       case 'literal':
       case 'enum': {
         const values = [...s._zod.values];
@@ -428,7 +432,7 @@ function compileTargets(byModule, index, reachesZod) {
   };
 
   // Every target's schemas, then which definitions each module reaches.
-  const exported = targets.map((target) => ({
+  const exported = list.map((target) => ({
     target,
     exports: target.schemas.map((t) => {
       const schema = byModule[t.from]?.[t.schema];
@@ -519,12 +523,13 @@ function compileTargets(byModule, index, reachesZod) {
   return files.map((f) => ({ ...f, code: f.code + '\n' }));
 }
 
-export async function compileAll() {
-  const { byModule, reachesZod } = await load();
+/** The generated modules for `list` (the widgets' targets; a test passes its own), formatted. */
+export async function compileAll(list = targets) {
+  const { byModule, reachesZod } = await load(list);
   const index = ruleIndex(byModule);
   const config = (await prettier.resolveConfig(join(root, 'src/generated/x.ts'))) ?? {};
   const out = [];
-  for (const { file, code } of compileTargets(byModule, index, reachesZod))
+  for (const { file, code } of compileTargets(list, byModule, index, reachesZod))
     out.push({ file, code: await prettier.format(code, { ...config, filepath: join(root, file) }) });
   return out;
 }
