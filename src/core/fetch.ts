@@ -1,3 +1,5 @@
+import { send, type Sent } from './request.js';
+
 /**
  * What went wrong, for callers to word for their readers (a message key): `timeout`, `network` (offline,
  * blocked, CORS), an HTTP status as `login` (401/403), `notFound`, `busy` (429) or `http` (any other),
@@ -38,19 +40,16 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * GETs JSON without cookies or referrer, with a timeout. Every failure (network, CORS, HTTP status,
  * wrong content type, malformed JSON, timeout) becomes a FetchError with a code and a plain message.
  */
-export async function fetchJson<T = unknown>(
+export const fetchJson = <T = unknown>(
   url: string,
-  { signal, timeoutMs = 15000 }: { signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<JsonResponse<T>> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<JsonResponse<T>> => readJson<T>(send(url, signal, timeoutMs), signal);
+
+/** The JSON of a GET that `send` started, or a FetchError saying what went wrong. */
+export async function readJson<T = unknown>({ response: pending, timeout }: Sent, signal?: AbortSignal): Promise<JsonResponse<T>> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'application/json' },
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
+    response = await pending;
   } catch (error) {
     if (signal?.aborted) throw error;
     throw timeout.aborted

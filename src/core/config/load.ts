@@ -1,4 +1,4 @@
-import { fetchJson, FetchError } from '../fetch.js';
+import { send } from '../request.js';
 import type { ConfigIssue } from './issues.js';
 import { keyedIssueLater } from './issue-text.js';
 
@@ -40,16 +40,24 @@ export async function loadRawConfig(
     } catch {
       return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'badSrc', { src })] };
     }
+    // The request goes at once; the code that reads the answer and words what went wrong loads beside it.
+    const sent = send(url, signal);
+    let read: Awaited<ReturnType<typeof import('./read-src.js').readSrc>>;
     try {
-      const { data } = await fetchJson(url, { signal });
-      return { ok: true, data, origin: 'src' };
+      read = await (await import('./read-src.js')).readSrc(sent, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      const reason = error instanceof FetchError ? error.message : String(error);
-      // A translation gives the reason in its own words: the core's `fetch_<code>` message.
-      const code = error instanceof FetchError ? `fetch_${error.code}` : reason;
-      return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: code }, { src, reason })] };
+      // That code could not load (a missing chunk, a proxy): said so; the next load asks for it again.
+      const reason = `the part of the widget that reads it could not load (${String(error)})`;
+      read = { reason, code: reason };
     }
+    if ('data' in read) return { ok: true, data: read.data, origin: 'src' };
+    // A translation gives the reason in its own words: the core's `fetch_<code>` message.
+    return {
+      ok: false,
+      origin: 'src',
+      issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: read.code }, { src, reason: read.reason })],
+    };
   }
   const script = inlineScript(host);
   if (script) return parseJson(script.textContent ?? '', 'inline');

@@ -2,7 +2,7 @@
 // from (here a CDN-like folder path, under a strict CSP), only when the feature is used; the classic script never
 // fetches any; a page that uses none of them fetches none; a chunk that cannot load leaves the widget working.
 import { describe, test, assert, assertClean, env, waitText, CDN_DIST, DIST, json } from '../lib/harness.mjs';
-import { clickEverything, element, expectRendered } from '../lib/widgets.mjs';
+import { WIDGETS, clickEverything, element, expectRendered } from '../lib/widgets.mjs';
 import { statuses, MASTODON } from '../lib/data.mjs';
 import { pageHtml, STRICT_CSP } from '../lib/server.mjs';
 
@@ -136,6 +136,25 @@ describe('chunks', () => {
     assert.match(text, /#bcsm weekly chat/);
     assert.doesNotMatch(text, /did not start|internal error/);
     assert.equal(chunks(t).length, 1);
+    await assertClean(page);
+  });
+
+  test('a config from src: the request goes before the code that reads it has loaded; when that code cannot load (404) the editor is told, and setting src again loads it', async (t) => {
+    const page = await t.page();
+    const pattern = `${env.origin}${DIST.chat.replace(/[^/]+$/, '')}chunks/care-chat-schedule-read-src-*`;
+    await page.context().route(pattern, (r) => r.fulfill({ status: 404, body: 'not found' }));
+    const src = env.server.add(JSON.stringify(WIDGETS.chat.config()), { type: 'application/json', ext: '.json', name: 'chat-config' });
+    await t.open(page, { modules: [DIST.chat], body: element('chat', { config: null, attrs: `src="${src}"` }) }, { csp: true });
+    await waitText(page, '#chat', 'Could not load the config from');
+    await waitText(page, '#chat', 'the part of the widget that reads it could not load');
+    const paths = t.requests.map((r) => new URL(r.url).pathname);
+    assert.ok(
+      paths.indexOf(new URL(src).pathname) < paths.findIndex((p) => p.includes('-read-src-')),
+      `the config was asked for first: ${paths}`,
+    );
+    await page.context().unroute(pattern);
+    await page.evaluate((s) => document.querySelector('#chat').setAttribute('src', s + '?again'), src);
+    await expectRendered(page, 'chat');
     await assertClean(page);
   });
 
