@@ -58,7 +58,16 @@ const publishNow = (
   mirrorMedia: boolean,
 ): Promise<PublishReport> => {
   const wiring = pipelineWiring(loaded, process.env, log);
-  return publishSnapshot({ loaded, store, actor, fetch: wiring.fetch, mediaFetch: wiring.mediaFetch, recheck: wiring.recheck, mirrorMedia, warn: log });
+  return publishSnapshot({
+    loaded,
+    store,
+    actor,
+    fetch: wiring.fetch,
+    mediaFetch: wiring.mediaFetch,
+    recheck: wiring.recheck,
+    mirrorMedia,
+    warn: log,
+  });
 };
 
 export interface ReviewOptions {
