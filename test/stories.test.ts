@@ -136,9 +136,12 @@ for (const [file, mod] of Object.entries(modules)) {
           ).to.be.greaterThan(0);
         }
         if (!all.length) expect(host.textContent!.trim().length, `${key}: no content`).to.be.greaterThan(0);
-        // What the story says it shows, in its widgets' shadow text or (docs stories) on the page.
-        const shown = [host.textContent, ...all.map(shadowText)].join(' ').replace(/\s+/g, ' ');
+        // What the story says it shows, in its widgets' shadow text or (docs stories) on the page; a long list
+        // shows its count a moment after its first page.
+        const text = () => [host.textContent, ...all.map(shadowText)].join(' ').replace(/\s+/g, ' ');
         const shows = story.parameters?.care?.shows;
+        await waitUntil(() => (shows ?? []).every((t: string) => text().includes(t)), '', { timeout: 5000 }).catch(() => undefined);
+        const shown = text();
         expect(shows?.length, `${key}: declare what the story shows in parameters.care.shows`).to.be.greaterThan(0);
         for (const text of shows ?? [])
           expect(shown.includes(text), `${key}: should show "${text}"; it shows: ${shown.slice(0, 400)}`).to.equal(true);

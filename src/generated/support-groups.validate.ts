@@ -152,7 +152,7 @@ const v129 = (v: any) => {
   o.groups = v113(v.groups);
   if ('hsds' in v) o.hsds = v116(v.hsds);
   o.places = v119(v.places);
-  o.useGeolocation = v42(v.useGeolocation);
+  o.useGeolocation = v64(v.useGeolocation);
   o.synonyms = v121(v.synonyms);
   if ('helpLine' in v) o.helpLine = v123(v.helpLine);
   if ('distanceUnit' in v) o.distanceUnit = v125(v.distanceUnit);

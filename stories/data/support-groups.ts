@@ -282,6 +282,7 @@ export const sydneyPlaces = [
 export const sydneyConfig = () => ({
   groups: sydneyGroups,
   places: sydneyPlaces,
+  useGeolocation: true,
   helpLine: { label: 'our cancer nurses', phone: '(02) 9845 0000' },
   synonyms: { bowel: ['colorectal', 'colon', 'stoma'] },
   jsonLd: true,

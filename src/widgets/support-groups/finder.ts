@@ -2,7 +2,6 @@
 import { lazy } from '../../core/lazy.js';
 import type { SearchIndex } from './search.js';
 import { applyFacets, facetSteps, FACETS, type FacetKey, type FacetTable } from './facets.js';
-import { distanceKm } from './geo.js';
 import { overBudget } from '../../core/tasks.js';
 import { audiences, formats } from './kinds.js';
 import type { Group } from './support-groups.schema.js';
@@ -174,12 +173,15 @@ export function knownFilters(finder: Finder, state: FinderState): FinderState {
 
 /** Whether a group can be joined from anywhere (online, video or phone, and not only in person). */
 export const anywhere = (g: Group): boolean => g.formats.some((f) => f !== 'in-person');
-// A group with a mapped place and no formats listed is taken to meet there.
-const located = (g: Group): boolean =>
-  (!g.formats.length || g.formats.includes('in-person')) && g.location?.lat !== undefined && g.location.lon !== undefined;
 
-/** Runs a query: search, then facets, then distance order. */
-export function find(finder: Finder, state: FinderState, origin?: Origin): Found {
+/** Results in order of distance from an origin, with each one's distance: the Near box's (near.ts `byDistance`). */
+export type ByDistance = (groups: Group[], passing: number[], origin: Origin) => Pick<Found, 'list' | 'km'>;
+
+/**
+ * Runs a query: search, then facets, then, given an origin and the Near box's `byDistance` (a chunk, loaded when
+ * the config offers places or the device's location), distance order.
+ */
+export function find(finder: Finder, state: FinderState, origin?: Origin, byDistance?: ByDistance): Found {
   const { groups, facets } = finder;
   const selected = FACETS.map((f, i) => {
     const want = new Set(state.filters[f].map(lower));
@@ -194,20 +196,6 @@ export function find(finder: Finder, state: FinderState, origin?: Origin): Found
   const types = state.filters.type;
   if (types.length && !types.includes(GENERAL))
     passing = [...passing.filter((d) => !finder.general[d]), ...passing.filter((d) => finder.general[d])];
-  let km: Found['km'] = () => undefined;
-  if (origin) {
-    const cache = new Map<number, number | undefined>();
-    km = (i) => {
-      if (!cache.has(i)) {
-        const g = groups[i]!;
-        cache.set(i, located(g) ? distanceKm(origin.lat, origin.lon, g.location!.lat!, g.location!.lon!) : undefined);
-      }
-      return cache.get(i);
-    };
-    // Nearest in-person groups first, then those available anywhere, then in-person ones with no known place.
-    const rank = (i: number) => km(i) ?? (anywhere(groups[i]!) ? 1e9 : 2e9);
-    const position = new Map(passing.map((d, p) => [d, p]));
-    passing.sort((a, b) => rank(a) - rank(b) || position.get(a)! - position.get(b)!);
-  }
-  return { list: passing, counts, km, searching };
+  const near = origin && byDistance?.(groups, passing, origin);
+  return { list: near ? near.list : passing, counts, km: near ? near.km : () => undefined, searching };
 }

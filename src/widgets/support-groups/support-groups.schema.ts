@@ -49,7 +49,7 @@ export const costSchema = convert(
   ]),
   costOf,
   [],
-  (v) => `Write the cost as { "type": … } with one of ${costKinds}, and a "note" if needed; got the text "${String(v).slice(0, 40)}".`,
+  () => ({ key: 'costForm', params: { kinds: costKinds } }),
 );
 
 export const groupSchema = z.strictObject({
@@ -113,13 +113,13 @@ export const groupSchema = z.strictObject({
   /** Access notes in your words (step-free entry, hearing loop, Auslan). */
   accessibility: opt(localText()),
   /** When the entry was last checked, `YYYY-MM-DD`. */
-  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, 'Use the form 2026-09-01.')),
+  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, { key: 'reviewedForm' })),
 });
 
 /** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */
 export const groupList = z._default(
   // Runs even when some groups are invalid, so paths name the editor's own positions.
-  rule(z.array(groupSchema), uniqueIds, ['groups'], 'Ids must be unique.', undefined, (p) => Array.isArray(p.value)),
+  rule(z.array(groupSchema), uniqueIds, ['groups'], null, undefined, (p) => Array.isArray(p.value)),
   [],
 );
 
@@ -152,8 +152,11 @@ export const supportGroupsSchema = z.strictObject({
       lon: between(-180, 180),
     }),
   ),
-  /** Offer "Use my location" (asks the browser's permission only when pressed; the position never leaves the page). */
-  useGeolocation: z._default(z.boolean(), true),
+  /**
+   * Offer "Use my location" (off unless you turn it on: a patient should not be asked for their location unless the
+   * page means to; it asks the browser's permission only when pressed, and the position never leaves the page).
+   */
+  useGeolocation: z._default(z.boolean(), false),
   /** Extra search words by word: `{ "bowel": ["colorectal", "colon"] }` finds bowel groups for those words too. */
   synonyms: z._default(z.record(z.string(), z.array(z.string())), {}),
   /**

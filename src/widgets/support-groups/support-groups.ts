@@ -23,7 +23,6 @@ import {
   type Origin,
 } from './finder.js';
 import { FACETS, type FacetKey, type FacetTable } from './facets.js';
-import { distanceUnit, inUnit } from './geo.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, readState, type FinderState } from './url-state.js';
@@ -37,16 +36,15 @@ import { later } from '../../core/tasks.js';
 import { messages } from './messages.js';
 
 /**
- * Features a config turns on, loaded when it does (chunks beside the bundle): the HSDS importer and the JSON-LD
- * writer. Replaceable in tests. @internal
+ * Features a config turns on, loaded when it does (chunks beside the bundle): the HSDS importer, the JSON-LD
+ * writer, and the Near box (places and the device's location). Replaceable in tests. @internal
  */
 export const features = {
   hsds: lazy(() => import('./hsds-import.js')),
   jsonLd: lazy(() => import('./json-ld.js')),
+  near: lazy(() => import('./near.js')),
 };
 
-/** The Near box's value while groups are sorted from the device's location. */
-const HERE = '\u0000here';
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** A long list's first page, shown while the rest is checked. */
 interface FirstPage {
@@ -126,6 +124,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
   #failure?: string;
   #focusIndex = -1;
+  /** The Near box's code could not load (it is asked for again when the reader next uses the search form). */
+  #nearFailed = false;
   /**
    * Set while a long list shows its first page, checked at once, and the rest is checked in the background (see
    * first-page.ts): `locale` is the language its names were ordered in; `shown` once the page is configured,
@@ -203,6 +203,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
     this.hsdsStatus = '';
     this.#failure = undefined;
+    if (config.places.length || config.useGeolocation) this.#loadNear();
     // The feed's groups join the whole list, once it is checked.
     if (!config.hsds || this.#partial) return;
     this.hsdsStatus = 'loading';
@@ -276,7 +277,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   #results(): Found {
     const key = JSON.stringify([this.state, this.origin]);
-    const value = this.#found.get(key) ?? find(this.#finder!, this.state, this.origin);
+    const value = this.#found.get(key) ?? find(this.#finder!, this.state, this.origin, features.near.value?.byDistance);
     // A query before the search code has come: not kept, asked again when the code is here.
     if (value.searching) {
       if (!this.#searchFailed) void this.#loadSearch();
@@ -316,24 +317,18 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#set({ q: '', filters: emptyState().filters }, true);
   }
 
-  #near(e: Event): void {
-    const value = (e.target as HTMLSelectElement).value;
-    if (value === HERE) return;
-    this.origin = this.#origin(value);
-    this.geoStatus = '';
-    this.#set({ near: this.origin?.label ?? '' }, true);
-  }
-
-  #locate(): void {
-    this.geoStatus = this.t('locating');
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        this.geoStatus = '';
-        this.origin = { lat: coords.latitude, lon: coords.longitude, label: HERE };
-        this.#set({ near: '' }, true);
+  /** Loads the Near box's code; if it cannot, the box says so and asks again when the reader next uses the search form. */
+  #loadNear(): void {
+    this.#nearFailed = false;
+    this.requestUpdate();
+    features.near().then(
+      // Results and cards drawn meanwhile have no distances.
+      () => (this.#found.clear(), this.#cards.clear(), this.requestUpdate()),
+      (error: unknown) => {
+        console.warn(`<${this.localName}> could not load its Near box:`, error);
+        this.#nearFailed = true;
+        this.requestUpdate();
       },
-      (error) => (this.geoStatus = this.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
-      { timeout: 15000, maximumAge: 600000 },
     );
   }
 
@@ -405,7 +400,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const level = this.level;
     return html`<div class="finder" part="finder">
       ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}${this.#failure ? ' ' + this.t(`fetch_${this.#failure}`) : ''}</p><slot></slot></div>` : nothing}
-      <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @focusin=${() => this.#nearFailed && this.#loadNear()}>
         <div class="field">
           <label for="q">${this.t('searchLabel')}</label>
           <span class="hint" id="q-hint">${this.t('searchHint')}</span>
@@ -473,21 +468,23 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   }
 
   #nearField(config: ResolvedSupportGroupsConfig): TemplateResult {
-    const here = this.origin?.label === HERE;
-    return html`<div class="field near">
-      ${
-        config.places.length || here
-          ? html`<label for="near">${this.t('nearLabel')}</label>
-            <select id="near" @change=${this.#near}>
-              <option value="" ?selected=${!this.origin}>${this.t('anywhere')}</option>
-              ${here ? html`<option value=${HERE} selected>${this.t('yourLocation')}</option>` : nothing}
-              ${config.places.map((p) => html`<option value=${p.name} ?selected=${this.origin?.label === p.name}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
-            </select>`
-          : nothing
-      }
-      ${config.useGeolocation && 'geolocation' in navigator ? html`<button type="button" @click=${this.#locate}>${this.t('useLocation')}</button>` : nothing}
-      <p class="hint" role="status">${this.geoStatus || (this.origin ? (here ? this.t('nearYou') : this.tb('sortedBy', { place: this.origin.label })) : '')}</p>
-    </div>`;
+    const near = features.near.value;
+    if (!near)
+      return html`<div class="field near"><p class="hint" role="status">${this.t(this.#nearFailed ? 'unavailable' : 'loading')}</p></div>`;
+    return near.nearField({
+      t: this.t,
+      tb: (key, params) => this.tb(key, params),
+      places: config.places,
+      geolocation: config.useGeolocation && 'geolocation' in navigator,
+      origin: this.origin,
+      status: this.geoStatus,
+      place: (text) => this.#origin(text),
+      sortFrom: (origin, near) => {
+        this.origin = origin;
+        this.#set({ near }, true);
+      },
+      say: (status) => (this.geoStatus = status),
+    });
   }
 
   /** On a phone: close the filters and take the reader to the results they chose. */
@@ -527,15 +524,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         next.start,
       );
     const cost = g.cost && this.#label('cost', g.cost.type, true);
-    const unit = distanceUnit(this.locale, this.value!.distanceUnit);
-    const distance =
-      km !== undefined &&
-      numberFormat(this.locale, {
-        style: 'unit',
-        unit: unit === 'km' ? 'kilometer' : 'mile',
-        unitDisplay: unit === 'km' ? 'short' : 'long',
-        maximumFractionDigits: km < 10 ? 1 : 0,
-      }).format(inUnit(km, unit));
+    // From the Near box's chunk, which is loading whenever there can be an origin (the cards are drawn again once it is here).
+    const distance = km !== undefined && features.near.value?.distanceText(this.locale, km, this.value!.distanceUnit);
     // One main action: call when there is a number, else the group's link (often where it meets online), else email.
     const platform = web && linkPlatform(web);
     const links = [

@@ -18,13 +18,15 @@ const real = { ...features };
 const realSearch = searchCode.load;
 const chunkError = () => new TypeError('Failed to fetch dynamically imported module: /dist/chunks/care-support-groups-x.js');
 
-/** Counts calls to both loaders; `hsds` and `jsonLd` replace one with a loader of the test's own. */
+/** Counts calls to the loaders; `hsds`, `jsonLd` and `near` replace one with a loader of the test's own. */
 function spy(replace: Partial<typeof features> = {}) {
-  const calls = { hsds: 0, jsonLd: 0 };
+  const calls = { hsds: 0, jsonLd: 0, near: 0 };
   const hsds = replace.hsds ?? real.hsds;
   const jsonLd = replace.jsonLd ?? real.jsonLd;
+  const near = replace.near ?? real.near;
   features.hsds = lazy(() => (calls.hsds++, hsds()));
   features.jsonLd = lazy(() => (calls.jsonLd++, jsonLd()));
+  features.near = lazy(() => (calls.near++, near()));
   return calls;
 }
 
@@ -55,7 +57,7 @@ describe('<care-support-groups> loads configured features when used', () => {
     const calls = spy();
     const el = await mount({ ...(await base()), urlState: false });
     await new Promise((r) => setTimeout(r, 20)); // an update or two later, still nothing
-    expect(calls).to.deep.equal({ hsds: 0, jsonLd: 0 });
+    expect(calls).to.deep.equal({ hsds: 0, jsonLd: 0, near: 1 });
     expect(names(el)).to.have.length(5);
     expect(el.nextElementSibling).to.equal(null);
   });
@@ -162,5 +164,49 @@ describe('<care-support-groups> loads configured features when used', () => {
     search.dispatchEvent(new Event('input'));
     await waitUntil(() => names(el).length === 1, 'no retry');
     expect($(el, '.results [role=alert]')).to.equal(null);
+  });
+
+  it('asks for the Near box only when the config offers places or the device’s location', async () => {
+    const calls = spy();
+    const el = await mount({ ...(await base()), places: [], useGeolocation: false, urlState: false });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls.near).to.equal(0);
+    expect($(el, '.near')).to.equal(null);
+    expect(names(el)).to.have.length(5);
+    const located = await mount({ ...(await base()), places: [], useGeolocation: true, urlState: false });
+    await waitUntil(() => $(located, '.near button'), 'no "Use my location" button');
+    expect($(located, '.near button')!.textContent).to.equal('Use my location');
+    expect(calls.near).to.equal(1);
+  });
+
+  it('says "Loading…" where the Near box goes while its code loads, then shows the places', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    spy({ near: lazy(() => held.then(() => import('../../../src/widgets/support-groups/near.js'))) });
+    const el = await mount({ ...(await base()), urlState: false });
+    expect($(el, '.near')!.textContent!.trim()).to.equal('Loading…');
+    expect(names(el)).to.have.length(5);
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => $(el, '#near'), 'the place list did not come');
+    expect([...el.shadowRoot!.querySelectorAll('#near option')].map((o) => o.textContent)).to.have.length(3);
+  });
+
+  it('when the Near box cannot load: it says so, the rest works, and using the search form asks again', async () => {
+    spy({ near: lazy(() => Promise.reject(chunkError())) });
+    const el = await mount({ ...(await base()), urlState: false });
+    await waitUntil(() => $(el, '.near')!.textContent!.includes('not available'), 'no note that the Near box is unavailable');
+    expect($(el, '.near')!.textContent!.trim()).to.equal('This information is not available right now.');
+    expect(String(warnings[0]![0])).to.contain('could not load its Near box');
+    expect(names(el)).to.have.length(5);
+    await expect(el).to.be.accessible();
+    features.near = real.near;
+    $(el, 'input[type=search]')!.focus();
+    await waitUntil(() => $(el, '#near'), 'no retry');
+    const select = $(el, '#near') as HTMLSelectElement;
+    select.value = select.options[1]!.value;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await waitUntil(() => $(el, '.group .distance'), 'no distances once sorted by a place');
   });
 });

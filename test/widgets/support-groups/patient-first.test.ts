@@ -179,7 +179,8 @@ describe('<care-support-groups> patient-first (issue 11)', () => {
     };
     Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
     try {
-      const el = await mount(await base());
+      const el = await mount({ ...(await base()), useGeolocation: true });
+      await waitUntil(() => $(el, '.near button'), 'no "Use my location" button');
       $$(el, 'button')
         .find((b) => b.textContent === 'Use my location')!
         .click();

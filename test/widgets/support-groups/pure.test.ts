@@ -3,6 +3,7 @@ import { applyFacets, buildFacets, FACETS } from '../../../src/widgets/support-g
 import { createFinder, find, isGeneral, GENERAL, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { distanceKm } from '../../../src/widgets/support-groups/geo.js';
 import { readState, writeState, emptyState } from '../../../src/widgets/support-groups/url-state.js';
+import { byDistance } from '../../../src/widgets/support-groups/near.js';
 import { supportGroupsSchema, type Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
@@ -95,7 +96,7 @@ describe('distance', () => {
 
   it('orders in-person groups nearest first, then groups available anywhere, then unlocated ones', () => {
     const origin = { lat: -33.815, lon: 151.001 };
-    const found = find(createFinder(groups), emptyState(), origin);
+    const found = find(createFinder(groups), emptyState(), origin, byDistance);
     const km = found.list.map(found.km);
     const located = km.filter((k): k is number => k !== undefined);
     expect(located.length).to.be.greaterThan(100);

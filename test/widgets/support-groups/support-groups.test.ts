@@ -143,6 +143,13 @@ describe('<care-support-groups>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers "Use my location" only when the config turns it on (the places still are)', async () => {
+    const el = await mount(await base());
+    await waitUntil(() => $(el, '#near'), 'no place list');
+    expect($(el, '.near button')).to.equal(null);
+    expect($$(el, 'button').map((b) => b.textContent)).not.to.include('Use my location');
+  });
+
   it('uses the device location only when asked, and explains a denial', async () => {
     const geo = navigator.geolocation;
     let asked = 0;
@@ -157,7 +164,8 @@ describe('<care-support-groups>', () => {
     };
     Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
     try {
-      const el = await mount(await base());
+      const el = await mount({ ...(await base()), useGeolocation: true });
+      await waitUntil(() => $(el, '.near button'), 'no "Use my location" button');
       expect(asked).to.equal(0);
       const button = $$(el, 'button').find((b) => b.textContent === 'Use my location')!;
       button.click();
