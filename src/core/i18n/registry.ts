@@ -1,32 +1,7 @@
 import { lazy } from '../lazy.js';
-import type { LocaleBundle } from '../../i18n/types.js';
 
-/**
- * The languages other than English, registered by the locale files (`dist/locales/<tag>.js`, or all of them
- * in `dist/carecircle.locales.js`). One registry per page, shared by every CareCircle file on it (the
- * single-widget files and the all-in-one may be loaded together), so it lives on `globalThis`.
- */
-interface Registry {
-  bundles: Record<string, LocaleBundle>;
-  /** Called with the tag of each newly registered bundle. */
-  listeners: Set<(tag: string) => void>;
-  /** Where locale files are fetched from (a folder URL; a missing final `/` is added); tests and CDNs may set it. */
-  base?: string;
-  /** The tags that have a file there. */
-  tags?: string[];
-  /** Tags being fetched, or that failed (then English stays). */
-  loading: Record<string, Promise<void>>;
-  warned?: boolean;
-}
-
-const KEY = Symbol.for('carecircle.locales');
-export const registry: Registry = ((globalThis as Record<symbol, Registry>)[KEY] ??= { bundles: {}, listeners: new Set(), loading: {} });
-
-/** Adds one language's messages for every widget; widgets showing that language re-render. */
-export function registerLocale(tag: string, bundle: LocaleBundle): void {
-  registry.bundles[tag] = bundle;
-  registry.listeners.forEach((f) => f(tag));
-}
+export { registry, registerLocale, type Registry } from './register.js';
+import { registry } from './register.js';
 
 /**
  * Where a locale is looked for, most specific first, always ending in English:

@@ -5,6 +5,8 @@
 import { describe, test, assert, assertClean, env, DIST } from '../lib/harness.mjs';
 import { element } from '../lib/widgets.mjs';
 import { pageHtml, STRICT_CSP } from '../lib/server.mjs';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** Texts of the Arabic catalogue (src/i18n/locales/ar.ts) the support-groups finder shows. */
 const ARABIC = ['ابحث عن مجموعة دعم'];
@@ -97,6 +99,18 @@ describe('languages', () => {
       'the widget came from dist/lib',
     );
     await assertClean(page);
+  });
+
+  test('a language file arrives intact on a page in another encoding, served with a wrong charset (its byte order mark wins)', async (t) => {
+    const dist = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(env.root, 'dist');
+    const file = readFileSync(join(dist, 'locales', 'ar.js'));
+    assert.deepEqual([...file.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'dist/locales/ar.js starts with a UTF-8 byte order mark');
+    const script = env.server.add(file, { type: 'text/javascript; charset=windows-1252', ext: '.js', name: 'ar-locale' });
+    const html = pageHtml({ lang: 'ar', scripts: [script] }).replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+    const page = await t.page();
+    await page.goto(env.server.add(Buffer.from(html, 'latin1'), { type: 'text/html; charset=windows-1252' }));
+    const text = await page.evaluate(() => globalThis[Symbol.for('carecircle.locales')]?.bundles.ar?.core.unavailable);
+    assert.equal(text, 'هذه المعلومات غير متاحة الآن.');
   });
 
   test('the npm build (dist/lib) in an English page downloads no language file', async (t) => {
