@@ -15,7 +15,7 @@ export const postSchema = z.strictObject({
   /** The post's own page (http or https), which its time links to. */
   url: webUrl(),
   /** When it was posted: an ISO 8601 date and time, like `2026-11-28T09:30:00Z`. */
-  createdAt: matching(/^\d{4}-\d\d-\d\dT/, 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.', isDateTime),
+  createdAt: matching(/^\d{4}-\d\d-\d\dT/, { key: 'dateTime' }, isDateTime),
   /** Who wrote it. */
   author: z.strictObject({
     /** The name shown (may be empty: the handle is shown then). */

@@ -53,6 +53,34 @@ export const errorMessages: Record<string, string> = {
   srcFailed: 'Could not load the config from {src}: {reason}',
   noConfig: 'No config found. Add a <script type="application/json"> inside the element, a src attribute, or set the config property.',
   crashed: 'The widget hit an internal error and stopped. The page itself is unaffected.',
+  // The checks of single settings (core/config/checks.ts `rule`, the rules of core/config/rules.ts and
+  // core/time/rules.ts): the widgets' bundles carry only these keys. RRULE words (FREQ=WEEKLY, BYDAY, UNTIL) and
+  // examples (20261231) stay as they are in every language: they are what the editor types.
+  rrule_freq: 'Cannot read this repeat rule: FREQ must be DAILY, WEEKLY or MONTHLY, not "{value}".',
+  rrule_number: 'Cannot read this repeat rule: {part} must be a whole number above 0, not "{value}".',
+  rrule_until: 'Cannot read this repeat rule: UNTIL "{value}" is not a real date such as 20261231 or 20261231T235959Z.',
+  rrule_wkst: 'Cannot read this repeat rule: WKST "{value}" is not a day such as MO.',
+  rrule_byday: 'Cannot read this repeat rule: BYDAY "{value}" is not a day such as MO, 2TU or -1FR.',
+  rrule_bymonthday: 'Cannot read this repeat rule: BYMONTHDAY "{value}" is not a day of the month from 1 to 31 (or -1 for the last).',
+  rrule_unsupported: 'Cannot read this repeat rule: "{part}" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL.',
+  rrule_noFreq: 'Cannot read this repeat rule: FREQ is missing: start with FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY.',
+  rrule_countAndUntil: 'Cannot read this repeat rule: use COUNT or UNTIL, not both.',
+  rrule_numberedDays: 'Cannot read this repeat rule: numbered days such as 2TU need FREQ=MONTHLY.',
+  untilBeforeStart: 'UNTIL={until} is before the start, so this never happens.',
+  unknownZone: 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".',
+  realDateTime: 'Must be a real date and local time, written like "2026-01-05T21:00".',
+  realDate: 'Must be a real date written YYYY-MM-DD, like "2026-12-28".',
+  dateTime: 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.',
+  reviewedForm: 'Use the form 2026-09-01.',
+  webAddress: 'Must be a web address starting with https:// or http://',
+  calendarAddress: 'Must be a webcal:// or https:// address, or a path on this site like /carecircle/chats.ics.',
+  feedAddress: 'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',
+  hashtag: 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".',
+  languageTag: 'Must be a language tag such as "en" or "zh-Hant"',
+  oneLanguage: 'Give the text in at least one language.',
+  refreshSeconds: 'Use 0 to turn refresh off, or at least {minimum} seconds.',
+  costForm: 'Write the cost as { "type": … } with one of {kinds}, and a "note" if needed; got {got}.',
+  duplicateId: 'Same id as {first}: ids must be unique, so this group is skipped.',
 };
 
 /**

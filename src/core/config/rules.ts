@@ -6,13 +6,21 @@
 import { LocalText } from './local-text.js';
 
 /**
- * A rule's answer: `true` when the value passes; `false` when it fails with the message its schema gives; a
- * message of its own; or issues at paths below the value (an UNTIL before the start is the object's `rrule`).
+ * A problem by its key in `errorMessages` (./issues.ts) and its values: the wording, in English and in each
+ * language's `errors`, loads only with a problem to explain, so the rules the widgets carry hold no sentences.
  */
-export type Verdict = boolean | string | readonly RuleIssue[];
-export interface RuleIssue {
+export interface Problem {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A rule's answer: `true` when the value passes; `false` when it fails with the problem its schema gives; a
+ * problem of its own; or issues at paths below the value (an UNTIL before the start is the object's `rrule`).
+ */
+export type Verdict = boolean | Problem | readonly RuleIssue[];
+export interface RuleIssue extends Problem {
   path: PropertyKey[];
-  message: string;
   input?: unknown;
 }
 
@@ -58,8 +66,7 @@ export const uniqueIds = (items: readonly { id?: unknown }[], list: string): Ver
   items.forEach((g, i) => {
     const at = first.get(g?.id);
     if (at === undefined) first.set(g?.id, i);
-    else if (typeof g.id == 'string')
-      issues.push({ path: [i, 'id'], input: g.id, message: `Same id as ${list}.${at}: ids must be unique, so this group is skipped.` });
+    else if (typeof g.id == 'string') issues.push({ path: [i, 'id'], input: g.id, key: 'duplicateId', params: { first: `${list}.${at}` } });
   });
   return issues.length ? issues : true;
 };

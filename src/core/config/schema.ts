@@ -17,9 +17,15 @@ export const commonFields = {
  * http(s) or none, after the spaces and control characters a browser ignores before it.
  */
 export const webUrl = () =>
-  rule(z.string(), isWebAddress, [], 'Must be a web address starting with https:// or http://', {
-    pattern: '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.\\t\\n\\r-]*:))',
-  });
+  rule(
+    z.string(),
+    isWebAddress,
+    [],
+    { key: 'webAddress' },
+    {
+      pattern: '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.\\t\\n\\r-]*:))',
+    },
+  );
 
 /** A non-empty string. */
 export const text = () => z.string().check(z.minLength(1));
@@ -41,10 +47,10 @@ const perLanguage = (one: z.ZodMiniType<string>) =>
     z.union([
       one,
       rule(
-        z.record(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language tag such as "en" or "zh-Hant"')), one),
+        z.record(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'languageTag')), one),
         hasKeys,
         [],
-        'Give the text in at least one language.',
+        { key: 'oneLanguage' },
         { minProperties: 1 },
       ),
     ]),

@@ -1,7 +1,7 @@
 // zod's issues as editors read them: by dotted path, in plain words, with "did you mean" for an unknown key.
 // Only the explaining side loads this (validate.ts, a chunk a valid config never fetches; `carecircle check`).
 import type * as z from 'zod/mini';
-import { keyedIssue, type ConfigIssue } from './issues.js';
+import { errorMessages, keyedIssue, type ConfigIssue } from './issues.js';
 
 /** Zod's issue shape, reduced to the fields we read (core issues are a wide union). */
 interface RawIssue {
@@ -20,6 +20,8 @@ interface RawIssue {
   note?: string;
   discriminator?: string;
   params?: { message?: string };
+  /** A check's problem by key (core/config/checks.ts), its English and translations in `errorMessages`. */
+  problem?: { key: string; params?: Record<string, string | number> };
 }
 
 type AnySchema = z.ZodMiniType;
@@ -162,16 +164,21 @@ function issueFor(path: string, issue: RawIssue): ConfigIssue {
         maximum: n(issue.maximum),
       });
     case 'invalid_format':
+      // A pattern's message is a key of `errorMessages` (the widgets' schemas) or English (the pipeline's own files).
+      if (issue.format === 'regex' && issue.message && Object.hasOwn(errorMessages, issue.message))
+        return withGot(path, issue.message, issue.input);
       if (issue.format === 'regex' && issue.message && issue.message !== 'Invalid input') return { path, message: issue.message };
       if (issue.format === 'url') return withGot(path, 'notUrl', issue.input);
       return { path, message: `Not a valid ${issue.format}: ${describe(issue.input)}.` };
     case 'invalid_union':
       return issue.discriminator ? withGot(path, 'unknownKind', issue.input, { key: issue.discriminator }) : keyedIssue(path, 'noForm');
   }
-  const message = issue.params?.message ?? issue.message ?? 'Invalid value.';
-  // The number checks of core/config/checks.ts (`between`) word their range the same way: translatable too.
-  const range = /^Must be (a whole number )?from (-?[\d.]+) to (-?[\d.]+)\.$/.exec(message);
-  return range ? keyedIssue(path, range[1] ? 'rangeInt' : 'range', { minimum: +range[2]!, maximum: +range[3]! }) : { path, message };
+  if (issue.problem) {
+    const { key, params = {} } = issue.problem;
+    // `{got}`, where the wording shows the value, is the value as found (the rule's own values are as written).
+    return errorMessages[key]?.includes('{got}') ? withGot(path, key, issue.input, params) : keyedIssue(path, key, params);
+  }
+  return { path, message: issue.params?.message ?? issue.message ?? 'Invalid value.' };
 }
 
 /**

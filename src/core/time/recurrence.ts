@@ -40,11 +40,23 @@ export interface RRule {
 
 export const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const DAY = 864e5;
-const fail = (message: string): never => {
-  throw new Error(message);
+/**
+ * Why a rule cannot be read, as a config problem: the key of its wording (`rrule_…` in core/config/issues.ts
+ * `errorMessages`, translated in each language's `errors`) and the part as written. The English sentences stay
+ * out of the widgets' bundles: they load with the first problem to explain.
+ */
+export interface RRuleError extends Error {
+  key: string;
+  params: Record<string, string>;
+}
+const fail = (key: string, params: Record<string, string> = {}): never => {
+  throw Object.assign(new Error(key), { key, params });
 };
 
-/** Parses an RRULE value (an `RRULE:` prefix is allowed); throws an Error naming the part it cannot read. */
+/**
+ * Parses an RRULE value (an `RRULE:` prefix is allowed); throws an `RRuleError` naming the part it cannot read
+ * (`rrule_byday` with `{ value: "MONDAY" }`).
+ */
 export function parseRRule(rule: string): RRule {
   const r = { interval: 1, wkst: 1 } as RRule;
   for (const part of rule
@@ -53,32 +65,26 @@ export function parseRRule(rule: string): RRule {
     .split(';')) {
     if (!part) continue;
     const [k, v = ''] = part.toUpperCase().split('=') as [string, string?];
-    const num = () => (/^\d+$/.test(v) && +v > 0 ? +v : fail(`${k} must be a whole number above 0, not "${v}"`));
-    if (k == 'FREQ')
-      r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail(`FREQ must be DAILY, WEEKLY or MONTHLY, not "${v}"`);
+    const num = () => (/^\d+$/.test(v) && +v > 0 ? +v : fail('rrule_number', { part: k, value: v }));
+    if (k == 'FREQ') r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail('rrule_freq', { value: v });
     else if (k == 'INTERVAL') r.interval = num();
     else if (k == 'COUNT') r.count = num();
-    else if (k == 'UNTIL')
-      r.until = untilOf({ until: v } as RRule) ? v : fail(`UNTIL "${v}" is not a real date such as 20261231 or 20261231T235959Z`);
-    else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail(`WKST "${v}" is not a day such as MO`);
+    else if (k == 'UNTIL') r.until = untilOf({ until: v } as RRule) ? v : fail('rrule_until', { value: v });
+    else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail('rrule_wkst', { value: v });
     else if (k == 'BYDAY')
       r.byDay = v.split(',').map((d) => {
         const m = /^([+-]?[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/.exec(d);
-        return m ? [+(m[1] ?? 0), DAYS.indexOf(m[2]!)] : fail(`BYDAY "${d}" is not a day such as MO, 2TU or -1FR`);
+        return m ? [+(m[1] ?? 0), DAYS.indexOf(m[2]!)] : fail('rrule_byday', { value: d });
       });
     else if (k == 'BYMONTHDAY')
       r.byMonthDay = v
         .split(',')
-        .map((d) =>
-          /^[+-]?\d\d?$/.test(d) && +d && +d < 32 && +d > -32
-            ? +d
-            : fail(`BYMONTHDAY "${d}" is not a day of the month from 1 to 31 (or -1 for the last)`),
-        );
-    else fail(`"${part}" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL`);
+        .map((d) => (/^[+-]?\d\d?$/.test(d) && +d && +d < 32 && +d > -32 ? +d : fail('rrule_bymonthday', { value: d })));
+    else fail('rrule_unsupported', { part });
   }
-  if (!r.freq) fail('FREQ is missing: start with FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY');
-  if (r.count && r.until) fail('Use COUNT or UNTIL, not both');
-  if (r.freq != 'MONTHLY' && r.byDay?.some((d) => d[0])) fail(`Numbered days such as 2TU need FREQ=MONTHLY`);
+  if (!r.freq) fail('rrule_noFreq');
+  if (r.count && r.until) fail('rrule_countAndUntil');
+  if (r.freq != 'MONTHLY' && r.byDay?.some((d) => d[0])) fail('rrule_numberedDays');
   return r;
 }
 

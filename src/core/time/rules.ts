@@ -1,8 +1,8 @@
 // The rules of a recurring schedule (see ../config/rules.ts): real dates only (2026-02-30 and 2026-13-01 would
 // roll over into other days), a known zone, a readable repeat rule that ends after it starts. No zod here.
-import { endsBeforeStart, parseRRule, type RRule } from './recurrence.js';
+import { endsBeforeStart, parseRRule, type RRule, type RRuleError } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
-import type { Verdict } from '../config/rules.js';
+import type { Problem, Verdict } from '../config/rules.js';
 
 // A directory can hold 10,000 groups sharing a few zones and rules: each distinct text is checked once.
 const once = <T>(f: (v: string) => T) => {
@@ -16,13 +16,15 @@ const once = <T>(f: (v: string) => T) => {
 /** An IANA zone name the browser knows. */
 export const knownZone = /*#__PURE__*/ once(isValidTimeZone);
 
-const readRule = /*#__PURE__*/ once((v): RRule | string => {
+// A rule that cannot be read: its problem (an `rrule_…` key and the part as written), worded with the others.
+const readRule = /*#__PURE__*/ once((v): RRule | Problem => {
   try {
     return parseRRule(v);
   } catch (e) {
-    return `Cannot read this repeat rule: ${(e as Error).message}.`;
+    return { key: (e as RRuleError).key, params: (e as RRuleError).params };
   }
 });
+const unread = (r: RRule | Problem): r is Problem => 'key' in r;
 
 /** A wall time or date that exists (no 2026-02-30). */
 export const realDate = (v: string): boolean => parseWall(v) > -1e15;
@@ -30,13 +32,13 @@ export const realDate = (v: string): boolean => parseWall(v) > -1e15;
 /** An RFC 5545 repeat rule this widget reads; else why not. */
 export const readableRule = (v: string): Verdict => {
   const r = readRule(v);
-  return typeof r == 'string' ? r : true;
+  return unread(r) ? r : true;
 };
 
 /** On the object holding `start`, `timeZone` and `rrule`: an UNTIL before the start is that `rrule`'s problem. */
 export const untilAfterStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
-  const r = v.rrule ? readRule(v.rrule) : '';
-  return typeof r != 'string' && r.until && knownZone(v.timeZone) && realDate(v.start) && endsBeforeStart(v, r)
-    ? [{ path: ['rrule'], input: v.rrule, message: `UNTIL=${r.until} is before the start, so this never happens.` }]
+  const r = v.rrule && readRule(v.rrule);
+  return r && !unread(r) && r.until && knownZone(v.timeZone) && realDate(v.start) && endsBeforeStart(v, r)
+    ? [{ path: ['rrule'], input: v.rrule, key: 'untilBeforeStart', params: { until: r.until } }]
     : true;
 };

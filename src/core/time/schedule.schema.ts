@@ -6,10 +6,7 @@ import { knownZone, readableRule, realDate, untilAfterStart as untilRule } from 
 // themselves are in ./rules.ts (the compiled validators call them too).
 
 /** IANA zone name, checked with Intl. JSON Schema cannot list the names (they change with each browser's tz data). */
-export const timeZoneName = () =>
-  rule(z.string(), knownZone, [], 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".', {
-    minLength: 1,
-  });
+export const timeZoneName = () => rule(z.string(), knownZone, [], { key: 'unknownZone' }, { minLength: 1 });
 
 // RFC 5545's grammar is more than a pattern can say (parts in any order, COUNT or UNTIL, numbered days only
 // monthly): JSON Schema is told what catches a text that is no rule at all, a FREQ part (in any case).
@@ -19,16 +16,11 @@ const FREQ =
 /** The schema parts; each widget writes its own keys (and their docs) with these. */
 export const schedule = {
   // The pattern says the month, hour and minute ranges; the day's (2026-02-30) is checked by the widget only.
-  start: () =>
-    matching(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/,
-      'Must be a real date and local time, written like "2026-01-05T21:00".',
-      realDate,
-    ),
+  start: () => matching(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, { key: 'realDateTime' }, realDate),
   durationMinutes: () => between(1, 1440, true),
-  rrule: () => rule(z.string(), readableRule, [], 'Cannot read this repeat rule.', { pattern: FREQ }),
-  exceptions: () =>
-    z.array(matching(/^\d{4}-\d\d-\d\d$/, 'Must be a real date written YYYY-MM-DD, like "2026-12-28".', realDate, { format: 'date' })),
+  // The rule says which part it cannot read (an `rrule_…` problem).
+  rrule: () => rule(z.string(), readableRule, [], null, { pattern: FREQ }),
+  exceptions: () => z.array(matching(/^\d{4}-\d\d-\d\d$/, { key: 'realDate' }, realDate, { format: 'date' })),
 };
 
 /**
@@ -36,4 +28,4 @@ export const schedule = {
  * before the start is reported on that object's `rrule`, so the editor sees which chat or group it is.
  */
 export const untilAfterStart = <T extends z.ZodMiniType<{ start: string; timeZone: string; rrule?: string }>>(schema: T): T =>
-  rule(schema, untilRule, [], 'UNTIL is before the start.');
+  rule(schema, untilRule, [], null);

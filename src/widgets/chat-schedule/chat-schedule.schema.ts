@@ -65,10 +65,7 @@ export const chatScheduleSchema = z.strictObject({
    * subscribes to it (`webcal:`), so a reader's calendar app keeps the chats up to date, instead of downloading a copy.
    */
   subscribeUrl: z.optional(
-    matching(
-      /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/,
-      'Must be a webcal:// or https:// address, or a path on this site like /carecircle/chats.ics.',
-    ),
+    matching(/^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/, { key: 'calendarAddress' }),
   ),
 });
 

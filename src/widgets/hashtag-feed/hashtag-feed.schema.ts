@@ -11,7 +11,7 @@ const yes = () => z._default(z.boolean(), true);
 export const hashtagFeedSchema = z.strictObject({
   ...commonFields,
   /** The hashtag, with or without its `#`: letters, digits and `_`, like "bcsm". */
-  hashtag: z.string().check(z.regex(/^#?[\p{L}\p{N}_]+$/u, 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".')),
+  hashtag: z.string().check(z.regex(/^#?[\p{L}\p{N}_]+$/u, 'hashtag')),
   /** Where posts come from, merged newest first: `mastodon`, `posts` (curated, works offline), `snapshot`, `bluesky-feed`. Each fails alone. */
   sources: z
     .array(
@@ -34,14 +34,10 @@ export const hashtagFeedSchema = z.strictObject({
         z.strictObject({
           type: z.literal('bluesky-feed'),
           /** A Bluesky feed generator, `at://did:…/app.bsky.feed.generator/…`, read with `app.bsky.feed.getFeed` (no login). */
-          feed: z
-            .string()
-            .check(
-              z.regex(
-                /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/,
-                'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',
-              ),
-            ),
+          feed: z.string().check(
+            // The message is a key of the config problems (core/config/issues.ts), worded and translated there.
+            z.regex(/^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/, 'feedAddress'),
+          ),
           /** The Bluesky AppView that serves the feed. */
           service: z._default(webUrl(), 'https://public.api.bsky.app'),
         }),
@@ -52,9 +48,15 @@ export const hashtagFeedSchema = z.strictObject({
   limit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
   /** Seconds between refreshes (0 turns refresh off, otherwise at least 60). Paused while the tab is hidden; new posts wait behind an "N new posts" button. */
   refreshSeconds: z._default(
-    rule(z.number().check(z.int()), offOrAtLeast, [60], 'Use 0 to turn refresh off, or at least 60 seconds.', {
-      anyOf: [{ const: 0 }, { minimum: 60 }],
-    }),
+    rule(
+      z.number().check(z.int()),
+      offOrAtLeast,
+      [60],
+      { key: 'refreshSeconds', params: { minimum: 60 } },
+      {
+        anyOf: [{ const: 0 }, { minimum: 60 }],
+      },
+    ),
     120,
   ),
   /** Rules applied to every source before anything renders. */

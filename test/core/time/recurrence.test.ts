@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { nextOccurrence, occurrences, parseRRule, type Recurring } from '../../../src/core/time/recurrence.js';
+import { nextOccurrence, occurrences, parseRRule, type Recurring, type RRuleError } from '../../../src/core/time/recurrence.js';
+import { errorMessages, keyedIssue } from '../../../src/core/config/issues.js';
 import { isValidTimeZone, offsetAt, parseWall, toInstant, wallTime } from '../../../src/core/time/zones.js';
 
 const iso = (list: { start: Date }[]) => list.map((o) => o.start.toISOString().slice(0, 16));
@@ -67,19 +68,52 @@ describe('parseRRule', () => {
     expect(parseRRule('FREQ=MONTHLY;BYMONTHDAY=1,-1').byMonthDay).to.deep.equal([1, -1]);
   });
 
-  it('throws plain messages naming the bad part', () => {
-    const cases: [string, RegExp][] = [
-      ['FREQ=YEARLY', /FREQ must be DAILY, WEEKLY or MONTHLY, not "YEARLY"/],
-      ['BYDAY=MO', /FREQ is missing/],
-      ['FREQ=WEEKLY;BYDAY=MON', /BYDAY "MON"/],
-      ['FREQ=WEEKLY;INTERVAL=0', /INTERVAL must be a whole number/],
-      ['FREQ=MONTHLY;BYMONTHDAY=32', /BYMONTHDAY "32"/],
-      ['FREQ=DAILY;UNTIL=2026-12-31', /UNTIL "2026-12-31"/],
-      ['FREQ=DAILY;BYSETPOS=1', /"BYSETPOS=1" is not supported/],
-      ['FREQ=DAILY;COUNT=2;UNTIL=20261231', /COUNT or UNTIL/],
-      ['FREQ=WEEKLY;BYDAY=2TU', /need FREQ=MONTHLY/],
+  it('throws the problem by key with the part as written (worded in errorMessages, in every language)', () => {
+    const cases: [string, string, Record<string, string>][] = [
+      ['FREQ=YEARLY', 'rrule_freq', { value: 'YEARLY' }],
+      ['BYDAY=MO', 'rrule_noFreq', {}],
+      ['FREQ=WEEKLY;BYDAY=MON', 'rrule_byday', { value: 'MON' }],
+      ['FREQ=WEEKLY;INTERVAL=0', 'rrule_number', { part: 'INTERVAL', value: '0' }],
+      ['FREQ=WEEKLY;COUNT=two', 'rrule_number', { part: 'COUNT', value: 'TWO' }],
+      ['FREQ=MONTHLY;BYMONTHDAY=32', 'rrule_bymonthday', { value: '32' }],
+      ['FREQ=DAILY;UNTIL=2026-12-31', 'rrule_until', { value: '2026-12-31' }],
+      ['FREQ=WEEKLY;WKST=XX', 'rrule_wkst', { value: 'XX' }],
+      ['FREQ=DAILY;BYSETPOS=1', 'rrule_unsupported', { part: 'BYSETPOS=1' }],
+      ['FREQ=DAILY;COUNT=2;UNTIL=20261231', 'rrule_countAndUntil', {}],
+      ['FREQ=WEEKLY;BYDAY=2TU', 'rrule_numberedDays', {}],
     ];
-    for (const [rule, message] of cases) expect(() => parseRRule(rule), rule).to.throw(message);
+    for (const [rule, key, params] of cases) {
+      let thrown: RRuleError | undefined;
+      try {
+        parseRRule(rule);
+      } catch (e) {
+        thrown = e as RRuleError;
+      }
+      expect(thrown, rule).to.be.instanceOf(Error);
+      expect({ key: thrown!.key, params: thrown!.params }, rule).to.deep.equal({ key, params });
+      expect(errorMessages[key], key).to.be.a('string');
+    }
+  });
+
+  it('words each problem in English as before', () => {
+    const english = (rule: string) => {
+      try {
+        parseRRule(rule);
+      } catch (e) {
+        return keyedIssue('rrule', (e as RRuleError).key, (e as RRuleError).params).message;
+      }
+    };
+    expect(english('FREQ=YEARLY')).to.equal('Cannot read this repeat rule: FREQ must be DAILY, WEEKLY or MONTHLY, not "YEARLY".');
+    expect(english('FREQ=WEEKLY;BYDAY=MONDAY')).to.equal(
+      'Cannot read this repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.',
+    );
+    expect(english('FREQ=WEEKLY;INTERVAL=0')).to.equal('Cannot read this repeat rule: INTERVAL must be a whole number above 0, not "0".');
+    expect(english('FREQ=DAILY;BYSETPOS=1')).to.equal(
+      'Cannot read this repeat rule: "BYSETPOS=1" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL.',
+    );
+    expect(english('BYDAY=MO')).to.equal(
+      'Cannot read this repeat rule: FREQ is missing: start with FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY.',
+    );
   });
 });
 

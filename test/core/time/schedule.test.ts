@@ -1,16 +1,21 @@
 // The shared schedule fields of chats and support groups: real dates only, and a rule that ends after it starts.
 import { expect } from '@open-wc/testing';
+import type * as z from 'zod/mini';
 import { parseWall } from '../../../src/core/time/zones.js';
+import { toConfigIssues } from '../../../src/core/config/zod-issues.js';
 import { chatScheduleSchema } from '../../../src/widgets/chat-schedule/chat-schedule.schema.js';
 import { groupSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 
 const chat = { id: 'bcsm', title: '#bcsm', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' };
 const meets = { start: '2026-01-13T18:00', timeZone: 'Australia/Sydney', rrule: 'FREQ=MONTHLY;BYDAY=2TU' };
 
-type Issues = { issues: { path: PropertyKey[]; message: string }[] } | undefined;
-const byPath = (error: Issues) => Object.fromEntries((error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
-const chatIssues = (over: object) => byPath(chatScheduleSchema.safeParse({ chats: [{ ...chat, ...over }] }).error);
-const groupIssues = (over: object) => byPath(groupSchema.safeParse({ id: 'g', name: 'G', meets: { ...meets, ...over } }).error);
+// In the words editors read (zod's own issues carry the problem's key: the wording is errorMessages').
+const byPath = (schema: z.ZodMiniType, data: unknown) => {
+  const error = schema.safeParse(data, { reportInput: true }).error;
+  return Object.fromEntries(toConfigIssues(error?.issues ?? [], schema, data).map((i) => [i.path, i.message]));
+};
+const chatIssues = (over: object) => byPath(chatScheduleSchema, { chats: [{ ...chat, ...over }] });
+const groupIssues = (over: object) => byPath(groupSchema, { id: 'g', name: 'G', meets: { ...meets, ...over } });
 
 describe('parseWall month and day bounds', () => {
   it('rejects month 13 and month 00 instead of rolling them into another year', () => {

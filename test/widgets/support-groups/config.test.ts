@@ -11,7 +11,9 @@ describe('support-groups config: bad groups are skipped by path', () => {
     const r = check([group('a'), group('b'), group('a', { name: 'Copy' }), group('c')]);
     expect(ids(r)).to.deep.equal(['a', 'b', 'c']);
     const message = 'Same id as groups.0: ids must be unique, so this group is skipped.';
-    expect(r.skipped).to.deep.equal([{ path: 'groups.2.id', message, item: group('a', { name: 'Copy' }) }]);
+    expect(r.skipped).to.deep.equal([
+      { path: 'groups.2.id', message, key: 'duplicateId', params: { first: 'groups.0' }, item: group('a', { name: 'Copy' }) },
+    ]);
     expect(r.errors).to.deep.equal([]);
   });
 
