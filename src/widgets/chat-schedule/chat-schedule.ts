@@ -271,6 +271,13 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     return this.#total >= 0 && this.#shown >= this.#total;
   }
 
+  // The first update (the element's styles and its slot) in a task after the one that ran the script: on a phone,
+  // each is tens of milliseconds.
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     const [start, before] = [performance.now(), this.#rendered];
     super.update(changed);
