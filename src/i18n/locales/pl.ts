@@ -209,5 +209,33 @@ export default {
     noConfig:
       'Nie znaleziono konfiguracji (config). Dodaj <script type="application/json"> wewnątrz elementu, atrybut src albo ustaw właściwość config.',
     crashed: 'W widżecie wystąpił błąd wewnętrzny i widżet się zatrzymał. Nie ma to wpływu na samą stronę.',
+    rrule_freq: 'Nie można odczytać tej reguły powtarzania: FREQ musi mieć wartość DAILY, WEEKLY lub MONTHLY, a nie „{value}”.',
+    rrule_number: 'Nie można odczytać tej reguły powtarzania: {part} musi być liczbą całkowitą większą od 0, a nie „{value}”.',
+    rrule_until:
+      'Nie można odczytać tej reguły powtarzania: UNTIL „{value}” nie jest prawdziwą datą, taką jak 20261231 lub 20261231T235959Z.',
+    rrule_wkst: 'Nie można odczytać tej reguły powtarzania: WKST „{value}” nie jest dniem, takim jak MO.',
+    rrule_byday: 'Nie można odczytać tej reguły powtarzania: BYDAY „{value}” nie jest dniem, takim jak MO, 2TU lub -1FR.',
+    rrule_bymonthday:
+      'Nie można odczytać tej reguły powtarzania: BYMONTHDAY „{value}” nie jest dniem miesiąca od 1 do 31 (lub -1, czyli ostatnim dniem).',
+    rrule_unsupported:
+      'Nie można odczytać tej reguły powtarzania: „{part}” nie jest obsługiwane: użyj FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT lub UNTIL.',
+    rrule_noFreq: 'Nie można odczytać tej reguły powtarzania: brakuje FREQ: zacznij od FREQ=DAILY, FREQ=WEEKLY lub FREQ=MONTHLY.',
+    rrule_countAndUntil: 'Nie można odczytać tej reguły powtarzania: użyj COUNT albo UNTIL, nie obu naraz.',
+    rrule_numberedDays: 'Nie można odczytać tej reguły powtarzania: dni z numerem, takie jak 2TU, wymagają FREQ=MONTHLY.',
+    untilBeforeStart: 'UNTIL={until} przypada przed początkiem, więc to nigdy się nie odbędzie.',
+    unknownZone: 'To nie jest znana nazwa strefy czasowej: użyj np. „America/New_York” lub „Australia/Sydney”.',
+    realDateTime: 'Musi to być prawdziwa data i czas lokalny, zapisane np. tak: „2026-01-05T21:00”.',
+    realDate: 'Musi to być prawdziwa data w formacie YYYY-MM-DD, np. „2026-12-28”.',
+    dateTime: 'Musi to być data i godzina w formacie ISO 8601, np. 2026-11-28T09:30:00Z.',
+    reviewedForm: 'Użyj formatu 2026-09-01.',
+    webAddress: 'Musi to być adres internetowy zaczynający się od https:// lub http://',
+    calendarAddress: 'Musi to być adres webcal:// lub https:// albo ścieżka w tej witrynie, np. /carecircle/chats.ics.',
+    feedAddress: 'Musi to być adres generatora kanału (feed generator), np. at://did:plc:…/app.bsky.feed.generator/….',
+    hashtag: 'Hashtag składa się z liter, cyfr lub _ (znak # jest opcjonalny), np. „bcsm”.',
+    languageTag: 'Musi to być znacznik języka, np. „en” lub „zh-Hant”',
+    oneLanguage: 'Podaj tekst w co najmniej jednym języku.',
+    refreshSeconds: 'Wpisz 0, aby wyłączyć odświeżanie, albo co najmniej {minimum} sekund.',
+    costForm: 'Zapisz koszt jako { "type": … } z jedną z wartości {kinds} i w razie potrzeby "note"; a jest {got}.',
+    duplicateId: 'To samo id co {first}: id muszą być unikalne, więc ta grupa jest pomijana.',
   },
 } satisfies LocaleBundle;
