@@ -3,6 +3,7 @@
 // console, the event and `carecircle check` keep the English message.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/care-support-groups.js';
+import '../../src/define/care-chat-schedule.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
 import { errorMessages } from '../../src/core/config/issues.js';
 import es from '../../src/i18n/locales/es.js';
@@ -78,5 +79,72 @@ describe('config errors in the reader’s language', () => {
     // "Must be a whole number from 1 to 200", the numbers written as Arabic writes them (Intl's digits for ar).
     const n = new Intl.NumberFormat('ar');
     expect(text).to.contain(`يجب أن تكون القيمة عددًا صحيحًا من ${n.format(1)} إلى ${n.format(200)}.`);
+  });
+});
+
+// The checks of single settings (a repeat rule, a zone, a date that does not exist) are worded from the same table:
+// the widget's bundle carries only their keys and the part that is wrong.
+describe('a chat schedule’s own checks in the reader’s language', () => {
+  const chat = { id: 'bcsm', title: '#bcsm', timeZone: 'America/New_York', start: '2026-01-05T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO' };
+  const config = {
+    chats: [
+      { ...chat, timeZone: 'America/NewYork' },
+      { ...chat, id: 'b', rrule: 'FREQ=WEEKLY;BYDAY=MONDAY' },
+      { ...chat, id: 'c', start: '2026-02-30T21:00', exceptions: ['2026-02-30'] },
+      { ...chat, id: 'd', rrule: 'FREQ=WEEKLY;UNTIL=20251231' },
+      { ...chat, id: 'e', rrule: 'FREQ=YEARLY' },
+    ],
+  };
+  let logged: unknown[][] = [];
+  // Skipped items are a warning in the console (the widget still shows what is valid).
+  const original = console.warn;
+  beforeEach(() => ((logged = []), (console.warn = (...a: unknown[]) => logged.push(a))));
+  afterEach(() => (console.warn = original));
+
+  /** The editor panel's problems (each bad chat is skipped) by path (`chats.1.rrule`), without the item's name. */
+  async function problems(lang: string): Promise<Record<string, string>> {
+    const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><care-chat-schedule .config=${config}></care-chat-schedule></div>`);
+    const el = page.querySelector('care-chat-schedule')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="error"] li'), 'no error panel', { timeout: 5000 });
+    return Object.fromEntries(
+      [...el.shadowRoot!.querySelectorAll('[part="error"] li')].map((li) => {
+        const text = li.textContent!.replace(/\s+/g, ' ').trim();
+        const path = li.querySelector('code')!.textContent!;
+        return [path, text.slice(text.indexOf(': ') + 2)];
+      }),
+    );
+  }
+
+  it('English as before', async () => {
+    const en = await problems('en');
+    expect(en['chats.0.timeZone']).to.equal('Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".');
+    expect(en['chats.1.rrule']).to.equal('Cannot read this repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.');
+    expect(en['chats.2.start']).to.equal('Must be a real date and local time, written like "2026-01-05T21:00".');
+    expect(en['chats.2.exceptions.0']).to.equal('Must be a real date written YYYY-MM-DD, like "2026-12-28".');
+    expect(en['chats.3.rrule']).to.equal('UNTIL=20251231 is before the start, so this never happens.');
+    expect(en['chats.4.rrule']).to.equal('Cannot read this repeat rule: FREQ must be DAILY, WEEKLY or MONTHLY, not "YEARLY".');
+  });
+
+  it('Spanish: the problem in Spanish, the rule’s words and the value as written', async () => {
+    const es = await problems('es');
+    expect(es['chats.0.timeZone']).to.equal(
+      'No es un nombre de zona horaria conocido: use uno como "America/New_York" o "Australia/Sydney".',
+    );
+    expect(es['chats.1.rrule']).to.equal('No se puede leer esta regla de repetición: BYDAY "MONDAY" no es un día, como MO, 2TU o -1FR.');
+    expect(es['chats.2.start']).to.equal('Debe ser una fecha y hora local reales, escritas como "2026-01-05T21:00".');
+    expect(es['chats.2.exceptions.0']).to.equal('Debe ser una fecha real con el formato YYYY-MM-DD, como "2026-12-28".');
+    expect(es['chats.3.rrule']).to.equal('UNTIL=20251231 es anterior al inicio, así que esto nunca ocurre.');
+    expect(es['chats.4.rrule']).to.equal('No se puede leer esta regla de repetición: FREQ debe ser DAILY, WEEKLY o MONTHLY, no "YEARLY".');
+    // The console keeps English, for whoever debugs the page.
+    expect(logged.map((a) => String(a[0])).join('\n')).to.contain('Cannot read this repeat rule: BYDAY "MONDAY"');
+  });
+
+  it('Arabic: the same, with the RRULE and the dates written as the editor types them', async () => {
+    const ar = await problems('ar');
+    expect(ar['chats.0.timeZone']).to.equal('ليس اسم منطقة زمنية معروفًا: استخدم اسمًا مثل "America/New_York" أو "Australia/Sydney".');
+    expect(ar['chats.1.rrule']).to.equal('تعذّرت قراءة قاعدة التكرار هذه: القيمة BYDAY "MONDAY" ليست يومًا مثل MO أو 2TU أو -1FR.');
+    expect(ar['chats.2.start']).to.equal('يجب أن يكون تاريخًا ووقتًا محليًا حقيقيين، مكتوبين بالشكل "2026-01-05T21:00".');
+    expect(ar['chats.2.exceptions.0']).to.equal('يجب أن يكون تاريخًا حقيقيًا مكتوبًا بالشكل YYYY-MM-DD، مثل "2026-12-28".');
+    expect(ar['chats.3.rrule']).to.equal('القيمة UNTIL=20251231 تسبق البداية، لذا لن يحدث هذا أبدًا.');
   });
 });
