@@ -37,13 +37,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /**
- * GETs JSON without cookies or referrer, with a timeout. Every failure (network, CORS, HTTP status,
+ * GETs JSON without cookies or referrer, with a timeout (15 s). Every failure (network, CORS, HTTP status,
  * wrong content type, malformed JSON, timeout) becomes a FetchError with a code and a plain message.
  */
-export const fetchJson = <T = unknown>(
-  url: string,
-  { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<JsonResponse<T>> => readJson<T>(send(url, signal, timeoutMs), signal);
+export const fetchJson = <T = unknown>(url: string, { signal }: { signal?: AbortSignal } = {}): Promise<JsonResponse<T>> =>
+  readJson<T>(send(url, signal), signal);
 
 /** The JSON of a GET that `send` started, or a FetchError saying what went wrong. */
 export async function readJson<T = unknown>({ response: pending, timeout }: Sent, signal?: AbortSignal): Promise<JsonResponse<T>> {

@@ -5,11 +5,11 @@ export interface Sent {
 }
 
 /**
- * Starts a GET for JSON without cookies or referrer, with a timeout; `readJson` (fetch.ts) reads the answer and
+ * Starts a GET for JSON without cookies or referrer, with a timeout (15 s); `readJson` (fetch.ts) reads the answer and
  * words what went wrong. Apart from it so that a widget can ask for its config while the code that reads it loads.
  */
-export function send(url: string, signal?: AbortSignal, timeoutMs = 15000): Sent {
-  const timeout = AbortSignal.timeout(timeoutMs);
+export function send(url: string, signal?: AbortSignal): Sent {
+  const timeout = AbortSignal.timeout(15000);
   const response = fetch(url, {
     credentials: 'omit',
     referrerPolicy: 'no-referrer',

@@ -42,22 +42,13 @@ export async function loadRawConfig(
     }
     // The request goes at once; the code that reads the answer and words what went wrong loads beside it.
     const sent = send(url, signal);
-    let read: Awaited<ReturnType<typeof import('./read-src.js').readSrc>>;
     try {
-      read = await (await import('./read-src.js')).readSrc(sent, signal);
+      return await (await import('./read-src.js')).readSrc(src, sent, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       // That code could not load (a missing chunk, a proxy): said so; the next load asks for it again.
-      const reason = `the part of the widget that reads it could not load (${String(error)})`;
-      read = { reason, code: reason };
+      return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: String(error) })] };
     }
-    if ('data' in read) return { ok: true, data: read.data, origin: 'src' };
-    // A translation gives the reason in its own words: the core's `fetch_<code>` message.
-    return {
-      ok: false,
-      origin: 'src',
-      issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: read.code }, { src, reason: read.reason })],
-    };
   }
   const script = inlineScript(host);
   if (script) return parseJson(script.textContent ?? '', 'inline');

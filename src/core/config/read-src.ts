@@ -1,17 +1,19 @@
 import { FetchError, readJson } from '../fetch.js';
 import type { Sent } from '../request.js';
+import { keyedIssueLater } from './issue-text.js';
+import type { RawConfig } from './load.js';
 
 /**
- * The config a `src` address answered with, or why not: a plain English reason and the message key a translation
- * words it by (the core's `fetch_<code>`). A chunk where the widget's first screen needs no other fetching code.
+ * The config a `src` address answered with, or the problem to show (its reason in plain English, and the message
+ * key a translation words it by: the core's `fetch_<code>`). A chunk where the widget's first screen needs no
+ * other fetching code.
  */
-export async function readSrc(sent: Sent, signal?: AbortSignal): Promise<{ data: unknown } | { reason: string; code: string }> {
+export async function readSrc(src: string, sent: Sent, signal?: AbortSignal): Promise<RawConfig> {
   try {
-    return { data: (await readJson(sent, signal)).data };
+    return { ok: true, data: (await readJson(sent, signal)).data, origin: 'src' };
   } catch (error) {
     if (signal?.aborted) throw error;
-    return error instanceof FetchError
-      ? { reason: error.message, code: `fetch_${error.code}` }
-      : { reason: String(error), code: String(error) };
+    const [reason, code] = error instanceof FetchError ? [error.message, `fetch_${error.code}`] : [String(error), String(error)];
+    return { ok: false, origin: 'src', issues: [await keyedIssueLater('(src)', 'srcFailed', { src, reason: code }, { src, reason })] };
   }
 }

@@ -146,7 +146,7 @@ describe('chunks', () => {
     const src = env.server.add(JSON.stringify(WIDGETS.chat.config()), { type: 'application/json', ext: '.json', name: 'chat-config' });
     await t.open(page, { modules: [DIST.chat], body: element('chat', { config: null, attrs: `src="${src}"` }) }, { csp: true });
     await waitText(page, '#chat', 'Could not load the config from');
-    await waitText(page, '#chat', 'the part of the widget that reads it could not load');
+    await waitText(page, '#chat', 'Failed to fetch dynamically imported module');
     const paths = t.requests.map((r) => new URL(r.url).pathname);
     assert.ok(
       paths.indexOf(new URL(src).pathname) < paths.findIndex((p) => p.includes('-read-src-')),
