@@ -330,7 +330,13 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       // to build (tens on a phone).
       const warm = [
         () => formatWithZone(this.locale, { timeZone: tz, ...DAY_TIME }, now),
+        () => dateFormat(this.locale, { timeZone: tz, ...DAY_TIME }),
         () => durationWords(this.locale, now, now + 6e4),
+        // Each chat's own time ("That is 9:00 PM on Monday"), by zone (a few zones, however many chats).
+        ...[...new Set(chats.map((x) => x.timeZone))].slice(0, 8).map((zone) => () => {
+          dateFormat(this.locale, { timeZone: zone, ...TIME });
+          dateFormat(this.locale, { timeZone: zone, weekday: 'long' });
+        }),
       ];
       const next = (): void => {
         work.cancel = later(() => {

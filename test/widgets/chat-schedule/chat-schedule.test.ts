@@ -13,7 +13,8 @@ async function render(config: unknown, attrs: { now?: string; zone?: string } = 
   const el = await fixture<El>(
     html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`,
   );
-  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render');
+  // A rejected config waits for zod and its explanations (chunks): on a busy machine that can pass waitUntil's 1 s.
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
