@@ -12,20 +12,14 @@ export const commonFields = {
   messages: z.optional(z.record(z.string(), z.string())),
 };
 
+// JSON Schema is told a web address's scheme (see webUrl).
+const WEB_SCHEME = '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.\\t\\n\\r-]*:))';
+
 /**
  * An `http:` or `https:` address (relative ones resolve against the page). JSON Schema is told its scheme:
  * http(s) or none, after the spaces and control characters a browser ignores before it.
  */
-export const webUrl = () =>
-  rule(
-    z.string(),
-    isWebAddress,
-    [],
-    { key: 'webAddress' },
-    {
-      pattern: '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.\\t\\n\\r-]*:))',
-    },
-  );
+export const webUrl = () => rule(z.string(), isWebAddress, [], { key: 'webAddress' }, { pattern: WEB_SCHEME });
 
 /** A non-empty string. */
 export const text = () => z.string().check(z.minLength(1));

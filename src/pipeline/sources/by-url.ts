@@ -5,6 +5,7 @@
 import { mapMastodon } from '../../sources/mastodon.js';
 import { nodesText, reduceHtml, type SafeNode } from '../../core/sanitize.js';
 import { postSchema } from '../../sources/post.schema.js';
+import { toConfigIssues } from '../../core/config/zod-issues.js';
 import type { Post } from '../../sources/posts.js';
 import type { SourceContext } from '../types.js';
 import { mapPostViews, PUBLIC_APPVIEW, xrpcUrl } from './bluesky.js';
@@ -216,8 +217,12 @@ async function xPost(url: string, { user, id }: { user: string; id: string }, oe
     ...(html ? { html } : {}),
     ...(lang ? { language: lang } : {}),
   };
-  const checked = postSchema.safeParse(post);
-  if (!checked.success) throw new Error(`${url}: X's answer does not make a valid post (${checked.error.issues[0]?.message}).`);
+  const checked = postSchema.safeParse(post, { reportInput: true });
+  if (!checked.success) {
+    // In words (a check's own issue carries only its problem's key).
+    const issue = toConfigIssues(checked.error.issues, postSchema, post)[0];
+    throw new Error(`${url}: X's answer does not make a valid post (${issue?.path}: ${issue?.message}).`);
+  }
   return checked.data;
 }
 
