@@ -36,3 +36,19 @@ function canonical(tag: string): string {
     return 'en';
   }
 }
+
+/** A child for `el`: a node, text (never parsed as markup), or nothing. */
+export type Kid = Node | string | false | null | undefined;
+
+/**
+ * An element built without a template, for content built once and kept (a feed's posts). Attribute names are
+ * the caller's own constants; a value of undefined, null or false leaves the attribute out. Values are set as
+ * written, so an address must come through `safeUrl`/`postHref` first; strings among `kids` become text.
+ * Attributes are set in the order given: put `loading` and `referrerpolicy` before an image's `src`.
+ */
+export function el(tag: string, attrs: Record<string, string | false | null | undefined> = {}, ...kids: Kid[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const name in attrs) attrs[name] != null && attrs[name] !== false && e.setAttribute(name, attrs[name]);
+  for (const kid of kids) kid && e.append(kid);
+  return e;
+}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeUrl } from './sanitize.js';
+import { el, type Kid } from './dom.js';
 
 export interface LinkOptions {
   /** From a post or other people's content: also `nofollow ugc`, so the site does not vouch for it. */
@@ -9,6 +10,8 @@ export interface LinkOptions {
   id?: string;
   cls?: string;
 }
+
+const rel = (ugc?: boolean) => (ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer');
 
 /**
  * Every link to another site, one policy: the page it opens gets no `window.opener` and no Referer, so a
@@ -21,7 +24,14 @@ export const externalLink = (href: string | undefined, content: unknown, { ugc, 
     class=${cls ?? nothing}
     href=${safeUrl(href) ?? nothing}
     target=${newTab ? '_blank' : nothing}
-    rel=${ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer'}
+    rel=${rel(ugc)}
     referrerpolicy="no-referrer"
     >${content}</a
   >`;
+
+/**
+ * The same link to other people's content (`nofollow ugc`) as an element, for content built without a template
+ * (a feed's posts, each built once). Strings among `kids` become text.
+ */
+export const ugcLink = (href: string | undefined, cls: string | undefined, ...kids: Kid[]): HTMLElement =>
+  el('a', { class: cls, href: safeUrl(href), rel: rel(true), referrerpolicy: 'no-referrer' }, ...kids);

@@ -1,36 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CareElement } from '../../core/care-element.js';
-import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
-import { externalLink } from '../../core/links.js';
+import { nodesText } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
 import { later } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
-import type { Post } from '../../sources/posts.js';
 import type { HashtagFeedConfig, ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
-import { allowed, mergePosts, roleOf } from './moderation.js';
+import { allowed, mergePosts } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
-import { renderNodes } from './post-content.js';
+import { FULL_DATE, postView, prepare, type Item, type PostView } from './post-view.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 
-/** A post ready to render: its reduced content is computed once. @internal */
-interface Item {
-  p: Post;
-  nodes: SafeNode[];
-}
-
-const prepared = new WeakMap<Post, Item>();
-const prepare = (p: Post): Item => {
-  let item = prepared.get(p);
-  if (!item) prepared.set(p, (item = { p, nodes: p.nodes ?? (p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '')) }));
-  return item;
-};
-
-const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
-/** A post's full date, in its time's tooltip. */
-const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
 /** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
 const SKELETON = 6;
 
@@ -120,6 +102,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */ #signal?: AbortSignal;
   /** @internal */ #unclock?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
+  /** The shown posts' DOM by address, each built once (see post-view.ts). @internal */
+  #views = new Map<string, PostView>();
 
   constructor() {
     super();
@@ -347,7 +331,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${
         visible.length
           ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
-            ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
+            ${this.#posts(visible, more ? -1 : visible.length)}
           </div>`
           : this.loading
             ? nothing
@@ -359,55 +343,24 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
-  /** @internal */
-  #post({ p, nodes }: Item, i: number, size: number): TemplateResult {
-    const t = this.t;
-    const id = `p${i}`;
-    const role = roleOf(p.author.handle, this.#config.roles);
-    // Addresses from posts must be absolute: a relative one would point into the hospital's own site.
-    const avatar = postHref(p.author.avatar, { httpsOnly: true });
-    const date = new Date(p.createdAt);
-    const warned = !!(p.contentWarning || p.sensitive);
-    const open = !warned || this.opened.has(p.url);
-    const lang = p.language && LANG.test(p.language) ? p.language : undefined;
-    return html`<article part="post" tabindex="0" aria-posinset=${i + 1} aria-setsize=${size} aria-labelledby="${id}a">
-      <header>
-        ${avatar ? html`<img class="avatar" src=${avatar} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
-        <span class="who">
-          ${externalLink(
-            postHref(p.author.url),
-            // Name and handle are one link: one large target, with no gap after a short name.
-            html`<bdi class="name" id="${id}a">${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>
-              <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span>`,
-            { cls: 'author', ugc: true },
-          )}
-          ${role ? html`<span class="badge" part="badge" dir="auto">${role}</span>` : nothing}
-        </span>
-        ${externalLink(postHref(p.url), html`<time datetime=${date.toISOString()} title=${dateFormat(this.locale, FULL_DATE).format(date)}>${relativeTime(this.locale, date)}</time>`, { cls: 'when', ugc: true })}
-      </header>
-      ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
-      ${
-        warned
-          ? html`<div class="cw">
-            <p id="${id}w" dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
-            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
-          </div>`
-          : nothing
-      }
-      <div class="content" id="${id}c" dir="auto" lang=${lang ?? nothing} ?hidden=${!open}>
-        ${open ? renderNodes(nodes) : nothing}
-        ${open && p.media?.length ? html`<ul class="media">${p.media.map((m) => this.#media(m))}</ul>` : nothing}
-      </div>
-    </article>`;
-  }
-
-  /** Images load lazily, only over https, and never send a referrer; alt text is always shown. @internal */
-  #media(m: NonNullable<Post['media']>[number]): TemplateResult {
-    const src = m.type === 'image' ? postHref(m.url, { httpsOnly: true }) : undefined;
-    const alt = m.alt?.trim() || this.t('noAlt');
-    return html`<li><figure>
-      ${src ? html`<img src=${src} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
-      <figcaption dir="auto">${m.type === 'image' ? alt : externalLink(postHref(m.url), this.t('video', { text: alt }), { ugc: true })}</figcaption>
-    </figure></li>`;
+  /**
+   * The shown posts' articles: a post keeps its DOM from render to render (focus, an opened warning and the
+   * reader's place stay), and is built again only when its content, the language or the roles change.
+   * @internal
+   */
+  #posts(visible: Item[], size: number): HTMLElement[] {
+    const views = new Map<string, PostView>();
+    const roles = this.#config.roles;
+    const now = Date.now();
+    const out = visible.map((item, i) => {
+      let v = this.#views.get(item.p.url);
+      const same = v && v.ctx.t == this.t && v.ctx.roles == roles && (v.item == item || JSON.stringify(v.item.p) == JSON.stringify(item.p));
+      if (!same) v = postView(item, { t: this.t, locale: this.locale, roles, toggle: (url) => this.#toggle(url) });
+      views.set(item.p.url, v!);
+      v!.update(i, size, this.opened, now);
+      return v!.el;
+    });
+    this.#views = views;
+    return out;
   }
 }

@@ -1,20 +1,17 @@
-import { html, type TemplateResult } from 'lit';
-import { externalLink } from '../../core/links.js';
+import { ugcLink } from '../../core/links.js';
+import { el } from '../../core/dom.js';
 import type { SafeNode } from '../../core/sanitize.js';
 
 /**
- * Reduced post HTML as Lit templates: text stays text, links follow the one external-link policy. Nothing here
- * is an HTML string, so it needs no Trusted Types policy and cannot smuggle markup.
+ * Reduced post HTML as DOM nodes: text stays text (never parsed as markup), links follow the one external-link
+ * policy, and the only elements are the reduced set (p, br, a, span with allowlisted classes). No HTML string
+ * is involved, so it needs no Trusted Types policy and cannot smuggle markup.
  */
-export const renderNodes = (nodes: SafeNode[]): (string | TemplateResult)[] =>
+export const contentNodes = (nodes: SafeNode[]): (Node | string)[] =>
   nodes.map((n) =>
-    typeof n === 'string'
+    typeof n == 'string'
       ? n
-      : n.tag === 'br'
-        ? html`<br />`
-        : n.tag === 'p'
-          ? html`<p>${renderNodes(n.kids)}</p>`
-          : n.tag === 'a'
-            ? externalLink(n.href, renderNodes(n.kids), { ugc: true })
-            : html`<span class=${n.cls ?? ''}>${renderNodes(n.kids)}</span>`,
+      : n.tag == 'a'
+        ? ugcLink(n.href, undefined, ...contentNodes(n.kids))
+        : el(n.tag, n.tag == 'span' ? { class: n.cls ?? '' } : {}, ...contentNodes(n.kids)),
   );

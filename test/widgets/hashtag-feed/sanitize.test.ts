@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { render } from 'lit';
 import { cleanName, nodesText, reduceHtml, textNodes, type SafeNode } from '../../../src/core/sanitize.js';
-import { renderNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
+import { contentNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
 import { hostileHtml } from './hostile-corpus.js';
 import { articles, feed, post } from './helpers.js';
 
@@ -52,7 +51,7 @@ describe('reduceHtml: the hostile corpus', () => {
   hostileHtml.forEach((payload, i) => {
     it(`payload ${i}: ${payload.slice(0, 60).replace(/\s+/g, ' ')}`, async () => {
       const container = await fixture<HTMLDivElement>(html`<div></div>`);
-      render(renderNodes(reduceHtml(payload)), container);
+      container.replaceChildren(...contentNodes(reduceHtml(payload)));
       await tick(10);
       expect(window.__xss, 'a payload ran').to.equal(undefined);
       assertSafe(container);
@@ -149,7 +148,7 @@ describe('plain text posts and names', () => {
     const nodes = textNodes('First line\nsecond https://ok.example/a.\n\nNext javascript:alert(1)');
     expect(nodes).to.have.length(2);
     const container = document.createElement('div');
-    render(renderNodes(nodes), container);
+    container.replaceChildren(...contentNodes(nodes));
     expect(container.querySelectorAll('p')).to.have.length(2);
     expect(container.querySelector('br')).to.exist;
     expect(container.querySelector('a')!.getAttribute('href')).to.equal('https://ok.example/a');
