@@ -168,6 +168,20 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     data: unknown,
     signal: AbortSignal,
   ): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
+    // A configured Near box is part of the first screen: its chunk comes first, so nothing moves when it arrives
+    // (if it cannot load, the box says so, and the rest is shown).
+    const near = (r: Checked<ResolvedSupportGroupsConfig>) =>
+      r.value && (r.value.places.length || r.value.useGeolocation)
+        ? features.near().then(
+            () => r,
+            () => r,
+          )
+        : r;
+    const result = this.#check(data, signal);
+    return result instanceof Promise ? result.then(near) : near(result);
+  }
+
+  #check(data: unknown, signal: AbortSignal): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
     this.#partial = this.#built = undefined;
     const groups = isPlainObject(data) ? data.groups : undefined;
     if (!Array.isArray(groups) || groups.length < SLICED_FROM || !uniqueRawIds(groups)) return super.check(data, signal);

@@ -179,17 +179,20 @@ describe('<care-support-groups> loads configured features when used', () => {
     expect(calls.near).to.equal(1);
   });
 
-  it('says "Loading…" where the Near box goes while its code loads, then shows the places', async () => {
+  it('waits for the Near box’s code before its first render (the page’s fallback meanwhile), so nothing moves when it comes', async () => {
     let release!: () => void;
     const held = new Promise<void>((ok) => (release = ok));
-    spy({ near: lazy(() => held.then(() => import('../../../src/widgets/support-groups/near.js'))) });
-    const el = await mount({ ...(await base()), urlState: false });
-    expect($(el, '.near')!.textContent!.trim()).to.equal('Loading…');
-    expect(names(el)).to.have.length(5);
-    await expect(el).to.be.accessible();
+    const calls = spy({ near: lazy(() => held.then(() => import('../../../src/widgets/support-groups/near.js'))) });
+    const config = { ...(await base()), urlState: false };
+    const el = await fixture<El>(html`<care-support-groups .config=${config}><p>Call us for the list of groups.</p></care-support-groups>`);
+    await waitUntil(() => calls.near === 1, 'the Near box was not asked for');
+    await new Promise((r) => setTimeout(r, 20));
+    expect($(el, '#count'), 'nothing drawn yet').to.equal(null);
+    expect(el.shadowRoot!.querySelector('slot'), 'the fallback is shown').to.exist;
     release();
-    await waitUntil(() => $(el, '#near'), 'the place list did not come');
-    expect([...el.shadowRoot!.querySelectorAll('#near option')].map((o) => o.textContent)).to.have.length(3);
+    await waitUntil(() => $(el, '#count'), 'no first render once the Near box came');
+    expect($(el, '#near'), 'the place list in the first render').to.exist;
+    expect([...el.shadowRoot!.querySelectorAll('#near option')]).to.have.length(3);
   });
 
   it('when the Near box cannot load: it says so, the rest works, and using the search form asks again', async () => {
@@ -200,8 +203,14 @@ describe('<care-support-groups> loads configured features when used', () => {
     expect(String(warnings[0]![0])).to.contain('could not load its Near box');
     expect(names(el)).to.have.length(5);
     await expect(el).to.be.accessible();
-    features.near = real.near;
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    features.near = lazy(() => held.then(() => import('../../../src/widgets/support-groups/near.js')));
     $(el, 'input[type=search]')!.focus();
+    await el.updateComplete;
+    expect($(el, '.near')!.textContent!.trim(), 'loading again').to.equal('Loading…');
+    await expect(el).to.be.accessible();
+    release();
     await waitUntil(() => $(el, '#near'), 'no retry');
     const select = $(el, '#near') as HTMLSelectElement;
     select.value = select.options[1]!.value;
