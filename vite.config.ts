@@ -122,5 +122,7 @@ export default defineConfig({
         : [],
     ),
     __CARE_LOCALE_PATH__: JSON.stringify(format === 'lib' ? '../../../locales/' : './locales/'),
+    // A single-widget bundle fetches the files with just its widget's messages (dist/locales/care-x/<tag>.js).
+    __CARE_LOCALE_SET__: JSON.stringify(format === 'es' && name.startsWith('care-') ? `${name}/` : ''),
   },
 });

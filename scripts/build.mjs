@@ -100,23 +100,45 @@ for (const o of outputs) {
   await build({ configFile: 'vite.config.ts' });
 }
 
-// One classic script per language (dist/locales/<tag>.js) that registers its messages; a widget fetches the one
-// its page needs from beside itself. dist/carecircle.locales.js has them all, for sites that want one file.
+// Language files, classic scripts that register their messages. A widget fetches the one its page needs from
+// beside itself: dist/locales/<tag>.js has every widget's messages (for the all-in-one bundles and the npm build),
+// dist/locales/<bundle>/<tag>.js just one widget's and the shared ones (for that widget's own bundle), and
+// dist/locales/errors/<tag>.js the editor's wording of config problems, fetched only for a config that has one.
+// dist/carecircle.locales.js has everything, for sites that want one file.
 const tags = existsSync('src/i18n/locales')
   ? (await readdir('src/i18n/locales'))
       .filter((f) => f.endsWith('.ts'))
       .map((f) => f.slice(0, -3))
       .sort()
   : [];
-const register = (list) =>
-  list.map((t, i) => `import b${i} from './src/i18n/locales/${t}.ts';`).join('') +
-  `import { registerLocale } from './src/core/i18n/register.ts';` +
-  list.map((t, i) => `registerLocale(${JSON.stringify(t)}, b${i});`).join('');
+/** A language's messages, read from its source (src/i18n/locales/<tag>.ts). */
+const messagesOf = async (tag) => {
+  const { outputFiles } = await esbuild({
+    entryPoints: [`src/i18n/locales/${tag}.ts`],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  return (await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`)).default;
+};
+const pick = (bundle, parts) => Object.fromEntries(parts.filter((p) => bundle[p]).map((p) => [p, bundle[p]]));
+const WIDGET_PARTS = {
+  'care-hashtag-feed': 'hashtag-feed',
+  'care-support-groups': 'support-groups',
+  'care-chat-schedule': 'chat-schedule',
+};
 // Written in UTF-8 (a third smaller gzipped than \u escapes) behind a byte order mark, which a browser reads before
 // any charset the page or the server names, so the messages arrive intact on a page in another encoding.
-const localeBuild = async (list, outfile) => {
+const localeBuild = async (entries, outfile) => {
   const { outputFiles } = await esbuild({
-    stdin: { contents: register(list), resolveDir: '.', loader: 'ts' },
+    stdin: {
+      contents:
+        `import { registerLocale } from './src/core/i18n/register.ts';` +
+        entries.map(([tag, bundle]) => `registerLocale(${JSON.stringify(tag)}, ${JSON.stringify(bundle)});`).join(''),
+      resolveDir: '.',
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     minify: true,
@@ -129,8 +151,17 @@ const localeBuild = async (list, outfile) => {
   await mkdir(dirname(outfile), { recursive: true });
   await writeFile(outfile, '\uFEFF' + outputFiles[0].text);
 };
-for (const t of tags) await localeBuild([t], `dist/locales/${t}.js`);
-if (tags.length) await localeBuild(tags, 'dist/carecircle.locales.js');
+const everything = [];
+for (const tag of tags) {
+  const bundle = await messagesOf(tag);
+  everything.push([tag, bundle]);
+  const { errors, ...widgets } = bundle;
+  await localeBuild([[tag, widgets]], `dist/locales/${tag}.js`);
+  for (const [name, part] of Object.entries(WIDGET_PARTS))
+    await localeBuild([[tag, pick(bundle, ['core', part])]], `dist/locales/${name}/${tag}.js`);
+  if (errors) await localeBuild([[tag, { errors }]], `dist/locales/errors/${tag}.js`);
+}
+if (tags.length) await localeBuild(everything, 'dist/carecircle.locales.js');
 
 // JSON Schemas from the zod schemas (the single source of truth).
 await esbuild({
@@ -319,7 +350,8 @@ for (const file of Object.keys(budgets)) {
     for (const f of files) n += gz(await readFile(f));
     return n;
   };
-  const locale = existsSync('dist/locales/ar.js') ? gz(await readFile('dist/locales/ar.js')) : 0;
+  const arabic = file.startsWith('care-') ? `dist/locales/${file.replace(/\.js$/, '')}/ar.js` : 'dist/locales/ar.js';
+  const locale = existsSync(arabic) ? gz(await readFile(arabic)) : 0;
   setups.push({
     file: `dist/${file}`,
     'English, config inline (KB)': base['min+gzip (KB)'],

@@ -182,7 +182,7 @@ export abstract class CareElement<
     }
     if (!result.value) return this.#fail(result.errors);
     // A page in another language waits (briefly) for its messages, so patients do not see English first.
-    const language = loadLocale(this.#localise());
+    const language = loadLocale(this.#localise(), this.messagePart);
     if (language) await Promise.race([language, new Promise((r) => setTimeout(r, 3000))]);
     if (load !== this.#loads) return;
     this.#take(result, abort.signal);
@@ -207,6 +207,7 @@ export abstract class CareElement<
     if (result.skipped.length) {
       console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
       this.dispatchEvent(new CareConfigErrorEvent(result.skipped, true));
+      loadLocale(this.locale, 'errors');
     }
     this.#validated = result.value;
     this.#apply(signal);
@@ -233,8 +234,14 @@ export abstract class CareElement<
       console.error(`<${this.localName}> config problems:\n${text}`);
     }
     this.dispatchEvent(new CareConfigErrorEvent(issues));
-    // The editor's details in the page's language too: its file re-renders the panel when it arrives.
-    loadLocale(this.locale);
+    // The editor's details in the page's language too: its files re-render the panel when they arrive.
+    this.#language();
+  }
+
+  /** This widget's messages in the page's language, and the editor's wording of config problems when it shows some. */
+  #language(): void {
+    loadLocale(this.locale, this.messagePart);
+    if (this.configErrors.length || this.skipped.length) loadLocale(this.locale, 'errors');
   }
 
   /**
@@ -267,7 +274,7 @@ export abstract class CareElement<
   #relocalise(force = false): void {
     const [locale, dir] = [this.locale, this.#dir];
     if (locale == this.#localise() && dir == this.#dir && !force) return;
-    loadLocale(this.locale);
+    this.#language();
     // Per-language config texts: reconfigure with the new language's (search indexes, sorted lists).
     if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#abort!.signal);
     this.requestUpdate();

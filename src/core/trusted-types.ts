@@ -42,12 +42,17 @@ function policy(name: string): ReturnType<Factory['createPolicy']> | null | unde
 const ownScript = typeof document == 'object' ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
 
 /**
- * Whether `s` is the address of a language file and nothing else: `…/locales/<tag>.js` over http(s), from the
+ * Whether `s` is the address of a language file and nothing else: `…/locales/<tag>.js` (or a widget's own,
+ * `…/locales/care-chat-schedule/<tag>.js`, or the config problems' `…/locales/errors/<tag>.js`) over http(s), from the
  * page's origin or the script's own, with no query, fragment, credentials, `.`/`..` segments or escapes that
  * could make the path end in `/locales/…` while naming something else (`data:…//locales/ar.js`, `…?/locales/ar.js`).
  */
 export function isLocaleFileUrl(s: string): boolean {
-  if (/[?#\\]|%(2e|2f|5c)|(^|\/)\.{1,2}(\/|$)/i.test(s) || !/\/locales\/[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s)) return false;
+  if (
+    /[?#\\]|%(2e|2f|5c)|(^|\/)\.{1,2}(\/|$)/i.test(s) ||
+    !/\/locales\/((care-(hashtag-feed|support-groups|chat-schedule)|errors)\/)?[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s)
+  )
+    return false;
   try {
     const url = new URL(s, document.baseURI);
     const origins = [location.origin, new URL(ownScript || import.meta.url, document.baseURI).origin];

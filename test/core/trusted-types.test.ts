@@ -7,7 +7,13 @@ const here = location.origin;
 
 describe('carecircle-locale policy', () => {
   it('allows language files beside the script, on this origin, by path or absolute address', () => {
-    for (const url of ['/dist/locales/ar.js', `${here}/dist/locales/zh-Hant.js`, `${here}/npm/carecircle@1.2.0/dist/locales/es.js`]) {
+    for (const url of [
+      '/dist/locales/ar.js',
+      `${here}/dist/locales/zh-Hant.js`,
+      `${here}/npm/carecircle@1.2.0/dist/locales/es.js`,
+      '/dist/locales/care-chat-schedule/ar.js',
+      '/dist/locales/errors/zh-Hans.js',
+    ]) {
       expect(isLocaleFileUrl(url), url).to.equal(true);
       expect(String(localeScriptUrl(url)), url).to.equal(url);
     }
@@ -26,6 +32,9 @@ describe('carecircle-locale policy', () => {
       `${here}/uploads\\..\\locales/ar.js`,
       `http://user:pw@${location.host}/locales/ar.js`,
       `${here}/locales/ar.js.map`,
+      `${here}/locales/uploads/ar.js`,
+      `${here}/locales/care-chat-schedule/x/ar.js`,
+      `${here}/locales/errors/../ar.js`,
     ];
     for (const url of hostile) {
       expect(isLocaleFileUrl(url), url).to.equal(false);

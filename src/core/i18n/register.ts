@@ -7,14 +7,15 @@ import type { LocaleBundle } from '../../i18n/types.js';
  * all a locale file runs besides its messages (registry.ts adds how widgets find and fetch languages).
  */
 export interface Registry {
-  bundles: Record<string, LocaleBundle>;
+  /** By language, the parts registered so far (a widget's own file holds `core` and its part; `errors` come apart). */
+  bundles: Record<string, Partial<LocaleBundle>>;
   /** Called with the tag of each newly registered bundle. */
   listeners: Set<(tag: string) => void>;
   /** Where locale files are fetched from (a folder URL; a missing final `/` is added); tests and CDNs may set it. */
   base?: string;
   /** The tags that have a file there. */
   tags?: string[];
-  /** Tags being fetched, or that failed (then English stays). */
+  /** Files being fetched, or that failed (then English stays), by address. */
   loading: Record<string, Promise<void>>;
   warned?: boolean;
 }
@@ -22,8 +23,8 @@ export interface Registry {
 const KEY = Symbol.for('carecircle.locales');
 export const registry: Registry = ((globalThis as Record<symbol, Registry>)[KEY] ??= { bundles: {}, listeners: new Set(), loading: {} });
 
-/** Adds one language's messages for every widget; widgets showing that language re-render. */
-export function registerLocale(tag: string, bundle: LocaleBundle): void {
-  registry.bundles[tag] = bundle;
+/** Adds one language's messages (some parts or all); widgets showing that language re-render. */
+export function registerLocale(tag: string, bundle: Partial<LocaleBundle>): void {
+  registry.bundles[tag] = { ...registry.bundles[tag], ...bundle };
   registry.listeners.forEach((f) => f(tag));
 }

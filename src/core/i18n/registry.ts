@@ -1,4 +1,7 @@
 import { lazy } from '../lazy.js';
+import type { LocaleBundle } from '../../i18n/types.js';
+
+type Part = keyof LocaleBundle;
 
 export { registry, registerLocale, type Registry } from './register.js';
 import { registry } from './register.js';
@@ -30,9 +33,11 @@ export function localeChain(locale: string): string[] {
 const RTL = /^(ar|arc|ckb|dv|fa|he|iw|ks|ku|ps|sd|syr|ug|ur|yi)(-|$)/i;
 export const directionOf = (locale: string): 'rtl' | 'ltr' => (RTL.test(locale) && !/-Latn\b/i.test(locale) ? 'rtl' : 'ltr');
 
-// Set by the build: the tags with a file in dist/locales/, and where that folder is relative to this file.
+// Set by the build: the tags with a file in dist/locales/, where that folder is relative to this file, and the
+// folder in it whose files hold just this bundle's widget (`care-chat-schedule/`; '' for the files with them all).
 declare const __CARE_LOCALES__: string[] | undefined;
 declare const __CARE_LOCALE_PATH__: string | undefined;
+declare const __CARE_LOCALE_SET__: string | undefined;
 const script = typeof document == 'object' ? (document.currentScript as HTMLScriptElement | null) : null;
 
 function defaultBase(): string | undefined {
@@ -56,28 +61,31 @@ const pageLang = typeof document == 'object' ? document.documentElement.lang : '
 if (pageLang && !/^en\b/i.test(pageLang) && !localeChain(pageLang).some((t) => registry.bundles[t])) localeCode.load().catch(() => {});
 
 /**
- * Fetches the file of the first language in `locale`'s chain that has one and is not registered yet, from
- * beside the CareCircle script (a same-origin `<script>`, allowed by `script-src 'self'`). Resolves when
- * it has registered; on failure warns once and resolves too (English stays).
+ * Fetches the file of the first language in `locale`'s chain that has one and lacks `part` (the widget's own, with
+ * `core`; or `errors`, the editor's wording of config problems, a file apart that only a config with a problem
+ * needs), from beside the CareCircle script (a same-origin `<script>`, allowed by `script-src 'self'`). A
+ * single-widget bundle fetches the file with just its widget's messages. Resolves when it has registered; on
+ * failure warns once and resolves too (English stays).
  */
-export function loadLocale(locale: string): Promise<void> | undefined {
+export function loadLocale(locale: string, part: Part = 'core'): Promise<void> | undefined {
   const tags = registry.tags ?? (typeof __CARE_LOCALES__ == 'object' ? __CARE_LOCALES__ : []);
   const folder = registry.base ?? base;
   for (const tag of localeChain(locale)) {
-    if (tag == 'en' || registry.bundles[tag]) return undefined;
+    if (tag == 'en' || registry.bundles[tag]?.[part]) return undefined;
     if (!tags.includes(tag) || !folder) continue;
-    const url = folder.replace(/\/?$/, '/') + tag + '.js';
+    const set = part == 'errors' ? 'errors/' : typeof __CARE_LOCALE_SET__ == 'string' ? __CARE_LOCALE_SET__ : '';
+    const url = folder.replace(/\/?$/, '/') + set + tag + '.js';
     const failed = () => {
       if (!registry.warned) console.warn(`CareCircle: could not load ${new URL(url, document.baseURI).href}; showing English.`);
       registry.warned = true;
     };
-    return (registry.loading[tag] ??= localeCode.load().then(
+    return (registry.loading[url] ??= localeCode.load().then(
       ({ addLocaleScript }) =>
         addLocaleScript(url).then((ran) => {
-          if (!ran || !registry.bundles[tag]) failed();
+          if (!ran || !registry.bundles[tag]?.[part]) failed();
         }),
       // The loader itself did not load (offline a moment, a proxy): English for now, and the next call asks again.
-      () => (delete registry.loading[tag], failed()),
+      () => (delete registry.loading[url], failed()),
     ));
   }
   return undefined;

@@ -56,21 +56,22 @@ async function finder(page, text) {
   });
 }
 
+/** Each bundle with the Arabic file it fetches: a single-widget bundle, the one with just its widget's messages. */
 const bundles = {
-  'single-widget bundle': { modules: [DIST.groups] },
-  'all-in-one bundle': { modules: [DIST.all] },
-  'classic script (IIFE)': { scripts: [DIST.iife] },
+  'single-widget bundle': { modules: [DIST.groups], file: '/dist/locales/care-support-groups/ar.js' },
+  'all-in-one bundle': { modules: [DIST.all], file: '/dist/locales/ar.js' },
+  'classic script (IIFE)': { scripts: [DIST.iife], file: '/dist/locales/ar.js' },
 };
 
 describe('languages', () => {
-  for (const [name, spec] of Object.entries(bundles)) {
-    test(`an Arabic page under strict CSP + Trusted Types loads only dist/locales/ar.js and renders Arabic, right to left (${name})`, async (t) => {
+  for (const [name, { file, ...spec }] of Object.entries(bundles)) {
+    test(`an Arabic page under strict CSP + Trusted Types loads only its Arabic file (${file}) and renders Arabic, right to left (${name})`, async (t) => {
       const page = await t.page();
       await t.open(page, { ...spec, lang: 'ar', body: element('groups') }, { csp: true });
       const { text, dir } = await finder(page, ARABIC[0]);
       assert.equal(dir, 'rtl');
       assert.ok(!text.includes(ENGLISH), 'no English search label');
-      assert.deepEqual(languageFiles(t), ['/dist/locales/ar.js'], `language files fetched: ${scripts(t)}`);
+      assert.deepEqual(languageFiles(t), [file], `language files fetched: ${scripts(t)}`);
       // The ES bundles load the code that adds it from beside themselves; the classic script carries it.
       assert.equal(localeCode(t).length, spec.modules ? 1 : 0, `scripts fetched: ${scripts(t)}`);
       assert.ok(localeCode(t).every((p) => p.startsWith('/dist/chunks/')));
@@ -97,6 +98,25 @@ describe('languages', () => {
     assert.ok(
       scripts(t).some((p) => p.startsWith('/dist/lib/')),
       'the widget came from dist/lib',
+    );
+    await assertClean(page);
+  });
+
+  test('an Arabic page whose config has a problem also fetches the Arabic wording of config problems, and shows it (single-widget bundle)', async (t) => {
+    const page = await t.page();
+    await t.open(
+      page,
+      { modules: [DIST.groups], lang: 'ar', body: element('groups', { config: { groups: [], colour: 'pink' } }) },
+      { csp: true },
+    );
+    await page.waitForFunction(() => document.querySelector('#groups')?.shadowRoot?.textContent.includes('إعداد غير معروف'), null, {
+      timeout: 8000,
+      polling: 50,
+    });
+    assert.deepEqual(
+      languageFiles(t).sort(),
+      ['/dist/locales/care-support-groups/ar.js', '/dist/locales/errors/ar.js'],
+      `language files fetched: ${scripts(t)}`,
     );
     await assertClean(page);
   });
