@@ -6,6 +6,11 @@ import '../../src/define/care-support-groups.js';
 import '../../src/define/care-chat-schedule.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
 import { errorMessages } from '../../src/core/config/issues.js';
+import { toConfigIssues } from '../../src/core/config/zod-issues.js';
+import { chatScheduleSchema } from '../../src/widgets/chat-schedule/chat-schedule.schema.js';
+import { hashtagFeedSchema } from '../../src/widgets/hashtag-feed/hashtag-feed.schema.js';
+import { supportGroupsSchema } from '../../src/widgets/support-groups/support-groups.schema.js';
+import type * as z from 'zod/mini';
 import es from '../../src/i18n/locales/es.js';
 import ar from '../../src/i18n/locales/ar.js';
 
@@ -146,5 +151,89 @@ describe('a chat schedule’s own checks in the reader’s language', () => {
     expect(ar['chats.2.start']).to.equal('يجب أن يكون تاريخًا ووقتًا محليًا حقيقيين، مكتوبين بالشكل "2026-01-05T21:00".');
     expect(ar['chats.2.exceptions.0']).to.equal('يجب أن يكون تاريخًا حقيقيًا مكتوبًا بالشكل YYYY-MM-DD، مثل "2026-12-28".');
     expect(ar['chats.3.rrule']).to.equal('القيمة UNTIL=20251231 تسبق البداية، لذا لن يحدث هذا أبدًا.');
+  });
+});
+
+// Each check of the schemas gives a problem by key: every key has its English wording, filled in, and a translation.
+describe('the problems of every check have their wording', () => {
+  const explain = (schema: z.ZodMiniType, data: unknown) =>
+    toConfigIssues(schema.safeParse(data, { reportInput: true }).error?.issues ?? [], schema, data);
+  const post = { id: 'p', url: 'https://x.example/p', author: { name: 'A', handle: '@a@x.example', url: 'https://x.example/a' } };
+  const meets = { start: '2026-01-13T18:00', timeZone: 'Australia/Sydney' };
+  const issues = [
+    ...explain(hashtagFeedSchema, {
+      hashtag: 'no way',
+      sources: [
+        { type: 'bluesky-feed', feed: 'x' },
+        { type: 'mastodon', instance: 'ftp://mastodon.example' },
+        { type: 'posts', posts: [{ ...post, createdAt: 'yesterday' }] },
+      ],
+      refreshSeconds: 5,
+    }),
+    ...explain(supportGroupsSchema, {
+      groups: [
+        { id: 'a', name: { english: 'A' }, cost: 'maybe', lastReviewed: '1 Sep' },
+        { id: 'a', name: {} },
+        {
+          id: 'b',
+          name: 'B',
+          meets: { start: '2026-02-30T18:00', timeZone: 'Mars/Base', rrule: 'FREQ=YEARLY', exceptions: ['2026-02-30'] },
+        },
+        { id: 'c', name: 'C', meets: { ...meets, rrule: 'FREQ=WEEKLY;UNTIL=20251231' } },
+      ],
+    }),
+    ...explain(chatScheduleSchema, { chats: [], subscribeUrl: 'ftp://calendar.example/chats.ics' }),
+  ];
+
+  it('names each problem by a key with English wording, every placeholder filled', () => {
+    const keys = new Set(issues.map((i) => i.key));
+    const checks = ['hashtag', 'feedAddress', 'webAddress', 'dateTime', 'refreshSeconds', 'languageTag', 'oneLanguage', 'costForm'];
+    checks.push(
+      'reviewedForm',
+      'duplicateId',
+      'realDateTime',
+      'unknownZone',
+      'rrule_freq',
+      'realDate',
+      'untilBeforeStart',
+      'calendarAddress',
+    );
+    for (const key of checks) expect(keys, key).to.include(key);
+    for (const i of issues) {
+      expect(i.key, `${i.path}: ${i.message}`).to.be.a('string');
+      expect(errorMessages, i.key).to.have.property(i.key!);
+      expect(i.message, i.key).to.not.match(/\{\w+\}/);
+    }
+    const cost = issues.find((i) => i.key === 'costForm')!;
+    expect(cost.message).to.equal(
+      'Write the cost as { "type": … } with one of "free", "low-cost", "paid", "donation", and a "note" if needed; got the text "maybe".',
+    );
+    expect(issues.find((i) => i.key === 'refreshSeconds')!.message).to.equal('Use 0 to turn refresh off, or at least 60 seconds.');
+    // A per-language text with a key that is no language tag: the tag is the problem, not "expected text".
+    expect(issues.find((i) => i.key === 'languageTag')).to.deep.include({
+      path: 'groups.0.name.english',
+      message: 'Must be a language tag such as "en" or "zh-Hant"',
+    });
+  });
+
+  it('in Spanish, with the values as written', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div lang="es">
+        <care-support-groups .config=${{
+          urlState: false,
+          groups: [
+            { id: 'a', name: 'A', cost: 'maybe' },
+            { id: 'a', name: 'B' },
+          ],
+        }}></care-support-groups>
+      </div>`,
+    );
+    const el = page.querySelector('care-support-groups')!;
+    await waitUntil(() => el.shadowRoot?.querySelectorAll('[part="error"] li').length === 2, 'no error panel', { timeout: 5000 });
+    const items = [...el.shadowRoot!.querySelectorAll('[part="error"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal([
+      'groups.0.cost (“a”): Escriba el costo como { "type": … } con uno de estos valores: "free", "low-cost", "paid", "donation", y una "note" si hace falta; se encontró "maybe".',
+      'groups.1.id (“a”): Mismo id que groups.0: los id deben ser únicos, así que este grupo se omite.',
+    ]);
   });
 });

@@ -89,7 +89,9 @@ export const errorMessages: Record<string, string> = {
  * message key (`fetch_notFound`) is translated too.
  */
 export function keyedIssue(path: string, key: string, params: Record<string, string | number> = {}, english = params): ConfigIssue {
-  const text = errorMessages[key] ?? errorMessages[`${key}_${english.count === 1 ? 'one' : 'other'}`]!;
+  // A key with no wording (a rule's typo) still says which problem it is, rather than failing the explanation.
+  const text =
+    errorMessages[key] ?? errorMessages[`${key}_${english.count === 1 ? 'one' : 'other'}`] ?? `${key} ${JSON.stringify(english)}`;
   return { path, key, params, message: text.replace(/\{(\w+)\}/g, (m, name: string) => (name in english ? String(english[name]) : m)) };
 }
 

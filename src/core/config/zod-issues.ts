@@ -17,6 +17,7 @@ interface RawIssue {
   origin?: string;
   format?: string;
   errors?: RawIssue[][];
+  issues?: RawIssue[];
   note?: string;
   discriminator?: string;
   params?: { message?: string };
@@ -200,9 +201,14 @@ export function toConfigIssues(
         const hint = suggest(key, known);
         out.push(keyedIssue(joinPath([...path, key]), hint ? 'unknownSettingHint' : 'unknownSetting', hint ? { key, hint } : { key }));
       }
+    } else if (issue.code === 'invalid_key' && issue.issues?.length) {
+      // A record's key that fails its own check (a language tag): what that check says, at the key.
+      out.push(...toConfigIssues(issue.issues, schema, data, path));
     } else if (issue.code === 'invalid_union' && !issue.discriminator && issue.errors?.length) {
-      // Report the branch that got furthest (fewest issues), so the message names the real problem.
-      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+      // Report the branch that got furthest (fewest issues), so the message names the real problem; of two as far,
+      // the one the value's type matched (`{ "english": "…" }` has a bad language tag, rather than "expected text").
+      const distance = (branch: RawIssue[]) => branch.length + (branch.every((i) => i.code == 'invalid_type' && !i.path.length) ? 0.5 : 0);
+      const best = [...issue.errors].sort((a, b) => distance(a) - distance(b))[0]!;
       out.push(...toConfigIssues(best, schema, data, path));
     } else {
       out.push(issueFor(joinPath(path), issue));
