@@ -41,7 +41,7 @@ export async function messagesReference() {
     '',
     'Not set from a config: a language file translates them in its `errors` part (English where it has none).',
     '`{got}` is the value found, written as in the config (`"nurse"`, `5`, `[…]`); English describes it ("the text "nurse"").',
-    'A repeat rule\'s `{part}` and `{value}` are the part as written (`BYDAY`, `MONDAY`): RRULE words stay as typed in every language.',
+    "A repeat rule's `{part}` and `{value}` are the part as written (`BYDAY`, `MONDAY`): RRULE words stay as typed in every language.",
     '',
     table(en.errors),
     '',
