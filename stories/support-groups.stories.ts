@@ -79,7 +79,7 @@ export const NearPostcode = {
 
 export const TenThousand = {
   name: '10,000 groups',
-  args: { config: { groups: generateGroups(10000), places: sydneyPlaces, urlState: false } },
+  args: { config: { groups: generateGroups(10000), places: sydneyPlaces, useGeolocation: true, urlState: false } },
   render,
   parameters: { care: { shows: ['10,000'] } },
 };
