@@ -24,7 +24,7 @@ export const postSchema = z.strictObject({
     handle: text(),
     /** The author's profile page (https). */
     url: webUrl(),
-    /** Address of the author's picture (https, or relative to the config page or snapshot file; loaded lazily, without a referrer). */
+    /** Address of the author's picture (https, or in a snapshot file relative to it; loaded lazily, without a referrer). */
     avatar: z.optional(webUrl()),
   }),
   /** The post as plain text (used when there is no `html`). */
@@ -35,7 +35,7 @@ export const postSchema = z.strictObject({
   media: z.optional(
     z.array(
       z.strictObject({
-        /** Address of the media file (https, or relative to the config page or snapshot file, as the pipeline's mirrored copies are). */
+        /** Address of the media file (https, or in a snapshot file relative to it, as the pipeline's mirrored copies are). */
         url: webUrl(),
         /** Its description for people who cannot see it (alt text). */
         alt: optionalText(),

@@ -62,9 +62,10 @@ export function validPosts(items: unknown, source: string, warn: SkipWarning = c
 }
 
 /**
- * Pictures and avatars named by a relative address (the pipeline's mirrored copies, `/carecircle/media/…`, or a
- * config's own `/images/…`) read against the address of the file or page that names them; rendering takes
- * absolute addresses only. Posts from remote servers do not come through here.
+ * Pictures and avatars a snapshot file names by a relative address (the pipeline's mirrored copies,
+ * `media/…`) read against the file's own address; rendering takes absolute addresses only. A post from a
+ * remote server, or one written in a config, keeps the rule that a relative address is dropped (it would be
+ * read against the hospital's page).
  */
 export function withBase(posts: Post[], base: string): Post[] {
   const at = (u: string) => {

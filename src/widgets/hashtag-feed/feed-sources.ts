@@ -1,7 +1,7 @@
 import { FetchError } from '../../core/fetch.js';
 import { lazy } from '../../core/lazy.js';
 import { fetchMastodon } from '../../sources/mastodon.js';
-import { withBase, type Post } from '../../sources/posts.js';
+import type { Post } from '../../sources/posts.js';
 import type { FeedSource } from './hashtag-feed.schema.js';
 
 /**
@@ -38,7 +38,7 @@ export interface Runner {
 export const runner = (src: FeedSource): Runner => ({
   src,
   url: src.type === 'mastodon' ? src.instance : src.type === 'snapshot' ? src.url : src.type === 'bluesky-feed' ? src.service : undefined,
-  posts: src.type === 'posts' ? withBase(src.posts, document.baseURI) : [],
+  posts: src.type === 'posts' ? src.posts : [],
   notBefore: 0,
   last: -Infinity,
   failures: 0,

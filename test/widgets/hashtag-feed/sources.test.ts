@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { fetchMastodon, mapMastodon, mastodonHandle, mastodonUrl, nextLink } from '../../../src/sources/mastodon.js';
 import { facetsToNodes, fetchBlueskyFeed, getFeedUrl, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
 import { fetchSnapshot, mapSnapshot } from '../../../src/sources/snapshot.js';
-import { fetchJson, FetchError } from '../../../src/core/fetch.js';
+import { fetchJson, FetchError, readJson } from '../../../src/core/fetch.js';
 import { nodesText, type SafeNode } from '../../../src/core/sanitize.js';
 import { restore, save } from '../../../src/widgets/hashtag-feed/cache.js';
 import { json, load, mockFetch, realFetch, type FetchMock } from './helpers.js';
@@ -205,7 +205,10 @@ describe('fetch errors carry a code for the reader and an English message for th
     window.fetch = (_: unknown, init?: RequestInit) =>
       new Promise((_r, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
     mock = { calls: [], restore: () => void (window.fetch = realFetch) };
-    const error = await fetchJson('https://m.example/x', { timeoutMs: 10 }).catch((e) => e);
+    // fetchJson's own timeout is 15 s: the same reading of a request whose timeout fired, with one of 10 ms.
+    const timeout = AbortSignal.timeout(10);
+    const error = await readJson({ response: window.fetch('https://m.example/x', { signal: timeout }), timeout }).catch((e) => e);
+    expect(error).to.be.instanceOf(FetchError);
     expect(error.code).to.equal('timeout');
   });
 });
