@@ -10,7 +10,7 @@ import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
-import { FULL_DATE, postView, prepare, type Item, type PostView } from './post-view.js';
+import { FULL_DATE, postView, postWords, prepare, type Item, type PostView } from './post-view.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 
 /** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
@@ -352,10 +352,17 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const views = new Map<string, PostView>();
     const roles = this.#config.roles;
     const now = Date.now();
+    const [t, locale] = [this.t, this.locale];
+    const words = postWords(t);
     const out = visible.map((item, i) => {
       let v = this.#views.get(item.p.url);
-      const same = v && v.ctx.t == this.t && v.ctx.roles == roles && (v.item == item || JSON.stringify(v.item.p) == JSON.stringify(item.p));
-      if (!same) v = postView(item, { t: this.t, locale: this.locale, roles, toggle: (url) => this.#toggle(url) });
+      const { ctx } = v ?? {};
+      const same =
+        ctx?.locale == locale &&
+        ctx.words == words &&
+        ctx.roles == roles &&
+        (v!.item == item || JSON.stringify(v!.item.p) == JSON.stringify(item.p));
+      if (!same) v = postView(item, { t, locale, words, roles, toggle: (url) => this.#toggle(url) });
       views.set(item.p.url, v!);
       v!.update(i, size, this.opened, now);
       return v!.el;

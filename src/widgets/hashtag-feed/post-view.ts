@@ -28,6 +28,8 @@ export const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
 export interface PostContext {
   t: Translate;
   locale: string;
+  /** The words `t` gives a post (`postWords`): a new `t` with the same words keeps the posts' DOM. */
+  words: string;
   roles: Record<string, string>;
   /** Opens or closes the post's content warning. */
   toggle: (url: string) => void;
@@ -41,6 +43,14 @@ export interface PostView {
   /** Brings the post's place in the feed, its relative time and its content warning up to date, touching only what changed. */
   update(i: number, size: number, opened: ReadonlySet<string>, now?: number): void;
 }
+
+/**
+ * Every message a post is built with, as one string. A widget gets a new `t` whenever its `lang` or `dir` is touched
+ * or any language file registers (another widget's part, the config problems' wording), mostly with the same words:
+ * building every post again then would take the focus from under the reader (a "Show post" being pressed).
+ */
+export const postWords = (t: Translate): string =>
+  ['boost', 'reply', 'sensitive', 'noAlt', 'show', 'hide', 'cw', 'video'].map((key) => t(key, { text: '\u0000' })).join('\u0001');
 
 // Ids need only be unique within a shadow root, and must not move with a post's place in the feed.
 let ids = 0;
@@ -63,7 +73,7 @@ export function postView(item: Item, ctx: PostContext): PostView {
   const date = new Date(p.createdAt);
   const warned = !!(p.contentWarning || p.sensitive);
   const time = el('time', { datetime: date.toISOString(), title: dateFormat(locale, FULL_DATE).format(date) });
-  const content = el('div', { class: 'content', id: `${id}c`, dir: 'auto', lang: p.language && LANG.test(p.language) && p.language });
+  const content = el('div', { class: 'content', id: `${id}c`, dir: 'auto', lang: LANG.test(p.language ?? '') && p.language });
   const button = warned && el('button', { 'aria-controls': `${id}c`, 'aria-describedby': `${id}w` });
   if (button) button.onclick = () => ctx.toggle(p.url);
   // Alt text is always shown, as a caption.
