@@ -85,6 +85,7 @@ describe('support groups: a long list, first page first (issue 13)', () => {
   });
 });
 
+// Background work (every group checked, zod explaining a bad one) waits on a busy machine: up to 10 s.
 describe('<care-support-groups> with a long list', () => {
   let startUrl = '';
   beforeEach(() => (startUrl = location.href));
@@ -123,7 +124,7 @@ describe('<care-support-groups> with a long list', () => {
     expect(el.indexReady).to.equal(false);
     await expect(el).to.be.accessible();
 
-    await waitUntil(() => count(el) === '600 groups', 'the count did not follow');
+    await waitUntil(() => count(el) === '600 groups', 'the count did not follow', { timeout: 10000 });
     expect(names(el)).to.deep.equal(
       createFinder(all)
         .byName.slice(0, 20)
@@ -146,15 +147,15 @@ describe('<care-support-groups> with a long list', () => {
     const list = raw.map((g, i) => (i === 590 ? { ...g, audiences: ['everyone'] } : g));
     const { el, errors } = await mount(list);
     expect(names(el)).to.have.length(20);
-    await waitUntil(() => errors.length, 'no config error for the bad group');
+    await waitUntil(() => errors.length, 'no config error for the bad group', { timeout: 10000 });
     expect(errors[0]!.detail.recovered).to.equal(true);
     expect(errors[0]!.detail.issues.map((i) => i.path)).to.deep.equal(['groups.590.audiences.0']);
-    await waitUntil(() => count(el) === '599 groups', 'the other groups were not listed');
+    await waitUntil(() => count(el) === '599 groups', 'the other groups were not listed', { timeout: 10000 });
     expect($(el, 'details.panel.editor')!.textContent).to.contain('groups.590.audiences.0');
     const input = $(el, 'input[type=search]') as HTMLInputElement;
     input.value = String(list[100]!.name);
     input.dispatchEvent(new Event('input'));
-    await waitUntil(() => names(el)[0] === list[100]!.name, 'search did not find a group');
+    await waitUntil(() => names(el)[0] === list[100]!.name, 'search did not find a group', { timeout: 10000 });
   });
 
   it('a bad group that would be on the first page, or a repeated id: the whole list is checked first, with the same errors', async () => {

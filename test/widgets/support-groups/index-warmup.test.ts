@@ -86,7 +86,7 @@ describe('support groups: search index built after the first render (issue 13)',
         .list.slice(0, 20)
         .map((i) => groups[i]!.name);
       expect(expected.length).to.be.greaterThan(0);
-      await waitUntil(() => names(early).length > 0, 'no results once every group was checked');
+      await waitUntil(() => names(early).length > 0, 'no results once every group was checked', { timeout: 10000 });
       expect(names(early)).to.deep.equal(expected);
     } finally {
       early.remove();
