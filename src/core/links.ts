@@ -11,7 +11,9 @@ export interface LinkOptions {
   cls?: string;
 }
 
-const rel = (ugc?: boolean) => (ugc ? 'noopener noreferrer nofollow ugc' : 'noopener noreferrer');
+/** The `rel` of a link to other people's content: the site does not vouch for it. */
+export const UGC = 'noopener noreferrer nofollow ugc';
+const rel = (ugc?: boolean) => (ugc ? UGC : 'noopener noreferrer');
 
 /**
  * Every link to another site, one policy: the page it opens gets no `window.opener` and no Referer, so a

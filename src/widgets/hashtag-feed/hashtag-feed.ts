@@ -10,9 +10,29 @@ import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
-import { FULL_DATE, postView, postWords, prepare, type Item, type PostView } from './post-view.js';
+import { contentNodes } from './post-content.js';
+import { cleanName, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { UGC } from '../../core/links.js';
+import { roleOf } from './moderation.js';
+import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 
+/** A post ready to render: its reduced content is computed once. @internal */
+interface Item {
+  p: Post;
+  nodes: SafeNode[];
+}
+
+const prepared = new WeakMap<Post, Item>();
+const prepare = (p: Post): Item => {
+  let item = prepared.get(p);
+  if (!item) prepared.set(p, (item = { p, nodes: p.nodes ?? (p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '')) }));
+  return item;
+};
+
+const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+/** A post's full date, in its time's tooltip. */
+const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
 /** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
 const SKELETON = 6;
 
@@ -102,8 +122,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */ #signal?: AbortSignal;
   /** @internal */ #unclock?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
-  /** The shown posts' DOM by address, each built once (see post-view.ts). @internal */
-  #views = new Map<string, PostView>();
 
   constructor() {
     super();
@@ -331,7 +349,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${
         visible.length
           ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
-            ${this.#posts(visible, more ? -1 : visible.length)}
+            ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
           : this.loading
             ? nothing
@@ -343,31 +361,62 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${more ? html`<button class="more" @click=${this.#more}>${t('more')}</button>` : nothing}`;
   }
 
+  /** Each post's content as DOM nodes, built once: a template per paragraph, link and mention cost more than the rest of the post. @internal */
+  #content = new WeakMap<Item, (Node | string)[]>();
+
   /**
-   * The shown posts' articles: a post keeps its DOM from render to render (focus, an opened warning and the
-   * reader's place stay), and is built again only when its content, the language or the roles change.
-   * @internal
+   * One template per post, its links written out with the external-link policy's `rel` rather than nested
+   * templates: most of the time from a feed's posts arriving to their being in the page was lit setting up
+   * nested templates and their bindings. @internal
    */
-  #posts(visible: Item[], size: number): HTMLElement[] {
-    const views = new Map<string, PostView>();
-    const roles = this.#config.roles;
-    const now = Date.now();
-    const [t, locale] = [this.t, this.locale];
-    const words = postWords(t);
-    const out = visible.map((item, i) => {
-      let v = this.#views.get(item.p.url);
-      const { ctx } = v ?? {};
-      const same =
-        ctx?.locale == locale &&
-        ctx.words == words &&
-        ctx.roles == roles &&
-        (v!.item == item || JSON.stringify(v!.item.p) == JSON.stringify(item.p));
-      if (!same) v = postView(item, { t, locale, words, roles, toggle: (url) => this.#toggle(url) });
-      views.set(item.p.url, v!);
-      v!.update(i, size, this.opened, now);
-      return v!.el;
-    });
-    this.#views = views;
-    return out;
+  #post(item: Item, i: number, size: number): TemplateResult {
+    const { p } = item;
+    const t = this.t;
+    const id = `p${i}`;
+    const role = roleOf(p.author.handle, this.#config.roles);
+    // Addresses from posts must be absolute: a relative one would point into the hospital's own site.
+    const avatar = postHref(p.author.avatar, { httpsOnly: true });
+    const date = new Date(p.createdAt);
+    const warned = !!(p.contentWarning || p.sensitive);
+    const open = !warned || this.opened.has(p.url);
+    let content = this.#content.get(item);
+    if (open && !content) this.#content.set(item, (content = contentNodes(item.nodes)));
+    return html`<article part="post" tabindex="0" aria-posinset=${i + 1} aria-setsize=${size} aria-labelledby="${id}a">
+      <header>
+        ${avatar ? html`<img class="avatar" alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${avatar} />` : nothing}
+        <span class="who">
+          <a class="author" href=${postHref(p.author.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer"
+            ><bdi class="name" id="${id}a">${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>
+            <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span></a
+          >
+          ${role ? html`<span class="badge" part="badge" dir="auto">${role}</span>` : nothing}
+        </span>
+        <a class="when" href=${postHref(p.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer"
+          ><time datetime=${date.toISOString()} title=${dateFormat(this.locale, FULL_DATE).format(date)}>${relativeTime(this.locale, date)}</time></a
+        >
+      </header>
+      ${p.boostOf || p.replyTo ? html`<p class="kind">${t(p.boostOf ? 'boost' : 'reply')}</p>` : nothing}
+      ${
+        warned
+          ? html`<div class="cw">
+            <p id="${id}w" dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
+            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
+          </div>`
+          : nothing
+      }
+      <div class="content" id="${id}c" dir="auto" lang=${(LANG.test(p.language ?? '') && p.language) || nothing} ?hidden=${!open}>
+        ${open ? content : nothing} ${open && p.media?.length ? html`<ul class="media">${p.media.map((m) => this.#media(m))}</ul>` : nothing}
+      </div>
+    </article>`;
+  }
+
+  /** Images load lazily, only over https, and never send a referrer; alt text is always shown. @internal */
+  #media(m: NonNullable<Post['media']>[number]): TemplateResult {
+    const src = m.type === 'image' ? postHref(m.url, { httpsOnly: true }) : undefined;
+    const alt = m.alt?.trim() || this.t('noAlt');
+    return html`<li><figure>
+      ${src ? html`<img alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${src} />` : nothing}
+      <figcaption dir="auto">${m.type === 'image' ? alt : html`<a href=${postHref(m.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer">${this.t('video', { text: alt })}</a>`}</figcaption>
+    </figure></li>`;
   }
 }
