@@ -1,8 +1,9 @@
-// A post's DOM is built once (post-view.ts) and kept while shown: these check what that must not change, focus
-// and the attributes a post's own values set.
-import { expect } from '@open-wc/testing';
+// A post's DOM is kept from render to render, and its content's nodes are built once per post and moved with it:
+// these check what that must not change (focus, which content shows under which post) and the attributes a post's
+// own values set.
+import { expect, waitUntil } from '@open-wc/testing';
 import { registerLocale } from '../../../src/core/i18n/registry.js';
-import { articles, feed, post } from './helpers.js';
+import { $, articles, fakeClock, feed, json, mockFetch, post } from './helpers.js';
 
 describe('hashtag feed: a post built once', () => {
   afterEach(() => document.documentElement.removeAttribute('dir'));
@@ -46,5 +47,28 @@ describe('hashtag feed: a post built once', () => {
     const [empty, spanish] = articles(el).map((a) => a.querySelector('.content')!);
     expect(empty!.hasAttribute('lang')).to.equal(false);
     expect(spanish!.getAttribute('lang')).to.equal('es-MX');
+  });
+
+  it('keeps each post’s content under its own post when newer posts are shown above it', async () => {
+    const clock = fakeClock();
+    const posts = [post({ text: 'third' }), post({ text: 'second' }), post({ text: 'first' })];
+    let served = posts.slice(1);
+    const mock = mockFetch(() => json({ generatedAt: new Date().toISOString(), posts: served }));
+    try {
+      const el = await feed({ hashtag: 'bcsm', refreshSeconds: 60, sources: [{ type: 'snapshot', url: 'https://snap.example/s.json' }] });
+      const shown = () =>
+        articles(el).map((a) => [a.querySelector('.when')!.getAttribute('href'), a.querySelector('.content')!.textContent!.trim()]);
+      const pairs = posts.map((p) => [p.url, p.text]);
+      expect(shown()).to.deep.equal(pairs.slice(1));
+      served = posts;
+      clock.advance(60000);
+      await waitUntil(() => $(el, '.fresh button'), 'no "new posts" button');
+      $(el, '.fresh button')!.click();
+      await waitUntil(() => articles(el).length === 3, 'the new post was not shown');
+      expect(shown()).to.deep.equal(pairs);
+    } finally {
+      mock.restore();
+      clock.restore();
+    }
   });
 });
