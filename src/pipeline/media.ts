@@ -51,7 +51,27 @@ export function publicAddress(ip: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(x);
   if (mapped) return publicAddress(mapped[1]!);
   if (x === '::' || x === '::1' || /^::ffff:/.test(x)) return false;
-  return !/^(f[cd]|fe[89ab]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
+  // An IPv6 address that carries an IPv4 one reaches it (a NAT64 gateway, a 6to4 relay, an IPv4-compatible address):
+  // as public as what it carries. NAT64's local-use prefix (64:ff9b:1::/48) is inside by definition.
+  const g = groups6(x);
+  const carried = (hi: number, lo: number) => publicAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  if (g[0] === 0x64 && g[1] === 0xff9b) return g.slice(2, 6).every((n) => n === 0) && carried(g[6]!, g[7]!);
+  if (g.slice(0, 6).every((n) => n === 0)) return carried(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return carried(g[1]!, g[2]!);
+  // Unique local, link-local and the old site-local (fe80::/10, fec0::/10), multicast.
+  return !/^(f[cd]|fe[89a-f]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a final dotted IPv4 part as two groups). */
+function groups6(ip: string): number[] {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  const text = dotted
+    ? ip.slice(0, dotted.index) + ((+dotted[1]! << 8) | +dotted[2]!).toString(16) + ':' + ((+dotted[3]! << 8) | +dotted[4]!).toString(16)
+    : ip;
+  const [head, tail] = text.split('::');
+  const part = (s?: string) => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);
+  const [h, t] = [part(head), part(tail)];
+  return tail === undefined ? h : [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
 }
 
 /** The image type a file's first bytes show, if any of those the pipeline copies. */
