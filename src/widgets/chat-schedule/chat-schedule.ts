@@ -281,7 +281,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   protected override update(changed: PropertyValues<this>): void {
     const [start, before] = [performance.now(), this.#rendered];
     super.update(changed);
-    if (this.#rendered > before) this.#perCard = (performance.now() - start) / (this.#rendered - before);
+    // At least 1 ms a card: a coarse clock (a browser that rounds it against fingerprinting) may read 0.
+    if (this.#rendered > before) this.#perCard = Math.max(1, (performance.now() - start) / (this.#rendered - before));
   }
 
   protected override updated(): void {
