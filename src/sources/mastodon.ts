@@ -29,6 +29,7 @@ export function mastodonHandle(acct: string, instance: string): string {
 function mapStatus(s: Status, instance: string): unknown {
   const original = s.reblog ?? s;
   const a = original.account;
+  const avatar = postHref(a?.avatar_static);
   return {
     id: s.id,
     url: original.url ?? original.uri,
@@ -37,7 +38,7 @@ function mapStatus(s: Status, instance: string): unknown {
       name: a.display_name || a.username || a.acct,
       handle: mastodonHandle(a.acct, instance),
       url: a.url,
-      ...(postHref(a.avatar_static) ? { avatar: postHref(a.avatar_static) } : {}),
+      ...(avatar ? { avatar } : {}),
     },
     html: original.content ?? '',
     media: (original.media_attachments ?? [])
