@@ -130,7 +130,9 @@ export function screenshotStories(file: string, mod: Record<string, unknown>, in
           const name = imageName(id, mode, width);
           expected.push(name);
           it(`${story.name ?? key} (${key}): ${mode}, ${width}px`, async function () {
-            await setViewport({ width, height: 900 });
+            // Taller than the most a story shows (MAX_HEIGHT), so nothing in it is off screen: content that
+            // `content-visibility: auto` lays out only near the screen is drawn, not left blank on a busy machine.
+            await setViewport({ width, height: MAX_HEIGHT + 100 });
             await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce', forcedColors: mode === 'forced' ? 'active' : 'none' });
             const host = await renderStory(
               id,
@@ -167,7 +169,9 @@ export function screenshotStories(file: string, mod: Record<string, unknown>, in
           const name = imageName(id, lang, width);
           expected.push(name);
           it(`${story.name ?? key} (${key}): in ${lang}, ${width}px`, async function () {
-            await setViewport({ width, height: 900 });
+            // Taller than the most a story shows (MAX_HEIGHT), so nothing in it is off screen: content that
+            // `content-visibility: auto` lays out only near the screen is drawn, not left blank on a busy machine.
+            await setViewport({ width, height: MAX_HEIGHT + 100 });
             await emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce', forcedColors: 'none' });
             const wrapper = `box-sizing: border-box; padding: 1rem; max-block-size: ${MAX_HEIGHT}px; overflow: clip`;
             const host = await renderStory(id, meta, story, wrapper, 8000, lang);
