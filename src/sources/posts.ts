@@ -60,28 +60,3 @@ export function validPosts(items: unknown, source: string, warn: SkipWarning = c
   }
   return out;
 }
-
-/**
- * Pictures and avatars a snapshot file names by a relative address (the pipeline's mirrored copies,
- * `media/…`) read against the file's own address; rendering takes absolute addresses only. A post from a
- * remote server, or one written in a config, keeps the rule that a relative address is dropped (it would be
- * read against the hospital's page).
- */
-export function withBase(posts: Post[], base: string): Post[] {
-  const at = (u: string) => {
-    try {
-      return new URL(u, base).href;
-    } catch {
-      return u;
-    }
-  };
-  return posts.map((p) =>
-    p.media || p.author.avatar
-      ? {
-          ...p,
-          author: p.author.avatar ? { ...p.author, avatar: at(p.author.avatar) } : p.author,
-          media: p.media?.map((m) => ({ ...m, url: at(m.url) })),
-        }
-      : p,
-  );
-}
