@@ -29,22 +29,24 @@ const lastCounts = (text, prefix = '') => {
 };
 const counted = (result, counts) => (result.code && !counts.failed ? { ...counts, failed: 1 } : counts);
 const step = (name) => console.log(`\n▶ ${name}`);
-const stop = () => {
-  console.log('\n0 passed, 1 failed');
+// Through a pipe (`npm test | tee` in .ci/run) stdout is written asynchronously: exiting at once could drop the
+// last lines, the count among them. So the count is written, then the process ends when it has gone out.
+const stop = async () => {
+  await new Promise((resolve) => process.stdout.write('\n0 passed, 1 failed\n', resolve));
   process.exit(1);
 };
 process.env.CHROME_PATH ??= findBrowser();
 const started = Date.now();
 
 step('Type check (tsc --noEmit)');
-if ((await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])).code) stop();
+if ((await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])).code) await stop();
 
 step('Format check (prettier --check; `npm run format` fixes)');
 const format = await run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 const formatCounts = format.code ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
 
 step('Build dist/ and check size budgets');
-if ((await run('node', ['scripts/build.mjs'])).code) stop();
+if ((await run('node', ['scripts/build.mjs'])).code) await stop();
 
 step('Component tests (web-test-runner) alongside end-to-end and node tests; each prints when it ends');
 const component = run('npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--static-logging'], { quiet: true }).then((r) => {
@@ -81,4 +83,5 @@ console.log(
   `\n${[line('format', formatCounts), line('component', unitCounts), line('e2e', e2eCounts), line('node', nodeCounts)].join(' · ')} · ${Math.round((Date.now() - started) / 1000)} s`,
 );
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+// Not process.exit(): it may cut off what is still on its way down the pipe; Node ends once it has been written.
+process.exitCode = failed ? 1 : 0;
