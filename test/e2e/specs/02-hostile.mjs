@@ -97,17 +97,24 @@ describe('hostile page', () => {
     for (const width of [1024, 320]) {
       test(`${key} keeps layout, text and ≥44px controls on a hostile page at ${width}px`, async (t) => {
         const viewport = { width, height: 900 };
+        // Both pages at the same moment: a countdown ("Starts in 23 hours, 48 minutes") or a post's age read a
+        // few seconds apart may cross a minute.
+        // The same widget and data on both (the data is dated from the moment it is made).
+        const now = Date.now();
+        const widget = element(key);
         const plain = await t.page({ viewport });
-        await t.open(plain, { modules: [WIDGETS[key].dist], body: element(key) });
+        await plain.clock.setFixedTime(now);
+        await t.open(plain, { modules: [WIDGETS[key].dist], body: widget });
         await expectRendered(plain, key);
         await plain.waitForTimeout(900); // live-region announcements settle (they are delayed on purpose)
         const base = await measure(plain, `#${key}`);
 
         const page = await t.page({ viewport });
+        await page.clock.setFixedTime(now);
         await t.open(page, {
           modules: [WIDGETS[key].dist],
           css: ['/test/e2e/pages/hostile.css'],
-          body: `<main><article><div>${element(key)}</div></article></main>`,
+          body: `<main><article><div>${widget}</div></article></main>`,
         });
         await expectRendered(page, key);
         await page.waitForTimeout(900);

@@ -10,11 +10,19 @@ const items = (el: El) => [...root(el).querySelectorAll<HTMLLIElement>('[part=ch
 const text = (n: Node | undefined | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function render(config: unknown, attrs: { now?: string; zone?: string } = {}): Promise<El> {
+  let ready = false;
   const el = await fixture<El>(
-    html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'}></care-chat-schedule>`,
+    html`<care-chat-schedule
+      .config=${config}
+      now=${attrs.now ?? weekStart}
+      time-zone=${attrs.zone ?? 'Australia/Sydney'}
+      @care-ready=${() => (ready = true)}
+    ></care-chat-schedule>`,
   );
   // A rejected config waits for zod and its explanations (chunks): on a busy machine that can pass waitUntil's 1 s.
   await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render', { timeout: 5000 });
+  // The cards after the first four come a few per task: care-ready says every chat is in the list.
+  await waitUntil(() => ready || root(el).querySelector('.panel.error'), 'not every chat was shown', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
