@@ -25,10 +25,20 @@ async function openCalendars(el: El): Promise<void> {
 }
 
 async function render(config: unknown, attrs: { now?: string; zone?: string; level?: string } = {}): Promise<El> {
+  let ready = false;
   const el = await fixture<El>(
-    html`<care-chat-schedule .config=${config} now=${attrs.now ?? weekStart} time-zone=${attrs.zone ?? 'Australia/Sydney'} heading-level=${attrs.level ?? ''}></care-chat-schedule>`,
+    html`<care-chat-schedule
+      .config=${config}
+      now=${attrs.now ?? weekStart}
+      time-zone=${attrs.zone ?? 'Australia/Sydney'}
+      heading-level=${attrs.level ?? ''}
+      @care-ready=${() => (ready = true)}
+    ></care-chat-schedule>`,
   );
-  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render');
+  // A config with a bad item waits for zod and its explanations (chunks): on a busy machine that can pass 1 s.
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error, p'), 'did not render', { timeout: 5000 });
+  // The cards after the first four come a few per task: care-ready says every chat is in the list.
+  await waitUntil(() => ready || root(el).querySelector('.panel.error'), 'not every chat was shown', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }

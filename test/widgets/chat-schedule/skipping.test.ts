@@ -10,10 +10,14 @@ const titles = (el: El) => [...root(el).querySelectorAll('[part=chat] h3')].map(
 const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function render(config: unknown): Promise<El> {
+  let ready = false;
   const el = await fixture<El>(
-    html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney"></care-chat-schedule>`,
+    html`<care-chat-schedule .config=${config} now=${weekStart} time-zone="Australia/Sydney" @care-ready=${() => (ready = true)}></care-chat-schedule>`,
   );
-  await waitUntil(() => root(el).querySelector('[part=list], .panel.error'), 'did not render');
+  // A config with a bad item waits for zod and its explanations (chunks): on a busy machine that can pass 1 s.
+  await waitUntil(() => root(el).querySelector('[part=list], .panel.error'), 'did not render', { timeout: 5000 });
+  // The cards after the first four come a few per task: care-ready says every chat is in the list.
+  await waitUntil(() => ready || root(el).querySelector('.panel.error'), 'not every chat was shown', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
