@@ -614,26 +614,15 @@ await server.close();
 // safeParse (what explains a bad config, and what every page ran before) against the validator compiled from
 // the same schema (src/generated/, what a page runs first). Warmed up once each, then alternating runs.
 if (want('validation')) {
-  const { build } = await import('esbuild');
-  const { pathToFileURL } = await import('node:url');
-  const out = join(root, 'node_modules/.cache/carecircle/bench-validation.mjs');
-  await build({
-    stdin: {
-      contents: [
-        `export { supportGroupsSchema } from './src/widgets/support-groups/support-groups.schema.ts';`,
-        `export { supportGroupsValidator } from './src/generated/support-groups.validate.ts';`,
-        `export { generateGroups } from './test/fixtures/support-groups/generate.ts';`,
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: out,
-    logLevel: 'error',
-  });
-  const m = await import(pathToFileURL(out).href + `?t=${Date.now()}`);
+  const { importSource } = await import('../test/node/import-source.mjs');
+  const m = await importSource(
+    [
+      `export { supportGroupsSchema } from './src/widgets/support-groups/support-groups.schema.ts';`,
+      `export { supportGroupsValidator } from './src/generated/support-groups.validate.ts';`,
+      `export { generateGroups } from './test/fixtures/support-groups/generate.ts';`,
+    ].join('\n'),
+    { resolveDir: root },
+  );
   globalThis.document ??= { baseURI: 'https://page.invalid/' };
   const config = { groups: m.generateGroups(10000) };
   const time = (f) => {

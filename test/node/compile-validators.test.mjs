@@ -5,13 +5,10 @@
 // compile faithfully (a closure), naming where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 import { compileAll, CompileError } from '../../scripts/compile-validators.mjs';
+import { importSource } from './import-source.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixture = 'test/node/fixtures/compiler-edges.schema.ts';
@@ -23,21 +20,10 @@ const target = (schema) => ({
 const files = await compileAll([target('edgeSchema')]);
 const generated = files.find((f) => f.file.endsWith('compiler-edges.validate.ts')).code;
 // The generated module as it would sit in src/generated/, bundled with the zod schema it came from.
-const out = join(mkdtempSync(join(tmpdir(), 'carecircle-compiler-')), 'edges.mjs');
-await build({
-  stdin: {
-    contents: `${generated}\nexport { edgeSchema } from '../../${fixture}';\n`,
-    resolveDir: join(root, 'src/generated'),
-    sourcefile: 'compiler-edges.validate.ts',
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out,
-  logLevel: 'error',
+const m = await importSource(`${generated}\nexport { edgeSchema } from '../../${fixture}';\n`, {
+  resolveDir: join(root, 'src/generated'),
+  sourcefile: 'compiler-edges.validate.ts',
 });
-const m = await import(pathToFileURL(out).href);
 
 const base = () => ({
   short: 'ab',

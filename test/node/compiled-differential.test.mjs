@@ -8,38 +8,24 @@
 // unknown key added to an object, list items repeated or emptied. A failure prints the seed and the config.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
+import { importSource } from './import-source.mjs';
 
-const out = join(mkdtempSync(join(tmpdir(), 'carecircle-compiled-')), 'bundle.mjs');
 // One bundle, so the two sides share their modules (a per-language text is the same LocalText class in both).
-await build({
-  stdin: {
-    contents: [
-      `export { hashtagFeedSchema } from './src/widgets/hashtag-feed/hashtag-feed.schema.ts';`,
-      `export { supportGroupsSchema, hsdsGroupsSchema } from './src/widgets/support-groups/support-groups.schema.ts';`,
-      `export { chatScheduleSchema } from './src/widgets/chat-schedule/chat-schedule.schema.ts';`,
-      `export { postSchema } from './src/sources/post.schema.ts';`,
-      `export * from './src/generated/hashtag-feed.validate.ts';`,
-      `export * from './src/generated/support-groups.validate.ts';`,
-      `export * from './src/generated/chat-schedule.validate.ts';`,
-      `export { generateGroups } from './test/fixtures/support-groups/generate.ts';`,
-    ].join('\n'),
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: out,
-  logLevel: 'error',
-});
-const m = await import(pathToFileURL(out).href);
+const m = await importSource(
+  [
+    `export { hashtagFeedSchema } from './src/widgets/hashtag-feed/hashtag-feed.schema.ts';`,
+    `export { supportGroupsSchema, hsdsGroupsSchema } from './src/widgets/support-groups/support-groups.schema.ts';`,
+    `export { chatScheduleSchema } from './src/widgets/chat-schedule/chat-schedule.schema.ts';`,
+    `export { postSchema } from './src/sources/post.schema.ts';`,
+    `export * from './src/generated/hashtag-feed.validate.ts';`,
+    `export * from './src/generated/support-groups.validate.ts';`,
+    `export * from './src/generated/chat-schedule.validate.ts';`,
+    `export { generateGroups } from './test/fixtures/support-groups/generate.ts';`,
+  ].join('\n'),
+);
 globalThis.document ??= { baseURI: 'https://page.invalid/' };
 
 const json = (f) => JSON.parse(readFileSync(f, 'utf8'));
