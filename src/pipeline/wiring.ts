@@ -17,6 +17,8 @@ export interface Wiring {
   sources(): Source[];
   importer: Importer;
   recheck: Importer;
+  /** What `publish` takes from the wiring (the CLI's command and the desk's "Publish now" alike). */
+  publishing: { fetch: PipelineFetch; mediaFetch: PipelineFetch; recheck: Importer };
 }
 
 export function pipelineWiring(loaded: LoadedConfig, env: Record<string, string | undefined>, log: (m: string) => void): Wiring {
@@ -30,13 +32,15 @@ export function pipelineWiring(loaded: LoadedConfig, env: Record<string, string 
     loaded.config.sources.flatMap((s) => [...('instances' in s ? s.instances : []), ...('service' in s ? [s.service] : [])].map(originOf)),
   );
   const recheckFetch: PipelineFetch = (url, init) => (named.has(originOf(url)) ? fetch : publicOnly)(url, init);
+  const recheck: Importer = (url) => importPost(url, { fetch: recheckFetch, env });
   return {
     fetch,
     mediaFetch,
     sources: () => sourcesFrom(loaded.config.sources, { hashtag: loaded.tag, base: loaded.base, limit: loaded.config.limit }),
     // `add` is given an address by the person running it, who may name a server inside their own network.
     importer: (url) => importPost(url, { fetch, env }),
-    recheck: (url) => importPost(url, { fetch: recheckFetch, env }),
+    recheck,
+    publishing: { fetch, mediaFetch, recheck },
   };
 }
 

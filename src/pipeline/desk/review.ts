@@ -62,9 +62,7 @@ const publishNow = (
     loaded,
     store,
     actor,
-    fetch: wiring.fetch,
-    mediaFetch: wiring.mediaFetch,
-    recheck: wiring.recheck,
+    ...wiring.publishing,
     mirrorMedia,
     warn: log,
   });
