@@ -99,10 +99,6 @@ export function* checkSteps(
   return out;
 }
 
-/** Every group checked in background slices; undefined when one is rejected (zod then explains, with paths). */
-export const checkInSlices = (validator: GroupsValidator, groups: readonly unknown[], signal: AbortSignal): Promise<Group[] | undefined> =>
-  inSlices(checkSteps(validator, groups), signal);
-
 /**
  * The whole list's work after its first page, in steps: every group checked and its texts chosen for `chain` (so
  * applying the config does not walk them again), then the finder built from them. Undefined when a group is

@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
-import { checkInSlices, firstPage, SLICED_FROM, uniqueRawIds } from '../../../src/widgets/support-groups/first-page.js';
+import { checkSteps, firstPage, inSlices, SLICED_FROM, uniqueRawIds } from '../../../src/widgets/support-groups/first-page.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { FACETS } from '../../../src/widgets/support-groups/facets.js';
@@ -72,12 +72,13 @@ describe('support groups: a long list, first page first (issue 13)', () => {
     expect(uniqueRawIds([null, 1, { id: 2 }, { id: 2 }])).to.equal(true);
   });
 
-  it('checkInSlices: the same groups as one check of the whole list; none for a bad group; stops when aborted', async () => {
-    expect(await checkInSlices(supportGroupsValidator, raw, new AbortController().signal)).to.deep.equal(all);
+  it('checkSteps in slices: the same groups as one check of the whole list; none for a bad group; stops when aborted', async () => {
+    const checkInSlices = (groups: unknown[], signal: AbortSignal) => inSlices(checkSteps(supportGroupsValidator, groups), signal);
+    expect(await checkInSlices(raw, new AbortController().signal)).to.deep.equal(all);
     const bad = raw.map((g, i) => (i === N - 3 ? { ...g, formats: ['carrier pigeon'] } : g));
-    expect(await checkInSlices(supportGroupsValidator, bad, new AbortController().signal)).to.equal(undefined);
+    expect(await checkInSlices(bad, new AbortController().signal)).to.equal(undefined);
     const abort = new AbortController();
-    const pending = checkInSlices(supportGroupsValidator, raw, abort.signal);
+    const pending = checkInSlices(raw, abort.signal);
     abort.abort();
     let error: unknown;
     await pending.catch((e: unknown) => (error = e));
