@@ -1,7 +1,5 @@
 import { lazy } from '../lazy.js';
-import type { LocaleBundle } from '../../i18n/types.js';
-
-type Part = keyof LocaleBundle;
+import type { Part } from './messages.js';
 
 export { registry, registerLocale, type Registry } from './register.js';
 import { registry } from './register.js';
