@@ -58,6 +58,10 @@ export function publicAddress(ip: string): boolean {
   if (g[0] === 0x64 && g[1] === 0xff9b) return g.slice(2, 6).every((n) => n === 0) && carried(g[6]!, g[7]!);
   if (g.slice(0, 6).every((n) => n === 0)) return carried(g[6]!, g[7]!);
   if (g[0] === 0x2002) return carried(g[1]!, g[2]!);
+  // Teredo (2001:0::/32) carries two IPv4 addresses, but a packet to it leaves through whichever relay is nearest
+  // (maybe one inside this network) for a client behind a NAT, not a server: refused whatever it carries (IANA
+  // lists the prefix as not globally reachable).
+  if (g[0] === 0x2001 && g[1] === 0) return false;
   // Unique local, link-local and the old site-local (fe80::/10, fec0::/10), multicast.
   return !/^(f[cd]|fe[89a-f]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
 }

@@ -24,3 +24,26 @@ test('an IPv6 address carrying a private IPv4 one is not public; one carrying a 
   for (const ip of ['64:ff9b::808:808', '64:ff9b::8.8.8.8', '2002:808:808::1', '2606:4700::1111', '2a00:1450:4009:81f::200e'])
     assert.equal(publicAddress(ip), true, ip);
 });
+
+// Teredo (2001:0::/32, RFC 4380): 2001:0:<server IPv4>:<flags>:<port ^ 0xffff>:<client IPv4 ^ 0xffffffff>. The packet
+// goes to the client's IPv4 address through whichever Teredo relay is nearest, possibly one inside this network,
+// so a Teredo address is refused whatever it carries (see publicAddress).
+const teredo = (server, client, port = 40000) => {
+  const hex = (a, b) => ((a << 8) | b).toString(16);
+  const [s1, s2, s3, s4] = server.split('.').map(Number);
+  const [c1, c2, c3, c4] = client.split('.').map((n) => Number(n) ^ 0xff);
+  return `2001:0:${hex(s1, s2)}:${hex(s3, s4)}:8000:${(port ^ 0xffff).toString(16)}:${hex(c1, c2)}:${hex(c3, c4)}`;
+};
+
+test('a Teredo address is not public, whatever client and server IPv4 addresses it carries', () => {
+  // The encoder against RFC 4380's own example (server 65.54.227.120, client 192.0.2.45, port 40000).
+  assert.equal(teredo('65.54.227.120', '192.0.2.45'), '2001:0:4136:e378:8000:63bf:3fff:fdd2');
+  for (const client of ['192.168.1.1', '127.0.0.1', '10.0.0.1', '169.254.169.254', '8.8.8.8', '93.184.216.34'])
+    for (const server of ['65.54.227.120', '10.0.0.53'])
+      for (const ip of [teredo(server, client), teredo(server, client).replace('2001:0:', '2001:0000:').toUpperCase()])
+        assert.equal(publicAddress(ip), false, `${ip} (client ${client}, server ${server})`);
+  // Written with `::` (a zero server and client ^ 0xffffffff = 0): still Teredo; an address just outside it is not.
+  assert.equal(publicAddress('2001::ffff:ffff'), false);
+  assert.equal(publicAddress('2001::1'), false);
+  assert.equal(publicAddress('2001:4860:4860::8888'), true);
+});
