@@ -161,6 +161,36 @@ export function politeFetch(options: PoliteFetchOptions): PipelineFetch {
   };
 }
 
+/** The most redirects one request follows. */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * A fetch that follows redirects itself (at most `MAX_REDIRECTS`), asking each address with the fetch `via` picks for
+ * it, so that every hop is checked exactly as the first request is; a fetch that followed them on its own would check
+ * only the first. A redirect to anything but http(s), or one too many, fails the request for good.
+ */
+export function followRedirects(via: (url: string) => PipelineFetch): PipelineFetch {
+  return async (url, init = {}) => {
+    for (let hop = 0, address = url; ; hop++) {
+      const response = await via(address)(address, { ...init, redirect: 'manual' });
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel().catch(() => {});
+      const host = new URL(address).host;
+      if (hop === MAX_REDIRECTS) throw new PipelineFetchError(`${url}: more than ${MAX_REDIRECTS} redirects.`, host);
+      let next: URL | undefined;
+      try {
+        next = new URL(location, address);
+      } catch {
+        /* worded below */
+      }
+      if (next?.protocol !== 'http:' && next?.protocol !== 'https:')
+        throw new PipelineFetchError(`${address}: redirected to ${location}, not an http(s) address.`, host);
+      address = next.href;
+    }
+  };
+}
+
 /** A body's bytes, or undefined as soon as it is longer than `max` (the rest is not downloaded). */
 export async function readAtMost(response: Response, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!response.body) return new Uint8Array();

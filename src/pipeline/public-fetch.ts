@@ -26,14 +26,18 @@ export class InsideAddressError extends Error implements FinalError {
   }
 }
 
+/** What `publicOnlyFetch` asks for a name's addresses, and takes for public (tests pass their own). */
+export interface PublicOnlyOptions {
+  resolve?: Resolve;
+  isPublic?: (ip: string) => boolean;
+}
+
 /**
  * A `fetch` (GET and HEAD, redirects returned as they are, like `redirect: 'manual'`) that connects only to public
  * addresses. A name is resolved once, by the connection itself, and refused when any of its addresses is inside.
  * Bodies are not decompressed, so it asks for none compressed.
  */
-export function publicOnlyFetch(
-  options: { resolve?: Resolve; isPublic?: (ip: string) => boolean } = {},
-): (url: string, init?: FetchInit) => Promise<Response> {
+export function publicOnlyFetch(options: PublicOnlyOptions = {}): (url: string, init?: FetchInit) => Promise<Response> {
   const { resolve = systemResolve, isPublic = publicAddress } = options;
   return (url, init = {}) =>
     new Promise<Response>((done, fail) => {

@@ -3,8 +3,8 @@
 import type { LoadedConfig } from './config.js';
 import type { PipelineFetch, Source } from './types.js';
 import type { Importer } from './add.js';
-import { politeFetch, userAgent } from './http.js';
-import { publicOnlyFetch } from './public-fetch.js';
+import { followRedirects, politeFetch, userAgent } from './http.js';
+import { publicOnlyFetch, type PublicOnlyOptions } from './public-fetch.js';
 import { sourcesFrom, importPost } from './sources/index.js';
 
 export interface Wiring {
@@ -21,17 +21,24 @@ export interface Wiring {
   publishing: { fetch: PipelineFetch; mediaFetch: PipelineFetch; recheck: Importer };
 }
 
-export function pipelineWiring(loaded: LoadedConfig, env: Record<string, string | undefined>, log: (m: string) => void): Wiring {
+/** `network` replaces the public-only fetch's DNS and its idea of a public address (tests). */
+export function pipelineWiring(
+  loaded: LoadedConfig,
+  env: Record<string, string | undefined>,
+  log: (m: string) => void,
+  network?: PublicOnlyOptions,
+): Wiring {
   const agent = userAgent(loaded.config.site.url);
   const fetch = politeFetch({ userAgent: agent, log });
-  const publicOnly = politeFetch({ userAgent: agent, log, fetch: publicOnlyFetch() });
+  const publicOnly = politeFetch({ userAgent: agent, log, fetch: publicOnlyFetch(network) });
   const mediaFetch = loaded.config.publish.mirrorMedia.privateNetwork ? fetch : publicOnly;
   // A published post's address came from the server that sent it. Looking it up again may ask the servers this
-  // config names (a team's own Mastodon may be inside its network), and otherwise only public addresses.
+  // config names (a team's own Mastodon may be inside its network), and otherwise only public addresses; so may
+  // each redirect (a server that moved), or the first request's check would be worth nothing.
   const named = new Set(
     loaded.config.sources.flatMap((s) => [...('instances' in s ? s.instances : []), ...('service' in s ? [s.service] : [])].map(originOf)),
   );
-  const recheckFetch: PipelineFetch = (url, init) => (named.has(originOf(url)) ? fetch : publicOnly)(url, init);
+  const recheckFetch = followRedirects((url) => (named.has(originOf(url)) ? fetch : publicOnly));
   const recheck: Importer = (url) => importPost(url, { fetch: recheckFetch, env });
   return {
     fetch,
