@@ -1,7 +1,7 @@
 // The carecircle-locale Trusted Types policy blesses a language file's address and nothing else, whatever
 // string reaches it (the registry's folder is on globalThis, so any script on the page can change it).
 import { expect } from '@open-wc/testing';
-import { isLocaleFileUrl, localeScriptUrl } from '../../src/core/trusted-types.js';
+import { isLocaleFileUrl, localeScriptUrl } from '../../src/core/i18n/locale-script.js';
 
 const here = location.origin;
 
