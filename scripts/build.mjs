@@ -49,7 +49,11 @@ export const budgets = {
   // loading and failure states (+0.7); the loaders of the `src` reader and of language files, and the addresses
   // apart from the HTML reader (+0.6). The limit moves to the measured size; 40 is out of reach while this one
   // file carries zod and every feature: the ES bundles with all their chunks come to about 47 without zod.
-  'carecircle.iife.js': { target: 40, limit: 58.3 },
+  // +0.1 (58.23 → 58.33 on the commit that moved it): a long list's whole-list work with no task over 50 ms on a
+  // phone (the index sorted in five steps, documents read as the steps reach them, nothing-ticked counts kept from
+  // the table, the apply in a task of its own; the 62 ms task while indexing at 4× is gone). The module bundles
+  // paid for it by moving the language-file address check into the chunk that adds language files.
+  'carecircle.iife.js': { target: 40, limit: 58.4 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.

@@ -10,6 +10,11 @@ export interface FacetTable {
   /** Per facet: document d's value indexes are `vals[start[d]] … vals[start[d + 1] - 1]`. */
   start: Int32Array[];
   vals: Uint16Array[];
+  /**
+   * Per facet, per value: how many documents have it. With nothing ticked and no query these are the counts, so
+   * the whole list (what a page shows first) needs no pass over every document.
+   */
+  totals: Int32Array[];
 }
 
 /**
@@ -37,6 +42,7 @@ export function* facetSteps(
   const values: string[][] = [];
   const start: Int32Array[] = [];
   const vals: Uint16Array[] = [];
+  const totals: Int32Array[] = [];
   for (const f of FACETS) {
     const seen = new Map<string, number>();
     const raw: number[] = [];
@@ -57,9 +63,11 @@ export function* facetSteps(
     list.forEach((v, i) => (position[seen.get(v)!] = i));
     values.push(list);
     start.push(st);
-    vals.push(Uint16Array.from(raw, (id) => position[id]!));
+    const total = new Int32Array(list.length);
+    vals.push(Uint16Array.from(raw, (id) => (total[position[id]!]!++, position[id]!)));
+    totals.push(total);
   }
-  return { values, start, vals };
+  return { values, start, vals, totals };
 }
 
 export interface FacetResult {

@@ -125,6 +125,7 @@ export function* finderSteps(groups: Group[], synonyms: Record<string, string[]>
     },
   );
   const typeWords = `${TYPE_WORDS} ${types.join(' ')}`;
+  yield;
   // Lower-cased names compared plainly: a collator is ~20× slower on 10,000 names, for the same order in practice.
   const keys = groups.map((g) => g.name.toLowerCase());
   yield;
@@ -135,7 +136,7 @@ export function* finderSteps(groups: Group[], synonyms: Record<string, string[]>
   let steps: Generator<void, SearchIndex> | undefined;
   const step = () => {
     const r = (steps ??= code().indexSteps(
-      groups.map((g) => SEARCHED.map(([, text]) => text(g, typeWords))),
+      { length: groups.length, fieldsOf: (d) => SEARCHED.map(([, text]) => text(groups[d]!, typeWords)) },
       SEARCHED.map(([weight]) => weight),
       synonyms,
     )).next();
@@ -191,7 +192,11 @@ export function find(finder: Finder, state: FinderState, origin?: Origin, byDist
   const sc = searchCode.load.value;
   const searching = !sc && /\S/.test(state.q);
   const matched = sc?.queryTokens(state.q).length ? sc.search(finder.index, state.q, finder.order, finder.byName) : undefined;
-  let { passing, counts } = applyFacets(facets, selected, matched ?? finder.byName, groups.length);
+  // Nothing ticked and no query (every page's first list): every group, by name, and each value's own count.
+  let { passing, counts } =
+    matched || selected.some((s) => s.size)
+      ? applyFacets(facets, selected, matched ?? finder.byName, groups.length)
+      : { passing: [...finder.byName], counts: facets.totals };
   // Filtered by type: the groups for those types first, then those open to all.
   const types = state.filters.type;
   if (types.length && !types.includes(GENERAL))

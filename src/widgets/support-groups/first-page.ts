@@ -66,7 +66,11 @@ export function firstPage(
   return page?.every((g, k) => nameKey(g.name, chain) === keys[best[k]!]) ? page : undefined;
 }
 
-/** Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal` aborts. */
+/**
+ * Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal`
+ * aborts. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
+ * run in the last slice's task, or that one task is long.
+ */
 export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const slice = () => {
@@ -74,7 +78,7 @@ export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Pro
       const start = performance.now();
       for (;;) {
         const r = steps.next();
-        if (r.done) return resolve(r.value);
+        if (r.done) return void later(() => (signal.aborted ? reject(signal.reason) : resolve(r.value)));
         if (overBudget(start, 6)) return void later(slice);
       }
     };

@@ -62,6 +62,15 @@ interface TokenHits {
   scores: Float32Array;
 }
 
+/** A document's field texts (or lists), in the order of the weights. */
+export type DocFields = (string | string[] | undefined)[];
+
+/**
+ * The documents: a list of their fields, or their count and a function that reads document d's fields when the
+ * steps reach it (10,000 groups' fields read at once would be one long step).
+ */
+export type Docs = readonly DocFields[] | { readonly length: number; readonly fieldsOf: (d: number) => DocFields };
+
 /**
  * Builds the index. `fields[d]` holds document d's field texts (or lists), `weights[f]` the weight of
  * field f (1–255). `extraSynonyms` adds to the built-in groups: `{ bowel: ['colorectal', 'colon'] }`.
@@ -75,14 +84,11 @@ export const buildIndex = (...args: Parameters<typeof indexSteps>): SearchIndex 
 };
 
 /**
- * `buildIndex` in small steps (each `next()` one: 250 documents, then the sorting in three), so whoever drives
- * it can stop after a few milliseconds and let the page paint or answer a key press.
+ * `buildIndex` in small steps (each `next()` one: 250 documents, then the sorting in five), so whoever drives it
+ * can stop after a few milliseconds and let the page paint or answer a key press. On a phone (4× slower) no step
+ * of a 10,000-group index may come near 50 ms (`npm run bench`, "longest task while indexing").
  */
-export function* indexSteps(
-  fields: (string | string[] | undefined)[][],
-  weights: number[],
-  extraSynonyms: Record<string, string[]> = {},
-): Generator<void, SearchIndex> {
+export function* indexSteps(fields: Docs, weights: number[], extraSynonyms: Record<string, string[]> = {}): Generator<void, SearchIndex> {
   // One pass collecting (term, doc, weight) triples, deduplicated per (term, doc), then a counting sort by term.
   const firstIds = new Map<string, number>();
   const termOf: number[] = [];
@@ -91,9 +97,10 @@ export function* indexSteps(
   const lastDoc: number[] = [];
   const lastAt: number[] = [];
   const words = new Map<string, string[]>();
+  const fieldsOf = 'fieldsOf' in fields ? fields.fieldsOf : (d: number) => fields[d]!;
   for (let d = 0; d < fields.length; d++) {
     if (d % 250 == 249) yield;
-    fields[d]!.forEach((value, f) => {
+    fieldsOf(d).forEach((value, f) => {
       const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
       let tokens = words.get(text);
       if (!tokens) words.set(text, (tokens = tokenize(text).filter((t) => !FILLER.has(t))));
@@ -114,16 +121,20 @@ export function* indexSteps(
   }
   yield;
   const terms = [...firstIds.keys()].sort();
+  yield;
   const ids = new Map(terms.map((t, i) => [t, i]));
   const remap = new Int32Array(terms.length);
   for (const [t, id] of firstIds) remap[id] = ids.get(t)!;
+  yield;
   const start = new Int32Array(terms.length + 1);
   for (const id of termOf) start[remap[id]! + 1]!++;
+  yield;
   for (let t = 0; t < terms.length; t++) start[t + 1]! += start[t]!;
   const fill = start.slice(0, terms.length);
   const docs = new Int32Array(termOf.length);
   const w = new Uint8Array(termOf.length);
   for (let k = 0; k < termOf.length; k++) {
+    if (k % 65536 == 65535) yield;
     const at = fill[remap[termOf[k]!]!]!++;
     docs[at] = docOf[k]!;
     w[at] = weightOf[k]!;

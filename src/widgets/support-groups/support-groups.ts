@@ -55,6 +55,9 @@ interface FirstPage {
 /** A query, a ticked filter or a place: results that need every group. */
 const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Object.values(s.filters).some((v) => v.length > 0);
 
+/** Counts beside filters stay short on a phone: 1228, but 10,000. */
+const countFormat = (locale: string) => numberFormat(locale, { useGrouping: 'min2' });
+
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
  * counts, distance from a suburb or the viewer's location, next meeting in the viewer's time zone,
@@ -190,6 +193,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
     const chain = localeChain(this.locale);
+    // The filters' counts come with the whole list: their formatter (a native call of several ms on a phone) is
+    // made meanwhile, in a task of its own, not in the one that shows them.
+    later(() => countFormat(this.locale), 'background');
     const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
       if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
       this.#built = { locale: partial.locale, finder: whole.finder };
@@ -393,8 +399,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const { list, counts } = found;
     const total = list.length;
     const page = list.slice(0, this.shown);
-    // Counts beside filters stay short on a phone: 1228, but 10,000.
-    const n = (x: number) => numberFormat(this.locale, { useGrouping: 'min2' }).format(x);
+    const n = (x: number) => countFormat(this.locale).format(x);
     // Only the first page is checked yet: the count and filters wait for the rest, and so does any other list (a
     // query, a place, the names ordered in another language).
     const partial = this.#partial;
