@@ -40,8 +40,9 @@ export class PipelineFetchError extends Error {
     message: string,
     readonly host: string,
     readonly status?: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'PipelineFetchError';
   }
 }
@@ -113,7 +114,8 @@ export function politeFetch(options: PoliteFetchOptions): PipelineFetch {
       } catch (error) {
         if (init.signal?.aborted) throw init.signal.reason ?? error;
         if (error instanceof PipelineFetchError) throw error;
-        if ((error as Partial<FinalError>)?.final) throw new PipelineFetchError(`${host}: ${(error as Error).message}`, host);
+        if ((error as Partial<FinalError>)?.final)
+          throw new PipelineFetchError(`${host}: ${(error as Error).message}`, host, undefined, { cause: error });
         failure = timeout.aborted
           ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
           : `could not connect (${causeOf(error)})`;

@@ -14,7 +14,7 @@ export * from './state/store.js';
 export * from './state/lock.js';
 export * from './state/files.js';
 export { politeFetch, userAgent } from './http.js';
-export { publicOnlyFetch, InsideAddressError } from './public-fetch.js';
+export { publicOnlyFetch } from './public-fetch.js';
 // The sources (src/pipeline/sources/, written beside this): configs to Sources, `add` by address, deletion checks,
 // file readers and the mock-tested helpers the node tests call (test/node/pipeline/sources.test.mjs).
 export {

@@ -3,13 +3,12 @@
 // say the same, and it fits the size limit; otherwise its address is dropped from the snapshot (a post without
 // its picture is better than a picture from a server that can see who reads the page).
 import { createHash } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './state/files.js';
 import type { PipelineFetch } from './types.js';
-import { readAtMost } from './http.js';
+import { followRedirects, readAtMost, type FinalError } from './http.js';
 
 const EXT: Record<string, string> = {
   'image/jpeg': 'jpg',
@@ -66,6 +65,15 @@ export function publicAddress(ip: string): boolean {
   return !/^(f[cd]|fe[89a-f]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
 }
 
+/** An address `publicAddress` refuses: the pipeline's fetch does not try it again. */
+export class InsideAddressError extends Error implements FinalError {
+  readonly final = true as const;
+  constructor(host: string, ip: string) {
+    super(`${host} is ${ip === host ? 'an address' : `at ${ip}, an address`} on this machine or a private network`);
+    this.name = 'InsideAddressError';
+  }
+}
+
 /** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a final dotted IPv4 part as two groups). */
 function groups6(ip: string): number[] {
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
@@ -91,6 +99,11 @@ export function sniff(bytes: Uint8Array): string | undefined {
 }
 
 export interface MirrorOptions {
+  /**
+   * What copies are fetched with, redirects one by one. Unless publish.mirrorMedia.privateNetwork allows inside
+   * addresses, one that connects only to public ones, checked on the addresses it connects to (`publicOnlyFetch`):
+   * the mirror does not look names up itself, so each name is resolved once, by the connection.
+   */
   fetch: PipelineFetch;
   /** `<publish dir>/media`. */
   dir: string;
@@ -102,16 +115,11 @@ export interface MirrorOptions {
   signal?: AbortSignal;
   /** Addresses copied by earlier runs and their file names: one whose file is still there is not fetched again. */
   known?: Record<string, string>;
-  /** Copy from addresses on this machine or a private network too (`publish.mirrorMedia.privateNetwork`). */
-  privateNetwork?: boolean;
-  /** A host's addresses (tests replace the resolver). */
-  resolve?: (host: string) => Promise<string[]>;
 }
-
-const MAX_REDIRECTS = 5;
 
 export class MediaMirror {
   readonly #o: MirrorOptions;
+  readonly #get: PipelineFetch;
   /** One attempt per address per run: the same avatar on 50 posts is fetched once. */
   readonly #done = new Map<string, Promise<string | undefined>>();
   /** File names the snapshot uses; everything else in the folder is removed at the end. */
@@ -121,6 +129,7 @@ export class MediaMirror {
 
   constructor(options: MirrorOptions) {
     this.#o = options;
+    this.#get = followRedirects(() => options.fetch);
   }
 
   /** The mirrored address for `url`, or undefined when it cannot be copied safely (the reason is warned). */
@@ -140,23 +149,16 @@ export class MediaMirror {
     // Each publish would otherwise fetch every picture of every published post again from its server.
     const known = this.#o.known?.[url];
     if (known && MIRRORED.test(known) && existsSync(join(this.#o.dir, known))) return known;
-    // Redirects are followed here, one by one, so that each address is checked before it is asked.
-    let address = url;
     let response: Response;
-    for (let hop = 0; ; hop++) {
-      const refused = this.#o.privateNetwork ? undefined : await this.#refused(address);
-      if (refused) return fail(refused);
-      try {
-        response = await this.#o.fetch(address, { signal: this.#o.signal, redirect: 'manual', maxBytes });
-      } catch (e) {
-        return fail(`cannot fetch it (${(e as Error).message})`);
-      }
-      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (!location) break;
-      await response.body?.cancel().catch(() => {});
-      if (hop === MAX_REDIRECTS) return fail(`more than ${MAX_REDIRECTS} redirects`);
-      address = new URL(location, address).href;
-      if (!/^https?:\/\//i.test(address)) return fail(`redirected to ${address}, not an http(s) address`);
+    try {
+      response = await this.#get(url, { signal: this.#o.signal, maxBytes });
+    } catch (e) {
+      const { message, cause } = e as Error;
+      return fail(
+        e instanceof InsideAddressError || cause instanceof InsideAddressError
+          ? `${message} (set publish.mirrorMedia.privateNetwork to copy from your own network)`
+          : `cannot fetch it (${message})`,
+      );
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
@@ -167,11 +169,7 @@ export class MediaMirror {
       await response.body?.cancel().catch(() => {});
       return fail(`type ${declared || '(none)'} is not one of ${types.join(', ')}`);
     }
-    const length = Number(response.headers.get('content-length'));
-    if (length > maxBytes) {
-      await response.body?.cancel().catch(() => {});
-      return fail(`${length} bytes is over the ${maxBytes}-byte limit`);
-    }
+    // Its content-length or, from a server that does not say or lies, its bytes: no more than maxBytes are read.
     let bytes: Uint8Array | undefined;
     try {
       bytes = await readAtMost(response, maxBytes);
@@ -185,25 +183,6 @@ export class MediaMirror {
     const file = join(this.#o.dir, name);
     if (!existsSync(file)) writeAtomic(file, bytes);
     return name;
-  }
-
-  /**
-   * Why an address may not be asked: its host is, or resolves to, an address on this machine or a private network.
-   * (The fetch resolves the name again; a name that changes its answer in between is not stopped by this check,
-   * only by the type, first-bytes and size checks that every copy passes anyway.)
-   */
-  async #refused(address: string): Promise<string | undefined> {
-    const host = new URL(address).hostname.replace(/^\[|\]$/g, '');
-    let ips: string[];
-    try {
-      ips = isIP(host) ? [host] : await (this.#o.resolve ?? (async (h) => (await lookup(h, { all: true })).map((a) => a.address)))(host);
-    } catch (e) {
-      return `cannot find the server ${host} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-    }
-    const inside = ips.find((ip) => !publicAddress(ip));
-    return inside === undefined
-      ? undefined
-      : `${host} is ${inside === host ? 'an address' : `at ${inside}, an address`} on this machine or a private network (set publish.mirrorMedia.privateNetwork to copy from your own network)`;
   }
 
   /** Removes mirrored files the snapshot no longer uses (a deleted post's pictures go with it). */

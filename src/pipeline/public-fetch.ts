@@ -1,14 +1,13 @@
-// The fetch `--mirror-media` uses to copy pictures (unless publish.mirrorMedia.privateNetwork allows inside
-// addresses). The mirror checks each address before asking it, but a fetch that resolved the name again could be
-// told something else the second time (DNS rebinding: a public answer for the check, 127.0.0.1 for the request).
-// Here the check runs on the very addresses the connection is made to, inside the connection's own lookup.
+// The fetch `--mirror-media` copies pictures with (unless publish.mirrorMedia.privateNetwork allows inside
+// addresses), and publish's recheck asks servers the config does not name with. A check on a lookup of its own could
+// be told one thing and the connection another (DNS rebinding: a public answer for the check, 127.0.0.1 for the
+// request). Here the only lookup is the connection's own, and the check runs on the very addresses it connects to.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
-import { publicAddress } from './media.js';
-import type { FinalError } from './http.js';
+import { InsideAddressError, publicAddress } from './media.js';
 import type { FetchInit } from './types.js';
 
 /** All the addresses of a host name (tests pass their own, and their own idea of public). */
@@ -16,15 +15,6 @@ export type Resolve = (host: string) => Promise<LookupAddress[]>;
 
 const systemResolve: Resolve = (host) =>
   new Promise((resolve, reject) => dnsLookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
-
-/** Refused for good: the pipeline's fetch does not try such an address again. */
-export class InsideAddressError extends Error implements FinalError {
-  readonly final = true as const;
-  constructor(host: string, ip: string) {
-    super(`${host} is ${ip === host ? 'an address' : `at ${ip}, an address`} on this machine or a private network`);
-    this.name = 'InsideAddressError';
-  }
-}
 
 /** What `publicOnlyFetch` asks for a name's addresses, and takes for public (tests pass their own). */
 export interface PublicOnlyOptions {

@@ -22,6 +22,8 @@ import { applyEdit } from './collect.js';
 import { storedPost } from './sources/html.js';
 import { misinformationPhrases, type Rules } from './rules.js';
 import { MediaMirror } from './media.js';
+import { politeFetch, userAgent } from './http.js';
+import { publicOnlyFetch } from './public-fetch.js';
 import { nodeGlobals } from './node-globals.js';
 import type { PipelineFetch, PostRecord, PublishReport } from './types.js';
 
@@ -33,7 +35,10 @@ export interface PublishOptions {
   store: FileStore;
   actor: string;
   fetch: PipelineFetch;
-  /** What `--mirror-media` copies pictures with (the wiring's `mediaFetch`); `fetch` when not given. */
+  /**
+   * What `--mirror-media` copies pictures with (the wiring's `mediaFetch`). When not given: `fetch` if
+   * publish.mirrorMedia.privateNetwork allows inside addresses, else a polite `publicOnlyFetch` of its own.
+   */
   mediaFetch?: PipelineFetch;
   /** Looks a post up at its source (the `add` importer); without it, nothing is rechecked. */
   recheck?: Recheck;
@@ -229,8 +234,11 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
     throw new Error(
       `${o.loaded.file}: publish.url is needed for --mirror-media: the address the folder ${o.loaded.publishDir} is served at (like "/carecircle/").`,
     );
+  const fetch =
+    o.mediaFetch ??
+    (mirrorMedia.privateNetwork ? o.fetch : politeFetch({ userAgent: userAgent(o.loaded.config.site.url), fetch: publicOnlyFetch() }));
   return new MediaMirror({
-    fetch: o.mediaFetch ?? o.fetch,
+    fetch,
     dir: join(o.loaded.publishDir, 'media'),
     base: url.replace(/\/?$/, '/') + 'media/',
     maxBytes: mirrorMedia.maxBytes,
@@ -238,7 +246,6 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
     warn,
     signal: o.signal,
     known: readMediaIndex(o.loaded),
-    privateNetwork: mirrorMedia.privateNetwork,
   });
 }
 

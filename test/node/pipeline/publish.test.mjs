@@ -117,9 +117,20 @@ test('a recheck answering at a new address (the author renamed) and with new wor
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake but typed right')]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF body')]);
+/** The paths the media server was asked for, in order. */
+const served = [];
 const media = createServer((req, res) => {
+  served.push(req.url);
   const send = (type, body, headers = {}) => (res.writeHead(200, { 'content-type': type, ...headers }), res.end(body));
+  const redirect = (location) => (res.writeHead(302, { location }), res.end());
+  const port = media.address().port;
   switch (req.url) {
+    case '/moved.png':
+      return redirect(`http://moved.example:${port}/ok.png`);
+    case '/to-inside.png':
+      return redirect(`http://inside.example:${port}/ok.png`);
+    case '/to-metadata.png':
+      return redirect('http://169.254.169.254/latest/meta-data/');
     case '/ok.png':
     case '/avatar.png':
       return send('image/png', PNG);
@@ -247,7 +258,7 @@ test('a file declaring a size over the limit is not downloaded; mirroring withou
   const warnings = [];
   await publish({ loaded, store, actor: 'p', fetch, mirrorMedia: true, warn: (m) => warnings.push(m) });
   assert.ok(
-    warnings.some((w) => /\d+ bytes is over the 10-byte limit/.test(w)),
+    warnings.some((w) => /declared-big\.png: over the 10-byte limit/.test(w)),
     warnings.join('\n'),
   );
   const plain = await prepared(big, { p1: 'approve' });
@@ -383,38 +394,76 @@ test('--mirror-media never asks inside the network a post names: this machine, p
     warnings.join('\n'),
   );
 
-  // A public name that resolves inside, and a public server redirecting inside, are refused too.
-  const names = { 'cdn.example': ['93.184.216.34'], 'inside.example': ['93.184.216.34', '10.0.0.7'] };
-  const requested = [];
+  // A public name that resolves inside, and a public server redirecting inside, are refused too: by the connection,
+  // on the addresses it connects to, one hop at a time.
+  const port = media.address().port;
+  const { mirror, lookups, warnings: said } = connectChecked();
+  const before = served.length;
+  assert.equal(await mirror.mirror(`http://inside.example:${port}/ok.png`), undefined);
+  assert.equal(await mirror.mirror(`http://cdn.example:${port}/to-inside.png`), undefined);
+  assert.equal(await mirror.mirror(`http://cdn.example:${port}/to-metadata.png`), undefined);
+  assert.equal(await mirror.mirror(`http://nowhere.example:${port}/c.png`), undefined);
+  assert.deepEqual(
+    served.slice(before),
+    ['/to-inside.png', '/to-metadata.png'],
+    'only the public server was asked, never a redirect inside',
+  );
+  assert.deepEqual(new Set(lookups), new Set(['inside.example', 'cdn.example', 'nowhere.example']));
+  const hint = '\\(set publish\\.mirrorMedia\\.privateNetwork to copy from your own network\\)';
+  for (const why of [
+    new RegExp(
+      `inside\\.example:\\d+/ok\\.png: inside\\.example:\\d+: inside\\.example is at 10\\.0\\.0\\.7, an address on this machine or a private network ${hint}`,
+    ),
+    new RegExp(
+      `to-inside\\.png: inside\\.example:\\d+: inside\\.example is at 10\\.0\\.0\\.7, an address on this machine or a private network ${hint}`,
+    ),
+    new RegExp(
+      `to-metadata\\.png: 169\\.254\\.169\\.254: 169\\.254\\.169\\.254 is an address on this machine or a private network ${hint}`,
+    ),
+    /nowhere\.example:\d+\/c\.png: cannot fetch it \(nowhere\.example:\d+: could not connect \(.*ENOTFOUND/,
+  ])
+    assert.ok(
+      said.some((w) => why.test(w)),
+      `${why}: ${said.join('\n')}`,
+    );
+});
+
+/**
+ * A mirror copying as the CLI's does without privateNetwork: a polite fetch that connects only to public addresses,
+ * the connection's lookup answered here and recorded in `lookups`. Every name is at 127.0.0.1 (the media server,
+ * standing for a public address), but inside.example is also at 10.0.0.7 and nowhere.example is nowhere.
+ */
+function connectChecked() {
+  const lookups = [];
+  const warnings = [];
+  const connect = publicOnlyFetch({
+    isPublic: (ip) => ip === '127.0.0.1',
+    resolve: async (host) => {
+      lookups.push(host);
+      if (host === 'nowhere.example') throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return (host === 'inside.example' ? ['127.0.0.1', '10.0.0.7'] : ['127.0.0.1']).map((address) => ({ address, family: 4 }));
+    },
+  });
   const mirror = new MediaMirror({
     dir: tempDir('mirror'),
     base: '/c/media/',
-    maxBytes: 1000,
+    maxBytes: 10_000,
     types: ['image/png'],
     warn: (m) => warnings.push(m),
-    resolve: async (host) => names[host] ?? Promise.reject(Object.assign(new Error('no such host'), { code: 'ENOTFOUND' })),
-    fetch: async (url, init) => {
-      requested.push([url, init.redirect]);
-      return new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
-    },
+    fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: connect, sleep: async () => {} }),
   });
-  assert.equal(await mirror.mirror('https://inside.example/a.png'), undefined);
-  assert.equal(await mirror.mirror('https://cdn.example/b.png'), undefined);
-  assert.equal(await mirror.mirror('https://nowhere.example/c.png'), undefined);
-  assert.deepEqual(
-    requested,
-    [['https://cdn.example/b.png', 'manual']],
-    'only the public server was asked, and its redirect was not followed',
-  );
-  for (const why of [
-    /inside\.example is at 10\.0\.0\.7/,
-    /169\.254\.169\.254 is an address on this machine/,
-    /cannot find the server nowhere\.example \(ENOTFOUND\)/,
-  ])
-    assert.ok(
-      warnings.some((w) => why.test(w)),
-      `${why}: ${warnings.join('\n')}`,
-    );
+  return { mirror, lookups, warnings };
+}
+
+test('--mirror-media looks a name up once, in the connection, and connects to the addresses it checked', async () => {
+  const port = media.address().port;
+  const { mirror, lookups, warnings } = connectChecked();
+  const copied = /^\/c\/media\/[0-9a-f]{32}\.png$/;
+  assert.match((await mirror.mirror(`http://once.example:${port}/ok.png`)) ?? '', copied, warnings.join('\n'));
+  assert.deepEqual(lookups, ['once.example'], 'one lookup: no check of its own before the connection');
+  // A redirect is followed through the same check: the name it names is looked up for its own connection, once.
+  assert.match((await mirror.mirror(`http://old.example:${port}/moved.png`)) ?? '', copied, warnings.join('\n'));
+  assert.deepEqual(lookups, ['once.example', 'old.example', 'moved.example']);
 });
 
 test('--mirror-media checks the addresses it connects to, so a name answering differently the second time (DNS rebinding) is refused', async () => {
@@ -430,8 +479,6 @@ test('--mirror-media checks the addresses it connects to, so a name answering di
     maxBytes: 10_000,
     types: ['image/png'],
     warn: (m) => warnings.push(m),
-    // The mirror's own check is told the public address; the connection's lookup is then told the inside one.
-    resolve: async () => ['93.184.216.34'],
     fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: connectTime, sleep: async () => {} }),
   });
   assert.equal(await mirror.mirror(`http://rebind.example:${port}/ok.png`), undefined);
@@ -450,7 +497,6 @@ test('--mirror-media checks the addresses it connects to, so a name answering di
     maxBytes: 10_000,
     types: ['image/png'],
     warn: (m) => warnings.push(m),
-    privateNetwork: true,
     fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: through }),
   });
   assert.match((await copy.mirror(`http://pictures.example:${port}/ok.png`)) ?? '', /^\/c\/media\/[0-9a-f]{32}\.png$/);
