@@ -129,18 +129,20 @@ export function vtimezone(tz: string, fromYear: number, toYear: number, changes 
 }
 
 /**
- * RFC 5545 wants UNTIL in UTC when DTSTART has a TZID. A local date-time is converted; a date alone is not valid
- * with a zoned DTSTART, but configs write it (UNTIL=20261231): it means to the end of that day in the event's
- * zone, as `occurrences` reads it, so it is written as the UTC instant of 23:59:59 there.
+ * The rule as an RRULE value (a config may write an `RRULE:` prefix and spaces around it). RFC 5545 wants UNTIL in
+ * UTC when DTSTART has a TZID: a local one (a date alone means to the end of that day in the event's zone) is
+ * written as the instant `occurrences` ends at, to the second (toInstant reads whole seconds, as Intl writes them;
+ * a day's end is 23:59:59.999).
  */
 const utcUntil = (rule: string, tz: string): string =>
   rule
+    .trim()
     .replace(/^RRULE:/i, '')
     .toUpperCase()
-    .replace(
-      /UNTIL=(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(?=;|$)/,
-      (_, y, m, d, h, mi, s) => 'UNTIL=' + icsTime(toInstant(tz, parseWall(`${y}-${m}-${d}T${h ? `${h}:${mi}:${s}` : '23:59:59'}`))) + 'Z',
-    );
+    .replace(/UNTIL=([^;]*)/, (all, until: string) => {
+      const u = untilOf({ until });
+      return u && !u[1] ? `UNTIL=${icsTime(toInstant(tz, Math.floor(u[0] / 1e3) * 1e3))}Z` : all;
+    });
 
 // A series with no end (or a COUNT) gets its zone's changes listed this many years past the file's date; where
 // the zone follows a yearly rule, the VTIMEZONE carries on past that by itself.

@@ -69,7 +69,7 @@ export function parseRRule(rule: string): RRule {
     if (k == 'FREQ') r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail('rrule_freq', { value: v });
     else if (k == 'INTERVAL') r.interval = num();
     else if (k == 'COUNT') r.count = num();
-    else if (k == 'UNTIL') r.until = untilOf({ until: v } as RRule) ? v : fail('rrule_until', { value: v });
+    else if (k == 'UNTIL') r.until = untilOf({ until: v }) ? v : fail('rrule_until', { value: v });
     else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail('rrule_wkst', { value: v });
     else if (k == 'BYDAY')
       r.byDay = v.split(',').map((d) => {
@@ -105,7 +105,7 @@ function matches(r: RRule, d: number, s: number): boolean {
  * UNTIL as [naive ms, whether it is a UTC instant]. A date alone (`20261231`) runs to the end of that day on
  * the event's own clock, and a date-time without `Z` is its wall time; `toIcs` writes both as UTC instants.
  */
-export function untilOf(r: RRule): [number, boolean] | undefined {
+export function untilOf(r: Pick<RRule, 'until'>): [number, boolean] | undefined {
   const m = /^(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?(Z?)$/.exec(r.until ?? '');
   // parseWall refuses 20260231 and 20261399 rather than rolling them over into another day.
   const w = m ? parseWall(`${m[1]}-${m[2]}-${m[3]}T${m[4] ?? 23}:${m[5] ?? 59}:${m[6] ?? 59}`) : NaN;
