@@ -19,7 +19,7 @@ export const pluralRules = (locale: string): Intl.PluralRules => cached('p', loc
 export const relativeFormat = (locale: string, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): Intl.RelativeTimeFormat =>
   cached('r', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
 
-export const listFormat = (locale: string, options: Intl.ListFormatOptions = { type: 'conjunction' }): Intl.ListFormat =>
+export const listFormat = (locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat =>
   cached('l', locale, options, () => new Intl.ListFormat(locale, options));
 
 /** "5 minutes ago", "yesterday", "in 2 hours": the largest unit that fits. */
@@ -39,10 +39,11 @@ export function relativeTime(locale: string, date: Date, now = Date.now()): stri
   return relativeFormat(locale).format(0, 'second');
 }
 
-const zonePart = (locale: string, timeZone: string, timeZoneName: Intl.DateTimeFormatOptions['timeZoneName'], at: number | Date) =>
-  dateFormat(locale, { timeZone, timeZoneName })
+/** The zone's name in a date formatted with `options` (which ask for one with `timeZoneName`). */
+const zonePart = <O extends Intl.DateTimeFormatOptions>(locale: string, options: O, at: number | Date): string | O['timeZone'] =>
+  dateFormat(locale, options)
     .formatToParts(at)
-    .find((p) => p.type == 'timeZoneName')?.value ?? timeZone;
+    .find((p) => p.type == 'timeZoneName')?.value ?? options.timeZone;
 
 /**
  * A zone as people name it in `locale`: "Sydney time" in English, "hora de Reino Unido", "Giờ miền Đông" (the generic
@@ -51,11 +52,11 @@ const zonePart = (locale: string, timeZone: string, timeZoneName: Intl.DateTimeF
 export function zoneName(locale: string, timeZone: string, at: number | Date = Date.now()): string {
   // English readers know a zone best by its city, which is the English ID's own: "London time".
   if (/^en\b/.test(locale) && /\//.test(timeZone)) return timeZone.split('/').pop()!.replace(/_/g, ' ') + ' time';
-  const short = zonePart(locale, timeZone, 'shortGeneric', at);
+  const short = zonePart(locale, { timeZone, timeZoneName: 'shortGeneric' }, at);
   // Where the browser has no name for the city in this language it writes the ID's English one ("توقيت Sydney",
   // "hora de New York"): the region's name is the language's own ("توقيت شرق أستراليا", "hora oriental").
   const city = timeZone.split('/').pop()!.replace(/_/g, ' ');
-  return /\d|^\p{Lu}{1,5}$/u.test(short) || short.includes(city) ? zonePart(locale, timeZone, 'longGeneric', at) : short;
+  return /\d|^\p{Lu}{1,5}$/u.test(short) || short.includes(city) ? zonePart(locale, { timeZone, timeZoneName: 'longGeneric' }, at) : short;
 }
 
 /**
@@ -63,8 +64,6 @@ export function zoneName(locale: string, timeZone: string, at: number | Date = D
  * ("9:00 PM EST", "AEDT"), else the long name ("Australian Eastern Daylight Time", not "GMT+11").
  */
 export function formatWithZone(locale: string, options: Intl.DateTimeFormatOptions, at: number | Date): string {
-  const short = dateFormat(locale, { ...options, timeZoneName: 'short' });
-  return /\d/.test(short.formatToParts(at).find((p) => p.type == 'timeZoneName')?.value ?? '')
-    ? dateFormat(locale, { ...options, timeZoneName: 'long' }).format(at)
-    : short.format(at);
+  const short = { ...options, timeZoneName: 'short' } as const;
+  return dateFormat(locale, /\d/.test(zonePart(locale, short, at) ?? '') ? { ...options, timeZoneName: 'long' } : short).format(at);
 }
