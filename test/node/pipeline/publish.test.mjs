@@ -428,22 +428,8 @@ test('--mirror-media never asks inside the network a post names: this machine, p
     );
 });
 
-/**
- * A mirror copying as the CLI's does without privateNetwork: a polite fetch that connects only to public addresses,
- * the connection's lookup answered here and recorded in `lookups`. Every name is at 127.0.0.1 (the media server,
- * standing for a public address), but inside.example is also at 10.0.0.7 and nowhere.example is nowhere.
- */
-function connectChecked() {
-  const lookups = [];
-  const warnings = [];
-  const connect = publicOnlyFetch({
-    isPublic: (ip) => ip === '127.0.0.1',
-    resolve: async (host) => {
-      lookups.push(host);
-      if (host === 'nowhere.example') throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-      return (host === 'inside.example' ? ['127.0.0.1', '10.0.0.7'] : ['127.0.0.1']).map((address) => ({ address, family: 4 }));
-    },
-  });
+/** A mirror of PNGs up to 10 kB into a new folder, through a polite fetch over `connect`; its warnings are kept. */
+function mirrorThrough(connect, warnings = []) {
   const mirror = new MediaMirror({
     dir: tempDir('mirror'),
     base: '/c/media/',
@@ -452,7 +438,25 @@ function connectChecked() {
     warn: (m) => warnings.push(m),
     fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: connect, sleep: async () => {} }),
   });
-  return { mirror, lookups, warnings };
+  return { mirror, warnings };
+}
+
+/**
+ * A mirror copying as the CLI's does without privateNetwork: a polite fetch that connects only to public addresses,
+ * the connection's lookup answered here and recorded in `lookups`. Every name is at 127.0.0.1 (the media server,
+ * standing for a public address), but inside.example is also at 10.0.0.7 and nowhere.example is nowhere.
+ */
+function connectChecked() {
+  const lookups = [];
+  const connect = publicOnlyFetch({
+    isPublic: (ip) => ip === '127.0.0.1',
+    resolve: async (host) => {
+      lookups.push(host);
+      if (host === 'nowhere.example') throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return (host === 'inside.example' ? ['127.0.0.1', '10.0.0.7'] : ['127.0.0.1']).map((address) => ({ address, family: 4 }));
+    },
+  });
+  return { ...mirrorThrough(connect), lookups };
 }
 
 test('--mirror-media looks a name up once, in the connection, and connects to the addresses it checked', async () => {
@@ -472,15 +476,7 @@ test('--mirror-media checks the addresses it connects to, so a name answering di
   const connectTime = publicOnlyFetch({
     resolve: async (host) => (lookups.push(host), host === 'rebind.example' ? [{ address: '127.0.0.1', family: 4 }] : []),
   });
-  const warnings = [];
-  const mirror = new MediaMirror({
-    dir: tempDir('rebind'),
-    base: '/c/media/',
-    maxBytes: 10_000,
-    types: ['image/png'],
-    warn: (m) => warnings.push(m),
-    fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: connectTime, sleep: async () => {} }),
-  });
+  const { mirror, warnings } = mirrorThrough(connectTime);
   assert.equal(await mirror.mirror(`http://rebind.example:${port}/ok.png`), undefined);
   assert.deepEqual(lookups, ['rebind.example'], 'refused at its first lookup, not tried again');
   assert.ok(
@@ -489,16 +485,9 @@ test('--mirror-media checks the addresses it connects to, so a name answering di
   );
   assert.ok(!warnings.some((w) => /tried \d times/.test(w)), warnings.join('\n'));
 
-  // The same fetch copies from an address it may ask, its redirects returned to the mirror to check one by one.
+  // The same fetch copies from an address it may ask.
   const through = publicOnlyFetch({ isPublic: (ip) => ip === '127.0.0.1', resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
-  const copy = new MediaMirror({
-    dir: tempDir('pinned'),
-    base: '/c/media/',
-    maxBytes: 10_000,
-    types: ['image/png'],
-    warn: (m) => warnings.push(m),
-    fetch: politeFetch({ userAgent: 'CareCircle/test', fetch: through }),
-  });
+  const copy = mirrorThrough(through, warnings).mirror;
   assert.match((await copy.mirror(`http://pictures.example:${port}/ok.png`)) ?? '', /^\/c\/media\/[0-9a-f]{32}\.png$/);
   // An IP literal is never looked up: it is checked as written.
   await assert.rejects(through(`http://10.0.0.1:${port}/ok.png`), /10\.0\.0\.1 is an address on this machine or a private network/);
