@@ -121,6 +121,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */ #due = false;
   /** @internal */ #signal?: AbortSignal;
   /** @internal */ #unclock?: () => void;
+  /** Cancels the formatters' warm-up. @internal */ #unwarm?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
 
   constructor() {
@@ -166,6 +167,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     clearTimeout(this.#timer);
     this.#unclock?.();
     this.#unclock = undefined;
+    this.#unwarm?.();
     document.removeEventListener('visibilitychange', this.#onVisible);
   }
 
@@ -181,7 +183,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.#unclock ??= everyMinute(() => this.requestUpdate());
     // The first date formatters of a page cost tens of milliseconds (the browser loads its locale data): build
     // them while the posts are on their way, not after they have arrived.
-    later(() => (dateFormat(this.locale, FULL_DATE), relativeFormat(this.locale)));
+    // Not after the feed has left the page: cancelled by stop().
+    this.#unwarm = later(() => (dateFormat(this.locale, FULL_DATE), relativeFormat(this.locale)));
     await this.#refresh(true);
     if (signal.aborted) return;
     this.loading = false;
