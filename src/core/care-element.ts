@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { BaseElement, type PropertyValues } from './base-element.js';
 import { themeStyles } from './theme/styles.js';
 import { loadRawConfig } from './config/load.js';
 import { checkConfig, type Checked } from './config/check.js';
@@ -42,7 +43,7 @@ export type Theme = 'light' | 'dark' | 'auto';
  */
 export abstract class CareElement<
   C extends { messages?: Record<string, string> | undefined; headingLevel?: number | undefined },
-> extends LitElement {
+> extends BaseElement {
   static override styles = [themeStyles];
 
   static override properties = {

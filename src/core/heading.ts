@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 
 /** A level as a whole number from 2 to 6: `"3"` → 3, 1 → 2, 9 → 6, anything else → 2. */
 export const clampLevel = (level: unknown): number => Math.min(6, Math.max(2, Math.round(Number(level)) || 2));

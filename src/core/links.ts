@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { safeUrl } from './sanitize.js';
 import { el, type Kid } from './dom.js';
 

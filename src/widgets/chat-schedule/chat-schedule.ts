@@ -1,6 +1,7 @@
 import { closestAttribute } from '../../core/dom.js';
 import { externalLink } from '../../core/links.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import type { PropertyValues } from '../../core/base-element.js';
 import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, listFormat, zoneName } from '../../core/i18n/format.js';

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
 import { nodesText } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';

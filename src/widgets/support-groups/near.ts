@@ -1,7 +1,7 @@
 // The Near box as a chunk, loaded only when a config offers places or the device's location (`places`,
 // `useGeolocation`): the place list, "Use my location", and how far each group is. The element keeps the state
 // (the origin, the status line) and hands this module what it needs to draw and change it.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { numberFormat } from '../../core/i18n/format.js';
 import type { Translate } from '../../core/i18n/messages.js';
 import { distanceKm, distanceUnit, inUnit, type DistanceUnit } from './geo.js';

@@ -1,6 +1,6 @@
 import { closestAttribute } from '../../core/dom.js';
 import { externalLink } from '../../core/links.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, formatWithZone, listFormat, numberFormat } from '../../core/i18n/format.js';
