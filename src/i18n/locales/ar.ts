@@ -58,6 +58,7 @@ export default {
     consentNote: 'تأتي هذه المنشورات من {hosts}. لا نتصل بها إلا إذا اخترت رؤية المنشورات.',
     curated: 'مختاراتنا',
     elsewhere: 'مواقع إلكترونية أخرى',
+    removed: 'أُزيل المنشور الذي كنت تقرؤه.',
   },
   'support-groups': {
     searchLabel: 'ابحث عن مجموعة دعم',

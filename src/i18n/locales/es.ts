@@ -52,6 +52,7 @@ export default {
     consentNote: 'Estas publicaciones vienen de {hosts}. Solo nos conectamos con ellos si usted decide ver las publicaciones.',
     curated: 'nuestra selección',
     elsewhere: 'otros sitios web',
+    removed: 'Se quitó la publicación que estaba leyendo.',
   },
   'support-groups': {
     searchLabel: 'Buscar un grupo de apoyo',

@@ -52,6 +52,7 @@ export default {
     consentNote: 'Questi post arrivano da {hosts}. Li contattiamo solo se Lei sceglie di vedere i post.',
     curated: 'una nostra selezione',
     elsewhere: 'altri siti web',
+    removed: 'Il post che stava leggendo è stato rimosso.',
   },
   'support-groups': {
     searchLabel: 'Cerca un gruppo di sostegno',

@@ -55,6 +55,7 @@ export default {
     consentNote: 'Te posty pochodzą z {hosts}. Łączymy się z nimi tylko wtedy, gdy zechce Pan/Pani zobaczyć posty.',
     curated: 'posty wybrane przez nas',
     elsewhere: 'innych stron internetowych',
+    removed: 'Czytany post został usunięty.',
   },
   'support-groups': {
     searchLabel: 'Wyszukaj grupę wsparcia',

@@ -48,6 +48,7 @@ export default {
     consentNote: 'Các bài đăng này đến từ {hosts}. Chúng tôi chỉ liên lạc với các nơi đó nếu quý vị chọn xem bài đăng.',
     curated: 'các bài chúng tôi chọn',
     elsewhere: 'các trang web khác',
+    removed: 'Bài đăng quý vị đang đọc đã bị gỡ.',
   },
   'support-groups': {
     searchLabel: 'Tìm nhóm hỗ trợ',

@@ -47,6 +47,7 @@ export default {
     consentNote: '这些帖子来自 {hosts}。只有在您选择查看帖子时，我们才会联系对方。',
     curated: '我们的精选',
     elsewhere: '其他网站',
+    removed: '您正在阅读的帖子已被移除。',
   },
   'support-groups': {
     searchLabel: '搜索支持小组',

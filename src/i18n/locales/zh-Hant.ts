@@ -48,6 +48,7 @@ export default {
     consentNote: '這些貼文來自 {hosts}。只有在您選擇查看貼文時，我們才會連線到對方。',
     curated: '我們的精選',
     elsewhere: '其他網站',
+    removed: '您正在閱讀的貼文已被移除。',
   },
   'support-groups': {
     searchLabel: '搜尋支持團體',

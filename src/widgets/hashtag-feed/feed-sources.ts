@@ -68,7 +68,13 @@ export async function pull(
           ? await (await reader(readers.snapshot, 'snapshot')).fetchSnapshot(src.url, { signal })
           : await (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
     const known = new Set(result.posts.map((p) => p.url));
-    r.posts = more ? [...r.posts, ...result.posts] : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
+    // A snapshot file is the whole list: a post no longer in it was taken off the site (the pipeline's review), so
+    // it leaves the page too. A server's first page is only the newest: older posts stay.
+    r.posts = more
+      ? [...r.posts, ...result.posts]
+      : src.type == 'snapshot'
+        ? result.posts
+        : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
     if (more || !r.posts.length || r.next === undefined) r.next = result.next;
     r.error = undefined;
     r.failures = 0;

@@ -11,6 +11,7 @@ import { allowed, mergePosts } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
 import { contentNodes } from './post-content.js';
+import { followFocus } from './follow-focus.js';
 import { cleanName, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { UGC } from '../../core/links.js';
 import { roleOf } from './moderation.js';
@@ -35,6 +36,8 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
 /** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
 const SKELETON = 6;
+/** What a reader can focus inside a post, to find the same control when the post moves. */
+const CONTROLS = 'a[href],button';
 
 /**
  * A moderated, safe, accessible hashtag feed: Mastodon hashtag timelines, curated posts, snapshot files
@@ -111,6 +114,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       consentNote: 'These posts come from {hosts}. We only contact them if you choose to see the posts.',
       curated: 'our selected posts',
       elsewhere: 'other websites',
+      removed: 'The post you were reading was removed.',
     },
   };
 
@@ -123,6 +127,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */ #unclock?: () => void;
   /** Cancels the formatters' warm-up. @internal */ #unwarm?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
+  /** The addresses of the posts on screen. @internal */ #urls: string[] = [];
+  /** Before a refresh: the posts' addresses, the focused post's index, its focused control's (-1: the post). @internal */
+  #focus?: [string[], number, number];
 
   constructor() {
     super();
@@ -231,6 +238,10 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       }
     }
     const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes), config.moderation));
+    // Posts may go (or move) under the reader: where focus is, for updated() to follow.
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const post = active?.closest('article');
+    if (post) this.#focus = [this.#urls, this.#articles().indexOf(post), [...post.querySelectorAll(CONTROLS)].indexOf(active!)];
     if (first || more || !this.#known.size) {
       list.forEach((i) => this.#known.add(i.p.url));
       this.items = list;
@@ -301,6 +312,28 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.#articles()[0]?.focus();
   }
 
+  /**
+   * Focus stays with its post when posts come and go (it moves with it, to the same control); when the post itself
+   * went, focus goes to the post in its place (else the heading or the empty state) and a polite message says why.
+   * @internal
+   */
+  protected override updated(): void {
+    super.updated();
+    const was = this.#focus;
+    this.#focus = undefined;
+    if (!was) return;
+    const [to, gone] = followFocus(was[0], this.#urls, was[1]);
+    const post = this.#articles()[to];
+    let target = (post && !gone && post.querySelectorAll<HTMLElement>(CONTROLS)[was[2]]) || post;
+    if (!target && (target = this.renderRoot.querySelector<HTMLElement>('[part=heading],.empty')!)) target.tabIndex = -1;
+    target?.focus();
+    if (!gone) return;
+    const said = this.renderRoot.querySelector('.said')!;
+    said.textContent = '';
+    // Emptied first and filled a moment later, so a second removal is announced too.
+    setTimeout(() => (said.textContent = this.t('removed')), 100);
+  }
+
   /** @internal */
   #articles(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('article')];
@@ -335,12 +368,14 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       </div>`;
     }
     const visible = this.items.slice(0, this.shown);
+    this.#urls = visible.map((i) => i.p.url);
     const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
     const failed = this.#runners.filter((r) => r.error);
     return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer" dir="auto">${disclaimer}</p>` : nothing}
       ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
       ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
+      <div role="status" class="visually-hidden said"></div>
       ${
         this.loading && !visible.length
           ? html`<div class="skeleton">

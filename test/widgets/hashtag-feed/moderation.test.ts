@@ -4,7 +4,7 @@ import { allowed, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } fr
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import type { Post } from '../../../src/sources/posts.js';
 import { postSchema } from '../../../src/sources/post.schema.js';
-import { json, mockFetch, post, type FetchMock } from './helpers.js';
+import { json, load, mockFetch, post, type FetchMock } from './helpers.js';
 
 const none: Moderation = {
   blockAccounts: [],
@@ -117,7 +117,30 @@ describe('rate limits', () => {
     expect(await pull(r, 'bcsm', 60000, false, signal, 30000)).to.equal(false);
     expect(await pull(r, 'bcsm', 60000, false, signal, 61000)).to.equal(true);
     expect(mock.calls).to.have.length(2);
-    expect(r.posts).to.have.length(2);
+    // A snapshot file is the whole list: the second answer's one post replaces the first's.
+    expect(r.posts).to.have.length(1);
+  });
+
+  it('takes a snapshot file as the whole list (a post taken off the site leaves), a server page as the newest only', async () => {
+    const [a, b, c] = [p({ url: 'https://x.example/a' }), p({ url: 'https://x.example/b' }), p({ url: 'https://x.example/c' })];
+    let posts = [a, b, c];
+    mock = mockFetch(() => json({ generatedAt: '2026-11-30T00:00:00Z', posts }));
+    const r = snapshot();
+    await pull(r, 'bcsm', 60000, false, signal, 0);
+    posts = [a, c];
+    await pull(r, 'bcsm', 60000, false, signal, 60000);
+    expect(r.posts.map((x) => x.url)).to.deep.equal(['https://x.example/a', 'https://x.example/c']);
+    const timeline = await load<unknown[]>('/test/fixtures/mastodon/mastodon_tag_timeline.json');
+    let statuses = timeline;
+    mock.restore();
+    mock = mockFetch(() => json(statuses));
+    const m = runner({ type: 'mastodon', instance: 'https://mastodon.example' });
+    await pull(m, 'bcsm', 60000, false, signal, 0);
+    const first = m.posts.map((x) => x.url);
+    expect(first).to.have.length(timeline.length);
+    statuses = timeline.slice(0, -1);
+    await pull(m, 'bcsm', 60000, false, signal, 60000);
+    expect(m.posts.map((x) => x.url)).to.deep.equal(first);
   });
 
   it('waits as long as Retry-After says after a 429', async () => {
