@@ -103,7 +103,9 @@ export interface Decision {
 }
 
 export type DecisionResult =
-  | { ok: true; record: PostRecord }
+  /** `moved`: how far this decision's own write moved the store's `revision()` (a reader that knows the revision before
+   * it can tell whether anyone else changed the store meanwhile). */
+  | { ok: true; record: PostRecord; moved?: number }
   | { ok: false; reason: 'conflict'; record: PostRecord; message: string }
   | { ok: false; reason: 'not-found' | 'invalid'; message: string };
 

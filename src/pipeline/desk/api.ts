@@ -130,7 +130,8 @@ export async function decide(ctx: DeskContext, body: unknown): Promise<Reply> {
   if ('status' in decision) return decision;
   const result = await ctx.store.decide(decision, ctx.actor);
   const counts = await tally(ctx);
-  if (result.ok) return { status: 200, body: { record: result.record, counts } };
+  // `own`: how far this decision moved the revision, so the page can tell another reviewer's change taken in with it.
+  if (result.ok) return { status: 200, body: { record: result.record, counts, own: result.moved } };
   if (result.reason === 'conflict')
     return { status: 409, body: { error: 'conflict', message: conflictMessage(result.record), record: result.record, counts } };
   return { status: result.reason === 'not-found' ? 404 : 400, body: { error: result.reason, message: result.message, counts } };

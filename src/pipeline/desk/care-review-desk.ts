@@ -462,7 +462,6 @@ export class CareReviewDesk extends LitElement {
     this.#enqueue(async () => {
       const data = await this.#send({ ...decision, key: record.key, version: record.version });
       step.pairs[0]!.after = data.record;
-      this.counts = data.counts;
       this.#settle(guess, data.record);
     }, step);
   }
@@ -481,8 +480,12 @@ export class CareReviewDesk extends LitElement {
       next = this.#bumped.get(`${decision.key}:${version}`)
     )
       version = next;
-    const data = await this.#api<{ record: PostRecord; counts: Counts }>('/api/decide', { ...decision, version });
+    const data = await this.#api<{ record: PostRecord; counts: Counts; own?: number }>('/api/decide', { ...decision, version });
     this.#bumped.set(`${decision.key}:${version}`, data.record.version);
+    // The answer's counts are the store's now: if its revision moved by more than this decision's own write, another
+    // reviewer (or a collect) changed the queue in between, which the watch would then never see: say so now.
+    if (this.counts && data.counts.revision - this.counts.revision > (data.own ?? 0)) this.changed = true;
+    this.counts = data.counts;
     return data;
   }
 
@@ -566,9 +569,7 @@ export class CareReviewDesk extends LitElement {
       let last: PostRecord | undefined;
       for (const { before, after } of step.pairs) {
         if (!after) continue;
-        const data = await this.#send(undoOf(before, after));
-        this.counts = data.counts;
-        last = data.record;
+        last = (await this.#send(undoOf(before, after))).record;
       }
       await this.#load(last && inState(last, this.state) ? last.key : this.selected);
       this.#focusAfter = this.records.length ? 'option' : 'empty';

@@ -291,7 +291,7 @@ export class FileStore implements Store {
    * ever on disk without its entry), then each changed record atomically, then sources.json, then the revision.
    * A crash in between leaves every file whole; the next run sees a consistent mix of old and new records.
    */
-  async transaction<T>(command: string, fn: (tx: Transaction) => T | Promise<T>): Promise<T> {
+  async transaction<T>(command: string, fn: (tx: Transaction) => T | Promise<T>, onWrite?: (moved: number) => void): Promise<T> {
     mkdirSync(this.dir, { recursive: true });
     const release = await acquireLock(join(this.dir, 'write.lock'), { command, wait: this.#wait, what: `The state folder ${this.dir}` });
     try {
@@ -346,7 +346,10 @@ export class FileStore implements Store {
         for (const r of records) shard.set(r.key, r);
         shards.push([file, jsonText([...shard.values()].sort((a, b) => (a.key < b.key ? -1 : 1)))]);
       }
+      const from = onWrite ? this.revision() : 0;
       appendLines(this.auditFile, lines);
+      // How far this write alone moved the revision (read under the lock, so no one else's write is in it).
+      onWrite?.(this.revision() - from);
       let wrote = lines.length > 0;
       for (const [file, text] of shards) wrote = writeIfChanged(file, text) || wrote;
       if (sourcesChanged) {
@@ -369,7 +372,13 @@ export class FileStore implements Store {
   }
 
   async decide(decision: Decision, actor: string): Promise<DecisionResult> {
-    return this.transaction(decision.action, (tx) => applyDecision(tx, decision, actor));
+    let moved = 0;
+    const result = await this.transaction(
+      decision.action,
+      (tx) => applyDecision(tx, decision, actor),
+      (n) => (moved = n),
+    );
+    return result.ok ? { ...result, moved } : result;
   }
 
   async bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]> {

@@ -3,7 +3,20 @@
 // "Changed by … at …, reload", and the other is what the store and its audit log keep. Needs the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { pipelineFolder, record, startReview, cookieOf, api, readRecords, readAudit, launch, openDesk, until, axe } from './helpers.mjs';
+import {
+  pipelineFolder,
+  record,
+  startReview,
+  cookieOf,
+  api,
+  readRecords,
+  readAudit,
+  launch,
+  openDesk,
+  until,
+  axe,
+  liveText,
+} from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -117,5 +130,71 @@ test('a change that leaves every count as it was (pinned, then unpinned, by anot
     await b.page.locator('.changed', { hasText: 'The queue has changed since it was loaded' }).waitFor({ timeout: 10000 });
   } finally {
     await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
+
+test('another reviewer’s change taken in with this reviewer’s own decision is still noticed', async () => {
+  const records = [record(0), record(1), record(2)];
+  const dir = await pipelineFolder(records);
+  const kim = await startReview(dir, { actor: 'nurse.kim' });
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const cookie = await cookieOf(kim);
+    // A decision's answer says how far its own write moved the store's revision.
+    const before = (await api(kim, cookie, '/api/counts')).json.counts.revision;
+    const own = (await api(kim, cookie, '/api/decide', { key: records[1].key, version: 1, action: 'hold' })).json;
+    assert.ok(own.own > 0, `own: ${own.own}`);
+    assert.equal(own.counts.revision - before, own.own);
+
+    // Lee's desk loads (one held), then Kim approves post 2 before Lee's desk checks for changes again.
+    const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
+    await b.page.locator('.counts li', { hasText: 'Needs clinical review: 1' }).waitFor();
+    await api(kim, cookie, '/api/decide', { key: records[2].key, version: 1, action: 'approve' });
+    // Lee approves post 0: the answer's counts are the store's, Kim's approval included (approved: 2).
+    await b.page.keyboard.press('a');
+    await b.page.locator('.counts li', { hasText: 'Approved: 2' }).waitFor();
+    // The desk's own check finds nothing new since that answer, so only the answer itself can tell.
+    await b.page.clock.fastForward(20000);
+    await b.page.locator('.changed', { hasText: 'The queue has changed since it was loaded' }).waitFor({ timeout: 10000 });
+    assert.equal(await b.page.locator('[role="option"]').count(), 1, 'the list is left as it was (post 2 still listed)');
+    assert.match(await b.page.locator('[role="option"]').first().textContent(), /Patient 2/);
+    await b.page.locator('.changed button', { hasText: 'Show the latest' }).click();
+    await until(async () => (await b.page.locator('[role="option"]').count()) === 0, 'the latest queue');
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
+
+test('this reviewer’s own decisions, undo and image descriptions alone bring no change notice', async () => {
+  const records = [record(0), record(1, { post: { media: [{ url: 'https://files.example/scan.png', type: 'image' }] } }), record(2)];
+  const dir = await pipelineFolder(records);
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
+    await b.page.keyboard.press('a');
+    await until(async () => readAudit(dir).length === 1, 'the approval stored');
+    await b.page.keyboard.press('u');
+    await until(async () => readAudit(dir).length === 2, 'the undo stored');
+    await until(async () => (await liveText(b.page)).startsWith('Undone: '), 'the undo answered');
+    await b.page.keyboard.press('c');
+    await until(async () => readAudit(dir).length === 3, 'the hold stored');
+    // Post 1 is selected: describe its picture.
+    await b.page.keyboard.press('e');
+    await b.page.locator('#alt-0:focus').waitFor();
+    await b.page.keyboard.type('A CT scan report');
+    await b.page.keyboard.press('Control+Enter');
+    await until(async () => readAudit(dir).length === 4, 'the description stored');
+    await b.page.locator('.review .meta', { hasText: 'last changed by dr.lee' }).waitFor();
+    // The desk's check: what it asks the store now is what the answers told it.
+    const checked = b.page.waitForResponse((r) => r.url().endsWith('/api/counts'));
+    await b.page.clock.fastForward(20000);
+    await checked;
+    // A later decision's answer renders after the check's: by then a notice would be on screen.
+    await b.page.keyboard.press('a');
+    await until(async () => readAudit(dir).length === 5, 'the last approval stored');
+    await b.page.locator('.counts li', { hasText: 'Approved: 1' }).waitFor();
+    assert.equal(await b.page.locator('.changed p').count(), 0, 'no notice');
+  } finally {
+    await lee.stop();
   }
 });
