@@ -320,6 +320,7 @@ export class CareReviewDesk extends LitElement {
   /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ #listRequest = 0;
   /** Decisions sent and not yet answered. @internal */ #inFlight = 0;
+  /** How many times the reviewer has picked a post (keys, click, focus). @internal */ #picks = 0;
   /** @internal */ #watch?: ReturnType<typeof setInterval>;
   /** Versions this page's own answered decisions moved each post from → to (`key:from` → to). @internal */
   #bumped = new Map<string, number>();
@@ -442,6 +443,7 @@ export class CareReviewDesk extends LitElement {
   #select(index: number, focus = true): void {
     const record = this.records[Math.max(0, Math.min(index, this.records.length - 1))];
     if (!record) return;
+    this.#picks++;
     this.selected = record.key;
     this.panel = 'none';
     if (focus) this.#focusAfter = 'option';
@@ -565,13 +567,16 @@ export class CareReviewDesk extends LitElement {
       this.status = 'Nothing to undo.';
       return;
     }
+    const picks = this.#picks;
     this.#enqueue(async () => {
       let last: PostRecord | undefined;
       for (const { before, after } of step.pairs) {
         if (!after) continue;
         last = (await this.#send(undoOf(before, after))).record;
       }
-      await this.#load(last && inState(last, this.state) ? last.key : this.selected);
+      await this.#load();
+      // Back to the undone post, unless the reviewer picked another one while the undo was on its way.
+      if (picks === this.#picks && last && this.records.some((r) => r.key === last.key)) this.selected = last.key;
       this.#focusAfter = this.records.length ? 'option' : 'empty';
       this.status = `Undone: ${step.label.toLowerCase()}. ${this.total} left.`;
     });
