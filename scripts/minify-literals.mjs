@@ -6,7 +6,7 @@
 // - html``: a whitespace run holding a line break becomes one space. A run of white space renders as one space
 //   anyway (no widget template uses `white-space: pre*` or <pre>/<textarea>), and a text node stays a text node, so
 //   lit's parts and the DOM's shape are unchanged.
-// Only tags imported from lit ('lit', 'lit/html.js', 'lit-html', 'lit-element', '@lit/reactive-element/css-tag.js') are touched.
+// Only tags imported from lit ('lit', 'lit/html.js', 'lit-html', 'lit-element') or our own css`` (src/core/css.ts) are touched.
 import { parseAst } from 'vite';
 
 /** One css`` template part minified; `before`/`after`: whether a `${}` stands at its start/end. */
@@ -57,13 +57,14 @@ export function minifyHtml(text) {
   return text.replace(/[ \t]*\r?\n\s*/g, ' ');
 }
 
-const LIT = new Set(['lit', 'lit/html.js', 'lit-element', 'lit-html', '@lit/reactive-element/css-tag.js']);
+const LIT = new Set(['lit', 'lit/html.js', 'lit-element', 'lit-html']);
+const ownCss = /(^|\/)core\/css\.js$|^\.\.?\/css\.js$/;
 
 /** The local names bound to lit's `css` and `html` in a module. */
 function litTags(ast) {
   const tags = new Map();
   for (const node of ast.body) {
-    if (node.type !== 'ImportDeclaration' || !LIT.has(node.source.value)) continue;
+    if (node.type !== 'ImportDeclaration' || !(LIT.has(node.source.value) || ownCss.test(node.source.value))) continue;
     for (const s of node.specifiers)
       if (s.type === 'ImportSpecifier' && ['css', 'html'].includes(s.imported.name)) tags.set(s.local.name, s.imported.name);
   }

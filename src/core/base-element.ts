@@ -1,5 +1,5 @@
 import { noChange, render, type RenderOptions, type RootPart } from 'lit/html.js';
-import { adoptStyles, type CSSResultGroup, type CSSResultOrNative } from '@lit/reactive-element/css-tag.js';
+import { adoptStyles, type CSSResult } from './css.js';
 
 // The reactive element under every widget: lit-html templates rendered into a shadow root, once per microtask
 // after declared properties change. Its names and its lifecycle are LitElement's (`static properties`,
@@ -34,7 +34,7 @@ interface ClassInfo {
   props: Map<string, PropertyDeclaration>;
   /** attribute name → property name */
   attrs: Map<string, string>;
-  styles: CSSResultOrNative[];
+  styles: CSSResult[];
 }
 
 // `carecircle check` constructs the elements in Node to read their rules: there is no DOM there.
@@ -46,7 +46,7 @@ export abstract class BaseElement extends Base {
   /** The reactive properties: set one and the element updates. A subclass lists its parent's too (`...Parent.properties`). */
   static properties: Record<string, PropertyDeclaration> = {};
   /** Styles adopted by the shadow root. */
-  static styles?: CSSResultGroup;
+  static styles?: CSSResult | CSSResult[];
 
   static get observedAttributes(): string[] {
     return [...BaseElement.#classInfo(this).attrs.keys()];
@@ -59,7 +59,7 @@ export abstract class BaseElement extends Base {
       info = {
         props: new Map(Object.entries(ctor.properties)),
         attrs: new Map(),
-        styles: ctor.styles ? ([ctor.styles].flat(3) as CSSResultOrNative[]) : [],
+        styles: ctor.styles ? [ctor.styles].flat() : [],
       };
       for (const [name, declaration] of info.props) {
         const { attribute = true, state } = declaration;

@@ -2,7 +2,7 @@
 // properties, and the tests that await `updateComplete` rely on, as LitElement does it.
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit/html.js';
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../../src/core/css.js';
 import { BaseElement, type PropertyValues, type ReactiveController } from '../../src/core/base-element.js';
 
 let count = 0;

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../css.js';
 
 /**
  * Global tokens (public, documented): `--care-color-*`, `--care-font-*`, `--care-radius`, `--care-space`.

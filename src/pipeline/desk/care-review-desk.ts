@@ -1,4 +1,6 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { BaseElement, type PropertyValues } from '../../core/base-element.js';
+import { css } from '../../core/css.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { themeStyles } from '../../core/theme/styles.js';
 import { cleanName } from '../../core/sanitize.js';
@@ -86,7 +88,7 @@ class HttpError extends Error {
  *
  * @summary The moderation queue served by `carecircle review`.
  */
-export class CareReviewDesk extends LitElement {
+export class CareReviewDesk extends BaseElement {
   static override styles = [
     themeStyles,
     css`

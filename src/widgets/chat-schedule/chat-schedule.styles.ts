@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../../core/css.js';
 
 // NHS.UK / GOV.UK direction: chats divided by a rule rather than boxed, the next date the biggest thing in a
 // chat, one prominent action (join when live, else add to calendar), body-coloured text rather than small grey.
