@@ -12,7 +12,7 @@ import { coreMessages, createTranslate, type Catalogues, type Part, type Transla
 import { directionOf, loadLocale, localeChain, registry } from './i18n/registry.js';
 import { resolveLocalText } from './config/local-text.js';
 import { langAndDir } from './dom.js';
-import { listFormat } from './i18n/format.js';
+import { listFormat, warmIntl } from './i18n/format.js';
 import { clampLevel } from './heading.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -126,7 +126,7 @@ export abstract class CareElement<
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     registry.listeners.add(this.#onLocale);
-    this.#localise();
+    warmIntl(this.#localise());
     // Load on the next update, so a `config` set right after connecting (as frameworks do) is seen.
     this.#stale = true;
     this.requestUpdate();
