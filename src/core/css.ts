@@ -16,17 +16,11 @@ export class CSSResult {
 }
 
 /**
- * Styles written in the source. Only other css`` results and numbers may be put in with `${}`: a string could
- * carry text from a config or a post into a style sheet.
+ * Styles written in the source. Its type lets only other css`` results and numbers be put in with `${}`: a string
+ * could carry text from a config or a post into a style sheet. (Not exported from the package.)
  */
 export const css = (strings: TemplateStringsArray, ...values: (CSSResult | number)[]): CSSResult =>
-  new CSSResult(
-    values.reduce<string>((text, value, i) => {
-      if (!(value instanceof CSSResult) && typeof value != 'number')
-        throw new TypeError('css``: only css`` results and numbers may be put in');
-      return text + value + strings[i + 1];
-    }, strings[0]!),
-  );
+  new CSSResult(values.reduce<string>((text, value, i) => text + value + strings[i + 1], strings[0]!));
 
 /** The sheets a shadow root adopts (replacing any it had). */
 export const adoptStyles = (root: ShadowRoot, styles: readonly CSSResult[]): void => {
