@@ -2,7 +2,7 @@
 // does not exist or miss one that does: global `--care-*` tokens from the shared theme (light and dark
 // defaults), widget tokens `--care-<widget>-*` from each widget's own styles, with descriptions from the
 // custom-elements manifest when Storybook has loaded it.
-import type { CSSResultOrNative } from 'lit';
+import type { CSSResult } from '../../src/core/css.js';
 import { themeStyles } from '../../src/core/theme/styles.js';
 
 export interface Token {
@@ -63,8 +63,7 @@ interface Manifest {
 const manifest = (): Manifest | undefined =>
   (globalThis as { __STORYBOOK_CUSTOM_ELEMENTS_MANIFEST__?: Manifest }).__STORYBOOK_CUSTOM_ELEMENTS_MANIFEST__;
 
-const cssText = (styles: CSSResultOrNative[]): string =>
-  styles.map((s) => ('cssText' in s ? s.cssText : [...(s as CSSStyleSheet).cssRules].map((r) => r.cssText).join('\n'))).join('\n');
+const cssText = (styles: CSSResult[]): string => styles.map((s) => s.cssText).join('\n');
 
 /** Private locals (`--_surface`) of the shared theme, by the public token each one reads. */
 function locals(): Map<string, string> {
@@ -80,9 +79,9 @@ const readable = (value: string, map: Map<string, string>) =>
 
 /** `--care-<widget>-*` tokens of a defined tag: from its styles, described from the manifest. */
 export function widgetTokens(tag: string): Token[] {
-  const ctor = customElements.get(tag) as (CustomElementConstructor & { elementStyles?: CSSResultOrNative[] }) | undefined;
+  const ctor = customElements.get(tag) as (CustomElementConstructor & { styles?: CSSResult | CSSResult[] }) | undefined;
   const prefix = `--${tag}-`;
-  const fromStyles = declared(cssText(ctor?.elementStyles ?? []));
+  const fromStyles = declared(cssText([ctor?.styles ?? []].flat()));
   const documented = new Map(
     (manifest()?.modules ?? [])
       .flatMap((m) => m.declarations ?? [])
