@@ -32,7 +32,7 @@ import { isPlainObject } from '../../core/config/compiled.js';
 import { localeChain } from '../../core/i18n/registry.js';
 import { UrlStateController } from './url-state-controller.js';
 import { lazy } from '../../core/lazy.js';
-import { later } from '../../core/tasks.js';
+import { later, nextTask } from '../../core/tasks.js';
 import { messages } from './messages.js';
 
 /**
@@ -190,6 +190,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     if (!Array.isArray(groups) || groups.length < SLICED_FROM || !uniqueRawIds(groups)) return super.check(data, signal);
     const shell = this.validator.accept({ ...(data as object), groups: [] });
     if (!shell) return super.check(data, signal);
+    // The first page is drawn in a task of its own, before the whole list's first slice: looking over every
+    // group's name for it and drawing it would be one long task on a phone.
+    const drawn = nextTask();
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
     const chain = localeChain(this.locale);
@@ -205,7 +208,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const page = linked ? undefined : firstPage(this.validator, groups, chain, shell.pageSize);
     if (!page) return rest;
     this.#partial = partial;
-    return { value: { ...shell, groups: page }, errors: [], skipped: [], rest };
+    return drawn.then(() => ({ value: { ...shell, groups: page }, errors: [], skipped: [], rest }));
   }
 
   /** @internal */
