@@ -38,7 +38,9 @@ export const budgets = {
   // address check in the chunk that adds language files. Measured 37.38 on the commit that set this limit. What is
   // left: the three widgets' code ≈ 14, core ≈ 6, compiled validators ≈ 6, lit-html 2.3, our base 0.9, styles ≈ 3.
   // Per-tag views would not help this figure: it counts a page that shows all three.
-  'carecircle.js': { target: 30, limit: 37.4 },
+  // +0.05 for wall times remembered by zone and instant (zones.ts): the chat schedule's minute redraw of 50 cards at
+  // 4× went from 70–81 ms to 39–64 (measured 37.43).
+  'carecircle.js': { target: 30, limit: 37.5 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -89,7 +91,9 @@ export const budgets = {
   // Measured 26.28 on 19206eb (the config problems' wording by key, the `src` reader as a chunk).
   // −1.5 by the widgets' own reactive base and css``, −0.23 by the language-file address check as a chunk, +0.1
   // for no long task while a long list is indexed. Measured 24.63.
-  'care-support-groups.js': { target: 20, limit: 24.7 },
+  // +0.07 by the long list's first page drawn in a task of its own and wall times remembered (zones.ts; each
+  // card's next meeting reads them too). Measured 24.70.
+  'care-support-groups.js': { target: 20, limit: 24.8 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -15,21 +15,30 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** Wall times already read, by zone and instant: a schedule asks for the same ones many times a minute. */
+const walls = new Map<string, number>();
+
 /** The wall clock in `tz` at instant `t`, as naive ms (whole seconds). */
 export function wallTime(tz: string, t: number): number {
-  const p: Record<string, number> = {};
-  for (const { type, value } of dateFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(t))
-    p[type] = +value;
-  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
+  const key = tz + ' ' + t;
+  let w = walls.get(key);
+  if (w === undefined) {
+    const p: Record<string, number> = {};
+    for (const { type, value } of dateFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(t))
+      p[type] = +value;
+    if (walls.size > 4e3) walls.clear();
+    walls.set(key, (w = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second)));
+  }
+  return w;
 }
 
 /** UTC offset of `tz` at instant `t`, in ms. */
