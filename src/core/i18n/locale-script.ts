@@ -1,24 +1,21 @@
-import { trustedPolicy } from '../trusted-types.js';
-
-// The origin CareCircle's own script came from (a CDN's, say): a classic script knows it only while it first runs
-// (the classic-script bundle carries this module inline, so it runs then).
-const ownScript = typeof document == 'object' ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
+import { trusted } from '../trusted-types.js';
+import { scriptUrl } from './registry.js';
 
 /**
- * Whether `s` is the address of a language file and nothing else: `…/locales/<tag>.js` (or a widget's own,
- * `…/locales/care-chat-schedule/<tag>.js`, or the config problems' `…/locales/errors/<tag>.js`) over http(s), from the
- * page's origin or the script's own, with no query, fragment, credentials, `.`/`..` segments or escapes that
+ * Whether `s` is the address of a language file and nothing else: `…/locales/<tag>.js` (or a widget's own in its
+ * `care-…` folder, `…/locales/care-chat-schedule/<tag>.js`, or the config problems' `…/locales/errors/<tag>.js`),
+ * over http(s), from the page's origin or the script's own, with no query, fragment, credentials, `.`/`..` segments or escapes that
  * could make the path end in `/locales/…` while naming something else (`data:…//locales/ar.js`, `…?/locales/ar.js`).
  */
 export function isLocaleFileUrl(s: string): boolean {
   if (
     /[?#\\]|%(2e|2f|5c)|(^|\/)\.{1,2}(\/|$)/i.test(s) ||
-    !/\/locales\/((care-(hashtag-feed|support-groups|chat-schedule)|errors)\/)?[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s)
+    !/\/locales\/((care(-[a-z]+)+|errors)\/)?[A-Za-z]{2,3}(-[A-Za-z\d]{2,8})*\.js$/.test(s)
   )
     return false;
   try {
     const url = new URL(s, document.baseURI);
-    const origins = [location.origin, new URL(ownScript || import.meta.url, document.baseURI).origin];
+    const origins = [location.origin, new URL(scriptUrl, document.baseURI).origin];
     return /^https?:$/.test(url.protocol) && !url.username && !url.password && origins.includes(url.origin);
   } catch {
     return false;
@@ -30,10 +27,8 @@ export function isLocaleFileUrl(s: string): boolean {
  * through the `carecircle-locale` policy, which admits language files only, whoever asks. Undefined where the page
  * refuses that policy (the widget stays in English).
  */
-export function localeScriptUrl(url: string): string | undefined {
-  const p = trustedPolicy('carecircle-locale', { createScriptURL: (s) => (isLocaleFileUrl(s) ? s : '') });
-  return p === undefined ? url : ((p?.createScriptURL(url) as string | undefined) ?? undefined);
-}
+export const localeScriptUrl = (url: string): string | undefined =>
+  trusted('carecircle-locale', { createScriptURL: (s) => (isLocaleFileUrl(s) ? s : '') }, 'createScriptURL', url);
 
 /**
  * Adds a language file's `<script>` (a same-origin file, allowed by `script-src 'self'`; under a nonce-based CSP

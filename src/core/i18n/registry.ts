@@ -36,13 +36,16 @@ export const directionOf = (locale: string): 'rtl' | 'ltr' => (RTL.test(locale) 
 declare const __CARE_LOCALES__: string[] | undefined;
 declare const __CARE_LOCALE_PATH__: string | undefined;
 declare const __CARE_LOCALE_SET__: string | undefined;
-const script = typeof document == 'object' ? (document.currentScript as HTMLScriptElement | null) : null;
+/**
+ * The address of CareCircle's own script (a CDN's, say): a classic script (the IIFE build) knows it only while it
+ * first runs, a module by import.meta.
+ */
+export const scriptUrl = (typeof document == 'object' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
 
 function defaultBase(): string | undefined {
   if (typeof __CARE_LOCALE_PATH__ != 'string') return undefined;
   try {
-    // A classic script (the IIFE build) knows its address only while it first runs; a module by import.meta.
-    return new URL(__CARE_LOCALE_PATH__, script?.src || import.meta.url).href;
+    return new URL(__CARE_LOCALE_PATH__, scriptUrl).href;
   } catch {
     return undefined;
   }
