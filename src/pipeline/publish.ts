@@ -22,8 +22,7 @@ import { applyEdit } from './collect.js';
 import { storedPost } from './sources/html.js';
 import { misinformationPhrases, type Rules } from './rules.js';
 import { MediaMirror } from './media.js';
-import { politeFetch, userAgent } from './http.js';
-import { publicOnlyFetch } from './public-fetch.js';
+import { mirrorFetch } from './wiring.js';
 import { nodeGlobals } from './node-globals.js';
 import type { PipelineFetch, PostRecord, PublishReport } from './types.js';
 
@@ -36,8 +35,9 @@ export interface PublishOptions {
   actor: string;
   fetch: PipelineFetch;
   /**
-   * What `--mirror-media` copies pictures with (the wiring's `mediaFetch`). When not given: `fetch` if
-   * publish.mirrorMedia.privateNetwork allows inside addresses, else a polite `publicOnlyFetch` of its own.
+   * What `--mirror-media` copies pictures with (the wiring's `mediaFetch`). When not given, wiring.ts `mirrorFetch`
+   * chooses, as the wiring does: `fetch` if publish.mirrorMedia.privateNetwork allows inside addresses, else a polite
+   * public-only fetch.
    */
   mediaFetch?: PipelineFetch;
   /** Looks a post up at its source (the `add` importer); without it, nothing is rechecked. */
@@ -234,11 +234,8 @@ function mediaMirror(o: PublishOptions, warn: (m: string) => void): MediaMirror 
     throw new Error(
       `${o.loaded.file}: publish.url is needed for --mirror-media: the address the folder ${o.loaded.publishDir} is served at (like "/carecircle/").`,
     );
-  const fetch =
-    o.mediaFetch ??
-    (mirrorMedia.privateNetwork ? o.fetch : politeFetch({ userAgent: userAgent(o.loaded.config.site.url), fetch: publicOnlyFetch() }));
   return new MediaMirror({
-    fetch,
+    fetch: o.mediaFetch ?? mirrorFetch(o.loaded, o.fetch),
     dir: join(o.loaded.publishDir, 'media'),
     base: url.replace(/\/?$/, '/') + 'media/',
     maxBytes: mirrorMedia.maxBytes,

@@ -31,7 +31,7 @@ export function pipelineWiring(
   const agent = userAgent(loaded.config.site.url);
   const fetch = politeFetch({ userAgent: agent, log });
   const publicOnly = politeFetch({ userAgent: agent, log, fetch: publicOnlyFetch(network) });
-  const mediaFetch = loaded.config.publish.mirrorMedia.privateNetwork ? fetch : publicOnly;
+  const mediaFetch = mirrorFetch(loaded, fetch, () => publicOnly);
   // A published post's address came from the server that sent it. Looking it up again may ask the servers this
   // config names (a team's own Mastodon may be inside its network), and otherwise only public addresses; so may
   // each redirect (a server that moved), or the first request's check would be worth nothing.
@@ -50,6 +50,16 @@ export function pipelineWiring(
     publishing: { fetch, mediaFetch, recheck },
   };
 }
+
+/**
+ * What `--mirror-media` copies pictures with: `fetch` where publish.mirrorMedia.privateNetwork allows inside
+ * addresses, else one that connects only to public addresses (polite, unless the caller gives its own).
+ */
+export const mirrorFetch = (
+  loaded: LoadedConfig,
+  fetch: PipelineFetch,
+  publicOnly = () => politeFetch({ userAgent: userAgent(loaded.config.site.url), fetch: publicOnlyFetch() }),
+): PipelineFetch => (loaded.config.publish.mirrorMedia.privateNetwork ? fetch : publicOnly());
 
 const originOf = (url: string): string => {
   try {
