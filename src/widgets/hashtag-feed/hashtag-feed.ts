@@ -1,20 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
-import { nodesText } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
 import { later } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import type { HashtagFeedConfig, ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
-import { allowed, mergePosts } from './moderation.js';
+import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
 import { contentNodes } from './post-content.js';
 import { followFocus } from './follow-focus.js';
-import { cleanName, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { UGC } from '../../core/links.js';
-import { roleOf } from './moderation.js';
 import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 
