@@ -9,3 +9,6 @@ export function followFocus(before: string[], after: string[], at: number): [to:
   // The posts still shown keep their order: the one after it comes after those before it that stay.
   return to < 0 ? [Math.min(before.slice(0, at).filter((url) => after.includes(url)).length, after.length - 1), true] : [to, false];
 }
+
+/** How long the feed's status line stays empty before it says a post was removed (so a second removal is heard too). */
+export const SAY_AFTER = 100;

@@ -10,7 +10,7 @@ import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
 import { contentNodes } from './post-content.js';
-import { followFocus } from './follow-focus.js';
+import { followFocus, SAY_AFTER } from './follow-focus.js';
 import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { UGC } from '../../core/links.js';
 import type { Post } from '../../sources/posts.js';
@@ -329,7 +329,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const said = this.renderRoot.querySelector('.said')!;
     said.textContent = '';
     // Emptied first and filled a moment later, so a second removal is announced too.
-    setTimeout(() => (said.textContent = this.t('removed')), 100);
+    setTimeout(() => (said.textContent = this.t('removed')), SAY_AFTER);
   }
 
   /** @internal */
