@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
+import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
 import { later } from '../../core/tasks.js';
@@ -11,7 +12,6 @@ import { pull, runner, type Runner } from './feed-sources.js';
 import { cacheKey, restore, save } from './cache.js';
 import { contentNodes } from './post-content.js';
 import { followFocus, SAY_AFTER } from './follow-focus.js';
-import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { UGC } from '../../core/links.js';
 import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
