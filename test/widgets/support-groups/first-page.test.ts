@@ -13,6 +13,7 @@ import { resolveLocalText } from '../../../src/core/config/local-text.js';
 import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 import type { Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
+import { later } from '../../../src/core/tasks.js';
 
 before(() => searchCode.load());
 
@@ -83,6 +84,18 @@ describe('support groups: a long list, first page first (issue 13)', () => {
     let error: unknown;
     await pending.catch((e: unknown) => (error = e));
     expect((error as DOMException).name).to.equal('AbortError');
+  });
+
+  it('inSlices resolves in a task after the last slice, so what awaits it is not part of that slice', async () => {
+    const order: string[] = [];
+    function* steps(): Generator<void, number> {
+      yield;
+      // Queued during the last slice: a result delivered in that slice's task would come before it.
+      later(() => order.push('task after the last slice'));
+      return 1;
+    }
+    await inSlices(steps(), new AbortController().signal).then(() => order.push('result'));
+    expect(order).to.deep.equal(['task after the last slice', 'result']);
   });
 });
 
