@@ -57,6 +57,8 @@ const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Obje
 
 /** Counts beside filters stay short on a phone: 1228, but 10,000. */
 const countFormat = (locale: string) => numberFormat(locale, { useGrouping: 'min2' });
+/** The date a group's details were last checked: "12 August 2026". */
+const REVIEWED = { dateStyle: 'long', timeZone: 'UTC' } as const;
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -150,6 +152,18 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       this.origin = this.#origin(state.near);
     },
   });
+
+  /**
+   * The first formatter of each kind the cards use, each made in a task of its own as the element connects, before a
+   * config can be checked (a long list's first page would otherwise make them all in its one task: the browser
+   * loads locale data for each, tens of ms on a phone). Later tasks in the same order: an inline config's first
+   * page is drawn after them. @internal
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const make of [() => dateFormat(this.locale, REVIEWED), () => languageName('en', this.locale), () => listFormat(this.locale)])
+      later(make);
+  }
 
   constructor() {
     super();
@@ -598,7 +612,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           </details>`
           : nothing
       }
-      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(g.lastReviewed)) })}</p>` : nothing}
+      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, REVIEWED).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
 
