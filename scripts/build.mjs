@@ -40,7 +40,11 @@ export const budgets = {
   // Per-tag views would not help this figure: it counts a page that shows all three.
   // +0.05 for wall times remembered by zone and instant (zones.ts): the chat schedule's minute redraw of 50 cards at
   // 4× went from 70–81 ms to 39–64 (measured 37.43).
-  'carecircle.js': { target: 30, limit: 37.5 },
+  // +0.15 for speed on a phone, measured 37.58: the chat schedule's minute tick makes again only the cards whose
+  // words change and works dates out again only when one ends (its redraw of 50 chats at 4×, median 45 → 22 ms, the
+  // slowest of 25 82 → 35), and the support groups make their cards' first formatters as they connect (10,000
+  // groups at 4×: first render 185 → 156 ms).
+  'carecircle.js': { target: 30, limit: 37.6 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -61,7 +65,9 @@ export const budgets = {
   // the table, the apply in a task of its own; the 62 ms task while indexing at 4× is gone). The module bundles
   // paid for it by moving the language-file address check into the chunk that adds language files.
   // −1.2 by the widgets' own reactive base and css`` (as above); measured 57.14.
-  'carecircle.iife.js': { target: 40, limit: 57.2 },
+  // +0.18 for the chat schedule's minute tick and the support groups' formatters made as they connect (as
+  // carecircle.js above); measured 57.32.
+  'carecircle.iife.js': { target: 40, limit: 57.35 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -114,7 +120,9 @@ export const budgets = {
   // 19.03: lit-html and the base 3.2, care-element 1.9, the widget 3.7, recurrence and zones 1.6, compiled
   // validation 1.6, messages and i18n 1.6, styles 1.6; under 15 still needs a first screen with no recurrence
   // worked out in the browser, or no template library.
-  'care-chat-schedule.js': { target: 15, limit: 19.1 },
+  // +0.09 for its minute tick (as carecircle.js above: cards made again only when their words change, dates only
+  // when one ends); measured 19.16.
+  'care-chat-schedule.js': { target: 15, limit: 19.2 },
 };
 
 const outputs = [

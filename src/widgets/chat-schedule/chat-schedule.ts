@@ -16,7 +16,20 @@ import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './cha
 import type { Checked } from '../../core/config/check.js';
 import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
-import { agenda, byNext, dayDiff, durationWords, entryOf, itemsOf, passes, tag, webcalUrl, type Entry, type Item } from './schedule.js';
+import {
+  agenda,
+  byNext,
+  dayDiff,
+  durationParts,
+  durationWords,
+  entryOf,
+  itemsOf,
+  passes,
+  tag,
+  webcalUrl,
+  type Entry,
+  type Item,
+} from './schedule.js';
 
 // Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
 const en = {
@@ -67,7 +80,6 @@ type CalendarCode = typeof import('../../core/time/ics.js');
 // the last ones shown): a chat costs about 1 ms to render on a laptop, 5 on a phone.
 const FIRST_SCREEN = 4;
 const MORE_MS = 20;
-const SKELETON = [1, 2, 3, 4, 5];
 
 /** Date and time of a later or cancelled date: "Tuesday, March 10 at 12:00 PM". */
 const DAY_TIME = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' } as const;
@@ -137,7 +149,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   /** Chats whose add-to-calendar menu has been opened: only those menus are in the DOM (50 closed menus cost a long task). */
   #opened = new Set<string>();
   /** The dates of every chat, worked out once per config, minute and filter, not on every render. */
-  #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[] };
+  #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[]; at: number; until: number };
   /** The dates being worked out, a few chats per task, and how to stop that. */
   #work?: { key: string; chats: Chat[]; cancel: () => void };
   /** Chats rendered so far: a first screen at once, then a few more per task, so 50 chats make no long task. */
@@ -208,9 +220,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const level = this.level;
     // Each chat once (its next date and up to 2 more), or every date in the agenda.
     const all = this.#occurrences(c, now, tz);
-    // A card is rebuilt only when something it shows may have changed, not when more cards are added below it.
+    // Every card is made again when any of these changes; not when more cards are added below it.
     const key = [
-      now,
       tz,
       this.t,
       level,
@@ -221,16 +232,31 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       this.icsWait?.failed,
       !!calendarCode.load.value,
     ];
-    if (key.some((k, i) => k !== this.#cardsFor[i])) [this.#cards, this.#cardsFor] = [new WeakMap(), key];
+    const old = key.some((k, i) => k !== this.#cardsFor[i]) ? new Map() : this.#cards;
+    [this.#cards, this.#cardsFor] = [new Map(), key];
     this.#total = all ? all.length : -1;
     this.#rendered = all ? Math.min(all.length, this.#shown) : 0;
     // The first time, while the dates are worked out: a few empty cards where the chats will be.
     if (!all)
-      return html`<div class="skeleton"><span role="status">${this.t('loading')}</span>${SKELETON.map(() => html`<div></div>`)}</div>`;
-    const cards =
-      c.layout == 'agenda'
-        ? (all.slice(0, this.#shown) as Item[]).map((i) => this.#card(i, () => this.#chat(i.chat, [i], i.next, tz, now, c, level)))
-        : (all.slice(0, this.#shown) as Entry[]).map((e) => this.#card(e, () => this.#chat(e.chat, e.dates, true, tz, now, c, level)));
+      return html`<div class="skeleton"><span role="status">${this.t('loading')}</span><div></div><div></div><div></div><div></div><div></div></div>`;
+    // A chat's card is made again only when what it shows changes: its dates, whether it is live, Today or
+    // Tomorrow, and what the countdown names (days; hours under 2 days; minutes under one). So a minute's tick makes
+    // again the few cards whose words change, not all 50. Keyed by the chat's place in the config (ids may repeat).
+    const card = (chat: Chat, dates: Occurrence[], full: boolean) => {
+      const s = +(dates.find((o) => !o.cancelled)?.start ?? NaN);
+      const key = [
+        c.chats.indexOf(chat),
+        full,
+        dates.map((o) => [+o.start, o.cancelled]),
+        s <= now || (s == s && [dayDiff(tz, now, s), full && Object.entries(durationParts(now, s))]),
+      ].join('|');
+      const made = old.get(key) ?? this.#chat(chat, dates, full, tz, now, c, level);
+      this.#cards.set(key, made);
+      return made;
+    };
+    const cards = (all.slice(0, this.#shown) as (Entry | Item)[]).map((e) =>
+      'dates' in e ? card(e.chat, e.dates, true) : card(e.chat, [e], e.next),
+    );
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
         ? html`<label>${this.t(key)}
@@ -297,22 +323,25 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   }
 
   /**
-   * Every chat's coming dates, for the whole widget once per minute tick (a pause, filter or language change
-   * re-renders without them). For a new config they are worked out in later tasks of a few milliseconds each
+   * Every chat's coming dates, for the whole widget, worked out again only when a date shown ends (or the clock goes
+   * back): a minute's tick, a pause or a language change re-renders without them. For a new config they are worked out in later tasks of a few milliseconds each
    * (50 chats at once are a long task on a phone), and until then this returns nothing; after that a tick or a
    * filter works them out at once, so what is shown always fits the filter.
    */
   #occurrences(c: ResolvedChatScheduleConfig, now: number, tz: string): Entry[] | Item[] | undefined {
-    const key = [now, c.layout, c.show, c.showCancelled, this.platform, this.hashtag].join('|');
-    if (this.#dates?.key === key && this.#dates.chats === c.chats) return this.#dates.cards;
+    const key = [c.layout, c.show, c.showCancelled, this.platform, this.hashtag].join('|');
+    const d = this.#dates;
+    if (d?.key === key && d.chats === c.chats && d.at <= now && now < d.until) return d.cards;
     const chats = c.chats.filter(passes(this));
     const dates = (chat: Chat) =>
       c.layout == 'agenda' ? itemsOf(chat, now, c.show, c.showCancelled) : entryOf(chat, now, Math.min(c.show, 3), c.showCancelled);
-    const cards = (done: (Entry | Item[])[]) => (c.layout == 'agenda' ? agenda(done as Item[][], c.show) : byNext(done as Entry[]));
-    if (this.#dates?.chats === c.chats) {
-      this.#dates = { key, chats: c.chats, cards: cards(chats.map(dates)) };
-      return this.#dates.cards;
-    }
+    // The dates stay as they are until the first of them ends (a chat's list moves on; a live one stays till its end).
+    const cards = (done: (Entry | Item[])[]) => {
+      const cards = c.layout == 'agenda' ? agenda(done as Item[][], c.show) : byNext(done as Entry[]);
+      const until = Math.min(...cards.map((e) => +('dates' in e ? e.dates[0]!.end : e.end)));
+      return (this.#dates = { key, chats: c.chats, cards, at: now, until }).cards;
+    };
+    if (d?.chats === c.chats) return cards(chats.map(dates));
     if (this.#work?.key !== key || this.#work.chats !== c.chats) {
       this.#work?.cancel();
       const done: (Entry | Item[])[] = [];
@@ -321,7 +350,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         const start = performance.now();
         while (done.length < chats.length && !overBudget(start, 6)) done.push(dates(chats[done.length]!));
         if (done.length < chats.length) return void (work.cancel = later(step));
-        this.#dates = { key, chats: c.chats, cards: cards(done) };
+        cards(done);
         // The first cards in a task of their own, not after a slice of this work.
         work.cancel = later(() => {
           this.#work = undefined;
@@ -353,13 +382,9 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     return undefined;
   }
 
-  #cards = new WeakMap<Entry | Item, TemplateResult>();
+  /** The cards of the last render, by what each shows (a render keeps only those it uses), and what they were made for. */
+  #cards = new Map<string, TemplateResult>();
   #cardsFor: unknown[] = [];
-  #card(entry: Entry | Item, make: () => TemplateResult): TemplateResult {
-    let card = this.#cards.get(entry);
-    if (!card) this.#cards.set(entry, (card = make()));
-    return card;
-  }
 
   #toggle = (): void => {
     this.paused = !this.paused;

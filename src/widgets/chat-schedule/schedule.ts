@@ -94,6 +94,16 @@ export function until(now: number, t: number): [number, number, number] {
   return [Math.floor(m / 1440), Math.floor((m % 1440) / 60), m % 60];
 }
 
+/** What a countdown to `at` names: days; hours under 2 days; minutes under one (`{ days: 1, hours: 9 }`). */
+export function durationParts(now: number, at: number): Record<string, number> {
+  const [d, h, m] = until(now, at);
+  const parts: Record<string, number> = {};
+  if (d) parts.days = d;
+  if (d < 2 && h) parts.hours = h;
+  if (!d && m) parts.minutes = m;
+  return parts;
+}
+
 type DurationFormat = new (locale: string, options: { style: 'long' }) => { format(d: Record<string, number>): string };
 const native = (Intl as unknown as { DurationFormat?: DurationFormat }).DurationFormat;
 const formats = new Map<string, { format(d: Record<string, number>): string }>();
@@ -107,11 +117,7 @@ const UNITS: Record<string, string> = { days: 'day', hours: 'hour', minutes: 'mi
  * locale's "and": "1 day and 14 hours".
  */
 export function durationWords(locale: string, now: number, at: number, DF: DurationFormat | null = native ?? null): string {
-  const [d, h, m] = until(now, at);
-  const parts: Record<string, number> = {};
-  if (d) parts.days = d;
-  if (d < 2 && h) parts.hours = h;
-  if (!d && m) parts.minutes = m;
+  const parts = durationParts(now, at);
   if (!DF)
     return listFormat(locale).format(
       Object.entries(parts).map(([k, n]) => numberFormat(locale, { style: 'unit', unit: UNITS[k], unitDisplay: 'long' }).format(n)),

@@ -123,6 +123,57 @@ describe('<care-chat-schedule>', () => {
     expect(text(items(el)[0]!.querySelector('.countdown'))).to.equal('Starts in 1 day');
   });
 
+  it('rebuilds on a minute tick only the cards whose words change, each card its own chat', async () => {
+    // Two chats at the same times under one id (ids are not checked for repeats): each keeps its own card.
+    const twin = { ...bcsm, title: 'The same times, another chat' };
+    const el = await render({ chats: [bcsm, twin] }, { now: '2026-02-26T01:00:00Z' });
+    const titles = () => items(el).map((li) => text(li.querySelector('h3')));
+    expect(titles()).to.have.members(['#bcsm weekly chat', 'The same times, another chat']);
+    // A card's dates, own time and later dates are written by DateTimeFormat's format (a getter): count its uses.
+    const proto = Intl.DateTimeFormat.prototype;
+    const format = Object.getOwnPropertyDescriptor(proto, 'format')!;
+    let calls = 0;
+    Object.defineProperty(proto, 'format', {
+      ...format,
+      get(this: Intl.DateTimeFormat) {
+        calls++;
+        return format.get!.call(this);
+      },
+    });
+    try {
+      el.now = '2026-02-26T01:01:00Z';
+      await el.updateComplete;
+      expect(calls, 'a minute on, both still read "Starts in 5 days": no card is made again').to.equal(0);
+      el.now = '2026-03-02T23:45:00Z';
+      await el.updateComplete;
+      expect(calls, 'the words changed: both cards are made again').to.be.above(0);
+    } finally {
+      Object.defineProperty(proto, 'format', format);
+    }
+    expect(titles()).to.have.members(['#bcsm weekly chat', 'The same times, another chat']);
+    expect(items(el).map((li) => text(li.querySelector('.countdown')))).to.deep.equal([
+      'Starts in 2 hours, 15 minutes',
+      'Starts in 2 hours, 15 minutes',
+    ]);
+  });
+
+  it('moves a chat on to its next date when the one shown ends, and back when the clock goes back', async () => {
+    const el = await render({ chats: [bcsm] }, { now: '2026-03-03T01:30:00Z' });
+    const when = () => items(el)[0]!.querySelector('.when time')!.getAttribute('datetime');
+    expect(when()).to.equal('2026-03-03T02:00:00.000Z');
+    el.now = '2026-03-03T02:30:00Z';
+    await el.updateComplete;
+    expect(items(el)[0]!.classList.contains('live'), 'live while it runs').to.equal(true);
+    expect(when()).to.equal('2026-03-03T02:00:00.000Z');
+    el.now = '2026-03-03T03:00:00Z';
+    await el.updateComplete;
+    expect(items(el)[0]!.classList.contains('live')).to.equal(false);
+    expect(when(), 'ended: the next week').to.equal('2026-03-10T01:00:00.000Z');
+    el.now = '2026-03-03T01:30:00Z';
+    await el.updateComplete;
+    expect(when(), 'the clock set back').to.equal('2026-03-03T02:00:00.000Z');
+  });
+
   it('shows exception dates as cancelled, or leaves them out', async () => {
     const cfg = { chats: [{ ...bcsm, exceptions: ['2026-03-02'] }], show: 2 };
     const shown = await render(cfg);
