@@ -44,7 +44,9 @@ export const budgets = {
   // words change and works dates out again only when one ends (its redraw of 50 chats at 4×, median 45 → 22 ms, the
   // slowest of 25 82 → 35), and the support groups make their cards' first formatters as they connect (10,000
   // groups at 4×: first render 185 → 156 ms).
-  'carecircle.js': { target: 30, limit: 37.6 },
+  // −0.11 by the editor's panel of config problems (care-element's renderIssues) as a chunk loaded with the first
+  // problem's wording (config/issue-panel.ts); measured 37.47.
+  'carecircle.js': { target: 30, limit: 37.5 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -67,7 +69,9 @@ export const budgets = {
   // −1.2 by the widgets' own reactive base and css`` (as above); measured 57.14.
   // +0.18 for the chat schedule's minute tick and the support groups' formatters made as they connect (as
   // carecircle.js above); measured 57.32.
-  'carecircle.iife.js': { target: 40, limit: 57.35 },
+  // +0.05 by the editor's panel as a module of its own (a chunk in the ES bundles, −0.11 each; inline here, so only
+  // its wrapper is added); measured 57.37.
+  'carecircle.iife.js': { target: 40, limit: 57.4 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -99,7 +103,9 @@ export const budgets = {
   // for no long task while a long list is indexed. Measured 24.63.
   // +0.07 by the long list's first page drawn in a task of its own and wall times remembered (zones.ts; each
   // card's next meeting reads them too). Measured 24.70.
-  'care-support-groups.js': { target: 20, limit: 24.8 },
+  // +0.05 by the cards' first formatters made as the element connects (10,000 groups at 4×: first render 174–179 →
+  // 147–163 ms), −0.12 by the editor's panel of config problems as a chunk (as carecircle.js); measured 24.63.
+  'care-support-groups.js': { target: 20, limit: 24.7 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -122,7 +128,8 @@ export const budgets = {
   // worked out in the browser, or no template library.
   // +0.09 for its minute tick (as carecircle.js above: cards made again only when their words change, dates only
   // when one ends); measured 19.16.
-  'care-chat-schedule.js': { target: 15, limit: 19.2 },
+  // −0.09 by the editor's panel of config problems as a chunk (as carecircle.js); measured 19.07.
+  'care-chat-schedule.js': { target: 15, limit: 19.1 },
 };
 
 const outputs = [

@@ -5,7 +5,7 @@ import { loadRawConfig } from './config/load.js';
 import { checkConfig, type Checked } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
 import type { ConfigIssue } from './config/issues.js';
-import { keyedIssueLater } from './config/issue-text.js';
+import { issuePanel, keyedIssueLater } from './config/issue-text.js';
 import { itemName } from './config/item-name.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
@@ -372,26 +372,18 @@ export abstract class CareElement<
   }
 
   /**
-   * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert,
-   * no error styling a patient would take for a fault in their care. Also in the console and the event.
+   * The editor-facing list of problems by path (config/issue-panel.ts, a chunk loaded with the first problem's
+   * wording, so it is here by the time a problem is shown; where it is not yet, it is asked for and drawn when it
+   * comes). The problems are in the console and the event whatever happens to it.
    */
-  protected renderIssues(issues: ConfigIssue[], fatal: boolean): TemplateResult {
-    return html`<details class=${fatal ? 'panel editor error' : 'panel editor'} part="error">
-      <summary>${this.t('editorDetails')}</summary>
-      <p>${this.t(fatal ? 'configErrorIntro' : 'skippedIntro', { count: issues.length })}</p>
-      <ul>
-        ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${this.#issueText(i)}</li>`)}
-      </ul>
-    </details>`;
-  }
-
-  /** A problem in the widget's language where its `errors` have the message, else in English. */
-  #issueText(issue: ConfigIssue): string {
-    if (!issue.key || !localeChain(this.locale).some((tag) => registry.bundles[tag]?.errors)) return issue.message;
-    const reason = issue.params?.reason;
-    const params = typeof reason == 'string' && reason.startsWith('fetch_') ? { ...issue.params, reason: this.t(reason) } : issue.params;
-    const text = createTranslate(this.locale, [{}], {}, ['errors'])(issue.key, params);
-    return text == issue.key ? issue.message : text;
+  protected renderIssues(issues: ConfigIssue[], fatal: boolean): unknown {
+    const code = issuePanel.value;
+    if (!code)
+      issuePanel().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
+    return code?.issuePanel(this.t, this.locale, issues, fatal) ?? nothing;
   }
 
   protected override updated(): void {

@@ -6,6 +6,9 @@ import { lazy } from '../lazy.js';
 // script uses issue-text.inline.ts instead (vite.config.ts), as it carries everything inline.
 const wording = lazy(() => import('./issues.js'));
 
+/** The editor's panel of problems (issue-panel.ts), a chunk loaded with the wording: the element draws it. */
+export const issuePanel = lazy(() => import('./issue-panel.js'));
+
 /**
  * `keyedIssue` from its chunk. Where that chunk cannot load (a proxy or the page's CSP blocks it), the message is
  * the key and its values, which still say what is wrong and where.
@@ -17,7 +20,8 @@ export async function keyedIssueLater(
   english = params,
 ): Promise<ConfigIssue> {
   try {
-    return (await wording()).keyedIssue(path, key, params, english);
+    const [text] = await Promise.all([wording(), issuePanel().catch(() => {})]);
+    return text.keyedIssue(path, key, params, english);
   } catch {
     return { path, key, params, message: `${key} ${JSON.stringify(english)}` };
   }

@@ -1,0 +1,31 @@
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import type { ConfigIssue } from './issues.js';
+import { itemName } from './item-name.js';
+import { createTranslate, type Translate } from '../i18n/messages.js';
+import { localeChain, registry } from '../i18n/registry.js';
+
+// The editor's panel of config problems: a chunk of its own, loaded with the wording of the first problem
+// (issue-text.ts), so a page whose config is fine never downloads it.
+
+/**
+ * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert, no error
+ * styling a patient would take for a fault in their care. Also in the console and the event.
+ */
+export function issuePanel(t: Translate, locale: string, issues: ConfigIssue[], fatal: boolean): TemplateResult {
+  return html`<details class=${fatal ? 'panel editor error' : 'panel editor'} part="error">
+    <summary>${t('editorDetails')}</summary>
+    <p>${t(fatal ? 'configErrorIntro' : 'skippedIntro', { count: issues.length })}</p>
+    <ul>
+      ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${issueText(t, locale, i)}</li>`)}
+    </ul>
+  </details>`;
+}
+
+/** A problem in the widget's language where its `errors` have the message, else in English. */
+function issueText(t: Translate, locale: string, issue: ConfigIssue): string {
+  if (!issue.key || !localeChain(locale).some((tag) => registry.bundles[tag]?.errors)) return issue.message;
+  const reason = issue.params?.reason;
+  const params = typeof reason == 'string' && reason.startsWith('fetch_') ? { ...issue.params, reason: t(reason) } : issue.params;
+  const text = createTranslate(locale, [{}], {}, ['errors'])(issue.key, params);
+  return text == issue.key ? issue.message : text;
+}
