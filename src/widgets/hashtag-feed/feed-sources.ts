@@ -69,12 +69,15 @@ export async function pull(
           : await (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
     const known = new Set(result.posts.map((p) => p.url));
     // A snapshot file is the whole list: a post no longer in it was taken off the site (the pipeline's review), so
-    // it leaves the page too. A server's first page is only the newest: older posts stay.
+    // it leaves the page too. A server's first page is only the newest: older posts stay. On Mastodon, whose tag
+    // timeline is in time order, a post newer than that page's oldest but not on it was deleted (or lost the tag):
+    // it leaves too (all of them, when the first page is empty).
+    const oldest = result.posts.length ? Math.min(...result.posts.map((p) => Date.parse(p.createdAt))) : -Infinity;
     r.posts = more
       ? [...r.posts, ...result.posts]
       : src.type == 'snapshot'
         ? result.posts
-        : [...result.posts, ...r.posts.filter((p) => !known.has(p.url))];
+        : [...result.posts, ...r.posts.filter((p) => !known.has(p.url) && !(src.type == 'mastodon' && Date.parse(p.createdAt) > oldest))];
     if (more || !r.posts.length || r.next === undefined) r.next = result.next;
     r.error = undefined;
     r.failures = 0;

@@ -143,6 +143,31 @@ describe('rate limits', () => {
     expect(m.posts.map((x) => x.url)).to.deep.equal(first);
   });
 
+  it("drops a Mastodon post deleted since (newer than the first page's oldest, not on it), keeps older pages", async () => {
+    const timeline = await load<{ id: string; created_at: string }[]>('/test/fixtures/mastodon/mastodon_tag_timeline.json');
+    expect(timeline.length).to.equal(3);
+    let statuses: unknown[] = timeline.slice(0, 2);
+    mock = mockFetch(() => json(statuses));
+    const m = runner({ type: 'mastodon', instance: 'https://mastodon.example' });
+    await pull(m, 'bcsm', 60000, false, signal, 0);
+    // An older page (its own request), then a refresh whose first page lacks the newer of the first two.
+    statuses = timeline.slice(2);
+    m.next = 'https://mastodon.example/api/v1/timelines/tag/bcsm?max_id=1';
+    await pull(m, 'bcsm', 60000, true, signal, 1000);
+    const all = m.posts.map((x) => x.url);
+    expect(all).to.have.length(timeline.length);
+    statuses = [timeline[1]];
+    await pull(m, 'bcsm', 60000, false, signal, 61000);
+    expect(
+      m.posts.map((x) => x.url),
+      'the deleted post left; the older pages stayed',
+    ).to.deep.equal(all.slice(1));
+    // A first page with nothing on it: the tag has no posts left, so none stays.
+    statuses = [];
+    await pull(m, 'bcsm', 60000, false, signal, 122000);
+    expect(m.posts).to.deep.equal([]);
+  });
+
   it('waits as long as Retry-After says after a 429', async () => {
     mock = mockFetch(() => json({}, { status: 429, headers: { 'retry-after': '600' } }));
     const r = snapshot();
