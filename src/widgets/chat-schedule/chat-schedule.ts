@@ -148,7 +148,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #blob?: string;
   /** Chats whose add-to-calendar menu has been opened: only those menus are in the DOM (50 closed menus cost a long task). */
   #opened = new Set<string>();
-  /** The dates of every chat, worked out once per config, minute and filter, not on every render. */
+  /** The dates of every chat, worked out once per config and filter, and again when one of them ends (`until`). */
   #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[]; at: number; until: number };
   /** The dates being worked out, a few chats per task, and how to stop that. */
   #work?: { key: string; chats: Chat[]; cancel: () => void };
@@ -324,9 +324,10 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   /**
    * Every chat's coming dates, for the whole widget, worked out again only when a date shown ends (or the clock goes
-   * back): a minute's tick, a pause or a language change re-renders without them. For a new config they are worked out in later tasks of a few milliseconds each
-   * (50 chats at once are a long task on a phone), and until then this returns nothing; after that a tick or a
-   * filter works them out at once, so what is shown always fits the filter.
+   * back): a minute's tick, a pause or a language change re-renders without them. For a new config they are worked
+   * out in later tasks of a few milliseconds each (50 chats at once are a long task on a phone), and until then this
+   * returns nothing; after that a date's end or a filter works them out at once, so what is shown always fits the
+   * filter.
    */
   #occurrences(c: ResolvedChatScheduleConfig, now: number, tz: string): Entry[] | Item[] | undefined {
     const key = [c.layout, c.show, c.showCancelled, this.platform, this.hashtag].join('|');
