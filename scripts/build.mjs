@@ -45,8 +45,9 @@ export const budgets = {
   // slowest of 25 82 → 35), and the support groups make their cards' first formatters as they connect (10,000
   // groups at 4×: first render 185 → 156 ms).
   // −0.11 by the editor's panel of config problems (care-element's renderIssues) as a chunk loaded with the first
-  // problem's wording (config/issue-panel.ts); measured 37.47.
-  'carecircle.js': { target: 30, limit: 37.5 },
+  // problem's wording (config/issue-panel.ts), +0.04 for the plain list of problems shown where that chunk cannot
+  // load (nothing an editor needs is lost); measured 37.53.
+  'carecircle.js': { target: 30, limit: 37.55 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -70,8 +71,10 @@ export const budgets = {
   // +0.18 for the chat schedule's minute tick and the support groups' formatters made as they connect (as
   // carecircle.js above); measured 57.32.
   // +0.05 by the editor's panel as a module of its own (a chunk in the ES bundles, −0.11 each; inline here, so only
-  // its wrapper is added); measured 57.37.
-  'carecircle.iife.js': { target: 40, limit: 57.4 },
+  // its wrapper is added), +0.04 for the feed dropping posts deleted at their server and +0.03 for the plain list
+  // the module bundles show where the panel's chunk cannot load (never used here, but in the shared element);
+  // measured 57.43.
+  'carecircle.iife.js': { target: 40, limit: 57.45 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -104,7 +107,8 @@ export const budgets = {
   // +0.07 by the long list's first page drawn in a task of its own and wall times remembered (zones.ts; each
   // card's next meeting reads them too). Measured 24.70.
   // +0.05 by the cards' first formatters made as the element connects (10,000 groups at 4×: first render 174–179 →
-  // 147–163 ms), −0.12 by the editor's panel of config problems as a chunk (as carecircle.js); measured 24.63.
+  // 147–163 ms), −0.12 by the editor's panel of config problems as a chunk, +0.04 for its plain fallback (as
+  // carecircle.js); measured 24.67.
   'care-support-groups.js': { target: 20, limit: 24.7 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
@@ -128,8 +132,9 @@ export const budgets = {
   // worked out in the browser, or no template library.
   // +0.09 for its minute tick (as carecircle.js above: cards made again only when their words change, dates only
   // when one ends); measured 19.16.
-  // −0.09 by the editor's panel of config problems as a chunk (as carecircle.js); measured 19.07.
-  'care-chat-schedule.js': { target: 15, limit: 19.1 },
+  // −0.09 by the editor's panel of config problems as a chunk, +0.04 for its plain fallback (as carecircle.js);
+  // measured 19.11.
+  'care-chat-schedule.js': { target: 15, limit: 19.15 },
 };
 
 const outputs = [

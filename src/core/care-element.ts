@@ -5,7 +5,7 @@ import { loadRawConfig } from './config/load.js';
 import { checkConfig, type Checked } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
 import type { ConfigIssue } from './config/issues.js';
-import { issuePanel, keyedIssueLater } from './config/issue-text.js';
+import { editorPanel, keyedIssueLater } from './config/issue-text.js';
 import { itemName } from './config/item-name.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
@@ -374,16 +374,19 @@ export abstract class CareElement<
   /**
    * The editor-facing list of problems by path (config/issue-panel.ts, a chunk loaded with the first problem's
    * wording, so it is here by the time a problem is shown; where it is not yet, it is asked for and drawn when it
-   * comes). The problems are in the console and the event whatever happens to it.
+   * comes). Where its code cannot load (the page's CSP or a missing file), the problems as written, in a plain
+   * list; they are in the console and the event too.
    */
   protected renderIssues(issues: ConfigIssue[], fatal: boolean): unknown {
-    const code = issuePanel.value;
+    const code = editorPanel.load.value;
     if (!code)
-      issuePanel().then(
+      editorPanel.load().then(
         () => this.requestUpdate(),
         () => {},
       );
-    return code?.issuePanel(this.t, this.locale, issues, fatal) ?? nothing;
+    return code
+      ? code.issuePanel(this.t, this.locale, issues, fatal)
+      : html`<ul part="error">${issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
   }
 
   protected override updated(): void {

@@ -160,6 +160,25 @@ describe('config errors', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("lists the problems plainly where the editor panel's code cannot load (a CSP, a missing file), with the console.error and the event", async () => {
+    const { editorPanel } = await import('../../src/core/config/issue-text.js');
+    const real = editorPanel.load;
+    editorPanel.load = Object.assign(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')), {
+      value: undefined,
+    }) as unknown as typeof real;
+    try {
+      const { el, event } = await errorOf(inline('{"title": nope}'));
+      expect(event.detail.issues[0]!.path).to.equal('(root)');
+      const list = shadow(el).querySelector('[part=error]')!;
+      expect(list.localName).to.equal('ul');
+      expect(list.textContent).to.match(/^\(root\): The config in the <script type="application\/json"> is not valid JSON/);
+      expect(errors.length).to.equal(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      editorPanel.load = real;
+    }
+  });
+
   it('reports a src that fails to load or parse', async () => {
     const missing = await errorOf(html`<care-test-element src="/test/fixtures/core/nope.json"></care-test-element>`);
     expect(missing.event.detail.issues).to.deep.equal([

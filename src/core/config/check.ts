@@ -1,5 +1,5 @@
 import type { Compiled } from './compiled.js';
-import { issuePanel } from './issue-text.js';
+import { editorPanel } from './issue-text.js';
 import type { Recoverable, Validated } from './validate.js';
 
 /**
@@ -23,7 +23,7 @@ export function checkConfig<T>(validator: Compiled<T>, data: unknown, recoverabl
 /** zod's check of a config the compiled validator rejected: what is wrong, by path, and what can be recovered. */
 export function explainConfig<T>(validator: Compiled<T>, data: unknown, recoverable: Recoverable): Promise<Validated<T>> {
   // The editor's panel comes with the explanation, to show it.
-  return Promise.all([import('./validate.js'), validator.schema(), issuePanel().catch(() => {})]).then(
+  return Promise.all([import('./validate.js'), validator.schema(), editorPanel.load().catch(() => {})]).then(
     ([{ validate }, schema]) => validate(schema, data, recoverable),
     (error: unknown) => ({
       errors: [

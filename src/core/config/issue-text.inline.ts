@@ -12,4 +12,6 @@ export const keyedIssueLater = async (
 ): Promise<ConfigIssue> => keyedIssue(path, key, params, english);
 
 const panel = { issuePanel: draw };
-export const issuePanel = Object.assign(() => Promise.resolve(panel), { value: panel }) as Lazy<typeof import('./issue-panel.js')>;
+export const editorPanel = {
+  load: Object.assign(() => Promise.resolve(panel), { value: panel }) as Lazy<typeof import('./issue-panel.js')>,
+};

@@ -6,8 +6,8 @@ import { lazy } from '../lazy.js';
 // script uses issue-text.inline.ts instead (vite.config.ts), as it carries everything inline.
 const wording = lazy(() => import('./issues.js'));
 
-/** The editor's panel of problems (issue-panel.ts), a chunk loaded with the wording: the element draws it. */
-export const issuePanel = lazy(() => import('./issue-panel.js'));
+/** The editor's panel of problems (issue-panel.ts), a chunk loaded with the wording: the element draws it. (An object, so tests can swap it.) */
+export const editorPanel = { load: lazy(() => import('./issue-panel.js')) };
 
 /**
  * `keyedIssue` from its chunk. Where that chunk cannot load (a proxy or the page's CSP blocks it), the message is
@@ -20,7 +20,7 @@ export async function keyedIssueLater(
   english = params,
 ): Promise<ConfigIssue> {
   try {
-    const [text] = await Promise.all([wording(), issuePanel().catch(() => {})]);
+    const [text] = await Promise.all([wording(), editorPanel.load().catch(() => {})]);
     return text.keyedIssue(path, key, params, english);
   } catch {
     return { path, key, params, message: `${key} ${JSON.stringify(english)}` };
