@@ -22,7 +22,8 @@ type Rules = Parameters<Factory['createPolicy']>[1];
 
 /**
  * `s` through the page's Trusted Types policy `name` (made once, with `rules`) for the sink `kind`: `s` itself where
- * the page has no Trusted Types, undefined where it refuses that name or the rules refuse `s`. The names a page's
+ * the browser has no Trusted Types, undefined where the page refuses that name, and an empty value where the rules
+ * refuse `s` (they return '': a script with that address only fails to load). The names a page's
  * `trusted-types` directive must allow (with `lit-html`): carecircle-inert, carecircle-jsonld, carecircle-locale.
  */
 export function trusted(name: string, rules: Rules, kind: keyof Rules, s: string): string | undefined {

@@ -1,4 +1,4 @@
-// The browser's Intl start-up in small tasks (src/core/i18n/format.ts intlSteps): a collator, then a segmenter,
+// The browser's Intl start-up in small tasks (src/core/i18n/format.ts intlWarmer): a collator, then a segmenter,
 // each in a task of its own, once per page, so no widget's first formatter is one long task on a phone.
 import { expect } from '@open-wc/testing';
 import { intlWarmer } from '../../src/core/i18n/format.js';
