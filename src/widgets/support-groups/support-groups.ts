@@ -205,8 +205,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const shell = this.validator.accept({ ...(data as object), groups: [] });
     if (!shell) return super.check(data, signal);
     // The first page is drawn in a task of its own, before the whole list's first slice: looking over every
-    // group's name for it and drawing it would be one long task on a phone.
-    const drawn = nextTask();
+    // group's name for it and drawing it would be one long task on a phone. A link with a query, filters or a place
+    // shows other groups first: then nothing is drawn before the whole list.
+    const linked = shell.urlState && narrowed(readState(location.search, shell.urlPrefix));
+    const drawn = !linked && nextTask();
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
     const chain = localeChain(this.locale);
@@ -218,8 +220,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       this.#built = { locale: partial.locale, finder: whole.finder };
       return done({ value: { ...shell, groups: whole.groups }, errors: [], skipped: [] });
     });
-    const linked = shell.urlState && narrowed(readState(location.search, shell.urlPrefix));
-    const page = linked ? undefined : firstPage(this.validator, groups, chain, shell.pageSize);
+    const page = drawn && firstPage(this.validator, groups, chain, shell.pageSize);
     if (!page) return rest;
     this.#partial = partial;
     return drawn.then(() => ({ value: { ...shell, groups: page }, errors: [], skipped: [], rest }));

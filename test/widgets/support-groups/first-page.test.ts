@@ -13,7 +13,7 @@ import { resolveLocalText } from '../../../src/core/config/local-text.js';
 import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 import type { Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
-import { later } from '../../../src/core/tasks.js';
+import { later, nextTask } from '../../../src/core/tasks.js';
 
 before(() => searchCode.load());
 
@@ -189,5 +189,36 @@ describe('<care-support-groups> with a long list', () => {
     const expected = find(createFinder(all), state).list;
     expect(count(el)).to.equal(`${expected.length} groups`);
     expect(names(el)).to.deep.equal(expected.slice(0, 20).map((i) => all[i]!.name));
+  });
+});
+
+describe("support groups: the cards' first formatters (issue 13)", () => {
+  it('makes a date, a language-name and a list formatter as it connects, each in a later task, not in that one', async () => {
+    const made: string[] = [];
+    const real = { DateTimeFormat: Intl.DateTimeFormat, DisplayNames: Intl.DisplayNames, ListFormat: Intl.ListFormat };
+    const spy = <T extends object>(name: string, C: T): T =>
+      new Proxy(C, { construct: (target, args) => (made.push(`${name}:${args[0]}`), Reflect.construct(target as never, args)) });
+    Object.assign(Intl, {
+      DateTimeFormat: spy('DateTimeFormat', real.DateTimeFormat),
+      DisplayNames: spy('DisplayNames', real.DisplayNames),
+      ListFormat: spy('ListFormat', real.ListFormat),
+    });
+    // Icelandic: no other test makes its formatters, so none is cached yet.
+    const host = document.createElement('div');
+    host.lang = 'is';
+    const el = document.createElement('care-support-groups') as CareSupportGroups;
+    el.config = { groups: [] };
+    try {
+      host.append(el);
+      document.body.append(host);
+      await el.updateComplete;
+      const icelandic = () => made.filter((m) => m.endsWith(':is'));
+      expect(icelandic(), 'none in the task that connected it').to.deep.equal([]);
+      for (let i = 0; i < 4; i++) await nextTask();
+      expect(icelandic()).to.include.members(['DateTimeFormat:is', 'DisplayNames:is', 'ListFormat:is']);
+    } finally {
+      Object.assign(Intl, real);
+      host.remove();
+    }
   });
 });
