@@ -39,6 +39,18 @@ async function refresh(el: CareHashtagFeed, state: { posts: PostInput[] }, posts
   await el.updateComplete;
 }
 
+/**
+ * Five posts; focus put where `put` says; then a refresh that serves `next` of them. The feed after it, and where
+ * focus is now, in words.
+ */
+async function focusAfter(put: (el: CareHashtagFeed) => HTMLElement, next: (posts: PostInput[]) => PostInput[]) {
+  const posts = five();
+  const { el, state } = await snapshotFeed(posts);
+  put(el).focus();
+  await refresh(el, state, next(posts));
+  return { el, now: focused(el) };
+}
+
 /** Where focus is, in words ("post 2 by C", "a.author in post 3 by D", "h2"), so a failure says where it went. */
 function focused(el: CareHashtagFeed): string {
   const active = el.shadowRoot!.activeElement as HTMLElement | null;
@@ -58,11 +70,11 @@ const silent = async (el: CareHashtagFeed) => {
 
 describe('focus when posts change', () => {
   it('moves from a removed post to the one in its place, and says politely that the post was removed', async () => {
-    const posts = five();
-    const { el, state } = await snapshotFeed(posts);
-    articles(el)[1]!.focus();
-    await refresh(el, state, [posts[0]!, ...posts.slice(2)]);
-    expect(focused(el)).to.equal('post 2 by C');
+    const { el, now } = await focusAfter(
+      (el) => articles(el)[1]!,
+      (posts) => [posts[0]!, ...posts.slice(2)],
+    );
+    expect(now).to.equal('post 2 by C');
     expect(said(el).getAttribute('role')).to.equal('status');
     expect(said(el).classList.contains('visually-hidden')).to.equal(true);
     await announced(el);
@@ -70,20 +82,20 @@ describe('focus when posts change', () => {
   });
 
   it('moves from a removed post inside it (a link) to the post in its place, not to the same link there', async () => {
-    const posts = five();
-    const { el, state } = await snapshotFeed(posts);
-    articles(el)[2]!.querySelector<HTMLElement>('a.when')!.focus();
-    await refresh(el, state, [...posts.slice(0, 2), ...posts.slice(3)]);
-    expect(focused(el)).to.equal('post 3 by D');
+    const { el, now } = await focusAfter(
+      (el) => articles(el)[2]!.querySelector<HTMLElement>('a.when')!,
+      (posts) => [...posts.slice(0, 2), ...posts.slice(3)],
+    );
+    expect(now).to.equal('post 3 by D');
     await announced(el);
   });
 
   it('moves to the previous post when the removed one was last', async () => {
-    const posts = five();
-    const { el, state } = await snapshotFeed(posts);
-    articles(el)[4]!.focus();
-    await refresh(el, state, posts.slice(0, 4));
-    expect(focused(el)).to.equal('post 4 by D');
+    const { el, now } = await focusAfter(
+      (el) => articles(el)[4]!,
+      (posts) => posts.slice(0, 4),
+    );
+    expect(now).to.equal('post 4 by D');
     await announced(el);
   });
 
@@ -117,20 +129,20 @@ describe('focus when posts change', () => {
   });
 
   it('keeps focus on the same control of a post that stays, when a post before it is removed', async () => {
-    const posts = five();
-    const { el, state } = await snapshotFeed(posts);
-    articles(el)[3]!.querySelector<HTMLElement>('a.author')!.focus();
-    await refresh(el, state, [posts[0]!, ...posts.slice(2)]);
-    expect(focused(el)).to.equal('a.author in post 3 by D');
+    const { el, now } = await focusAfter(
+      (el) => articles(el)[3]!.querySelector<HTMLElement>('a.author')!,
+      (posts) => [posts[0]!, ...posts.slice(2)],
+    );
+    expect(now).to.equal('a.author in post 3 by D');
     await silent(el);
   });
 
   it('keeps focus on a post that stays where it was, with nothing announced', async () => {
-    const posts = five();
-    const { el, state } = await snapshotFeed(posts);
-    articles(el)[0]!.focus();
-    await refresh(el, state, posts.slice(0, 4));
-    expect(focused(el)).to.equal('post 1 by A');
+    const { el, now } = await focusAfter(
+      (el) => articles(el)[0]!,
+      (posts) => posts.slice(0, 4),
+    );
+    expect(now).to.equal('post 1 by A');
     await silent(el);
   });
 });
