@@ -14,22 +14,6 @@ export const SLICED_FROM = 500;
 
 type GroupsValidator = Compiled<{ groups: Group[] }>;
 
-/**
- * Whether no two groups as written share a text id (then no checked ones do: the check keeps ids as written). Only
- * a quick look: a list it doubts is checked whole.
- */
-export function uniqueRawIds(groups: readonly unknown[]): boolean {
-  const seen = new Set<string>();
-  for (const g of groups) {
-    const id = g && typeof g == 'object' ? (g as { id?: unknown }).id : undefined;
-    if (typeof id == 'string') {
-      if (seen.has(id)) return false;
-      seen.add(id);
-    }
-  }
-  return true;
-}
-
 /** How the finder orders a name (lower case, ties by position): from a checked name, or one as written. */
 const nameKey = (name: unknown, chain: readonly string[]): string => {
   if (typeof name == 'string') return name.toLowerCase();
@@ -40,8 +24,8 @@ const nameKey = (name: unknown, chain: readonly string[]): string => {
 
 /**
  * The first `size` groups in the finder's default order (by name in the language `chain`), checked, in their
- * order in the list; undefined when one of them is not valid, or its checked name orders differently from the
- * written one (the whole list is then checked first, and zod explains what is wrong). Groups whose names are not
+ * order in the list; undefined when one of them is not valid, or shares its id with another group, or its checked
+ * name orders differently from the written one (the whole list is then checked first, and zod explains what is wrong). Groups whose names are not
  * text order first, so a broken group near the top is caught here.
  */
 export function firstPage(
@@ -63,7 +47,17 @@ export function firstPage(
   }
   best.sort((a, b) => a - b);
   const page = validator.accept({ groups: best.map((i) => groups[i]) })?.groups;
-  return page?.every((g, k) => nameKey(g.name, chain) === keys[best[k]!]) ? page : undefined;
+  if (!page?.every((g, k) => nameKey(g.name, chain) === keys[best[k]!])) return undefined;
+  // A group of the page whose id another group repeats: the whole list first, so the page never shows the copy
+  // that zod skips. (Repeats elsewhere are found by checkSteps; a lookup in these few ids is quicker than a set
+  // of every id.)
+  const pageIds = new Set(page.map((g) => g.id));
+  let k = 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (i === best[k]) k++;
+    else if (pageIds.has((groups[i] as { id?: unknown } | null)?.id as string)) return undefined;
+  }
+  return page;
 }
 
 /**
@@ -86,16 +80,24 @@ export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Pro
   });
 }
 
-/** Every group checked, 100 at a time (a step each); undefined as soon as one part is rejected. */
+/**
+ * Every group checked, 100 at a time (a step each); undefined as soon as one part is rejected, or a group repeats
+ * the id of one in an earlier part (the validator sees one part at a time, so it finds repeats within a part).
+ */
 export function* checkSteps(
   validator: GroupsValidator,
   groups: readonly unknown[],
   each?: (part: Group[]) => void,
 ): Generator<void, Group[] | undefined> {
   const out: Group[] = [];
+  const ids = new Set<string>();
   for (let at = 0; at === 0 || at < groups.length; at += 100) {
     const part = validator.accept({ groups: groups.slice(at, at + 100) })?.groups;
     if (!part) return undefined;
+    for (const g of part) {
+      if (ids.has(g.id)) return undefined;
+      ids.add(g.id);
+    }
     each?.(part);
     for (const g of part) out.push(g);
     yield;

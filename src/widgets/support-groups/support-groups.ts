@@ -26,7 +26,7 @@ import { FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, readState, type FinderState } from './url-state.js';
-import { firstPage, inSlices, SLICED_FROM, uniqueRawIds, wholeListSteps } from './first-page.js';
+import { firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
 import { localeChain } from '../../core/i18n/registry.js';
@@ -201,7 +201,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #check(data: unknown, signal: AbortSignal): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
     this.#partial = this.#built = undefined;
     const groups = isPlainObject(data) ? data.groups : undefined;
-    if (!Array.isArray(groups) || groups.length < SLICED_FROM || !uniqueRawIds(groups)) return super.check(data, signal);
+    if (!Array.isArray(groups) || groups.length < SLICED_FROM) return super.check(data, signal);
     const shell = this.validator.accept({ ...(data as object), groups: [] });
     if (!shell) return super.check(data, signal);
     // The first page is drawn in a task of its own, before the whole list's first slice: looking over every

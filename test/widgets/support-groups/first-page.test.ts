@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
-import { checkSteps, firstPage, inSlices, SLICED_FROM, uniqueRawIds } from '../../../src/widgets/support-groups/first-page.js';
+import { checkSteps, firstPage, inSlices, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { FACETS } from '../../../src/widgets/support-groups/facets.js';
@@ -67,10 +67,27 @@ describe('support groups: a long list, first page first (issue 13)', () => {
     expect(ids(firstPage(supportGroupsValidator, badLast, ['en'], 20)!)).to.deep.equal(reference(all));
   });
 
-  it('uniqueRawIds: false when two groups share an id', () => {
-    expect(uniqueRawIds(raw)).to.equal(true);
-    expect(uniqueRawIds([...raw, { ...raw[3], name: 'Copy' }])).to.equal(false);
-    expect(uniqueRawIds([null, 1, { id: 2 }, { id: 2 }])).to.equal(true);
+  it('checkSteps: none when a group repeats the id of one checked in an earlier step (or the same step)', () => {
+    const run = (groups: unknown[]) => {
+      const steps = checkSteps(supportGroupsValidator, groups);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    };
+    expect(run(raw)).to.deep.equal(all);
+    expect(run([...raw, { ...raw[3], name: 'Copy' }]), 'a later step').to.equal(undefined);
+    expect(run(raw.map((g, i) => (i === 5 ? { ...g, id: raw[2]!.id } : g))), 'the same step').to.equal(undefined);
+  });
+
+  it('firstPage: none when a group on it shares its id with a group off it, either way round', () => {
+    const [a, b] = createFinder(all).byName;
+    const last = createFinder(all).byName.at(-1)!;
+    expect(firstPage(supportGroupsValidator, [...raw, { ...raw[a!]!, name: 'Zzz copy' }], ['en'], 20), 'the copy off it').to.equal(undefined);
+    const copyOn = raw.map((g, i) => (i === b ? { ...g, id: raw[last]!.id } : g));
+    expect(firstPage(supportGroupsValidator, copyOn, ['en'], 20), 'the copy on it').to.equal(undefined);
+    const twoOff = [...raw, { ...raw[last]!, name: 'Zzz copy' }];
+    expect(ids(firstPage(supportGroupsValidator, twoOff, ['en'], 20)!), 'both off it').to.deep.equal(reference(all));
   });
 
   it('checkSteps in slices: the same groups as one check of the whole list; none for a bad group; stops when aborted', async () => {
@@ -170,6 +187,17 @@ describe('<care-support-groups> with a long list', () => {
     input.value = String(list[100]!.name);
     input.dispatchEvent(new Event('input'));
     await waitUntil(() => names(el)[0] === list[100]!.name, 'search did not find a group', { timeout: 10000 });
+  });
+
+  it('a repeated id off the first page: the first page at once, then the repeat skipped with its path, and the rest listed', async () => {
+    const last = createFinder(all).byName.at(-1)!;
+    const list = [...raw, { ...raw[last]!, name: 'Zzz copy' }];
+    const { el, errors } = await mount(list);
+    expect(names(el)).to.have.length(20);
+    await waitUntil(() => errors.length, 'no config error for the repeated id', { timeout: 10000 });
+    expect(errors[0]!.detail.issues.map((i) => i.path)).to.deep.equal([`groups.${N}.id`]);
+    await waitUntil(() => count(el) === `${N} groups`, 'the other groups were not listed', { timeout: 10000 });
+    expect(names(el)).not.to.include('Zzz copy');
   });
 
   it('a bad group that would be on the first page, or a repeated id: the whole list is checked first, with the same errors', async () => {
