@@ -14,5 +14,6 @@ test('each browser bundle starts with the compile hint; no chunk does', { skip: 
     assert.ok(readFileSync(`dist/${file}`, 'utf8').startsWith(HINT), `dist/${file} does not start with the hint`);
   const chunks = readdirSync('dist/chunks').filter((f) => f.endsWith('.js'));
   assert.ok(chunks.length > 0, 'no chunks built');
-  for (const file of chunks) assert.ok(!readFileSync(`dist/chunks/${file}`, 'utf8').includes('allFunctionsCalledOnLoad'), `dist/chunks/${file}`);
+  for (const file of chunks)
+    assert.ok(!readFileSync(`dist/chunks/${file}`, 'utf8').includes('allFunctionsCalledOnLoad'), `dist/chunks/${file}`);
 });

@@ -83,7 +83,9 @@ describe('support groups: a long list, first page first (issue 13)', () => {
   it('firstPage: none when a group on it shares its id with a group off it, either way round', () => {
     const [a, b] = createFinder(all).byName;
     const last = createFinder(all).byName.at(-1)!;
-    expect(firstPage(supportGroupsValidator, [...raw, { ...raw[a!]!, name: 'Zzz copy' }], ['en'], 20), 'the copy off it').to.equal(undefined);
+    expect(firstPage(supportGroupsValidator, [...raw, { ...raw[a!]!, name: 'Zzz copy' }], ['en'], 20), 'the copy off it').to.equal(
+      undefined,
+    );
     const copyOn = raw.map((g, i) => (i === b ? { ...g, id: raw[last]!.id } : g));
     expect(firstPage(supportGroupsValidator, copyOn, ['en'], 20), 'the copy on it').to.equal(undefined);
     const twoOff = [...raw, { ...raw[last]!, name: 'Zzz copy' }];
