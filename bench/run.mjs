@@ -74,6 +74,7 @@ const results = {
   machine: {},
   sizes: [],
   feed: {},
+  feedLate: {},
   chat: {},
   groupsFirstRender: {},
   groups: {},
@@ -309,6 +310,20 @@ if (want('feed'))
   results.feed = await alternate(
     feedRun(careFeedSpec, careFeedRoutes, 'care-hashtag-feed', '/timelines/tag/'),
     feedRun(bskySpec, bskyRoutes, 'bsky-embed', 'getFeed'),
+  );
+// The same, with each API answer 150 ms late (as the images above, and as any network is): above, the mocked answer
+// comes a few milliseconds after it is asked for, so "data arrived → all in DOM" also counts whatever the page was
+// still doing then (for ours, the browser's Intl start-up, which the feed begins as it connects so that it is done
+// before the posts come on a real network). Both figures are printed.
+const late = (routes) =>
+  routes.map(([pattern, handler], i) => [
+    pattern,
+    i ? handler : (route) => void setTimeout(() => Promise.resolve(handler(route)).catch(() => {}), 150),
+  ]);
+if (want('feed'))
+  results.feedLate = await alternate(
+    feedRun(careFeedSpec, late(careFeedRoutes), 'care-hashtag-feed', '/timelines/tag/'),
+    feedRun(bskySpec, late(bskyRoutes), 'bsky-embed', 'getFeed'),
   );
 
 // ------------------------------------------------------------------ 50 chats with calendar controls
@@ -705,6 +720,17 @@ for (const rate of RATES) {
       '≤ 0.25×',
       f.ours.dataMs <= 0.25 * f.peer.dataMs,
     );
+    const l = results.feedLate?.[rate];
+    if (l)
+      row(
+        '40 posts: data arrived → all in DOM, answer 150 ms late (vs bsky-embed)',
+        rate,
+        l.ours.dataMs,
+        l.peer.dataMs,
+        ms,
+        '≤ 0.25×',
+        l.ours.dataMs <= 0.25 * l.peer.dataMs,
+      );
   }
 }
 for (const rate of RATES) {
