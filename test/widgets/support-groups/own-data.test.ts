@@ -78,7 +78,9 @@ const box = (el: Element, legend: string, label: string) => {
 const config = { groups: data, places: [{ name: 'Parramatta', postcode: '2150', lat: -33.815, lon: 151.001 }], pageSize: 20 };
 const mount = async () => {
   const el = await fixture<CareSupportGroups>(html`<care-support-groups .config=${config}></care-support-groups>`);
-  await waitUntil(() => $(el, '#count'), 'did not render', { timeout: 8000 });
+  // A long list shows its first page first ("Loading…" in place of the count), then the whole list: these tests
+  // check the whole list.
+  await waitUntil(() => $(el, '#count') && count(el) !== 'Loading…', 'did not render the whole list', { timeout: 15000 });
   return el;
 };
 const type = async (el: CareSupportGroups, text: string) => {
