@@ -52,6 +52,12 @@ interface FirstPage {
   shown?: boolean;
   done?: boolean;
 }
+/**
+ * A long list's first page is drawn in two tasks: this many cards (a phone's screenful and more) in the one that
+ * shows it, the rest of the page in the next. On a phone (4× CPU) each card is about 2 ms of script, style and
+ * layout: the 20 of a page in one task made it long.
+ */
+export const FIRST_SCREEN = 5;
 /** A query, a ticked filter or a place: results that need every group. */
 const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Object.values(s.filters).some((v) => v.length > 0);
 
@@ -140,6 +146,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** A long list's finder, built in the background with its check (for the language it was built in). */
   #built?: { locale: string; finder: Finder };
   #page: number[] = [];
+  /** While a long list shows its first page: how many of its cards are drawn yet (FIRST_SCREEN, then all). */
+  #screen = Infinity;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
   /** Rendered results by group, reused while typing (only the list order changes). */
@@ -223,6 +231,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const page = drawn && firstPage(this.validator, groups, chain, shell.pageSize);
     if (!page) return rest;
     this.#partial = partial;
+    this.#screen = FIRST_SCREEN;
     return drawn.then(() => ({ value: { ...shell, groups: page }, errors: [], skipped: [], rest }));
   }
 
@@ -416,11 +425,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const found = this.#results();
     const { list, counts } = found;
     const total = list.length;
-    const page = list.slice(0, this.shown);
-    const n = (x: number) => countFormat(this.locale).format(x);
     // Only the first page is checked yet: the count and filters wait for the rest, and so does any other list (a
     // query, a place, the names ordered in another language).
     const partial = this.#partial;
+    const page = list.slice(0, partial ? Math.min(this.shown, this.#screen) : this.shown);
+    const n = (x: number) => countFormat(this.locale).format(x);
     // While a query waits for the search code, the count and the list say so instead (an unsearched count would mislead).
     const waiting = partial
       ? partial.locale !== this.locale || !!this.origin || narrowed(this.state)
@@ -649,6 +658,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override updated(): void {
     super.updated();
+    // The rest of a long list's first page, in the next task (an update before then draws it at once).
+    if (this.#partial && this.#screen < this.shown) {
+      this.#screen = Infinity;
+      later(() => this.requestUpdate());
+    }
     // Not on every update (a keystroke, a status message): only when the page of groups or the config changes.
     const key = [this.#pageOf, this.value, this.configErrors, this.locale];
     if (!this.#jsonLdFor || key.some((k, i) => k !== this.#jsonLdFor![i])) {
