@@ -52,7 +52,7 @@ export const budgets = {
   // 40 posts 475–668 → 395–443 ms from navigation, 10,000 groups' first render 121–141 → 111–115 ms.
   // +0.05 for a long list's first page drawn in two tasks (support groups' FIRST_SCREEN cards, the rest of the page
   // in the next task): 10,000 groups' first render at 4× 111 → 81–82 ms (goal ≤ 100 met; 1× 31–33 → 20–21), the
-  // old and new builds alternating, 5 runs each, twice. Measured 37.62 (37,617 bytes).
+  // old and new builds alternating, 5 runs each, twice. Measured 37.62 (37,619 bytes).
   'carecircle.js': { target: 30, limit: 37.62 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
@@ -81,7 +81,7 @@ export const budgets = {
   // the module bundles show where the panel's chunk cannot load (never used here, but in the shared element);
   // measured 57.43.
   // +0.02 for V8's compile hint (as carecircle.js above) and the first-page id look-up (the groups below); measured
-  // 57.46. +0.05 for a long list's first page drawn in two tasks (as carecircle.js); measured 57.51 (57,504 bytes).
+  // 57.46. +0.05 for a long list's first page drawn in two tasks (as carecircle.js); measured 57.51 (57,507 bytes).
   'carecircle.iife.js': { target: 40, limit: 57.51 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
@@ -122,8 +122,8 @@ export const budgets = {
   // +0.02 for V8's compile hint (as carecircle.js) and the first page's own id look-up, which replaced a set of
   // every id in the first task; measured 24.70 (24,696 bytes).
   // +0.05 for the first page drawn in two tasks, FIRST_SCREEN cards then the rest (as carecircle.js: 10,000 groups'
-  // first render at 4× 111 → 81–82 ms, the goal met); measured 24.75 (24,744 bytes).
-  'care-support-groups.js': { target: 20, limit: 24.75 },
+  // first render at 4× 111 → 81–82 ms, the goal met); measured 24.75 (24,753 bytes).
+  'care-support-groups.js': { target: 20, limit: 24.76 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -12,6 +12,13 @@ import { finderSteps, type Finder } from './finder.js';
 /** From this many groups a config is checked in two steps (below it the whole check takes a frame or less). */
 export const SLICED_FROM = 500;
 
+/**
+ * The first page is drawn in two tasks: this many cards (a phone's screenful and more) in the one that shows it, the
+ * rest of the page in the next. On a phone (4× CPU) each card is about 2 ms of script, style and layout: the 20 of a
+ * page in one task made it long.
+ */
+export const FIRST_SCREEN = 5;
+
 type GroupsValidator = Compiled<{ groups: Group[] }>;
 
 /** How the finder orders a name (lower case, ties by position): from a checked name, or one as written. */

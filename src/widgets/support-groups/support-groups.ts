@@ -26,7 +26,7 @@ import { FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, readState, type FinderState } from './url-state.js';
-import { firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
+import { FIRST_SCREEN, firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
 import { localeChain } from '../../core/i18n/registry.js';
@@ -52,12 +52,6 @@ interface FirstPage {
   shown?: boolean;
   done?: boolean;
 }
-/**
- * A long list's first page is drawn in two tasks: this many cards (a phone's screenful and more) in the one that
- * shows it, the rest of the page in the next. On a phone (4× CPU) each card is about 2 ms of script, style and
- * layout: the 20 of a page in one task made it long.
- */
-export const FIRST_SCREEN = 5;
 /** A query, a ticked filter or a place: results that need every group. */
 const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Object.values(s.filters).some((v) => v.length > 0);
 
@@ -148,6 +142,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #page: number[] = [];
   /** While a long list shows its first page: how many of its cards are drawn yet (FIRST_SCREEN, then all). */
   #screen = Infinity;
+  #rest?: unknown;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
   /** Rendered results by group, reused while typing (only the list order changes). */
@@ -658,11 +653,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override updated(): void {
     super.updated();
-    // The rest of a long list's first page, in the next task (an update before then draws it at once).
-    if (this.#partial && this.#screen < this.shown) {
-      this.#screen = Infinity;
-      later(() => this.requestUpdate());
-    }
+    // The rest of a long list's first page, in the next task.
+    if (this.#partial && this.#screen < this.shown)
+      this.#rest ??= later(() => {
+        this.#rest = undefined;
+        this.#screen = Infinity;
+        this.requestUpdate();
+      });
     // Not on every update (a keystroke, a status message): only when the page of groups or the config changes.
     const key = [this.#pageOf, this.value, this.configErrors, this.locale];
     if (!this.#jsonLdFor || key.some((k, i) => k !== this.#jsonLdFor![i])) {

@@ -3,8 +3,8 @@
 // unchecked, and a bad group anywhere still gets its config error with its path while the rest keep working.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
-import { FIRST_SCREEN, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
-import { checkSteps, firstPage, inSlices, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';
+import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { checkSteps, FIRST_SCREEN, firstPage, inSlices, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { FACETS } from '../../../src/widgets/support-groups/facets.js';

@@ -2,8 +2,9 @@
 // background steps. A search or filter used before the index is ready must give exactly the results it gives after.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
-import { FIRST_SCREEN, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
+import { FIRST_SCREEN } from '../../../src/widgets/support-groups/first-page.js';
 import { emptyState, type FinderState } from '../../../src/widgets/support-groups/url-state.js';
 import { supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
