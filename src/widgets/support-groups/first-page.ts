@@ -31,9 +31,9 @@ const nameKey = (name: unknown, chain: readonly string[]): string => {
 
 /**
  * The first `size` groups in the finder's default order (by name in the language `chain`), checked, in their
- * order in the list; undefined when one of them is not valid, or shares its id with another group, or its checked
- * name orders differently from the written one (the whole list is then checked first, and zod explains what is wrong). Groups whose names are not
- * text order first, so a broken group near the top is caught here.
+ * order in the list; undefined when one of them is not valid, or shares its id with another group, or its
+ * checked name orders differently from the written one (the whole list is then checked first, and zod explains
+ * what is wrong). Groups whose names are not text order first, so a broken group near the top is caught here.
  */
 export function firstPage(
   validator: GroupsValidator,

@@ -142,6 +142,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #page: number[] = [];
   /** While a long list shows its first page: how many of its cards are drawn yet (FIRST_SCREEN, then all). */
   #screen = Infinity;
+  /** The task that draws the rest of that page, once it is asked for. */
   #rest?: unknown;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
