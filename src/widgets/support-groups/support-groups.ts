@@ -142,8 +142,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #page: number[] = [];
   /** While a long list shows its first page: how many of its cards are drawn yet (FIRST_SCREEN, then all). */
   #screen = Infinity;
-  /** The task that draws the rest of that page, once it is asked for. */
-  #rest?: unknown;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
   /** Rendered results by group, reused while typing (only the list order changes). */
@@ -227,7 +225,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const page = drawn && firstPage(this.validator, groups, chain, shell.pageSize);
     if (!page) return rest;
     this.#partial = partial;
-    this.#screen = FIRST_SCREEN;
     return drawn.then(() => ({ value: { ...shell, groups: page }, errors: [], skipped: [], rest }));
   }
 
@@ -237,7 +234,15 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const partial = this.#partial;
     const completing = !!partial?.shown && !!partial.done;
     if (completing) this.#partial = undefined;
-    else if (partial) partial.shown = true;
+    else if (partial && !partial.shown) {
+      // Its first screen of cards in this task, the rest of the page in the next.
+      partial.shown = true;
+      this.#screen = FIRST_SCREEN;
+      later(() => {
+        this.#screen = Infinity;
+        this.requestUpdate();
+      });
+    }
     this.#setGroups(config.groups, !this.#partial);
     if (!completing) {
       this.shown = config.pageSize;
@@ -654,13 +659,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override updated(): void {
     super.updated();
-    // The rest of a long list's first page, in the next task.
-    if (this.#partial && this.#screen < this.shown)
-      this.#rest ??= later(() => {
-        this.#rest = undefined;
-        this.#screen = Infinity;
-        this.requestUpdate();
-      });
     // Not on every update (a keystroke, a status message): only when the page of groups or the config changes.
     const key = [this.#pageOf, this.value, this.configErrors, this.locale];
     if (!this.#jsonLdFor || key.some((k, i) => k !== this.#jsonLdFor![i])) {

@@ -148,6 +148,10 @@ describe('<care-support-groups> with a long list', () => {
     expect(FIRST_SCREEN).to.be.within(1, 19);
     if (expected) expect(names(el)).to.deep.equal(expected.slice(0, FIRST_SCREEN));
     else expect(names(el)).to.have.length(FIRST_SCREEN);
+    // An update before that task (the search code arriving, say) still draws the first screen only.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(names(el), 'after an update in the same task').to.have.length(FIRST_SCREEN);
     await nextTask();
     await el.updateComplete;
     if (expected) expect(names(el)).to.deep.equal(expected);
