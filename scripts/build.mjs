@@ -53,7 +53,10 @@ export const budgets = {
   // +0.05 for a long list's first page drawn in two tasks (support groups' FIRST_SCREEN cards, the rest of the page
   // in the next task): 10,000 groups' first render at 4× 111 → 81–82 ms (goal ≤ 100 met; 1× 31–33 → 20–21), the
   // old and new builds alternating, 5 runs each, twice. Measured 37.62 (37,619 bytes).
-  'carecircle.js': { target: 30, limit: 37.62 },
+  // −8 bytes by that page's rest asked for where it is configured; +16 for the editor's panel asked for once per list
+  // of problems, not on every render (a missing chunk was fetched again on each keystroke or minute). Measured 37.63
+  // (37,627 bytes).
+  'carecircle.js': { target: 30, limit: 37.63 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -82,7 +85,9 @@ export const budgets = {
   // measured 57.43.
   // +0.02 for V8's compile hint (as carecircle.js above) and the first-page id look-up (the groups below); measured
   // 57.46. +0.05 for a long list's first page drawn in two tasks (as carecircle.js); measured 57.51 (57,507 bytes).
-  'carecircle.iife.js': { target: 40, limit: 57.51 },
+  // −15 bytes, then +19 (as carecircle.js: the first page's rest, the editor's panel asked for once); measured 57.52
+  // (57,511 bytes).
+  'carecircle.iife.js': { target: 40, limit: 57.52 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -97,7 +102,8 @@ export const budgets = {
   // chunk; +0.3 for focus that follows the reader's post when the posts change (and "removed" said); +0.03 for the
   // browser's Intl start-up split into small tasks. Measured 19.99: the budget is met, and the limit is the target.
   // Later −0.07 by the editor's panel as a chunk, +0.04 for posts deleted at their server, +0.02 for V8's compile
-  // hint (as carecircle.js): measured 19.98.
+  // hint (as carecircle.js): measured 19.98; +14 bytes for the editor's panel asked for once per list of problems
+  // (as carecircle.js): 19,994 bytes.
   'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
@@ -122,7 +128,8 @@ export const budgets = {
   // +0.02 for V8's compile hint (as carecircle.js) and the first page's own id look-up, which replaced a set of
   // every id in the first task; measured 24.70 (24,696 bytes).
   // +0.05 for the first page drawn in two tasks, FIRST_SCREEN cards then the rest (as carecircle.js: 10,000 groups'
-  // first render at 4× 111 → 81–82 ms, the goal met); measured 24.75 (24,753 bytes).
+  // first render at 4× 111 → 81–82 ms, the goal met); measured 24.75 (24,753 bytes). −19 bytes, then +22 (as
+  // carecircle.js); measured 24.76 (24,756 bytes).
   'care-support-groups.js': { target: 20, limit: 24.76 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
@@ -147,7 +154,8 @@ export const budgets = {
   // +0.09 for its minute tick (as carecircle.js above: cards made again only when their words change, dates only
   // when one ends); measured 19.16.
   // −0.09 by the editor's panel of config problems as a chunk, +0.04 for its plain fallback (as carecircle.js);
-  // measured 19.11. +0.02 for V8's compile hint (as carecircle.js); measured 19.13.
+  // measured 19.11. +0.02 for V8's compile hint (as carecircle.js); measured 19.13. +18 bytes for the editor's panel
+  // asked for once per list of problems (as carecircle.js): 19,145 bytes.
   'care-chat-schedule.js': { target: 15, limit: 19.15 },
 };
 

@@ -97,6 +97,8 @@ export abstract class CareElement<
   #ready = false;
   #stale = false;
   #lastLogged = '';
+  /** The problems for which the editor's panel was last asked for (once per list, not on every render). */
+  #panelFor?: ConfigIssue[];
   /** The config as validated (per-language texts unresolved), and whether it has any. */
   #validated?: C;
   #localTexts = false;
@@ -375,11 +377,12 @@ export abstract class CareElement<
    * The editor-facing list of problems by path (config/issue-panel.ts, a chunk loaded with the first problem's
    * wording, so it is here by the time a problem is shown; where it is not yet, it is asked for and drawn when it
    * comes). Where its code cannot load (the page's CSP or a missing file), the problems as written, in a plain
-   * list; they are in the console and the event too.
+   * list; they are in the console and the event too. Asked for once per list of problems: a widget that redraws on
+   * every keystroke or minute does not fetch a missing file again each time.
    */
   protected renderIssues(issues: ConfigIssue[], fatal: boolean): unknown {
     const code = editorPanel.load.value;
-    if (!code)
+    if (!code && this.#panelFor !== (this.#panelFor = issues))
       editorPanel.load().then(
         () => this.requestUpdate(),
         () => {},

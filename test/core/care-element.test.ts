@@ -1,4 +1,4 @@
-import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import '../helpers/test-element.js';
 import type { CareTestElement } from '../helpers/test-element.js';
 import { CareConfigErrorEvent, CareReadyEvent } from '../../src/core/events.js';
@@ -174,6 +174,31 @@ describe('config errors', () => {
       expect(list.textContent).to.match(/^\(root\): The config in the <script type="application\/json"> is not valid JSON/);
       expect(errors.length).to.equal(1);
       await expect(el).to.be.accessible();
+    } finally {
+      editorPanel.load = real;
+    }
+  });
+
+  it("asks for the editor panel's code once per list of problems, not on every render, and again for new problems", async () => {
+    const { editorPanel } = await import('../../src/core/config/issue-text.js');
+    const real = editorPanel.load;
+    let asked = 0;
+    editorPanel.load = Object.assign(() => (asked++, Promise.reject(new TypeError('Failed to fetch dynamically imported module'))), {
+      value: undefined,
+    }) as unknown as typeof real;
+    try {
+      const { el } = await errorOf(inline('{"title": nope}'));
+      await nextFrame();
+      const before = asked;
+      expect(before, 'asked for as the problem is shown').to.be.greaterThan(0);
+      for (let i = 0; i < 3; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      expect(asked, 'three more renders of the same problems').to.equal(before);
+      expect(shadow(el).querySelector('[part=error]')!.localName).to.equal('ul');
+      el.config = '{"title": still nope}';
+      await waitUntil(() => asked > before, 'new problems did not ask again (a passing failure would last the visit)');
     } finally {
       editorPanel.load = real;
     }
