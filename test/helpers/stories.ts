@@ -114,6 +114,18 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
     if (!waiting)
       throw new Error(`${id}: ${stuck.join(', ')} neither fired care-ready nor showed a config error within ${timeout / 1000} s`);
   }
+  // A long list of support groups shows its first page at once and the whole list (count, filters, search index) a
+  // moment later: a story is checked, compared across languages and pictured whole, never half-way, which a busy
+  // machine would otherwise catch in one language and not in another.
+  if (!waiting)
+    await waitUntil(
+      () => widgetsIn(host).every((el) => !readyWidgets.has(el) || (el as { indexReady?: boolean }).indexReady !== false),
+      `${id}: a long list did not finish`,
+      {
+        timeout,
+        interval: 50,
+      },
+    );
   await settle(host);
   return host;
 }
