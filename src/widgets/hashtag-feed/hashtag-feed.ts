@@ -191,9 +191,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     // Not after the feed has left the page: cancelled by stop().
     this.#unwarm = later(() => (dateFormat(this.locale, FULL_DATE), relativeFormat(this.locale)));
     await this.#refresh(true);
-    if (signal.aborted) return;
-    this.loading = false;
-    this.#schedule();
+    if (!signal.aborted) this.#schedule();
   }
 
   /** @internal */
@@ -240,6 +238,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const post = active?.closest('article');
     if (post) this.#focus = [this.#urls, this.#articles().indexOf(post), [...post.querySelectorAll(CONTROLS)].indexOf(active!)];
+    // The first answer's posts come with the end of loading, in one update (not a second render of every post).
+    if (first) this.loading = false;
     if (first || more || !this.#known.size) {
       list.forEach((i) => this.#known.add(i.p.url));
       this.items = list;

@@ -1,12 +1,39 @@
 // A post's DOM is kept from render to render, and its content's nodes are built once per post and moved with it:
 // these check what that must not change (focus, which content shows under which post) and the attributes a post's
 // own values set.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { registerLocale } from '../../../src/core/i18n/registry.js';
 import { $, articles, fakeClock, feed, json, mockFetch, post } from './helpers.js';
 
 describe('hashtag feed: a post built once', () => {
   afterEach(() => document.documentElement.removeAttribute('dir'));
+
+  it('draws the first answer\u2019s posts in one render, the feed no longer busy in it (not drawn again to say so)', async () => {
+    const mock = mockFetch(() => json({ generatedAt: new Date().toISOString(), posts: [post({ text: 'one' }), post({ text: 'two' })] }));
+    try {
+      const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+        html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', sources: [{ type: 'snapshot', url: 'https://snap.example/s.json' }] }}></care-hashtag-feed>`,
+      );
+      // Each render that has posts in it: whether the feed said it was busy then.
+      const busy: (string | null)[] = [];
+      const proto = Object.getPrototypeOf(el) as { updated(): void };
+      const updated = proto.updated;
+      Object.defineProperty(el, 'updated', {
+        value(this: HTMLElement) {
+          const feedBox = this.shadowRoot!.querySelector('[role=feed]');
+          if (feedBox) busy.push(feedBox.getAttribute('aria-busy'));
+          updated.call(this);
+        },
+      });
+      await waitUntil(() => busy.length, 'no posts drawn', { timeout: 4000 });
+      for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r));
+      await el.updateComplete;
+      expect(busy).to.deep.equal(['false']);
+      expect(articles(el)).to.have.length(2);
+    } finally {
+      mock.restore();
+    }
+  });
 
   it('keeps focus on "Show post" when pressed after the page touched its lang or dir without changing the language', async () => {
     const el = await feed({
