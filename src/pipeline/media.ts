@@ -57,12 +57,29 @@ export function publicAddress(ip: string): boolean {
   if (g[0] === 0x64 && g[1] === 0xff9b) return g.slice(2, 6).every((n) => n === 0) && carried(g[6]!, g[7]!);
   if (g.slice(0, 6).every((n) => n === 0)) return carried(g[6]!, g[7]!);
   if (g[0] === 0x2002) return carried(g[1]!, g[2]!);
-  // Teredo (2001:0::/32) carries two IPv4 addresses, but a packet to it leaves through whichever relay is nearest
-  // (maybe one inside this network) for a client behind a NAT, not a server: refused whatever it carries (IANA
-  // lists the prefix as not globally reachable).
-  if (g[0] === 0x2001 && g[1] === 0) return false;
+  // IETF protocol assignments (2001::/23), which IANA's special-purpose registry lists as not globally reachable,
+  // but for the ranges it marks reachable: three anycast services (2001:1::1–3), AMT (2001:3::/32), AS112
+  // (2001:4:112::/48), ORCHIDv2 and drone identifiers (2001:20::/27). So refused: benchmarking (2001:2::/48), the old
+  // ORCHID (2001:10::/28), and Teredo (2001:0::/32), which carries two IPv4 addresses, but a packet to it leaves
+  // through whichever relay is nearest (maybe one inside this network) for a client behind a NAT, not a server.
+  if (g[0] === 0x2001 && g[1]! < 0x200)
+    return (
+      (g[1] === 1 && g.slice(2, 7).every((n) => n === 0) && g[7]! >= 1 && g[7]! <= 3) ||
+      g[1] === 3 ||
+      (g[1] === 4 && g[2] === 0x112) ||
+      (g[1]! >= 0x20 && g[1]! <= 0x3f)
+    );
+  // Discard-only and dummy prefixes (100::/64, 100:0:0:1::/64), documentation (2001:db8::/32, 3fff::/20), segment
+  // routing identifiers (5f00::/16): none is an address on the internet.
+  if (
+    (g[0] === 0x100 && !g[1] && !g[2] && g[3]! <= 1) ||
+    (g[0] === 0x2001 && g[1] === 0xdb8) ||
+    (g[0] === 0x3fff && g[1]! < 0x1000) ||
+    g[0] === 0x5f00
+  )
+    return false;
   // Unique local, link-local and the old site-local (fe80::/10, fec0::/10), multicast.
-  return !/^(f[cd]|fe[89a-f]|ff)/.test(x) && !x.startsWith('2001:db8:') && !x.startsWith('2001:0db8:');
+  return !/^(f[cd]|fe[89a-f]|ff)/.test(x);
 }
 
 /** An address `publicAddress` refuses: the pipeline's fetch does not try it again. */

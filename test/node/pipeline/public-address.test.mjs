@@ -47,3 +47,39 @@ test('a Teredo address is not public, whatever client and server IPv4 addresses 
   assert.equal(publicAddress('2001::1'), false);
   assert.equal(publicAddress('2001:4860:4860::8888'), true);
 });
+
+// IANA's IPv6 special-purpose registry: what it lists as not globally reachable is refused, what it marks reachable
+// inside those blocks is not.
+test('IPv6 special-purpose blocks that are not globally reachable are not public; the reachable ones inside them are', () => {
+  for (const ip of [
+    '2001:2::1', // benchmarking (2001:2::/48)
+    '2001:2:0:ffff::1',
+    '2001:10::1', // ORCHID, deprecated (2001:10::/28)
+    '2001:1f:ffff::1',
+    '2001:1::4', // IETF protocol assignments (2001::/23) outside the listed anycast addresses
+    '2001:5::1',
+    '2001:1ff:ffff::1',
+    '2001:4:113::1', // beside AS112's /48, not in it
+    '100::1', // discard-only (100::/64)
+    '100::1:0:0:1', // dummy prefix (100:0:0:1::/64)
+    '2001:db8::1', // documentation
+    '2001:0DB8:85a3::8a2e:370:7334',
+    '3fff::1', // documentation (3fff::/20)
+    '3fff:fff::1',
+    '5f00::1', // SRv6 segment identifiers (5f00::/16)
+  ])
+    assert.equal(publicAddress(ip), false, ip);
+  for (const ip of [
+    '2001:1::1', // Port Control Protocol anycast
+    '2001:1::3', // DNS-SD service registration anycast
+    '2001:3::1', // AMT
+    '2001:4:112::1', // AS112-v6
+    '2001:20::1', // ORCHIDv2
+    '2001:3f:ffff::1', // drone remote identification (2001:30::/28)
+    '2001:200::1', // just past 2001::/23: an ordinary allocation
+    '100:1::1', // past 100::/64 and the dummy /64
+    '3fff:1000::1', // past 3fff::/20
+    '2001:db9::1',
+  ])
+    assert.equal(publicAddress(ip), true, ip);
+});
