@@ -177,7 +177,8 @@ interface Paging {
 /**
  * Pages through an XRPC list by its cursor up to the limit. The stored cursor is the newest post's sort time
  * (`since` is inclusive: the store drops the repeats). A failing first page fails the source; a later one
- * keeps what was read, with a warning.
+ * keeps what was read, with a warning. Reaching the limit before the last run's cursor (or the list's end) leaves
+ * a gap, as the next run starts from the newest post read: that is said in the warnings, as for Mastodon.
  */
 async function collectPages(context: SourceContext, o: Paging): Promise<SourceResult> {
   ensureDom();
@@ -188,6 +189,8 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
   let newest = since;
   let cursor: string | undefined;
   let page = 0;
+  // Whether every new post was read: the last run's cursor, or the list's end, was reached.
+  let reached = false;
   do {
     page++;
     let body: Record<string, unknown> | null;
@@ -196,7 +199,9 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
     } catch (error) {
       if (page === 1) throw error;
       // The pages not read are older than the newest post read: a cursor past them would never ask for them again.
+      // So the cursor stays where it was, and the next run reads them: no gap.
       newest = since;
+      reached = true;
       warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
       break;
     }
@@ -205,14 +210,17 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
     const times = items.map((item) => sortAt(o.view(item)));
     const kept = o.timeOrdered ? items.filter((_, i) => isNew(times[i])) : items;
     for (const t of times) if (isNew(t)) newest = latest(newest, capNow(t));
-    posts.push(...o.map(kept.slice(0, o.limit - posts.length), (m) => warnings.push(m)));
+    const room = o.limit - posts.length;
+    posts.push(...o.map(kept.slice(0, room), (m) => warnings.push(m)));
     context.progress(`${o.label}: page ${page}, ${posts.length} posts`);
     cursor = typeof body?.cursor === 'string' && body.cursor && items.length ? body.cursor : undefined;
-    const reachedCursor = o.timeOrdered
-      ? kept.length < items.length
-      : !!since && times.every((t) => !t || Date.parse(t) <= Date.parse(since));
-    if (reachedCursor) break;
-  } while (cursor && posts.length < o.limit);
+    // The limit cut this page short: its older new posts are not read.
+    if (kept.length > room) break;
+    reached =
+      !cursor || (o.timeOrdered ? kept.length < items.length : !!since && times.every((t) => !t || Date.parse(t) <= Date.parse(since)));
+  } while (!reached && posts.length < o.limit);
+  if (since && !reached)
+    warnings.push(`${o.label}: stopped at the limit of ${o.limit} posts; older posts since the last run were not read.`);
   return { posts, ...(newest ? { cursor: newest } : {}), warnings };
 }
 

@@ -77,9 +77,12 @@ export function mastodonSource(instance: string, hashtag: string, sourceLimit?: 
           const id = (s as { id: string }).id;
           if (!newest || compareIds(id, newest) > 0) newest = id;
         }
-        const mapped = mapMastodon(fresh.slice(0, limit - posts.length), origin, (m) => warnings.push(m));
+        const room = limit - posts.length;
+        const mapped = mapMastodon(fresh.slice(0, room), origin, (m) => warnings.push(m));
         posts.push(...mapped.map(storedPost));
         context.progress(`${host}: page ${page}, ${posts.length} posts`);
+        // The limit cut this page short: its older new posts are not read (whether or not the page reaches the cursor).
+        if (fresh.length > room) break;
         if (fresh.length < statuses.length) {
           reachedCursor = true;
           break;

@@ -170,7 +170,8 @@ const imageTemplate = fixtures.mastodonTimeline[2].media_attachments?.[0];
  * Options: `posts` (how many, newest first; ids are increasing numeric strings), `tag`, `hostile` (every
  * third post's content is HOSTILE_HTML), `authors` (how many distinct accounts), `tracker`, `delayMs`,
  * `firstId` (a number: the oldest post's id, so instances can share or not share ids), `startAt` (the oldest
- * post's time, ms), `hidden` (the timeline answers 401, as servers set to `authenticated` do).
+ * post's time, ms), `hidden` (the timeline answers 401, as servers set to `authenticated` do), `ignoreSince` (the
+ * timeline does not honour `since_id`, as a server that only imitates Mastodon's API may not).
  */
 export async function startMastodon(options = {}) {
   const {
@@ -252,7 +253,7 @@ export async function startMastodon(options = {}) {
         if (decodeURIComponent(timeline[1]).toLowerCase() !== tag.toLowerCase()) return { body: [] };
         const limit = Math.min(Math.max(Number(p.get('limit')) || 20, 1), 40);
         const max = p.get('max_id');
-        const since = p.get('since_id');
+        const since = options.ignoreSince ? null : p.get('since_id');
         const min = p.get('min_id');
         let list = visible().filter(
           (id) => (!max || compareIds(id, max) < 0) && (!since || compareIds(id, since) > 0) && (!min || compareIds(id, min) > 0),

@@ -111,6 +111,26 @@ test('Mastodon: the limit bounds a run; reaching it with a cursor says that olde
   assert.deepEqual(second.warnings, [`${m.host}: stopped at the limit of 30 posts; older posts since the last run were not read.`]);
 });
 
+test('Mastodon: a page cut short by the limit says so, even when the same page reaches the cursor', async (t) => {
+  // A server that answers with old posts too (it does not honour since_id): the first page has 35 new posts and 5
+  // older than the cursor; a limit of 30 reads 30 of the new ones, and the next run starts from the newest.
+  const m = await startMastodon({ posts: 90, ignoreSince: true });
+  t.after(m.close);
+  const source = mastodonSource(m.origin, 'bcsm');
+  const first = await source.collect(context({ limit: 50 }));
+  m.addPosts(35);
+  const second = await source.collect(context({ cursor: first.cursor, limit: 30 }));
+  assert.deepEqual(
+    second.posts.map((p) => p.id),
+    m.ids.slice(-30).reverse(),
+  );
+  assert.deepEqual(second.warnings, [`${m.host}: stopped at the limit of 30 posts; older posts since the last run were not read.`]);
+  // With room for them all, the same answer reaches the cursor: nothing is left, nothing is said.
+  const third = await source.collect(context({ cursor: first.cursor, limit: 40 }));
+  assert.equal(third.posts.length, 35);
+  assert.deepEqual(third.warnings, []);
+});
+
 test('Mastodon: hostile HTML is reduced to the allowlist and written back escaped', async (t) => {
   const m = await startMastodon({ posts: 9, hostile: true });
   t.after(m.close);
@@ -255,6 +275,39 @@ test('Bluesky search: a later page failing keeps the earlier posts but not the c
   assert.equal(result.warnings.length, 1);
   assert.match(result.warnings[0], new RegExp(`\\(page 2; the ${result.posts.length} posts before it are kept\\)\\.$`));
   assert.equal(result.cursor, undefined, 'the next run asks again for the posts page 2 would have brought');
+});
+
+test('Bluesky search and feeds: reaching the limit before the last run\u2019s cursor says that older new posts were left', async (t) => {
+  const b = await startBluesky({ posts: 150 });
+  t.after(b.close);
+  // The last run ended at generated post 100's time: 105 posts are newer (its own included, `since` being inclusive).
+  const cursor = new Date(Date.UTC(2026, 10, 29) - 100 * 60_000).toISOString();
+  const gap = (label, limit) => `${label}: stopped at the limit of ${limit} posts; older posts since the last run were not read.`;
+  const limited = await search(b).collect(context({ env: env(b), cursor, limit: 30 }));
+  assert.equal(limited.posts.length, 30);
+  assert.equal(limited.cursor, '2026-11-30T21:14:09.512Z', 'the next run starts from the newest post read');
+  assert.deepEqual(limited.warnings, [gap('Bluesky search "#bcsm"', 30)]);
+  const whole = await search(b).collect(context({ env: env(b), cursor, limit: 250 }));
+  assert.equal(whole.posts.length, 105);
+  assert.deepEqual(whole.warnings, [], 'every new post read');
+  assert.deepEqual(
+    (await search(b).collect(context({ env: env(b), limit: 30 }))).warnings,
+    [],
+    'a first run is expected to stop at the limit',
+  );
+
+  const feed = blueskyFeedSource(
+    sourceConfigSchema.parse({
+      type: 'bluesky-feed',
+      feed: 'at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.generator/bcsm',
+      service: b.origin,
+    }),
+  );
+  const feedLimited = await feed.collect(context({ cursor, limit: 30 }));
+  assert.equal(feedLimited.posts.length, 30);
+  assert.equal(feedLimited.warnings.length, 1);
+  assert.match(feedLimited.warnings[0], /: stopped at the limit of 30 posts; older posts since the last run were not read\.$/);
+  assert.deepEqual((await feed.collect(context({ cursor, limit: 250 }))).warnings, [], 'a page with nothing newer reached');
 });
 
 test('Bluesky search: a refresh token that no longer works means logging in again from the environment', async (t) => {
