@@ -130,7 +130,10 @@ export const budgets = {
   // +0.05 for the first page drawn in two tasks, FIRST_SCREEN cards then the rest (as carecircle.js: 10,000 groups'
   // first render at 4× 111 → 81–82 ms, the goal met); measured 24.75 (24,753 bytes). −19 bytes, then +22 (as
   // carecircle.js); measured 24.76 (24,756 bytes).
-  'care-support-groups.js': { target: 20, limit: 24.76 },
+  // +11 bytes for a group's name and organisation isolated from the page's direction (an English "Look Good Feel
+  // Better!" on an Arabic page read "!Look Good Feel Better", and the organisation lined up against the card); measured
+  // 24.77 (24,767 bytes).
+  'care-support-groups.js': { target: 20, limit: 24.77 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -44,6 +44,28 @@ describe('right-to-left pages keep values in their own order', () => {
     expect(charX(root, '0113 496 0000', 0)).to.be.below(charX(root, '0113 496 0000', 9));
   });
 
+  it('an English group name and organisation end with their own punctuation in an Arabic page, and line up with the card', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="ar" style="width: 600px">
+      <care-support-groups
+        .config=${{ urlState: false, groups: [{ id: 'g', name: 'Look Good Feel Better!', organization: 'Macmillan Cancer Support Ltd.' }] }}
+      ></care-support-groups>
+    </div>`);
+    const el = page.querySelector('care-support-groups')!;
+    await waitUntil(() => el.shadowRoot?.querySelector('.group .org'), 'no card');
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    const root = el.shadowRoot!;
+    // Left to right on screen, as English reads: the "!" and the "." last, not before the first word.
+    for (const value of ['Look Good Feel Better!', 'Macmillan Cancer Support Ltd.'])
+      expect(charX(root, value, 0), value).to.be.below(charX(root, value, value.length - 1));
+    // Both end at the card's start edge (its right, in Arabic), as the rest of the card's lines do.
+    const right = (selector: string) => {
+      const range = document.createRange();
+      range.selectNodeContents(root.querySelector(selector)!);
+      return range.getBoundingClientRect().right;
+    };
+    expect(right('.group .org')).to.be.closeTo(right('.group .name'), 1);
+  });
+
   it('a chat title "#bcsm weekly chat" keeps its # in front in an Urdu page', async () => {
     const page = await fixture<HTMLDivElement>(html`<div lang="ur">
       <care-chat-schedule .config=${{ chats: [bcsm] }} now=${weekStart} time-zone="Asia/Karachi"></care-chat-schedule>

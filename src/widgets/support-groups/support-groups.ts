@@ -591,8 +591,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     ];
     if (!tel && web) links.unshift(links.pop());
     return html`<li class="group" part="group">
-      ${heading(level, html`<span tabindex="-1">${g.name}</span>`, undefined, 'name')}
-      ${g.organization ? html`<p class="org" dir="auto">${g.organization}</p>` : nothing}
+      ${heading(level, html`<span tabindex="-1" dir="auto">${g.name}</span>`, undefined, 'name')}
+      ${g.organization ? html`<p class="org"><bdi>${g.organization}</bdi></p>` : nothing}
       ${
         distance
           ? html`<p class="distance">${loc?.suburb ? this.tb('awayIn', { distance, place: loc.suburb }) : this.tb('away', { distance })}</p>`
