@@ -56,7 +56,9 @@ export const budgets = {
   // −8 bytes by that page's rest asked for where it is configured; +16 for the editor's panel asked for once per list
   // of problems, not on every render (a missing chunk was fetched again on each keystroke or minute). Measured 37.63
   // (37,627 bytes).
-  'carecircle.js': { target: 30, limit: 37.63 },
+  // −0.08 by the feed's saved posts (`"cache": true`, off by default) as a chunk fetched beside its first request; a
+  // group's name and organisation isolated from the page's direction (+3 bytes here). Measured 37.55 (37,547 bytes).
+  'carecircle.js': { target: 30, limit: 37.55 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -87,7 +89,10 @@ export const budgets = {
   // 57.46. +0.05 for a long list's first page drawn in two tasks (as carecircle.js); measured 57.51 (57,507 bytes).
   // −15 bytes, then +19 (as carecircle.js: the first page's rest, the editor's panel asked for once); measured 57.52
   // (57,511 bytes).
-  'carecircle.iife.js': { target: 40, limit: 57.52 },
+  // +0.06 for the feed's saved posts loaded when used in the module bundles (−0.1 there): the classic script carries
+  // them inline anyway, so it pays only for the loader and its wait; +7 bytes for the groups' names isolated (as
+  // carecircle.js). Measured 57.58 (57,573 bytes).
+  'carecircle.iife.js': { target: 40, limit: 57.58 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -103,7 +108,8 @@ export const budgets = {
   // browser's Intl start-up split into small tasks. Measured 19.99: the budget is met, and the limit is the target.
   // Later −0.07 by the editor's panel as a chunk, +0.04 for posts deleted at their server, +0.02 for V8's compile
   // hint (as carecircle.js): measured 19.98; +14 bytes for the editor's panel asked for once per list of problems
-  // (as carecircle.js): 19,994 bytes.
+  // (as carecircle.js): 19,994 bytes. −0.1 by the saved posts (`"cache": true`, off by default) as a chunk fetched
+  // beside the first request: 19,890 bytes.
   'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.

@@ -5,12 +5,14 @@ import type { Post } from '../../sources/posts.js';
 import type { FeedSource } from './hashtag-feed.schema.js';
 
 /**
- * The readers of the less common sources, loaded the first time a config names one: a feed of Mastodon or
- * curated posts never downloads the Bluesky or snapshot code. Replaceable in tests. @internal
+ * The readers of the less common sources, loaded the first time a config names one (a feed of Mastodon or
+ * curated posts never downloads the Bluesky or snapshot code), and the saved posts' code, loaded only by a config
+ * with `"cache": true`. Replaceable in tests. @internal
  */
 export const readers = {
   snapshot: lazy(() => import('../../sources/snapshot.js')),
   bluesky: lazy(() => import('../../sources/bluesky-feed.js')),
+  cache: lazy(() => import('./cache.js')),
 };
 
 /** A reader that could not be loaded fails its source like an unreachable server: the other sources go on. */

@@ -8,8 +8,7 @@ import { everyMinute } from '../../core/time/clock.js';
 import type { HashtagFeedConfig, ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
-import { pull, runner, type Runner } from './feed-sources.js';
-import { cacheKey, restore, save } from './cache.js';
+import { pull, readers, runner, type Runner } from './feed-sources.js';
 import { contentNodes } from './post-content.js';
 import { followFocus, SAY_AFTER } from './follow-focus.js';
 import { UGC } from '../../core/links.js';
@@ -211,25 +210,30 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */
   async #refresh(first: boolean, more = false): Promise<void> {
     const signal = this.#signal!;
+    const config = this.#config;
+    const remote = this.#runners.filter((r) => r.url);
     const before = this.#runners.map((r) => r.error);
-    await Promise.all(this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)));
+    // The saved posts' code loads beside the requests; where it cannot (a missing chunk, the page's CSP), the feed
+    // goes on without them.
+    const [cache] = await Promise.all([
+      config.cache && remote.length && readers.cache().catch(() => {}),
+      ...this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)),
+    ]);
     if (signal.aborted) return;
     this.#runners.forEach((r, i) => {
       if (r.error && r.error !== before[i])
         this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });
     });
-    const config = this.#config;
-    const remote = this.#runners.filter((r) => r.url);
-    const key = cacheKey(
-      this.#tag,
-      this.#runners.map((r) => r.url),
-    );
     let posts = mergePosts(...this.#runners.map((r) => r.posts));
     this.savedAt = undefined;
-    if (config.cache && remote.length) {
-      if (remote.some((r) => !r.error)) save(key, posts);
+    if (cache) {
+      const key = cache.cacheKey(
+        this.#tag,
+        this.#runners.map((r) => r.url),
+      );
+      if (remote.some((r) => !r.error)) cache.save(key, posts);
       else if (remote.length === this.#runners.length) {
-        const saved = restore(key);
+        const saved = cache.restore(key);
         if (saved) [posts, this.savedAt] = [saved.posts, saved.savedAt];
       }
     }
