@@ -687,11 +687,14 @@ export class CareReviewDesk extends BaseElement {
     this.#enqueue(async () => {
       const data = await this.#api<{ report: PublishReport; posts: Record<string, PostLine>; counts: Counts }>('/api/publish', {});
       this.report = { ...data.report, posts: data.posts };
-      this.#focusAfter = 'report';
       this.counts = data.counts;
       const { added, removed, requeued } = data.report;
       this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
       await this.#load();
+      // Focus (and with it the reviewer's keys) moves to the report once the list is the published one: a key pressed
+      // on the list as it was would decide on a post's old version.
+      this.#focusAfter = 'report';
+      this.requestUpdate();
     });
   }
 

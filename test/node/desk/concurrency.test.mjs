@@ -108,6 +108,53 @@ test('in the browser, the second reviewer is told who changed the post and when,
   }
 });
 
+test('after a publish, keys act on the published queue: the report takes focus once the list is reloaded', async () => {
+  // Another reviewer approves post 0 while this desk still lists it; this reviewer then publishes. The list after the
+  // publish (held back here, as on a slow server) no longer has post 0: a key pressed as the report takes focus must
+  // decide on post 1, not on the old list's post 0 (a conflict, and the reviewer's decision lost).
+  const records = [record(0), record(1), record(2)];
+  const dir = await pipelineFolder(records);
+  const kim = await startReview(dir, { actor: 'nurse.kim' });
+  const lee = await startReview(dir, { actor: 'dr.lee' });
+  try {
+    const { page } = await openDesk(browser, lee);
+    await page.locator('[role="option"]', { hasText: 'Patient 0' }).waitFor();
+    assert.equal((await api(kim, await cookieOf(kim), '/api/decide', { key: records[0].key, version: 1, action: 'approve' })).status, 200);
+    let published = false;
+    await page.route(
+      (url) => url.pathname === '/api/posts',
+      async (route) => {
+        if (published) await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      },
+    );
+    page.on('request', (r) => r.url().includes('/api/publish') && (published = true));
+    await page.locator('button', { hasText: 'Publish now' }).click();
+    await page.locator('.report:focus').waitFor();
+    await page.keyboard.press('a');
+    await until(async () => (await readRecords(dir)).get(records[1].key).state === 'approved', 'post 1 approved');
+    assert.equal(
+      await page
+        .locator('#problem')
+        .textContent()
+        .then((t) => t.trim()),
+      '',
+      'no conflict',
+    );
+    assert.deepEqual(
+      readAudit(dir)
+        .filter((e) => e.action !== 'publish')
+        .map((e) => [e.actor, records.findIndex((r) => r.key === e.key), e.action]),
+      [
+        ['nurse.kim', 0, 'approve'],
+        ['dr.lee', 1, 'approve'],
+      ],
+    );
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+});
+
 test('a change that leaves every count as it was (pinned, then unpinned, by another reviewer) is still noticed', async () => {
   const records = [record(0), record(1, { state: 'approved' })];
   const dir = await pipelineFolder(records);
