@@ -322,6 +322,11 @@ export class CareReviewDesk extends BaseElement {
   /** @internal */ #wordTimer?: ReturnType<typeof setTimeout>;
   /** @internal */ #listRequest = 0;
   /** Decisions sent and not yet answered. @internal */ #inFlight = 0;
+  /**
+   * A publish is on its way: decisions wait for it, since the list it reloads would undo what they show (a post
+   * decided meanwhile would be listed as pending again, and a second key on it refused as a conflict). @internal
+   */
+  #publishing = false;
   /** How many times the reviewer has picked a post (keys, click, focus). @internal */ #picks = 0;
   /** @internal */ #watch?: ReturnType<typeof setInterval>;
   /** Versions this page's own answered decisions moved each post from → to (`key:from` → to). @internal */
@@ -457,6 +462,7 @@ export class CareReviewDesk extends BaseElement {
    * @internal
    */
   #decide(record: PostRecord, decision: Omit<Decision, 'key' | 'version'>, label: string): void {
+    if (this.#waitForPublish()) return;
     const index = this.records.indexOf(record);
     const step: Step = { label, pairs: [{ before: record }] };
     const guess: PostRecord = { ...record, ...this.#expected(record, decision) };
@@ -557,6 +563,12 @@ export class CareReviewDesk extends BaseElement {
       .finally(() => this.#inFlight--);
   }
 
+  /** While a publish is on its way, says so and returns true: the decision is not made. @internal */
+  #waitForPublish(): boolean {
+    if (this.#publishing) this.status = 'Publishing… Decide again when the report shows.';
+    return this.#publishing;
+  }
+
   /** @internal */
   #announce(done: string): void {
     this.status = announcement(done, this.total, this.state);
@@ -655,7 +667,7 @@ export class CareReviewDesk extends BaseElement {
   /** @internal */
   #bulk(action: 'approve' | 'reject'): void {
     const r = this.#current;
-    if (!r) return;
+    if (!r || this.#waitForPublish()) return;
     const handle = r.post.author.handle;
     this.panel = 'none';
     const label = action === 'approve' ? `${DONE['approve-all']} from ${handle}` : `${DONE.block} ${handle}`;
@@ -684,15 +696,19 @@ export class CareReviewDesk extends BaseElement {
   /** @internal */
   #publish(): void {
     this.status = 'Publishing…';
+    this.#publishing = true;
     this.#enqueue(async () => {
-      const data = await this.#api<{ report: PublishReport; posts: Record<string, PostLine>; counts: Counts }>('/api/publish', {});
-      this.report = { ...data.report, posts: data.posts };
-      this.counts = data.counts;
-      const { added, removed, requeued } = data.report;
-      this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
-      await this.#load();
-      // Focus (and with it the reviewer's keys) moves to the report once the list is the published one: a key pressed
-      // on the list as it was would decide on a post's old version.
+      try {
+        const data = await this.#api<{ report: PublishReport; posts: Record<string, PostLine>; counts: Counts }>('/api/publish', {});
+        this.report = { ...data.report, posts: data.posts };
+        this.counts = data.counts;
+        const { added, removed, requeued } = data.report;
+        this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
+        await this.#load();
+      } finally {
+        this.#publishing = false;
+      }
+      // Focus, and with it the reviewer's keys, moves to the report once the list is the published one.
       this.#focusAfter = 'report';
       this.requestUpdate();
     });

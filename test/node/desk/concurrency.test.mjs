@@ -129,8 +129,22 @@ test('after a publish, keys act on the published queue: the report takes focus o
       },
     );
     page.on('request', (r) => r.url().includes('/api/publish') && (published = true));
+    // What the desk says to screen readers, every change of it (a message can be replaced within milliseconds).
+    await page.evaluate(() => {
+      const box = document.querySelector('care-review-desk').shadowRoot.querySelector('[role="status"][aria-live]');
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(box.textContent.trim())).observe(box, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.locator('button', { hasText: 'Publish now' }).click();
+    // A key while the publish is on its way decides nothing, and says why.
+    await page.keyboard.press('a');
     await page.locator('.report:focus').waitFor();
+    assert.ok((await page.evaluate(() => window.__said)).includes('Publishing… Decide again when the report shows.'), 'said why');
+    assert.equal((await readRecords(dir)).get(records[1].key).state, 'pending', 'nothing decided while publishing');
     await page.keyboard.press('a');
     await until(async () => (await readRecords(dir)).get(records[1].key).state === 'approved', 'post 1 approved');
     assert.equal(
