@@ -696,6 +696,8 @@ export class CareReviewDesk extends BaseElement {
   /** @internal */
   #publish(): void {
     this.status = 'Publishing…';
+    // A second press while one is on its way publishes nothing more.
+    if (this.#publishing) return;
     this.#publishing = true;
     this.#enqueue(async () => {
       try {

@@ -121,6 +121,7 @@ test('after a publish, keys act on the published queue: the report takes focus o
     await page.locator('[role="option"]', { hasText: 'Patient 0' }).waitFor();
     assert.equal((await api(kim, await cookieOf(kim), '/api/decide', { key: records[0].key, version: 1, action: 'approve' })).status, 200);
     let published = false;
+    let publishes = 0;
     await page.route(
       (url) => url.pathname === '/api/posts',
       async (route) => {
@@ -128,7 +129,7 @@ test('after a publish, keys act on the published queue: the report takes focus o
         await route.continue();
       },
     );
-    page.on('request', (r) => r.url().includes('/api/publish') && (published = true));
+    page.on('request', (r) => r.url().includes('/api/publish') && (published = true) && publishes++);
     // What the desk says to screen readers, every change of it (a message can be replaced within milliseconds).
     await page.evaluate(() => {
       const box = document.querySelector('care-review-desk').shadowRoot.querySelector('[role="status"][aria-live]');
@@ -140,9 +141,11 @@ test('after a publish, keys act on the published queue: the report takes focus o
       });
     });
     await page.locator('button', { hasText: 'Publish now' }).click();
-    // A key while the publish is on its way decides nothing, and says why.
+    // A key while the publish is on its way decides nothing, and says why; a second press publishes nothing more.
     await page.keyboard.press('a');
+    await page.locator('button', { hasText: 'Publish now' }).click();
     await page.locator('.report:focus').waitFor();
+    assert.equal(publishes, 1, 'one publish');
     assert.ok((await page.evaluate(() => window.__said)).includes('Publishing… Decide again when the report shows.'), 'said why');
     assert.equal((await readRecords(dir)).get(records[1].key).state, 'pending', 'nothing decided while publishing');
     await page.keyboard.press('a');
