@@ -2,8 +2,8 @@
 // addresses), and publish's recheck asks servers the config does not name with. A check on a lookup of its own could
 // be told one thing and the connection another (DNS rebinding: a public answer for the check, 127.0.0.1 for the
 // request). Here the only lookup is the connection's own, and the check runs on the very addresses it connects to.
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
@@ -25,10 +25,14 @@ export interface PublicOnlyOptions {
 /**
  * A `fetch` (GET and HEAD, redirects returned as they are, like `redirect: 'manual'`) that connects only to public
  * addresses. A name is resolved once, by the connection itself, and refused when any of its addresses is inside.
- * Bodies are not decompressed, so it asks for none compressed.
+ * Bodies are not decompressed, so it asks for none compressed. Its connections are pooled apart (its own agents,
+ * not Node's global ones): a connection it reuses is one its own check let through, never one another client in
+ * the process left open to the same name (which would skip the lookup, and so the check).
  */
 export function publicOnlyFetch(options: PublicOnlyOptions = {}): (url: string, init?: FetchInit) => Promise<Response> {
   const { resolve = systemResolve, isPublic = publicAddress } = options;
+  // Kept-alive connections waiting in these pools do not hold the process open (Node unrefs idle sockets).
+  const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
   return (url, init = {}) =>
     new Promise<Response>((done, fail) => {
       const target = new URL(url);
@@ -44,6 +48,7 @@ export function publicOnlyFetch(options: PublicOnlyOptions = {}): (url: string, 
         {
           method,
           headers,
+          agent: agents[target.protocol],
           signal: init.signal ?? undefined,
           // Node calls this for a name (not for an IP literal, checked above) and connects to what it returns.
           lookup: (name, options, callback) => {

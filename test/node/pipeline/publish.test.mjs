@@ -2,7 +2,7 @@
 // groups.json, each checked the way its reader checks it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, get as httpGet } from 'node:http';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -468,6 +468,26 @@ test('--mirror-media looks a name up once, in the connection, and connects to th
   // A redirect is followed through the same check: the name it names is looked up for its own connection, once.
   assert.match((await mirror.mirror(`http://old.example:${port}/moved.png`)) ?? '', copied, warnings.join('\n'));
   assert.deepEqual(lookups, ['once.example', 'old.example', 'moved.example']);
+});
+
+test('the checked fetch reuses only connections it made: one another client left open to the same name is not taken', async () => {
+  const port = media.address().port;
+  // Another HTTP client in the process (Node's own, with its global pool) reaches near.example at 127.0.0.1 and keeps
+  // the connection open, as keep-alive does.
+  await new Promise((done, fail) =>
+    httpGet(
+      `http://near.example:${port}/ok.png`,
+      {
+        lookup: (_host, options, callback) =>
+          options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
+      },
+      (res) => res.resume().on('end', done),
+    ).on('error', fail),
+  );
+  const lookups = [];
+  const checked = publicOnlyFetch({ resolve: async (host) => (lookups.push(host), [{ address: '127.0.0.1', family: 4 }]) });
+  await assert.rejects(checked(`http://near.example:${port}/ok.png`), /near\.example is at 127\.0\.0\.1, an address on this machine/);
+  assert.deepEqual(lookups, ['near.example'], 'its own lookup, so its own check');
 });
 
 test('--mirror-media checks the addresses it connects to, so a name answering differently the second time (DNS rebinding) is refused', async () => {
