@@ -81,6 +81,15 @@ describe('focus when posts change', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says nothing about a removed post once the feed has left the page', async () => {
+    const { el } = await focusAfter(
+      (el) => articles(el)[1]!,
+      (posts) => [posts[0]!, ...posts.slice(2)],
+    );
+    el.remove();
+    await silent(el);
+  });
+
   it('moves from a removed post inside it (a link) to the post in its place, not to the same link there', async () => {
     const { el, now } = await focusAfter(
       (el) => articles(el)[2]!.querySelector<HTMLElement>('a.when')!,
