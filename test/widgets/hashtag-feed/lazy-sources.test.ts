@@ -107,8 +107,10 @@ describe('<care-hashtag-feed> loads a source reader when a config names that sou
     localStorage.clear();
     calls = spy({ cache: lazy(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/c.js'))) });
     const errors: Event[] = [];
-    document.addEventListener('care-source-error', (e) => errors.push(e), { capture: true });
+    const listen = (e: Event) => errors.push(e);
+    document.addEventListener('care-source-error', listen, { capture: true });
     const el = await feed({ ...config, cache: true });
+    document.removeEventListener('care-source-error', listen, { capture: true });
     expect(calls.cache).to.equal(1);
     expect(articles(el).length).to.equal(articles(a!).length);
     expect($(el, '.notice')).to.equal(null);
