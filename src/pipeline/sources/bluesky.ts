@@ -12,7 +12,7 @@ import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
 import type { BlueskyFeedSourceConfig, BlueskySearchSourceConfig } from './schemas.js';
 import { ensureDom, storedPost } from './html.js';
-import { readJson, SourceHttpError } from './xrpc.js';
+import { pageFailed, readJson, SourceHttpError, stoppedAtLimit } from './xrpc.js';
 
 export const PUBLIC_APPVIEW = 'https://public.api.bsky.app';
 
@@ -202,7 +202,7 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
       // So the cursor stays where it was, and the next run reads them: no gap.
       newest = since;
       reached = true;
-      warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
+      warnings.push(pageFailed(error, page, posts.length));
       break;
     }
     const items = body?.[o.list];
@@ -219,8 +219,7 @@ async function collectPages(context: SourceContext, o: Paging): Promise<SourceRe
     reached =
       !cursor || (o.timeOrdered ? kept.length < items.length : !!since && times.every((t) => !t || Date.parse(t) <= Date.parse(since)));
   } while (!reached && posts.length < o.limit);
-  if (since && !reached)
-    warnings.push(`${o.label}: stopped at the limit of ${o.limit} posts; older posts since the last run were not read.`);
+  if (since && !reached) warnings.push(stoppedAtLimit(o.label, o.limit));
   return { posts, ...(newest ? { cursor: newest } : {}), warnings };
 }
 

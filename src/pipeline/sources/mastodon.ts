@@ -5,7 +5,7 @@ import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
 import type { MastodonSourceConfig } from './schemas.js';
 import { ensureDom, storedPost } from './html.js';
-import { readJson } from './xrpc.js';
+import { pageFailed, readJson, stoppedAtLimit } from './xrpc.js';
 
 /** Mastodon ids are numeric strings (snowflakes) longer than a double can hold: compared by length, then text. */
 export const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -62,7 +62,7 @@ export function mastodonSource(instance: string, hashtag: string, sourceLimit?: 
           // reached: the posts on the pages not read are older than it, and a run from it would never ask for them.
           if (page === 1) throw error;
           newest = since;
-          warnings.push(`${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${posts.length} posts before it are kept).`);
+          warnings.push(pageFailed(error, page, posts.length));
           break;
         }
         if (!statuses.length) {
@@ -90,8 +90,7 @@ export function mastodonSource(instance: string, hashtag: string, sourceLimit?: 
         url = withSince(nextLink(link, origin), since);
         if (!url) reachedCursor = true;
       }
-      if (since && !reachedCursor)
-        warnings.push(`${host}: stopped at the limit of ${limit} posts; older posts since the last run were not read.`);
+      if (since && !reachedCursor) warnings.push(stoppedAtLimit(host, limit));
       return { posts, ...(newest ? { cursor: newest } : {}), warnings };
     },
   };

@@ -14,6 +14,14 @@ export class SourceHttpError extends Error {
   }
 }
 
+/** The warning for a page after the first that failed: what went wrong, and that the posts read before it are kept. */
+export const pageFailed = (error: unknown, page: number, kept: number): string =>
+  `${(error as Error).message.replace(/\.$/, '')} (page ${page}; the ${kept} posts before it are kept).`;
+
+/** The warning for a run that stopped at its limit before the last run's cursor: the posts in between are never read. */
+export const stoppedAtLimit = (label: string, limit: number): string =>
+  `${label}: stopped at the limit of ${limit} posts; older posts since the last run were not read.`;
+
 export interface ReadOptions {
   /** What was asked, for messages: "mastodon.social's #bcsm timeline". */
   what: string;
