@@ -123,7 +123,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */ #signal?: AbortSignal;
   /** @internal */ #unclock?: () => void;
   /** Cancels the formatters' warm-up. @internal */ #unwarm?: () => void;
-  /** The latest removal's message, said a moment after the status line is emptied. @internal */ #say?: ReturnType<typeof setTimeout>;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
   /** The addresses of the posts on screen. @internal */ #urls: string[] = [];
   /** Before a refresh: the posts' addresses, the focused post's index, its focused control's (-1: the post). @internal */
@@ -173,7 +172,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.#unclock?.();
     this.#unclock = undefined;
     this.#unwarm?.();
-    clearTimeout(this.#say);
     document.removeEventListener('visibilitychange', this.#onVisible);
   }
 
@@ -334,8 +332,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     if (!gone) return;
     const said = this.renderRoot.querySelector('.said')!;
     said.textContent = '';
-    // Emptied first and filled a moment later, so a second removal is announced too.
-    this.#say = setTimeout(() => (said.textContent = this.t('removed')), SAY_AFTER);
+    // Emptied first and filled a moment later, so a second removal is announced too; not once the feed has left the page.
+    setTimeout(() => this.isConnected && (said.textContent = this.t('removed')), SAY_AFTER);
   }
 
   /** @internal */
