@@ -97,6 +97,9 @@ export class CareReviewDesk extends BaseElement {
         margin-inline: auto;
         padding: var(--_space);
       }
+      .publish[aria-disabled='true'] {
+        cursor: progress;
+      }
       h1 {
         font-size: 1.6em;
         margin: 0;
@@ -709,6 +712,7 @@ export class CareReviewDesk extends BaseElement {
         await this.#load();
       } finally {
         this.#publishing = false;
+        this.requestUpdate();
       }
       // Focus, and with it the reviewer's keys, moves to the report once the list is the published one.
       this.#focusAfter = 'report';
@@ -840,7 +844,15 @@ export class CareReviewDesk extends BaseElement {
           <h1>Review desk</h1>
           <p class="who">${info ? html`#${info.feed.hashtag.replace(/^#/, '')} · reviewing as <b>${info.actor}</b>` : 'Loading…'}</p>
         </div>
-        ${info?.publish ? html`<button class="primary" @click=${this.#publish}>Publish now</button>` : nothing}
+        ${
+          info?.publish
+            ? // While a publish is on its way the button says so, and stays focusable (aria-disabled, not disabled:
+              // focus is not dropped to the page), so a reviewer who pressed it sees that it is working.
+              html`<button class="primary publish" aria-disabled=${this.#publishing ? 'true' : 'false'} @click=${this.#publish}>
+                ${this.#publishing ? 'Publishing…' : 'Publish now'}
+              </button>`
+            : nothing
+        }
       </div>
       <div role="status" class="visually-hidden" aria-live="polite">${this.status}</div>
       <div id="problem" role="alert">

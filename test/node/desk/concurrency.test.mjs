@@ -141,11 +141,20 @@ test('after a publish, keys act on the published queue: the report takes focus o
       });
     });
     await page.locator('button', { hasText: 'Publish now' }).click();
+    // Seen as well as heard: the button says the publish is on its way, and stays where focus is.
+    const button = page.locator('button.publish');
+    assert.deepEqual(
+      [(await button.textContent()).trim(), await button.getAttribute('aria-disabled')],
+      ['Publishing…', 'true'],
+      'the button shows the publish on its way',
+    );
     // A key while the publish is on its way decides nothing, and says why; a second press publishes nothing more.
     await page.keyboard.press('a');
-    await page.locator('button', { hasText: 'Publish now' }).click();
+    // force: Playwright would otherwise wait for aria-disabled to go; a reviewer's second press does not.
+    await button.click({ force: true });
     await page.locator('.report:focus').waitFor();
     assert.equal(publishes, 1, 'one publish');
+    assert.deepEqual([(await button.textContent()).trim(), await button.getAttribute('aria-disabled')], ['Publish now', 'false']);
     assert.ok((await page.evaluate(() => window.__said)).includes('Publishing… Decide again when the report shows.'), 'said why');
     assert.equal((await readRecords(dir)).get(records[1].key).state, 'pending', 'nothing decided while publishing');
     await page.keyboard.press('a');
