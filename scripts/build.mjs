@@ -58,7 +58,8 @@ export const budgets = {
   // (37,627 bytes).
   // −0.08 by the feed's saved posts (`"cache": true`, off by default) as a chunk fetched beside its first request; a
   // group's name and organisation isolated from the page's direction (+3 bytes here). Measured 37.55 (37,547 bytes).
-  'carecircle.js': { target: 30, limit: 37.55 },
+  // +0.19 for the fixes a review found (the feed's as in its own budget below): measured 37.74 (37,741 bytes).
+  'carecircle.js': { target: 30, limit: 37.75 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -92,7 +93,8 @@ export const budgets = {
   // +0.06 for the feed's saved posts loaded when used in the module bundles (−0.1 there): the classic script carries
   // them inline anyway, so it pays only for the loader and its wait; +7 bytes for the groups' names isolated (as
   // carecircle.js). Measured 57.58 (57,573 bytes).
-  'carecircle.iife.js': { target: 40, limit: 57.58 },
+  // +0.21 for the fixes a review found (as in carecircle.js): measured 57.79 (57,785 bytes).
+  'carecircle.iife.js': { target: 40, limit: 57.79 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -111,7 +113,13 @@ export const budgets = {
   // (as carecircle.js): 19,994 bytes. −0.1 by the saved posts (`"cache": true`, off by default) as a chunk fetched
   // beside the first request: 19,890 bytes. +5 for the removal's message not said once the feed has left the page:
   // 19,895 bytes.
-  'care-hashtag-feed.js': { target: 20, limit: 20 },
+  // +0.21 (20,109 bytes: over the target again, by 0.11) for what a post could slip past and what a reader lost:
+  // blocked words hidden by invisible characters, full-width letters or Mastodon's hidden spans (+0.05); no post
+  // skipped when more came between two refreshes than a page holds (+0.11: the refresh reads on, "more" fills what
+  // is left); "more" leaving the new posts behind their button, and focus kept in the feed where a press brings
+  // nothing (+0.05). The consent gate as a chunk would not pay it back (0.13 of code, about a loader's size): the
+  // next step is the same as for the other bundles, less code on the first screen.
+  'care-hashtag-feed.js': { target: 20, limit: 20.11 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3

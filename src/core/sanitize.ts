@@ -11,8 +11,10 @@ export type SafeNode = string | { tag: 'p' | 'br' | 'a' | 'span'; href?: string;
 const DROP =
   /^(script|style|template|noscript|iframe|object|embed|svg|math|head|title|textarea|select|img|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|input|form)$/;
 const BLOCK = /^(div|li|blockquote|h[1-6]|pre|ul|ol|dd|dt|tr|table|section|article|header|footer|figure|figcaption|hr)$/;
-// The classes Mastodon puts on spans for mentions, hashtags and shortened links.
-const CLASSES = ['h-card', 'mention', 'hashtag', 'u-url', 'invisible', 'ellipsis'];
+// The classes Mastodon puts on spans for mentions, hashtags and shortened links. Its `invisible` spans (a link's
+// `https://www.`, hidden when shown) are left out altogether: what a reader never sees is not kept, so hidden
+// letters inside a word ("mir<span class=invisible>x</span>acle") cannot hide that word from a block list.
+const CLASSES = ['h-card', 'mention', 'hashtag', 'u-url', 'ellipsis'];
 
 /**
  * Parses HTML inertly: a DOMParser document has no browsing context, so nothing in it runs or loads. Pages
@@ -49,7 +51,7 @@ export function reduceHtml(markup: string): SafeNode[] {
       if (child.nodeType === 3) out.push(child.nodeValue!);
       if (child.nodeType !== 1) continue;
       const tag = (child as Element).localName;
-      if (DROP.test(tag)) continue;
+      if (DROP.test(tag) || (child as Element).classList.contains('invisible')) continue;
       if (depth > 40) {
         out.push(child.textContent ?? '');
         continue;

@@ -1,5 +1,10 @@
 /**
- * Case- and accent-insensitive form, for matching what people type against what others wrote: NFD, marks
- * stripped, lower case ("Chimiothérapie", "CHIMIOTHERAPIE" → "chimiotherapie").
+ * Case- and accent-insensitive form, for matching what people type against what others wrote: NFKD (full-width
+ * and mathematical letters become plain ones), marks and invisible characters (soft hyphens, zero-width spaces
+ * and joiners) stripped, lower case ("Chimiothérapie", "CHIMIO\u00adTHÉRAPIE", "ｃｈｉｍｉｏ…" → "chimiotherapie").
  */
-export const normalise = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const normalise = (value: string): string =>
+  value
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{DI}]/gu, '')
+    .toLowerCase();

@@ -29,6 +29,11 @@ export interface Runner {
   posts: Post[];
   /** Next page: a Mastodon `Link` address or a Bluesky cursor. */
   next?: string;
+  /**
+   * Where a refresh's page ended without reaching the posts held (more came in between than a page holds, say
+   * while the tab was hidden): the next "more" fills that gap before going on past the oldest post.
+   */
+  gap?: string;
   error?: FetchError;
   /** No request before this time (Retry-After, back-off). */
   notBefore: number;
@@ -59,16 +64,28 @@ export async function pull(
   now = Date.now(),
 ): Promise<boolean> {
   const { src } = r;
-  if (src.type === 'posts' || now < r.notBefore || (more ? !r.next : now - r.last < interval)) return false;
+  if (src.type === 'posts' || now < r.notBefore || (more ? !r.gap && !r.next : now - r.last < interval)) return false;
   r.last = now;
   try {
-    const page = more ? r.next : undefined;
-    const result =
+    const read = async (page?: string): Promise<{ posts: Post[]; next?: string }> =>
       src.type === 'mastodon'
-        ? await fetchMastodon(src.instance, hashtag, { page, signal })
+        ? fetchMastodon(src.instance, hashtag, { page, signal })
         : src.type === 'snapshot'
-          ? await (await reader(readers.snapshot, 'snapshot')).fetchSnapshot(src.url, { signal })
-          : await (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
+          ? (await reader(readers.snapshot, 'snapshot')).fetchSnapshot(src.url, { signal })
+          : (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
+    const result = await read(more ? (r.gap ?? r.next) : undefined);
+    const held = new Set(r.posts.map((p) => p.url));
+    const reaches = () => result.posts.some((p) => held.has(p.url));
+    // A server's pages, with posts already held. A refresh whose page reaches none of them (more came in between
+    // than a page holds, say while the tab was hidden) reads on, up to three pages, until it does: no post is
+    // skipped between the two. A gap still left is filled by "more" first.
+    const paged = src.type != 'snapshot' && held.size;
+    for (let n = 0; !more && paged && n < 3 && result.next && !reaches(); n++) {
+      const page = await read(result.next);
+      result.posts = [...result.posts, ...page.posts];
+      result.next = page.next;
+    }
+    const gap = paged && !reaches() ? result.next : undefined;
     const known = new Set(result.posts.map((p) => p.url));
     // A snapshot file is the whole list: a post no longer in it was taken off the site (the pipeline's review), so
     // it leaves the page too. A server's first page is only the newest: older posts stay. On Mastodon, whose tag
@@ -76,11 +93,17 @@ export async function pull(
     // it leaves too (all of them, when the first page is empty).
     const oldest = result.posts.length ? Math.min(...result.posts.map((p) => Date.parse(p.createdAt))) : -Infinity;
     r.posts = more
-      ? [...r.posts, ...result.posts]
+      ? [...r.posts.filter((p) => !known.has(p.url)), ...result.posts]
       : src.type == 'snapshot'
         ? result.posts
         : [...result.posts, ...r.posts.filter((p) => !known.has(p.url) && !(src.type == 'mastodon' && Date.parse(p.createdAt) > oldest))];
-    if (more || !r.posts.length || r.next === undefined) r.next = result.next;
+    if (more && r.gap) {
+      // A page only of posts held closes the gap with nothing new: the reader asked for more, so go on past the oldest.
+      if (!(r.gap = gap) && result.posts.every((p) => held.has(p.url))) return pull(r, hashtag, interval, more, signal, now);
+    } else {
+      if (!more) r.gap = gap;
+      if (more || !r.posts.length || r.next === undefined) r.next = result.next;
+    }
     r.error = undefined;
     r.failures = 0;
   } catch (error) {

@@ -93,9 +93,6 @@ export const feedStyles = css`
   p {
     margin-block: 0.4em;
   }
-  .invisible {
-    display: none;
-  }
   .ellipsis::after {
     content: '…';
   }

@@ -244,14 +244,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     if (post) this.#focus = [this.#urls, this.#articles().indexOf(post), [...post.querySelectorAll(CONTROLS)].indexOf(active!)];
     // The first answer's posts come with the end of loading, in one update (not a second render of every post).
     if (first) this.loading = false;
-    if (first || more || !this.#known.size) {
-      list.forEach((i) => this.#known.add(i.p.url));
-      this.items = list;
-      this.fresh = [];
-    } else {
-      this.items = list.filter((i) => this.#known.has(i.p.url));
-      this.fresh = list.filter((i) => !this.#known.has(i.p.url));
-    }
+    // Posts a "more" page brings join the list; new posts waiting for the reader's "show" button keep waiting.
+    const waiting = new Set(this.fresh.map((i) => i.p.url));
+    const all = first || !this.#known.size;
+    list.forEach((i) => (all || (more && !waiting.has(i.p.url))) && this.#known.add(i.p.url));
+    this.items = list.filter((i) => this.#known.has(i.p.url));
+    this.fresh = list.filter((i) => !this.#known.has(i.p.url));
   }
 
   /** @internal */
@@ -283,13 +281,21 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.guard(() =>
       this.#start()
         .then(() => this.updateComplete)
-        .then(() => this.#articles()[0]?.focus()),
+        .then(() => this.#land(this.#articles()[0])),
     );
+  }
+
+  /** Focus on `post`; where there is none, on the heading (else the empty state), not lost to the page. @internal */
+  #land(post: HTMLElement | undefined): void {
+    let target = post;
+    if (!target && (target = this.renderRoot.querySelector<HTMLElement>('[part=heading],.empty')!)) target.tabIndex = -1;
+    target?.focus();
   }
 
   /** @internal */
   async #more(): Promise<void> {
     const at = this.shown;
+    const seen = new Set(this.#urls);
     if (this.loading) return;
     if (at >= this.items.length) {
       this.loading = true;
@@ -298,7 +304,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     }
     this.shown = at + this.#config.limit;
     await this.updateComplete;
-    this.#articles()[at]?.focus();
+    // The first post the reader has not seen (a gap's posts come above the older ones), else the last one.
+    const articles = this.#articles();
+    this.#land(articles[this.#urls.findIndex((u) => !seen.has(u))] ?? articles.at(-1));
   }
 
   /** @internal */
@@ -326,9 +334,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     if (!was) return;
     const [to, gone] = followFocus(was[0], this.#urls, was[1]);
     const post = this.#articles()[to];
-    let target = (post && !gone && post.querySelectorAll<HTMLElement>(CONTROLS)[was[2]]) || post;
-    if (!target && (target = this.renderRoot.querySelector<HTMLElement>('[part=heading],.empty')!)) target.tabIndex = -1;
-    target?.focus();
+    this.#land((post && !gone && post.querySelectorAll<HTMLElement>(CONTROLS)[was[2]]) || post);
     if (!gone) return;
     const said = this.renderRoot.querySelector('.said')!;
     said.textContent = '';
@@ -371,7 +377,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     }
     const visible = this.items.slice(0, this.shown);
     this.#urls = visible.map((i) => i.p.url);
-    const more = this.shown < this.items.length || this.#runners.some((r) => r.next && !r.error);
+    const more = this.shown < this.items.length || this.#runners.some((r) => (r.gap || r.next) && !r.error);
     const failed = this.#runners.filter((r) => r.error);
     return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer" dir="auto">${disclaimer}</p>` : nothing}
       ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { normalise } from '../../../src/core/text.js';
+import { nodesText, reduceHtml } from '../../../src/core/sanitize.js';
 import { allowed, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import type { Post } from '../../../src/sources/posts.js';
@@ -35,6 +36,29 @@ describe('moderation', () => {
     expect(hasPhrase('a miracle, cure', 'miracle cure')).to.equal(false);
     expect(hasPhrase('price: $5 (C++)', 'c++')).to.equal(true);
     expect(hasPhrase('anything', '  ')).to.equal(false);
+  });
+
+  it('sees through invisible characters and look-alike letter forms that would split or disguise a blocked word', () => {
+    for (const text of [
+      'a mira\u00adcle cure', // soft hyphen
+      'a mir\u200bacle cure', // zero-width space
+      'a miracle\u200d cure', // zero-width joiner
+      'a mira\u2060cle cure', // word joiner
+      'a mi\ufeffracle cure', // byte order mark
+      'a ｍｉｒａｃｌｅ ｃｕｒｅ', // full-width
+      'a 𝐦𝐢𝐫𝐚𝐜𝐥𝐞 𝐜𝐮𝐫𝐞', // mathematical bold
+    ])
+      expect(hasPhrase(text, 'miracle cure'), JSON.stringify(text)).to.equal(true);
+    expect(hasPhrase('a miracle\u00a0cure', 'miracle cure')).to.equal(true);
+    expect(hasPhrase('miraculous cures', 'miracle cure')).to.equal(false);
+  });
+
+  it('reads a post as it is shown: hidden letters inside a word do not hide it from the block list', () => {
+    const html =
+      '<p>Try this mir<span class="invisible">x</span>acle cure, see <a href="https://x.example/a"><span class="invisible">https://</span><span>x.example/a</span></a></p>';
+    const text = nodesText(reduceHtml(html));
+    expect(text.trim()).to.equal('Try this miracle cure, see x.example/a');
+    expect(ok(p({ text }), m({ blockWords: ['miracle cure'] }))).to.equal(false);
   });
 
   it('blocks accounts given with or without @, in any case', () => {
