@@ -58,8 +58,9 @@ export const budgets = {
   // (37,627 bytes).
   // −0.08 by the feed's saved posts (`"cache": true`, off by default) as a chunk fetched beside its first request; a
   // group's name and organisation isolated from the page's direction (+3 bytes here). Measured 37.55 (37,547 bytes).
-  // +0.19 for the fixes a review found (the feed's as in its own budget below): measured 37.74 (37,741 bytes).
-  'carecircle.js': { target: 30, limit: 37.75 },
+  // +0.24 for the fixes a review found (the feed's and the support groups' as in their own budgets below):
+  // measured 37.79 (37,785 bytes).
+  'carecircle.js': { target: 30, limit: 37.79 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -93,8 +94,8 @@ export const budgets = {
   // +0.06 for the feed's saved posts loaded when used in the module bundles (−0.1 there): the classic script carries
   // them inline anyway, so it pays only for the loader and its wait; +7 bytes for the groups' names isolated (as
   // carecircle.js). Measured 57.58 (57,573 bytes).
-  // +0.21 for the fixes a review found (as in carecircle.js): measured 57.79 (57,785 bytes).
-  'carecircle.iife.js': { target: 40, limit: 57.79 },
+  // +0.29 for the fixes a review found (as in carecircle.js): measured 57.88 (57,874 bytes).
+  'carecircle.iife.js': { target: 40, limit: 57.88 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -113,13 +114,13 @@ export const budgets = {
   // (as carecircle.js): 19,994 bytes. −0.1 by the saved posts (`"cache": true`, off by default) as a chunk fetched
   // beside the first request: 19,890 bytes. +5 for the removal's message not said once the feed has left the page:
   // 19,895 bytes.
-  // +0.21 (20,109 bytes: over the target again, by 0.11) for what a post could slip past and what a reader lost:
+  // +0.22 (20,112 bytes: over the target again, by 0.12) for what a post could slip past and what a reader lost:
   // blocked words hidden by invisible characters, full-width letters or Mastodon's hidden spans (+0.05); no post
   // skipped when more came between two refreshes than a page holds (+0.11: the refresh reads on, "more" fills what
   // is left); "more" leaving the new posts behind their button, and focus kept in the feed where a press brings
   // nothing (+0.05). The consent gate as a chunk would not pay it back (0.13 of code, about a loader's size): the
   // next step is the same as for the other bundles, less code on the first screen.
-  'care-hashtag-feed.js': { target: 20, limit: 20.11 },
+  'care-hashtag-feed.js': { target: 20, limit: 20.12 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -148,7 +149,10 @@ export const budgets = {
   // +11 bytes for a group's name and organisation isolated from the page's direction (an English "Look Good Feel
   // Better!" on an Arabic page read "!Look Good Feel Better", and the organisation lined up against the card); measured
   // 24.77 (24,767 bytes).
-  'care-support-groups.js': { target: 20, limit: 24.77 },
+  // +0.04 (24,808 bytes) for the fixes a review found: a review date that is no real date is left out, its group
+  // kept (it stopped the whole list); a phone link dials only the number (not the hours or extension after it); a
+  // search word written twice counts once (a link repeating one a hundred times stopped the list).
+  'care-support-groups.js': { target: 20, limit: 24.81 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

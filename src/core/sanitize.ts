@@ -51,7 +51,7 @@ export function reduceHtml(markup: string): SafeNode[] {
       if (child.nodeType === 3) out.push(child.nodeValue!);
       if (child.nodeType !== 1) continue;
       const tag = (child as Element).localName;
-      if (DROP.test(tag) || (child as Element).classList.contains('invisible')) continue;
+      if (DROP.test(tag)) continue;
       if (depth > 40) {
         out.push(child.textContent ?? '');
         continue;
@@ -61,8 +61,10 @@ export function reduceHtml(markup: string): SafeNode[] {
       else if (tag === 'p') out.push({ tag, kids });
       else if (tag === 'a' && postHref((child as Element).getAttribute('href')))
         out.push({ tag, href: postHref((child as Element).getAttribute('href'))!, kids });
-      else if (tag === 'span') out.push({ tag, cls: [...(child as Element).classList].filter((c) => CLASSES.includes(c)).join(' '), kids });
-      else out.push(...kids, ...(BLOCK.test(tag) ? [{ tag: 'br' as const, kids: [] }] : []));
+      else if (tag === 'span') {
+        const cls = [...(child as Element).classList];
+        if (!cls.includes('invisible')) out.push({ tag, cls: cls.filter((c) => CLASSES.includes(c)).join(' '), kids });
+      } else out.push(...kids, ...(BLOCK.test(tag) ? [{ tag: 'br' as const, kids: [] }] : []));
     }
     return out;
   };

@@ -23,9 +23,19 @@ export function safeUrl(value: unknown, { httpsOnly = false }: { httpsOnly?: boo
 // content, and no public page ever gets here.
 const loopback = (host: string) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(host);
 
-/** `tel:` links from a phone number as people write it ("+61 2 9999 0000", "13 11 20"). */
+/**
+ * `tel:` links from a phone number as people write it ("+61 2 9999 0000", "13 11 20", "Freecall 1800 123 456"):
+ * the number up to the first word after it ("ext. 2", "(9am-5pm)", "or …"), less a bracket left open, so no
+ * other digits are dialled with it.
+ */
 export function telUrl(phone: string): string | undefined {
-  const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+  const number = phone
+    .replace(/^[^\d+(]*/, '')
+    .split(/\p{L}/u)[0]!
+    .replace(/\([^)]*$/, '')
+    // "+44 (0)20 …": the (0) is dialled only from inside the country.
+    .replace(/^(\+[\d\s]+)\(0\)/, '$1');
+  const digits = number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
   return /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : undefined;
 }
 

@@ -4,59 +4,59 @@ import type * as z from 'zod/mini';
 import { arr, ck, compiled, dflt, lit, num, ob, only, opt, str, type Compiled } from '../core/config/compiled.js';
 import { untilAfterStart as r_untilAfterStart } from '../core/time/rules.js';
 import { inRange as r_inRange, matches as r_matches } from '../core/config/rules.js';
-import { v0, v2, v11, v14, v41, v42, v53, v54, v56, v68, v95, v96, v97, v100, v103, v114 } from './shared.validate.js';
+import { v0, v2, v11, v14, v41, v42, v53, v54, v56, v68, v95, v96, v97, v100, v103, v113 } from './shared.validate.js';
 import type { chatScheduleSchema } from '../widgets/chat-schedule/chat-schedule.schema.js';
 
 // Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
 declare const __CARE_ZOD_ONLY__: boolean | undefined;
 const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
 
-const v131 = /*#__PURE__*/ lit('x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other');
-const v132 = /*#__PURE__*/ dflt(v131, 'other');
-const v133 = /*#__PURE__*/ dflt(v97, 60);
-const v134 = /*#__PURE__*/ dflt(v103, () => []);
-const v135 = /*#__PURE__*/ ck((v: any) => {
+const v130 = /*#__PURE__*/ lit('x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other');
+const v131 = /*#__PURE__*/ dflt(v130, 'other');
+const v132 = /*#__PURE__*/ dflt(v97, 60);
+const v133 = /*#__PURE__*/ dflt(v103, () => []);
+const v134 = /*#__PURE__*/ ck((v: any) => {
   const o: any = ob(v);
   o.id = v11(v.id);
   o.title = v68(v.title);
   if ('hashtag' in v) o.hashtag = v0(v.hashtag);
-  o.platform = v132(v.platform);
+  o.platform = v131(v.platform);
   if ('url' in v) o.url = v14(v.url);
   if ('description' in v) o.description = v54(v.description);
   o.hosts = v41(v.hosts);
   o.timeZone = v96(v.timeZone);
   o.start = v95(v.start);
-  o.durationMinutes = v133(v.durationMinutes);
+  o.durationMinutes = v132(v.durationMinutes);
   if ('rrule' in v) o.rrule = v100(v.rrule);
-  o.exceptions = v134(v.exceptions);
+  o.exceptions = v133(v.exceptions);
   o.topics = v53(v.topics);
   return only(v, o);
 }, r_untilAfterStart);
-const v136 = /*#__PURE__*/ arr(v135);
-const v137 = /*#__PURE__*/ ck(num, r_inRange, 1, 100, true);
-const v138 = /*#__PURE__*/ dflt(v137, 8);
-const v139 = /*#__PURE__*/ lit('list', 'compact', 'agenda');
-const v140 = /*#__PURE__*/ dflt(v139, 'list');
-const re141 = /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/;
-const v142 = /*#__PURE__*/ ck(str, r_matches, re141);
-const v143 = /*#__PURE__*/ opt(v142);
-const v144 = (v: any) => {
+const v135 = /*#__PURE__*/ arr(v134);
+const v136 = /*#__PURE__*/ ck(num, r_inRange, 1, 100, true);
+const v137 = /*#__PURE__*/ dflt(v136, 8);
+const v138 = /*#__PURE__*/ lit('list', 'compact', 'agenda');
+const v139 = /*#__PURE__*/ dflt(v138, 'list');
+const re140 = /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/;
+const v141 = /*#__PURE__*/ ck(str, r_matches, re140);
+const v142 = /*#__PURE__*/ opt(v141);
+const v143 = (v: any) => {
   const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
-  o.chats = v136(v.chats);
-  o.show = v138(v.show);
-  if ('timeZone' in v) o.timeZone = v114(v.timeZone);
-  o.layout = v140(v.layout);
+  o.chats = v135(v.chats);
+  o.show = v137(v.show);
+  if ('timeZone' in v) o.timeZone = v113(v.timeZone);
+  o.layout = v139(v.layout);
   o.showCancelled = v42(v.showCancelled);
   o.filters = v42(v.filters);
   if ('heading' in v) o.heading = v54(v.heading);
   if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
-  if ('subscribeUrl' in v) o.subscribeUrl = v143(v.subscribeUrl);
+  if ('subscribeUrl' in v) o.subscribeUrl = v142(v.subscribeUrl);
   return only(v, o);
 };
 
 /** chatScheduleSchema (src/widgets/chat-schedule/chat-schedule.schema.ts), compiled. */
-export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v144, () =>
+export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v143, () =>
   import('../widgets/chat-schedule/chat-schedule.schema.js').then((m) => m.chatScheduleSchema as never),
 );

@@ -45,4 +45,4 @@ export const v100 = /*#__PURE__*/ opt(v99);
 export const re101 = /^\d{4}-\d\d-\d\d$/;
 export const v102 = /*#__PURE__*/ ck(str, r_matches, re101, r_realDate);
 export const v103 = /*#__PURE__*/ arr(v102);
-export const v114 = /*#__PURE__*/ opt(v96);
+export const v113 = /*#__PURE__*/ opt(v96);

@@ -21,9 +21,9 @@ import {
 } from '../core/config/compiled.js';
 import { languageTag as r_languageTag } from '../widgets/support-groups/language.js';
 import { costOf as r_costOf } from '../widgets/support-groups/cost.js';
-import { inRange as r_inRange, matches as r_matches, uniqueIds as r_uniqueIds } from '../core/config/rules.js';
+import { inRange as r_inRange, uniqueIds as r_uniqueIds } from '../core/config/rules.js';
 import { untilAfterStart as r_untilAfterStart } from '../core/time/rules.js';
-import { v0, v2, v7, v11, v14, v40, v42, g45, v54, v56, v64, v68, v95, v96, v97, v100, re101, v103, v114 } from './shared.validate.js';
+import { v0, v2, v7, v11, v14, v40, v42, g45, v54, v56, v64, v68, v95, v96, v97, v100, v102, v103, v113 } from './shared.validate.js';
 import type { supportGroupsSchema, hsdsGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
 
 // Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
@@ -90,9 +90,8 @@ const v107 = (v: any) => {
   return only(v, o);
 };
 const v108 = /*#__PURE__*/ opt(v107);
-const v109 = /*#__PURE__*/ ck(str, r_matches, re101);
-const v110 = /*#__PURE__*/ opt(v109);
-const v111 = (v: any) => {
+const v109 = /*#__PURE__*/ opt(v102);
+const v110 = (v: any) => {
   const o: any = ob(v);
   o.id = v11(v.id);
   o.name = v68(v.name);
@@ -109,19 +108,19 @@ const v111 = (v: any) => {
   if ('schedule' in v) o.schedule = v54(v.schedule);
   if ('contact' in v) o.contact = v108(v.contact);
   if ('accessibility' in v) o.accessibility = v54(v.accessibility);
-  if ('lastReviewed' in v) o.lastReviewed = v110(v.lastReviewed);
+  if ('lastReviewed' in v) o.lastReviewed = v109(v.lastReviewed);
   return only(v, o);
 };
-const v112 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v111), r_uniqueIds, 'groups');
-const v113 = /*#__PURE__*/ dflt(v112, () => []);
-const v115 = (v: any) => {
+const v111 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v110), r_uniqueIds, 'groups');
+const v112 = /*#__PURE__*/ dflt(v111, () => []);
+const v114 = (v: any) => {
   const o: any = ob(v);
   o.url = v7(v.url);
-  if ('timeZone' in v) o.timeZone = v114(v.timeZone);
+  if ('timeZone' in v) o.timeZone = v113(v.timeZone);
   return only(v, o);
 };
-const v116 = /*#__PURE__*/ opt(v115);
-const v117 = (v: any) => {
+const v115 = /*#__PURE__*/ opt(v114);
+const v116 = (v: any) => {
   const o: any = ob(v);
   o.name = v11(v.name);
   if ('postcode' in v) o.postcode = v0(v.postcode);
@@ -129,51 +128,51 @@ const v117 = (v: any) => {
   o.lon = v90(v.lon);
   return only(v, o);
 };
-const v118 = /*#__PURE__*/ arr(v117);
-const v119 = /*#__PURE__*/ dflt(v118, () => []);
-const v120 = /*#__PURE__*/ rec(str, v40);
-const v121 = /*#__PURE__*/ dflt(v120, () => ({}));
-const v122 = (v: any) => {
+const v117 = /*#__PURE__*/ arr(v116);
+const v118 = /*#__PURE__*/ dflt(v117, () => []);
+const v119 = /*#__PURE__*/ rec(str, v40);
+const v120 = /*#__PURE__*/ dflt(v119, () => ({}));
+const v121 = (v: any) => {
   const o: any = ob(v);
   o.label = v68(v.label);
   o.phone = v11(v.phone);
   return only(v, o);
 };
-const v123 = /*#__PURE__*/ opt(v122);
-const v124 = /*#__PURE__*/ lit('km', 'miles');
-const v125 = /*#__PURE__*/ opt(v124);
-const v126 = /*#__PURE__*/ dflt(str, 'sg-');
-const v127 = /*#__PURE__*/ ck(num, r_inRange, 1, 200, true);
-const v128 = /*#__PURE__*/ dflt(v127, 20);
-const v129 = (v: any) => {
+const v122 = /*#__PURE__*/ opt(v121);
+const v123 = /*#__PURE__*/ lit('km', 'miles');
+const v124 = /*#__PURE__*/ opt(v123);
+const v125 = /*#__PURE__*/ dflt(str, 'sg-');
+const v126 = /*#__PURE__*/ ck(num, r_inRange, 1, 200, true);
+const v127 = /*#__PURE__*/ dflt(v126, 20);
+const v128 = (v: any) => {
   const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
-  o.groups = v113(v.groups);
-  if ('hsds' in v) o.hsds = v116(v.hsds);
-  o.places = v119(v.places);
+  o.groups = v112(v.groups);
+  if ('hsds' in v) o.hsds = v115(v.hsds);
+  o.places = v118(v.places);
   o.useGeolocation = v64(v.useGeolocation);
-  o.synonyms = v121(v.synonyms);
-  if ('helpLine' in v) o.helpLine = v123(v.helpLine);
-  if ('distanceUnit' in v) o.distanceUnit = v125(v.distanceUnit);
+  o.synonyms = v120(v.synonyms);
+  if ('helpLine' in v) o.helpLine = v122(v.helpLine);
+  if ('distanceUnit' in v) o.distanceUnit = v124(v.distanceUnit);
   if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
   o.jsonLd = v64(v.jsonLd);
   o.urlState = v42(v.urlState);
-  o.urlPrefix = v126(v.urlPrefix);
-  o.pageSize = v128(v.pageSize);
+  o.urlPrefix = v125(v.urlPrefix);
+  o.pageSize = v127(v.pageSize);
   return only(v, o);
 };
-const v130 = (v: any) => {
+const v129 = (v: any) => {
   const o: any = ob(v);
-  o.groups = v113(v.groups);
+  o.groups = v112(v.groups);
   return only(v, o);
 };
 
 /** supportGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(zodOnly ? undefined : v129, () =>
+export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(zodOnly ? undefined : v128, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.supportGroupsSchema as never),
 );
 /** hsdsGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(zodOnly ? undefined : v130, () =>
+export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(zodOnly ? undefined : v129, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.hsdsGroupsSchema as never),
 );

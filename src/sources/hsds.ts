@@ -4,6 +4,7 @@ import { fetchJson } from '../core/fetch.js';
 import { postHref } from '../core/sanitize.js';
 import { DAYS, endsBeforeStart, parseRRule } from '../core/time/recurrence.js';
 import { isoDate, isValidTimeZone, parseWall, wallTime } from '../core/time/zones.js';
+import { realDate } from '../core/time/rules.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
@@ -49,7 +50,11 @@ function clock(v: unknown): { minutes: number; offset?: number } | undefined {
   return { minutes: +m[1]! * 60 + +m[2]!, ...(m[3] && { offset: m[3] == 'Z' ? 0 : (m[4] == '-' ? -1 : 1) * (+m[5]! * 60 + +m[6]!) }) };
 }
 
-const day = (v: unknown): string | undefined => (/^\d{4}-\d\d-\d\d/.test(str(v) ?? '') ? str(v)!.slice(0, 10) : undefined);
+/** A real date's `YYYY-MM-DD` (feeds write "0000-00-00" for none). */
+const day = (v: unknown): string | undefined => {
+  const d = str(v)?.slice(0, 10);
+  return d && /^\d{4}-\d\d-\d\d$/.test(d) && realDate(d) ? d : undefined;
+};
 const DAY = 864e5;
 
 /**

@@ -96,6 +96,14 @@ describe('tel and mailto', () => {
     expect(telUrl('13 11 20')).to.equal('tel:131120');
     expect(telUrl('call us')).to.equal(undefined);
   });
+  it('dials only the number: not the hours, extension or second number written after it', () => {
+    expect(telUrl('1800 123 456 (9am-5pm)')).to.equal('tel:1800123456');
+    expect(telUrl('(02) 9845 5555 ext. 2')).to.equal('tel:0298455555');
+    expect(telUrl('0800 123 4567 x12')).to.equal('tel:08001234567');
+    expect(telUrl('Freecall 1800 123 456')).to.equal('tel:1800123456');
+    expect(telUrl('13 11 20 or 02 9999 0000')).to.equal('tel:131120');
+    expect(telUrl('+44 (0)20 7946 0000')).to.equal('tel:+442079460000');
+  });
   it('accepts only plain email addresses', () => {
     expect(mailtoUrl('help@example.org')).to.equal('mailto:help@example.org');
     expect(mailtoUrl('a@b.org?bcc=x@y.org')).to.equal(undefined);

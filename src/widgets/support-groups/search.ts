@@ -296,7 +296,8 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
   // The word being typed is a prefix from its first letter ("m" finds melanoma, Morning, Men's Shed); a short
   // filler word counts only once finished ("me", "on", "my" begin melanoma, online, myeloma).
-  return out.filter((t) => !STOP.has(t.token) || (t.prefix && t.token.length < 3));
+  // A word written twice is one word ("bowel bowel" finds what "bowel" finds; a link may repeat it a hundred times).
+  return out.filter((t, i) => (!STOP.has(t.token) || (t.prefix && t.token.length < 3)) && !out.some((u, j) => j > i && u.token == t.token));
 }
 
 /**
@@ -349,7 +350,10 @@ export function search(index: SearchIndex, query: string, order?: Int32Array, by
   for (let k = 0; k < first.docs.length; k++) {
     const d = first.docs[k]!;
     if (s.hits[d] !== want) continue;
-    keys[found++] = Math.round((SortKey.ScoreCeiling - s.score[d]!) * SortKey.ScoreSteps) * SortKey.Ranks + (order ? order[d]! : d);
+    // A score past the ceiling (a query of one word written a hundred times, from a link) would wrap the key.
+    keys[found++] =
+      Math.round((SortKey.ScoreCeiling - Math.min(s.score[d]!, SortKey.ScoreCeiling)) * SortKey.ScoreSteps) * SortKey.Ranks +
+      (order ? order[d]! : d);
   }
   const sorted = keys.subarray(0, found).sort();
   const docs: number[] = new Array(found);

@@ -99,7 +99,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   protected override readonly skippable = ['groups'];
   /** A cost that cannot be read is dropped (and listed for editors); the group still shows. */
   /** @internal */
-  protected override readonly droppable = ['groups.*.cost'];
+  protected override readonly droppable = ['groups.*.cost', 'groups.*.lastReviewed'];
   /** @internal */
   protected override readonly catalogue = messages;
   /** @internal */

@@ -290,6 +290,26 @@ describe('<care-support-groups>', () => {
     expect(names(el)).to.have.length(5);
   });
 
+  it('leaves out a review date that is no real date, keeping its group (it used to stop the whole list)', async () => {
+    const config = await base();
+    config.groups[0].lastReviewed = '2025-31-12';
+    config.groups[1].lastReviewed = '2025-12-31';
+    const el = await mount(config);
+    expect(names(el)).to.have.length(5);
+    const card = (name: string) => $$(el, '.group').find((g) => g.querySelector('.name')!.textContent!.trim() === name)!;
+    expect(!!card(config.groups[0].name).querySelector('.reviewed'), 'no review line for the wrong date').to.equal(false);
+    expect(card(config.groups[1].name).querySelector('.reviewed')!.textContent).to.contain('2025');
+    expect($(el, 'details.panel')!.textContent).to.contain('groups.0.lastReviewed');
+  });
+
+  it('survives a link whose search repeats one word a hundred times', async () => {
+    history.replaceState(null, '', `?sg-q=${encodeURIComponent('bowel '.repeat(100))}`);
+    const el = await mount(await base());
+    expect(names(el).length).to.be.greaterThan(0);
+    expect($(el, '.panel.error')).to.equal(null);
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('skips invalid groups, listing them by id and path for editors', async () => {
     const config = await base();
     config.groups.push({ id: 'bad-1', name: 'Broken', audiences: ['everyone'] }, { id: 'bad-2', name: '', formats: ['online'] });
