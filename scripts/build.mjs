@@ -58,9 +58,10 @@ export const budgets = {
   // (37,627 bytes).
   // −0.08 by the feed's saved posts (`"cache": true`, off by default) as a chunk fetched beside its first request; a
   // group's name and organisation isolated from the page's direction (+3 bytes here). Measured 37.55 (37,547 bytes).
-  // +0.24 for the fixes a review found (the feed's and the support groups' as in their own budgets below):
-  // measured 37.79 (37,785 bytes).
-  'carecircle.js': { target: 30, limit: 37.79 },
+  // +0.25 for the fixes a review found (the feed's and the support groups' as in their own budgets below; the chat
+  // schedule's Etc/GMT±N zones named by the browser in English, a lone CR escaped in .ics text): measured 37.80
+  // (37,798 bytes).
+  'carecircle.js': { target: 30, limit: 37.8 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -94,7 +95,7 @@ export const budgets = {
   // +0.06 for the feed's saved posts loaded when used in the module bundles (−0.1 there): the classic script carries
   // them inline anyway, so it pays only for the loader and its wait; +7 bytes for the groups' names isolated (as
   // carecircle.js). Measured 57.58 (57,573 bytes).
-  // +0.29 for the fixes a review found (as in carecircle.js): measured 57.88 (57,874 bytes).
+  // +0.29 for the fixes a review found (as in carecircle.js): measured 57.88 (57,880 bytes).
   'carecircle.iife.js': { target: 40, limit: 57.88 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
@@ -177,7 +178,8 @@ export const budgets = {
   // when one ends); measured 19.16.
   // −0.09 by the editor's panel of config problems as a chunk, +0.04 for its plain fallback (as carecircle.js);
   // measured 19.11. +0.02 for V8's compile hint (as carecircle.js); measured 19.13. +18 bytes for the editor's panel
-  // asked for once per list of problems (as carecircle.js): 19,145 bytes.
+  // asked for once per list of problems (as carecircle.js): 19,145 bytes. +5 for Etc/GMT±N zones named by the
+  // browser in English (not "GMT+5 time" for five hours behind) and a lone CR escaped in .ics text: 19,150 bytes.
   'care-chat-schedule.js': { target: 15, limit: 19.15 },
 };
 

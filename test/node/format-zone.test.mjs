@@ -35,6 +35,9 @@ test('formatWithZone writes the short zone name, or the long one where the short
 test('zoneName: the city in English, else the generic name, or the long generic one where the short is an offset, an abbreviation or the city', () => {
   const at = instants[0];
   assert.equal(zoneName('en', 'America/New_York', at), 'New York time');
+  // Etc/GMT+5 is five hours behind (POSIX's sign): never "GMT+5 time" in English.
+  assert.equal(zoneName('en', 'Etc/GMT+5', at), zoneOf('en', { timeZone: 'Etc/GMT+5', timeZoneName: 'longGeneric' }, at));
+  assert.match(zoneName('en', 'Etc/GMT+5', at), /-0?5/);
   for (const locale of langs.filter((l) => !/^en\b/.test(l)))
     for (const timeZone of zones) {
       const short = zoneOf(locale, { timeZone, timeZoneName: 'shortGeneric' }, at);

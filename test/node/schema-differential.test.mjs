@@ -235,7 +235,13 @@ const FIELDS = {
     'groups.0.meets.exceptions': dates,
     'groups.0.contact.url': url,
     'groups.0.contact.email': anyText,
-    'groups.0.lastReviewed': { type: 'string', valid: ['2026-09-01', '2026-02-30'], invalid: ['1 Sept 2026', '2026-9-1', ''] },
+    // A real date since a wrong one stopped the whole list (it is dropped now, its group kept).
+    'groups.0.lastReviewed': {
+      type: 'string',
+      valid: ['2026-09-01', '2024-02-29'],
+      invalid: ['1 Sept 2026', '2026-9-1', '', '2026-02-30', '2025-02-29'],
+      documented: { 'years-0-99': ['0000-02-29'] },
+    },
     'hsds.url': url,
     'hsds.timeZone': zone,
     'places.0.name': text,

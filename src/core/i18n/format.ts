@@ -70,8 +70,10 @@ const zonePart = <O extends Intl.DateTimeFormatOptions>(locale: string, options:
  * name; the long one where the short is an abbreviation, an offset such as "ET" or "GMT+11", or an English city).
  */
 export function zoneName(locale: string, timeZone: string, at: number | Date = Date.now()): string {
-  // English readers know a zone best by its city, which is the English ID's own: "London time".
-  if (/^en\b/.test(locale) && /\//.test(timeZone)) return timeZone.split('/').pop()!.replace(/_/g, ' ') + ' time';
+  // English readers know a zone best by its city, which is the English ID's own: "London time". Not Etc/GMT+5,
+  // whose sign is POSIX's (it is five hours behind): the browser's own name says so ("GMT-05:00").
+  if (/^en\b/.test(locale) && /\//.test(timeZone) && !/^Etc\//.test(timeZone))
+    return timeZone.split('/').pop()!.replace(/_/g, ' ') + ' time';
   const short = zonePart(locale, { timeZone, timeZoneName: 'shortGeneric' }, at);
   // Where the browser has no name for the city in this language it writes the ID's English one ("توقيت Sydney",
   // "hora de New York"): the region's name is the language's own ("توقيت شرق أستراليا", "hora oriental").

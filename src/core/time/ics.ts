@@ -16,7 +16,7 @@ const DAY = 864e5;
 export const icsTime = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
 
 /** RFC 5545 TEXT escaping. */
-export const escapeText = (s: string): string => s.replace(/[\\;,]/g, '\\$&').replace(/\r?\n/g, '\\n');
+export const escapeText = (s: string): string => s.replace(/[\\;,]/g, '\\$&').replace(/\r\n?|\n/g, '\\n');
 
 /** Folds a content line at 75 octets of UTF-8, never inside a character. */
 export function fold(line: string): string {

@@ -114,7 +114,7 @@ export const groupSchema = z.strictObject({
   /** Access notes in your words (step-free entry, hearing loop, Auslan). */
   accessibility: opt(localText()),
   /** When the entry was last checked, `YYYY-MM-DD` (a real date: a wrong one is left out, the group kept). */
-  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, { key: 'reviewedForm' }, realDate)),
+  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, { key: 'reviewedForm' }, realDate, { format: 'date' })),
 });
 
 /** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */

@@ -16,6 +16,8 @@ const stamp = new Date('2026-12-01T10:20:30Z');
 describe('ics', () => {
   it('escapes text and folds at 75 octets without splitting characters', () => {
     expect(escapeText('a\\b;c,d\ne')).to.equal('a\\\\b\\;c\\,d\\ne');
+    // A line break pasted from anywhere: CRLF, LF, or a lone CR (which RFC 5545 allows nowhere in a line).
+    expect(escapeText('1\r\n2\r3\n4')).to.equal('1\\n2\\n3\\n4');
     const line = 'DESCRIPTION:' + 'é'.repeat(60) + '😀'.repeat(10);
     const folded = fold(line);
     const parts = folded.split('\r\n');
