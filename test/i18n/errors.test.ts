@@ -188,17 +188,10 @@ describe('the problems of every check have their wording', () => {
   it('names each problem by a key with English wording, every placeholder filled', () => {
     const keys = new Set(issues.map((i) => i.key));
     const checks = ['hashtag', 'feedAddress', 'webAddress', 'dateTime', 'refreshSeconds', 'languageTag', 'oneLanguage', 'costForm'];
-    checks.push(
-      'reviewedForm',
-      'duplicateId',
-      'realDateTime',
-      'unknownZone',
-      'rrule_freq',
-      'realDate',
-      'untilBeforeStart',
-      'calendarAddress',
-    );
+    checks.push('duplicateId', 'realDateTime', 'unknownZone', 'rrule_freq', 'realDate', 'untilBeforeStart', 'calendarAddress');
     for (const key of checks) expect(keys, key).to.include(key);
+    // A review date is a real date as a schedule's exceptions are, and is worded so ("1 Sep", like "2026-02-30").
+    expect(issues.find((i) => i.path === 'groups.0.lastReviewed')?.key).to.equal('realDate');
     for (const i of issues) {
       expect(i.key, `${i.path}: ${i.message}`).to.be.a('string');
       expect(errorMessages, i.key).to.have.property(i.key!);

@@ -71,7 +71,6 @@ export const errorMessages: Record<string, string> = {
   realDateTime: 'Must be a real date and local time, written like "2026-01-05T21:00".',
   realDate: 'Must be a real date written YYYY-MM-DD, like "2026-12-28".',
   dateTime: 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.',
-  reviewedForm: 'Use the form 2026-09-01.',
   webAddress: 'Must be a web address starting with https:// or http://',
   calendarAddress: 'Must be a webcal:// or https:// address, or a path on this site like /carecircle/chats.ics.',
   feedAddress: 'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',

@@ -13,6 +13,9 @@ export const timeZoneName = () => rule(z.string(), knownZone, [], { key: 'unknow
 const FREQ =
   '(?:^\\s*(?:[Rr][Rr][Uu][Ll][Ee]:)?|;)[Ff][Rr][Ee][Qq]=(?:[Dd][Aa][Ii][Ll][Yy]|[Ww][Ee][Ee][Kk][Ll][Yy]|[Mm][Oo][Nn][Tt][Hh][Ll][Yy])(?:[;=]|\\s*$)';
 
+/** A real calendar date, `YYYY-MM-DD` (2026-02-30 is none): a schedule's exceptions, a group's last review. */
+export const calendarDate = () => matching(/^\d{4}-\d\d-\d\d$/, { key: 'realDate' }, realDate, { format: 'date' });
+
 /** The schema parts; each widget writes its own keys (and their docs) with these. */
 export const schedule = {
   // The pattern says the month, hour and minute ranges; the day's (2026-02-30) is checked by the widget only.
@@ -20,7 +23,7 @@ export const schedule = {
   durationMinutes: () => between(1, 1440, true),
   // The rule says which part it cannot read (an `rrule_…` problem).
   rrule: () => rule(z.string(), readableRule, [], null, { pattern: FREQ }),
-  exceptions: () => z.array(matching(/^\d{4}-\d\d-\d\d$/, { key: 'realDate' }, realDate, { format: 'date' })),
+  exceptions: () => z.array(calendarDate()),
 };
 
 /**

@@ -238,7 +238,6 @@ export default {
     realDateTime: 'يجب أن يكون تاريخًا ووقتًا محليًا حقيقيين، مكتوبين بالشكل "2026-01-05T21:00".',
     realDate: 'يجب أن يكون تاريخًا حقيقيًا مكتوبًا بالشكل YYYY-MM-DD، مثل "2026-12-28".',
     dateTime: 'يجب أن يكون تاريخًا ووقتًا بصيغة ISO 8601، مثل 2026-11-28T09:30:00Z.',
-    reviewedForm: 'استخدم الشكل 2026-09-01.',
     webAddress: 'يجب أن يكون عنوان ويب يبدأ بـ https:// أو http://',
     calendarAddress: 'يجب أن يكون عنوانًا يبدأ بـ webcal:// أو https://، أو مسارًا في هذا الموقع مثل /carecircle/chats.ics.',
     feedAddress: 'يجب أن يكون عنوان مولّد خلاصات (feed generator)، مثل at://did:plc:…/app.bsky.feed.generator/….',

@@ -219,7 +219,6 @@ export default {
     realDateTime: 'Debe ser una fecha y hora local reales, escritas como "2026-01-05T21:00".',
     realDate: 'Debe ser una fecha real con el formato YYYY-MM-DD, como "2026-12-28".',
     dateTime: 'Debe ser una fecha y hora ISO 8601, como 2026-11-28T09:30:00Z.',
-    reviewedForm: 'Use el formato 2026-09-01.',
     webAddress: 'Debe ser una dirección web que empiece por https:// o http://',
     calendarAddress: 'Debe ser una dirección webcal:// o https://, o una ruta de este sitio como /carecircle/chats.ics.',
     feedAddress: 'Debe ser la dirección de un generador de feeds, como at://did:plc:…/app.bsky.feed.generator/….',

@@ -219,7 +219,6 @@ export default {
     realDateTime: 'Deve essere una data e un’ora locale reali, scritte come «2026-01-05T21:00».',
     realDate: 'Deve essere una data reale scritta come YYYY-MM-DD, per esempio «2026-12-28».',
     dateTime: 'Deve essere una data e un’ora ISO 8601, come 2026-11-28T09:30:00Z.',
-    reviewedForm: 'Usi il formato 2026-09-01.',
     webAddress: 'Deve essere un indirizzo web che inizia con https:// o http://',
     calendarAddress: 'Deve essere un indirizzo webcal:// o https://, oppure un percorso su questo sito come /carecircle/chats.ics.',
     feedAddress: 'Deve essere l’indirizzo di un generatore di feed, come at://did:plc:…/app.bsky.feed.generator/….',

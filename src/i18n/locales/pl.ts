@@ -228,7 +228,6 @@ export default {
     realDateTime: 'Musi to być prawdziwa data i czas lokalny, zapisane np. tak: „2026-01-05T21:00”.',
     realDate: 'Musi to być prawdziwa data w formacie YYYY-MM-DD, np. „2026-12-28”.',
     dateTime: 'Musi to być data i godzina w formacie ISO 8601, np. 2026-11-28T09:30:00Z.',
-    reviewedForm: 'Użyj formatu 2026-09-01.',
     webAddress: 'Musi to być adres internetowy zaczynający się od https:// lub http://',
     calendarAddress: 'Musi to być adres webcal:// lub https:// albo ścieżka w tej witrynie, np. /carecircle/chats.ics.',
     feedAddress: 'Musi to być adres generatora kanału (feed generator), np. at://did:plc:…/app.bsky.feed.generator/….',

@@ -212,7 +212,6 @@ export default {
     realDateTime: 'یہ ایک حقیقی تاریخ اور مقامی وقت ہونا چاہیے، جو "2026-01-05T21:00" کی طرح لکھا ہو۔',
     realDate: 'یہ YYYY-MM-DD کی شکل میں لکھی ہوئی حقیقی تاریخ ہونی چاہیے، جیسے "2026-12-28"۔',
     dateTime: 'یہ ISO 8601 تاریخ اور وقت ہونا چاہیے، جیسے 2026-11-28T09:30:00Z۔',
-    reviewedForm: '2026-09-01 والی شکل استعمال کریں۔',
     webAddress: 'یہ ایسا ویب پتہ ہونا چاہیے جو https:// یا http:// سے شروع ہو',
     calendarAddress: 'یہ webcal:// یا https:// پتہ ہونا چاہیے، یا اس سائٹ پر کوئی راستہ، جیسے /carecircle/chats.ics۔',
     feedAddress: 'یہ فیڈ جنریٹر (feed generator) کا پتہ ہونا چاہیے، جیسے at://did:plc:…/app.bsky.feed.generator/…۔',

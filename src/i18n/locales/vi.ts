@@ -205,7 +205,6 @@ export default {
     realDateTime: 'Phải là ngày và giờ địa phương có thật, viết như "2026-01-05T21:00".',
     realDate: 'Phải là ngày có thật viết theo dạng YYYY-MM-DD, như "2026-12-28".',
     dateTime: 'Phải là ngày giờ theo ISO 8601, như 2026-11-28T09:30:00Z.',
-    reviewedForm: 'Hãy dùng dạng 2026-09-01.',
     webAddress: 'Phải là địa chỉ web bắt đầu bằng https:// hoặc http://',
     calendarAddress: 'Phải là địa chỉ webcal:// hoặc https://, hoặc một đường dẫn trên trang này như /carecircle/chats.ics.',
     feedAddress: 'Phải là địa chỉ của trình tạo bảng tin (feed generator), như at://did:plc:…/app.bsky.feed.generator/….',

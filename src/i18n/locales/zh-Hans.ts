@@ -201,7 +201,6 @@ export default {
     realDateTime: '必须是真实的日期和当地时间，写法如“2026-01-05T21:00”。',
     realDate: '必须是按 YYYY-MM-DD 书写的真实日期，例如“2026-12-28”。',
     dateTime: '必须是 ISO 8601 日期和时间，例如 2026-11-28T09:30:00Z。',
-    reviewedForm: '请使用 2026-09-01 这样的格式。',
     webAddress: '必须是以 https:// 或 http:// 开头的网址',
     calendarAddress: '必须是 webcal:// 或 https:// 地址，或本网站上的路径，例如 /carecircle/chats.ics。',
     feedAddress: '必须是动态源生成器（feed generator）的地址，例如 at://did:plc:…/app.bsky.feed.generator/…。',

@@ -202,7 +202,6 @@ export default {
     realDateTime: '必須是真實的日期和當地時間，寫法如「2026-01-05T21:00」。',
     realDate: '必須是以 YYYY-MM-DD 書寫的真實日期，例如「2026-12-28」。',
     dateTime: '必須是 ISO 8601 日期和時間，例如 2026-11-28T09:30:00Z。',
-    reviewedForm: '請使用 2026-09-01 這樣的格式。',
     webAddress: '必須是以 https:// 或 http:// 開頭的網址',
     calendarAddress: '必須是 webcal:// 或 https:// 網址，或本網站上的路徑，例如 /carecircle/chats.ics。',
     feedAddress: '必須是動態消息產生器（feed generator）的網址，例如 at://did:plc:…/app.bsky.feed.generator/…。',

@@ -710,13 +710,12 @@ export class CareReviewDesk extends BaseElement {
         const { added, removed, requeued } = data.report;
         this.status = `Published: ${added.length} added, ${removed.length} removed, ${requeued.length} sent back to review.`;
         await this.#load();
+        // Focus, and with it the reviewer's keys, moves to the report once the list is the published one.
+        this.#focusAfter = 'report';
       } finally {
         this.#publishing = false;
         this.requestUpdate();
       }
-      // Focus, and with it the reviewer's keys, moves to the report once the list is the published one.
-      this.#focusAfter = 'report';
-      this.requestUpdate();
     });
   }
 

@@ -295,8 +295,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */
   async #more(): Promise<void> {
     const at = this.shown;
-    const seen = new Set(this.#urls);
     if (this.loading) return;
+    const seen = new Set(this.#urls);
     if (at >= this.items.length) {
       this.loading = true;
       await this.#refresh(false, true);

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
-import { between, convert, matching, rule } from '../../core/config/checks.js';
+import { between, convert, rule } from '../../core/config/checks.js';
 import { uniqueIds } from '../../core/config/rules.js';
-import { schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
-import { realDate } from '../../core/time/rules.js';
+import { calendarDate, schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
 import { COSTS, costOf } from './cost.js';
 import { languageTag } from './language.js';
 import { audiences, formats } from './kinds.js';
@@ -114,7 +113,7 @@ export const groupSchema = z.strictObject({
   /** Access notes in your words (step-free entry, hearing loop, Auslan). */
   accessibility: opt(localText()),
   /** When the entry was last checked, `YYYY-MM-DD` (a real date: a wrong one is left out, the group kept). */
-  lastReviewed: opt(matching(/^\d{4}-\d\d-\d\d$/, { key: 'reviewedForm' }, realDate, { format: 'date' })),
+  lastReviewed: opt(calendarDate()),
 });
 
 /** A list of groups; a repeated id is skipped, naming the first (config `groups`, and the HSDS feed's). */

@@ -94,6 +94,21 @@ describe('search: matching and ranking', () => {
     ]);
     expect(names(search(index, 'breast m'))).to.deep.equal(['Breast Cancer Support — Westmead', 'Coffee Morning']);
   });
+  it('counts a word written twice once, keeping the last (which may be the one being typed)', () => {
+    expect(queryTokens('bowel carers bowel')).to.deep.equal([
+      { token: 'carers', prefix: false },
+      { token: 'bowel', prefix: true },
+    ]);
+  });
+  it('ranks a query of a hundred matching words without wrapping its sort key (it named no group)', () => {
+    // Each word adds up to a name's weight (50): a hundred distinct ones pass the key's score ceiling (4096).
+    const words = Array.from(
+      { length: 100 },
+      (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`,
+    );
+    const many = buildIndex([['Coffee morning'], [words.join(' ')]], [50]);
+    expect(search(many, words.join(' '))).to.deep.equal([1]);
+  });
   it('requires every word to match', () => {
     expect(names(search(index, 'breast penrith '))).to.deep.equal(['Coffee Morning']);
     expect(names(search(index, 'breast zzzz '))).to.deep.equal([]);
