@@ -1,6 +1,7 @@
 // In a right-to-left page, values keep their own order: a phone number's digit groups stay 0113 496 0000 and a
 // hashtag keeps its # in front. Measured where the browser draws each character, not by reading the markup.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import '../../src/define/all.js';
 import { bcsm, weekStart } from '../../stories/data/chat-schedule.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
@@ -29,31 +30,39 @@ function charX(root: ShadowRoot, text: string, index: number): number {
   throw new Error(`"${text}" is not shown`);
 }
 
+/** The widget `tag` in `page` (a right-to-left one), once `ready` is drawn: its shadow root. */
+async function shownRtl(page: TemplateResult, tag: string, ready: string): Promise<ShadowRoot> {
+  const el = (await fixture<HTMLElement>(page)).querySelector(tag)!;
+  await waitUntil(() => el.shadowRoot?.querySelector(ready), `no ${ready}`);
+  expect(getComputedStyle(el).direction).to.equal('rtl');
+  return el.shadowRoot!;
+}
+
 describe('right-to-left pages keep values in their own order', () => {
   it('a phone number reads 0113 496 0000 in an Arabic page, on the card and its call button', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="ar">
+    const root = await shownRtl(
+      html`<div lang="ar">
       <care-support-groups
         .config=${{ urlState: false, groups: [{ id: 'leeds', name: 'مجموعة دعم', formats: ['phone'], contact: { phone: '0113 496 0000' } }] }}
       ></care-support-groups>
-    </div>`);
-    const el = page.querySelector('care-support-groups')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('a[href^="tel:"]'), 'no call button');
-    expect(getComputedStyle(el).direction).to.equal('rtl');
-    const root = el.shadowRoot!;
+    </div>`,
+      'care-support-groups',
+      'a[href^="tel:"]',
+    );
     // Left to right on screen: the area code first, the last group last.
     expect(charX(root, '0113 496 0000', 0)).to.be.below(charX(root, '0113 496 0000', 9));
   });
 
   it('an English group name and organisation end with their own punctuation in an Arabic page, and line up with the card', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="ar" style="width: 600px">
+    const root = await shownRtl(
+      html`<div lang="ar" style="width: 600px">
       <care-support-groups
         .config=${{ urlState: false, groups: [{ id: 'g', name: 'Look Good Feel Better!', organization: 'Macmillan Cancer Support Ltd.' }] }}
       ></care-support-groups>
-    </div>`);
-    const el = page.querySelector('care-support-groups')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('.group .org'), 'no card');
-    expect(getComputedStyle(el).direction).to.equal('rtl');
-    const root = el.shadowRoot!;
+    </div>`,
+      'care-support-groups',
+      '.group .org',
+    );
     // Left to right on screen, as English reads: the "!" and the "." last, not before the first word.
     for (const value of ['Look Good Feel Better!', 'Macmillan Cancer Support Ltd.'])
       expect(charX(root, value, 0), value).to.be.below(charX(root, value, value.length - 1));
@@ -67,13 +76,13 @@ describe('right-to-left pages keep values in their own order', () => {
   });
 
   it('a chat title "#bcsm weekly chat" keeps its # in front in an Urdu page', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div lang="ur">
+    const root = await shownRtl(
+      html`<div lang="ur">
       <care-chat-schedule .config=${{ chats: [bcsm] }} now=${weekStart} time-zone="Asia/Karachi"></care-chat-schedule>
-    </div>`);
-    const el = page.querySelector('care-chat-schedule')!;
-    await waitUntil(() => el.shadowRoot?.querySelector('[part=chat]'), 'no chat');
-    expect(getComputedStyle(el).direction).to.equal('rtl');
-    const root = el.shadowRoot!;
+    </div>`,
+      'care-chat-schedule',
+      '[part=chat]',
+    );
     expect(charX(root, '#bcsm weekly chat', 0)).to.be.below(charX(root, '#bcsm weekly chat', 1));
   });
 });

@@ -22,12 +22,21 @@ let browser;
 before(async () => (browser = await launch()));
 after(() => browser?.close());
 
-test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost write, one audit line each', async () => {
-  const records = Array.from({ length: 40 }, (_, i) => record(i));
+/** Nurse Kim and Dr Lee, each with their own `carecircle review` on one state folder holding `records`. */
+async function twoReviewers(records, fn) {
   const dir = await pipelineFolder(records);
   const kim = await startReview(dir, { actor: 'nurse.kim' });
   const lee = await startReview(dir, { actor: 'dr.lee' });
   try {
+    await fn({ dir, kim, lee });
+  } finally {
+    await Promise.all([kim.stop(), lee.stop()]);
+  }
+}
+
+test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost write, one audit line each', async () => {
+  const records = Array.from({ length: 40 }, (_, i) => record(i));
+  await twoReviewers(records, async ({ dir, kim, lee }) => {
     const [kimCookie, leeCookie] = await Promise.all([cookieOf(kim), cookieOf(lee)]);
     const results = await Promise.all(
       records.map((r) =>
@@ -59,17 +68,12 @@ test('40 posts decided by two reviewers at the same moment: 40 refusals, no lost
     }
     assert.equal(refusals, 40);
     assert.equal(audit.length, 40);
-  } finally {
-    await Promise.all([kim.stop(), lee.stop()]);
-  }
+  });
 });
 
 test('in the browser, the second reviewer is told who changed the post and when, and reloads to see it', async () => {
   const records = [record(0), record(1)];
-  const dir = await pipelineFolder(records);
-  const kim = await startReview(dir, { actor: 'nurse.kim' });
-  const lee = await startReview(dir, { actor: 'dr.lee' });
-  try {
+  await twoReviewers(records, async ({ dir, kim, lee }) => {
     const a = await openDesk(browser, kim);
     const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
     // Both see post 0, version 1. Kim approves it first; Lee, not knowing, rejects it.
@@ -103,9 +107,7 @@ test('in the browser, the second reviewer is told who changed the post and when,
       readAudit(dir).map((e) => [e.actor, e.action]),
       [['nurse.kim', 'approve']],
     );
-  } finally {
-    await Promise.all([kim.stop(), lee.stop()]);
-  }
+  });
 });
 
 test('after a publish, keys act on the published queue: the report takes focus once the list is reloaded', async () => {
@@ -113,10 +115,7 @@ test('after a publish, keys act on the published queue: the report takes focus o
   // publish (held back here, as on a slow server) no longer has post 0: a key pressed as the report takes focus must
   // decide on post 1, not on the old list's post 0 (a conflict, and the reviewer's decision lost).
   const records = [record(0), record(1), record(2)];
-  const dir = await pipelineFolder(records);
-  const kim = await startReview(dir, { actor: 'nurse.kim' });
-  const lee = await startReview(dir, { actor: 'dr.lee' });
-  try {
+  await twoReviewers(records, async ({ dir, kim, lee }) => {
     const { page } = await openDesk(browser, lee);
     await page.locator('[role="option"]', { hasText: 'Patient 0' }).waitFor();
     assert.equal((await api(kim, await cookieOf(kim), '/api/decide', { key: records[0].key, version: 1, action: 'approve' })).status, 200);
@@ -176,17 +175,12 @@ test('after a publish, keys act on the published queue: the report takes focus o
         ['dr.lee', 1, 'approve'],
       ],
     );
-  } finally {
-    await Promise.all([kim.stop(), lee.stop()]);
-  }
+  });
 });
 
 test('a change that leaves every count as it was (pinned, then unpinned, by another reviewer) is still noticed', async () => {
   const records = [record(0), record(1, { state: 'approved' })];
-  const dir = await pipelineFolder(records);
-  const kim = await startReview(dir, { actor: 'nurse.kim' });
-  const lee = await startReview(dir, { actor: 'dr.lee' });
-  try {
+  await twoReviewers(records, async ({ dir, kim, lee }) => {
     const b = await openDesk(browser, lee, { clock: true, bypassCSP: true });
     const cookie = await cookieOf(kim);
     const before = (await api(kim, cookie, '/api/counts')).json?.counts;
@@ -201,17 +195,12 @@ test('a change that leaves every count as it was (pinned, then unpinned, by anot
     assert.ok(r1 > r0, `revision ${r0} → ${r1}`);
     await b.page.clock.fastForward(20000);
     await b.page.locator('.changed', { hasText: 'The queue has changed since it was loaded' }).waitFor({ timeout: 10000 });
-  } finally {
-    await Promise.all([kim.stop(), lee.stop()]);
-  }
+  });
 });
 
 test('another reviewer’s change taken in with this reviewer’s own decision is still noticed', async () => {
   const records = [record(0), record(1), record(2)];
-  const dir = await pipelineFolder(records);
-  const kim = await startReview(dir, { actor: 'nurse.kim' });
-  const lee = await startReview(dir, { actor: 'dr.lee' });
-  try {
+  await twoReviewers(records, async ({ dir, kim, lee }) => {
     const cookie = await cookieOf(kim);
     // A decision's answer says how far its own write moved the store's revision.
     const before = (await api(kim, cookie, '/api/counts')).json.counts.revision;
@@ -233,9 +222,7 @@ test('another reviewer’s change taken in with this reviewer’s own decision i
     assert.match(await b.page.locator('[role="option"]').first().textContent(), /Patient 2/);
     await b.page.locator('.changed button', { hasText: 'Show the latest' }).click();
     await until(async () => (await b.page.locator('[role="option"]').count()) === 0, 'the latest queue');
-  } finally {
-    await Promise.all([kim.stop(), lee.stop()]);
-  }
+  });
 });
 
 test('this reviewer’s own decisions, undo and image descriptions alone bring no change notice', async () => {
