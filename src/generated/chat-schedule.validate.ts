@@ -2,8 +2,8 @@
 // Accepts exactly what the schemas accept and returns what zod returns; zod explains the rest.
 import type * as z from 'zod/mini';
 import { arr, ck, compiled, dflt, lit, num, ob, only, opt, str, type Compiled } from '../core/config/compiled.js';
-import { untilAfterStart as r_untilAfterStart } from '../core/time/rules.js';
-import { inRange as r_inRange, matches as r_matches } from '../core/config/rules.js';
+import { ruleFitsStart as r_ruleFitsStart } from '../core/time/rules.js';
+import { uniqueIds as r_uniqueIds, inRange as r_inRange, matches as r_matches } from '../core/config/rules.js';
 import { v0, v2, v11, v14, v41, v42, v53, v54, v56, v68, v95, v96, v97, v100, v103, v113 } from './shared.validate.js';
 import type { chatScheduleSchema } from '../widgets/chat-schedule/chat-schedule.schema.js';
 
@@ -31,8 +31,8 @@ const v134 = /*#__PURE__*/ ck((v: any) => {
   o.exceptions = v133(v.exceptions);
   o.topics = v53(v.topics);
   return only(v, o);
-}, r_untilAfterStart);
-const v135 = /*#__PURE__*/ arr(v134);
+}, r_ruleFitsStart);
+const v135 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v134), r_uniqueIds, 'chats', 'duplicateChatId');
 const v136 = /*#__PURE__*/ ck(num, r_inRange, 1, 100, true);
 const v137 = /*#__PURE__*/ dflt(v136, 8);
 const v138 = /*#__PURE__*/ lit('list', 'compact', 'agenda');

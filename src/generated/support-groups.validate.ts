@@ -22,7 +22,7 @@ import {
 import { languageTag as r_languageTag } from '../widgets/support-groups/language.js';
 import { costOf as r_costOf } from '../widgets/support-groups/cost.js';
 import { inRange as r_inRange, uniqueIds as r_uniqueIds } from '../core/config/rules.js';
-import { untilAfterStart as r_untilAfterStart } from '../core/time/rules.js';
+import { ruleFitsStart as r_ruleFitsStart } from '../core/time/rules.js';
 import { v0, v2, v7, v11, v14, v40, v42, g45, v54, v56, v64, v68, v95, v96, v97, v100, v102, v103, v113 } from './shared.validate.js';
 import type { supportGroupsSchema, hsdsGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
 
@@ -80,7 +80,7 @@ const v105 = /*#__PURE__*/ ck((v: any) => {
   if ('rrule' in v) o.rrule = v100(v.rrule);
   if ('exceptions' in v) o.exceptions = v104(v.exceptions);
   return only(v, o);
-}, r_untilAfterStart);
+}, r_ruleFitsStart);
 const v106 = /*#__PURE__*/ opt(v105);
 const v107 = (v: any) => {
   const o: any = ob(v);

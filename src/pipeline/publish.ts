@@ -146,7 +146,12 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
 
     // 3. Calendar and groups, when configured.
     if (config.publish.chats) {
-      const ics = await chatsIcs(configPath(loaded, config.publish.chats), new Date(store.now()), warn);
+      const ics = await chatsIcs(
+        configPath(loaded, config.publish.chats),
+        new Date(store.now()),
+        warn,
+        new URL(config.site.url, 'http://carecircle').hostname,
+      );
       const out = join(publishDir, 'chats.ics');
       // DTSTAMP is the time of writing: a file that differs only there is not rewritten.
       const same = (readText(out) ?? '').replace(/^DTSTAMP:.*$/gm, '') === ics.replace(/^DTSTAMP:.*$/gm, '');
@@ -303,7 +308,7 @@ async function readJson(path: string, what: string): Promise<unknown> {
 }
 
 /** `chats.ics` from a `<care-chat-schedule>` config, validated as the widget validates it. */
-export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void): Promise<string> {
+export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void, site = 'carecircle'): Promise<string> {
   nodeGlobals();
   const data = await readJson(path, 'publish.chats');
   const result = validate(chatScheduleSchema, data, recoverable(new CareChatSchedule()));
@@ -312,7 +317,8 @@ export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => v
   for (const s of result.skipped) warn(`publish.chats ${path}: skipped:${configLine(s).slice(1)}`);
   // One language in a calendar file: each text in English, else the first language it is given in.
   const config = resolveLocalText(result.value, ['en']) as ResolvedChatScheduleConfig;
-  const events: CalendarEvent[] = config.chats.map((c) => ({ ...c, uid: `${c.id}@carecircle`, url: safeUrl(c.url) }));
+  // Each chat's UID is its id at the site's host (the widget uses the page's), so two sites' chats never merge.
+  const events: CalendarEvent[] = config.chats.map((c) => ({ ...c, uid: `${c.id}@${site}`, url: safeUrl(c.url) }));
   return toIcs(events, stamp);
 }
 

@@ -180,15 +180,20 @@ describe('the problems of every check have their wording', () => {
           meets: { start: '2026-02-30T18:00', timeZone: 'Mars/Base', rrule: 'FREQ=YEARLY', exceptions: ['2026-02-30'] },
         },
         { id: 'c', name: 'C', meets: { ...meets, rrule: 'FREQ=WEEKLY;UNTIL=20251231' } },
+        { id: 'd', name: 'D', meets: { ...meets, rrule: 'FREQ=MONTHLY;BYDAY=2TU;BYMONTHDAY=31' } },
       ],
     }),
-    ...explain(chatScheduleSchema, { chats: [], subscribeUrl: 'ftp://calendar.example/chats.ics' }),
+    ...explain(chatScheduleSchema, {
+      chats: [0, 1].map(() => ({ id: 'a', title: 'A', timeZone: 'UTC', start: '2026-01-05T21:00' })),
+      subscribeUrl: 'ftp://calendar.example/chats.ics',
+    }),
   ];
 
   it('names each problem by a key with English wording, every placeholder filled', () => {
     const keys = new Set(issues.map((i) => i.key));
     const checks = ['hashtag', 'feedAddress', 'webAddress', 'dateTime', 'refreshSeconds', 'languageTag', 'oneLanguage', 'costForm'];
     checks.push('duplicateId', 'realDateTime', 'unknownZone', 'rrule_freq', 'realDate', 'untilBeforeStart', 'calendarAddress');
+    checks.push('neverRepeats', 'duplicateChatId');
     for (const key of checks) expect(keys, key).to.include(key);
     // A review date is a real date as a schedule's exceptions are, and is worded so ("1 Sep", like "2026-02-30").
     expect(issues.find((i) => i.path === 'groups.0.lastReviewed')?.key).to.equal('realDate');

@@ -67,6 +67,7 @@ export const errorMessages: Record<string, string> = {
   rrule_countAndUntil: 'Cannot read this repeat rule: use COUNT or UNTIL, not both.',
   rrule_numberedDays: 'Cannot read this repeat rule: numbered days such as 2TU need FREQ=MONTHLY.',
   untilBeforeStart: 'UNTIL={until} is before the start, so this never happens.',
+  neverRepeats: 'No date after the start fits every part of this rule, so it never repeats: check BYDAY, BYMONTHDAY and INTERVAL together.',
   unknownZone: 'Not a known time-zone name: use one such as "America/New_York" or "Australia/Sydney".',
   realDateTime: 'Must be a real date and local time, written like "2026-01-05T21:00".',
   realDate: 'Must be a real date written YYYY-MM-DD, like "2026-12-28".',
@@ -80,6 +81,7 @@ export const errorMessages: Record<string, string> = {
   refreshSeconds: 'Use 0 to turn refresh off, or at least {minimum} seconds.',
   costForm: 'Write the cost as { "type": … } with one of {kinds}, and a "note" if needed; got {got}.',
   duplicateId: 'Same id as {first}: ids must be unique, so this group is skipped.',
+  duplicateChatId: 'Same id as {first}: ids must be unique (calendars tell chats apart by them), so this chat is skipped.',
 };
 
 /**

@@ -59,14 +59,17 @@ export const isDateTime = (v: string): boolean => !Number.isNaN(Date.parse(v));
 /** Text, or text by language kept whole (the widget picks the reader's language later). */
 export const toLocalText = (v: string | Record<string, string>): string | LocalText => (typeof v == 'string' ? v : new LocalText(v));
 
-/** Items with unique ids: each repeat is an issue at its own `id`, naming the first (`list` is the list's key). */
-export const uniqueIds = (items: readonly { id?: unknown }[], list: string): Verdict => {
+/**
+ * Items with unique ids: each repeat is an issue at its own `id`, naming the first (`list` is the list's key),
+ * worded by `key` (the item skipped is a group, or a chat).
+ */
+export const uniqueIds = (items: readonly { id?: unknown }[], list: string, key = 'duplicateId'): Verdict => {
   const first = new Map<unknown, number>();
   const issues: RuleIssue[] = [];
   items.forEach((g, i) => {
     const at = first.get(g?.id);
     if (at === undefined) first.set(g?.id, i);
-    else if (typeof g.id == 'string') issues.push({ path: [i, 'id'], input: g.id, key: 'duplicateId', params: { first: `${list}.${at}` } });
+    else if (typeof g.id == 'string') issues.push({ path: [i, 'id'], input: g.id, key, params: { first: `${list}.${at}` } });
   });
   return issues.length ? issues : true;
 };

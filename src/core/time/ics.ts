@@ -1,5 +1,5 @@
 import { offsetAt, parseWall, toInstant } from './zones.js';
-import { DAYS, occurrences, parseRRule, untilOf, type Recurring } from './recurrence.js';
+import { DAYS, occurrences, parseRRule, startFits, untilOf, type Recurring } from './recurrence.js';
 
 // iCalendar (RFC 5545) writing and calendar links, as pure functions.
 
@@ -166,25 +166,36 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
   const changes = new Map([...spans].map(([tz, [a, b]]) => [tz, transitions(tz, a, b)]));
   const body = events.flatMap((e) => {
     const tzid = `;TZID=${e.timeZone}:`;
-    const tod = ((parseWall(e.start) % DAY) + DAY) % DAY;
+    const w0 = parseWall(e.start);
+    const tod = ((w0 % DAY) + DAY) % DAY;
     const ex = e.exceptions?.map((d) => parseWall(d) + tod) ?? [];
-    const rdates: number[] = [];
+    const rdates = new Set<number>();
+    // The start always counts as the first occurrence (RFC 5545 §3.8.5.3), but calendars differ on a start the
+    // rule does not give (a Wednesday for BYDAY=MO): ical.js and Outlook leave it out. Such a series is written
+    // from its second occurrence, one fewer COUNT, with the start as an RDATE; one with no second is a one-off.
+    const r = e.rrule ? parseRRule(e.rrule) : undefined;
+    const second = r && occurrences(e, new Date(-8e15), 2, { includeCancelled: true })[1];
+    const moved = r && second && !startFits(r, w0 - tod);
+    const start = moved ? parseWall(second.date) + tod : w0;
+    if (moved) rdates.add(toInstant(e.timeZone, w0));
+    let rule = second && utcUntil(e.rrule!, e.timeZone);
+    if (moved) rule = rule!.replace(/COUNT=(\d+)/, (_, n: string) => `COUNT=${+n - 1}`);
     for (const [at, from, to] of changes.get(e.timeZone)!) {
-      for (const o of e.rrule ? occurrences(e, new Date(at - 2 * DAY), 4) : []) {
+      for (const o of rule ? occurrences(e, new Date(at - 2 * DAY), 4) : []) {
         const w = parseWall(o.date) + tod;
-        if (w >= at + Math.min(from, to) && w < at + Math.max(from, to)) (ex.push(w), rdates.push(+o.start));
+        if (w >= at + Math.min(from, to) && w < at + Math.max(from, to)) (ex.push(w), rdates.add(+o.start));
       }
     }
     return [
       'BEGIN:VEVENT',
-      `UID:${e.uid}`,
+      `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${icsTime(+stamp)}Z`,
       // A one-off is written in UTC: one instant, whatever a parser makes of skipped or repeated times.
-      e.rrule ? `DTSTART${tzid}${icsTime(parseWall(e.start))}` : `DTSTART:${icsTime(toInstant(e.timeZone, parseWall(e.start)))}Z`,
+      rule ? `DTSTART${tzid}${icsTime(start)}` : `DTSTART:${icsTime(toInstant(e.timeZone, w0))}Z`,
       `DURATION:PT${e.durationMinutes ?? 60}M`,
-      ...(e.rrule ? ['RRULE:' + utcUntil(e.rrule, e.timeZone)] : []),
+      ...(rule ? ['RRULE:' + rule] : []),
       ...(ex.length ? [`EXDATE${tzid}${ex.map(icsTime).join()}`] : []),
-      ...(rdates.length ? [`RDATE:${rdates.map((t) => icsTime(t) + 'Z').join()}`] : []),
+      ...(rdates.size ? [`RDATE:${[...rdates].map((t) => icsTime(t) + 'Z').join()}`] : []),
       `SUMMARY:${escapeText(e.title)}`,
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),

@@ -119,9 +119,43 @@ export function endsBeforeStart(e: Recurring, r: RRule): boolean {
   return (utc ? toInstant(e.timeZone, w0) : w0) > last;
 }
 
-// A walk that finds nothing in this many periods in a row stops (a rule such as BYMONTHDAY=30 with
-// INTERVAL=12 from February never matches again).
-const EMPTY = 2e4;
+// A walk that finds nothing in this many periods in a row stops: a rule such as BYMONTHDAY=30 with INTERVAL=12
+// from February never matches again. The Gregorian calendar repeats every 400 years (146,097 days, 20,871 weeks,
+// 4,800 months), so a rule with nothing in that many periods never matches; a rare but real one (the fifth
+// Monday of a February) comes every 28 years.
+const EMPTY = { DAILY: 146097, WEEKLY: 20871, MONTHLY: 4800 };
+
+/**
+ * The naive days (ms at 00:00) of a rule's occurrences from period `p` on, the start day first when `p` is 0:
+ * periods are a day, a week (from WKST) or a calendar month, every INTERVAL of them. The walk ends after EMPTY
+ * periods with no occurrence (COUNT and UNTIL are the caller's).
+ */
+function* days(r: RRule, s: number, p: number): Generator<number> {
+  const sDate = new Date(s);
+  const weekly = r.freq == 'WEEKLY';
+  const first = weekly ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
+  if (!p) yield s;
+  for (let hit = p; p - hit < EMPTY[r.freq]; p++) {
+    const m0 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * r.interval, 1);
+    const p0 = r.freq == 'MONTHLY' ? m0 : first + p * r.interval * (weekly ? 7 : 1) * DAY;
+    const p1 =
+      r.freq == 'MONTHLY' ? Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * r.interval + 1, 1) : p0 + (weekly ? 7 : 1) * DAY;
+    for (let d = p0; d < p1; d += DAY) if (d > s && matches(r, d, s)) yield ((hit = p), d);
+  }
+}
+
+/**
+ * Why a readable rule cannot be used from this start, as a problem key: `neverRepeats` when no day after the start
+ * fits every part of it (BYDAY=2MO;BYMONTHDAY=31), however long it ran.
+ */
+export function ruleProblem(e: Recurring, r: RRule): string | undefined {
+  const walk = days(r, parseWall(e.start) - (((parseWall(e.start) % DAY) + DAY) % DAY), 0);
+  walk.next();
+  return walk.next().done ? 'neverRepeats' : undefined;
+}
+
+/** Whether the start day is one the rule gives (RFC 5545 leaves a start that is not undefined in calendars). */
+export const startFits = (r: RRule, s: number): boolean => matches(r, s, s);
 
 /**
  * The occurrences that end after `from`, at most `count` of them, in time order. Recurrence runs on the
@@ -137,44 +171,30 @@ export function occurrences(event: Recurring, from: Date, count: number, opts: {
   const dur = (event.durationMinutes ?? 60) * 6e4;
   const r = event.rrule ? parseRRule(event.rrule) : ({ freq: 'DAILY', interval: 1, count: 1, wkst: 1 } as RRule);
   const [last, utc] = untilOf(r) ?? [Infinity];
-  const step = r.interval;
   const sDate = new Date(s);
   const weekly = r.freq == 'WEEKLY';
-  // Periods: a day, a week (from WKST) or a calendar month, every `step` of them.
-  const first = weekly ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
   // Start the walk at the period of the earliest occurrence that could still end after `from` (walking from
   // 1970 would take 20,000 days). COUNT counts from the start, so with COUNT the walk starts there, unless each
   // period holds exactly one occurrence (no BY… parts, not MONTHLY) and the count of skipped ones is known.
   const one = !r.byDay && !r.byMonthDay && r.freq != 'MONTHLY';
   const target = +from - dur - 2 * DAY;
   const months = (new Date(target).getUTCFullYear() - sDate.getUTCFullYear()) * 12 + new Date(target).getUTCMonth() - sDate.getUTCMonth();
-  const periods = r.freq == 'MONTHLY' ? months / step : (target - first) / (step * (weekly ? 7 : 1) * DAY);
+  const first = weekly ? s - ((sDate.getUTCDay() - r.wkst + 7) % 7) * DAY : s;
+  const periods = r.freq == 'MONTHLY' ? months / r.interval : (target - first) / (r.interval * (weekly ? 7 : 1) * DAY);
   const jump = r.count && !one ? 0 : Math.max(0, Math.floor(periods));
   let n = r.count ? jump : 0;
-  for (let p = jump, hit = p; p - hit < EMPTY && out.length < count; p++) {
-    const days: number[] = [];
-    if (r.freq == 'MONTHLY') {
-      const m0 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step, 1);
-      const m1 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * step + 1, 1);
-      for (let d = m0; d < m1; d += DAY) days.push(d);
-    } else {
-      const p0 = first + p * step * (weekly ? 7 : 1) * DAY;
-      for (let i = 0; i < (weekly ? 7 : 1); i++) days.push(p0 + i * DAY);
-    }
-    for (const d of p ? days.filter((d) => d > s && matches(r, d, s)) : [s, ...days.filter((d) => d > s && matches(r, d, s))]) {
-      hit = p;
-      if (n++ >= r.count! || out.length == count) return out;
-      const w = d + tod;
-      if (w > last + (utc ? DAY : 0)) return out;
-      // Far-past occurrences are only counted: zone math is for those that might end after `from`.
-      if (w + dur + 2 * DAY < +from) continue;
-      const t = toInstant(event.timeZone, w);
-      if (utc && t > last) return out;
-      const date = isoDate(d);
-      const cancelled = event.exceptions?.includes(date);
-      if (t + dur > +from && (!cancelled || opts.includeCancelled))
-        out.push({ start: new Date(t), end: new Date(t + dur), date, ...(cancelled && { cancelled }) });
-    }
+  for (const d of days(r, s, jump)) {
+    if (n++ >= r.count! || out.length == count) break;
+    const w = d + tod;
+    if (w > last + (utc ? DAY : 0)) break;
+    // Far-past occurrences are only counted: zone math is for those that might end after `from`.
+    if (w + dur + 2 * DAY < +from) continue;
+    const t = toInstant(event.timeZone, w);
+    if (utc && t > last) break;
+    const date = isoDate(d);
+    const cancelled = event.exceptions?.includes(date);
+    if (t + dur > +from && (!cancelled || opts.includeCancelled))
+      out.push({ start: new Date(t), end: new Date(t + dur), date, ...(cancelled && { cancelled }) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The rules of a recurring schedule (see ../config/rules.ts): real dates only (2026-02-30 and 2026-13-01 would
 // roll over into other days), a known zone, a readable repeat rule that ends after it starts. No zod here.
-import { endsBeforeStart, parseRRule, type RRule, type RRuleError } from './recurrence.js';
+import { endsBeforeStart, parseRRule, ruleProblem, type RRule, type RRuleError } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
 import type { Problem, Verdict } from '../config/rules.js';
 
@@ -35,10 +35,14 @@ export const readableRule = (v: string): Verdict => {
   return unread(r) ? r : true;
 };
 
-/** On the object holding `start`, `timeZone` and `rrule`: an UNTIL before the start is that `rrule`'s problem. */
-export const untilAfterStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
+/**
+ * On the object holding `start`, `timeZone` and `rrule`, the rule's problems with that start, reported on its
+ * `rrule`: an UNTIL before the start, or no date after the start that fits every part (BYDAY=2MO;BYMONTHDAY=31),
+ * which the widget would otherwise look for through 400 years of calendar on every redraw.
+ */
+export const ruleFitsStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
   const r = v.rrule && readRule(v.rrule);
-  return r && !unread(r) && r.until && knownZone(v.timeZone) && realDate(v.start) && endsBeforeStart(v, r)
-    ? [{ path: ['rrule'], input: v.rrule, key: 'untilBeforeStart', params: { until: r.until } }]
-    : true;
+  if (!r || unread(r) || !knownZone(v.timeZone) || !realDate(v.start)) return true;
+  const key = r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : ruleProblem(v, r);
+  return key ? [{ path: ['rrule'], input: v.rrule, key, params: r.until ? { until: r.until } : {} }] : true;
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { between, matching, rule } from '../config/checks.js';
-import { knownZone, readableRule, realDate, untilAfterStart as untilRule } from './rules.js';
+import { knownZone, readableRule, realDate, ruleFitsStart as fits } from './rules.js';
 
 // The fields of a recurring schedule, one definition for a chat and for a support group's `meets`; the rules
 // themselves are in ./rules.ts (the compiled validators call them too).
@@ -28,7 +28,8 @@ export const schedule = {
 
 /**
  * The check on the object that holds `start`, `timeZone` and `rrule` (a chat, a group's `meets`): an UNTIL
- * before the start is reported on that object's `rrule`, so the editor sees which chat or group it is.
+ * before the start, or a rule no later date fits, is reported on that object's `rrule`, so the editor sees which
+ * chat or group it is.
  */
-export const untilAfterStart = <T extends z.ZodMiniType<{ start: string; timeZone: string; rrule?: string }>>(schema: T): T =>
-  rule(schema, untilRule, [], null);
+export const ruleFitsStart = <T extends z.ZodMiniType<{ start: string; timeZone: string; rrule?: string }>>(schema: T): T =>
+  rule(schema, fits, [], null);

@@ -234,6 +234,7 @@ export default {
     rrule_countAndUntil: 'تعذّرت قراءة قاعدة التكرار هذه: استخدم COUNT أو UNTIL، لا كليهما.',
     rrule_numberedDays: 'تعذّرت قراءة قاعدة التكرار هذه: الأيام المرقّمة مثل 2TU تتطلب FREQ=MONTHLY.',
     untilBeforeStart: 'القيمة UNTIL={until} تسبق البداية، لذا لن يحدث هذا أبدًا.',
+    neverRepeats: 'لا يوجد تاريخ بعد البداية يطابق كل أجزاء هذه القاعدة، لذا لا تتكرر أبدًا: راجع BYDAY وBYMONTHDAY وINTERVAL معًا.',
     unknownZone: 'ليس اسم منطقة زمنية معروفًا: استخدم اسمًا مثل "America/New_York" أو "Australia/Sydney".',
     realDateTime: 'يجب أن يكون تاريخًا ووقتًا محليًا حقيقيين، مكتوبين بالشكل "2026-01-05T21:00".',
     realDate: 'يجب أن يكون تاريخًا حقيقيًا مكتوبًا بالشكل YYYY-MM-DD، مثل "2026-12-28".',
@@ -247,5 +248,6 @@ export default {
     refreshSeconds: 'استخدم 0 لإيقاف التحديث، أو {minimum} ثانية على الأقل.',
     costForm: 'اكتب التكلفة بالشكل { "type": … } مع إحدى القيم {kinds}، وأضف "note" عند الحاجة؛ لكن وُجد {got}.',
     duplicateId: 'المعرّف (id) نفسه كما في {first}: يجب أن تكون المعرّفات فريدة، لذا تم تخطي هذه المجموعة.',
+    duplicateChatId: 'المعرّف (id) نفسه كما في {first}: يجب أن تكون المعرّفات فريدة (تميّز التقويمات المحادثات بها)، لذا تم تخطي هذه المحادثة.',
   },
 } satisfies LocaleBundle;

@@ -215,6 +215,7 @@ export default {
     rrule_countAndUntil: 'Impossibile leggere questa regola di ripetizione: usi COUNT o UNTIL, non entrambi.',
     rrule_numberedDays: 'Impossibile leggere questa regola di ripetizione: i giorni numerati come 2TU richiedono FREQ=MONTHLY.',
     untilBeforeStart: 'UNTIL={until} è prima dell’inizio, quindi questo non accade mai.',
+    neverRepeats: 'Nessuna data dopo l’inizio soddisfa tutte le parti di questa regola, quindi non si ripete mai: controlli BYDAY, BYMONTHDAY e INTERVAL insieme.',
     unknownZone: 'Non è un nome di fuso orario noto: ne usi uno come «America/New_York» o «Australia/Sydney».',
     realDateTime: 'Deve essere una data e un’ora locale reali, scritte come «2026-01-05T21:00».',
     realDate: 'Deve essere una data reale scritta come YYYY-MM-DD, per esempio «2026-12-28».',
@@ -228,5 +229,6 @@ export default {
     refreshSeconds: 'Usi 0 per disattivare l’aggiornamento, oppure almeno {minimum} secondi.',
     costForm: 'Scriva il costo come { "type": … } con uno tra {kinds}, e una "note" se serve; è stato trovato {got}.',
     duplicateId: 'Stesso id di {first}: gli id devono essere unici, quindi questo gruppo viene saltato.',
+    duplicateChatId: 'Stesso id di {first}: gli id devono essere unici (i calendari distinguono le chat da essi), quindi questa chat viene saltata.',
   },
 } satisfies LocaleBundle;

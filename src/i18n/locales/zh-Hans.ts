@@ -197,6 +197,7 @@ export default {
     rrule_countAndUntil: '无法读取此重复规则：请使用 COUNT 或 UNTIL，不要同时使用。',
     rrule_numberedDays: '无法读取此重复规则：像 2TU 这样带序号的日期需要 FREQ=MONTHLY。',
     untilBeforeStart: 'UNTIL={until} 早于开始时间，因此永远不会发生。',
+    neverRepeats: '开始之后没有任何日期符合此规则的所有部分，因此它永远不会重复：请一起检查 BYDAY、BYMONTHDAY 和 INTERVAL。',
     unknownZone: '不是已知的时区名称：请使用“America/New_York”或“Australia/Sydney”这样的名称。',
     realDateTime: '必须是真实的日期和当地时间，写法如“2026-01-05T21:00”。',
     realDate: '必须是按 YYYY-MM-DD 书写的真实日期，例如“2026-12-28”。',
@@ -210,5 +211,6 @@ export default {
     refreshSeconds: '填 0 可关闭刷新，否则至少为 {minimum} 秒。',
     costForm: '请将费用写成 { "type": … }，取值为 {kinds} 之一，需要时再加上 "note"；得到的是 {got}。',
     duplicateId: '与 {first} 的 id 相同：id 必须唯一，因此跳过此小组。',
+    duplicateChatId: '与 {first} 的 id 相同：id 必须唯一（日历靠它区分各个聊天），因此跳过此聊天。',
   },
 } satisfies LocaleBundle;

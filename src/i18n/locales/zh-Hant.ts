@@ -198,6 +198,7 @@ export default {
     rrule_countAndUntil: '無法讀取這個重複規則：請使用 COUNT 或 UNTIL，不要同時使用。',
     rrule_numberedDays: '無法讀取這個重複規則：像 2TU 這樣帶序號的日子需要 FREQ=MONTHLY。',
     untilBeforeStart: 'UNTIL={until} 早於開始時間，因此永遠不會發生。',
+    neverRepeats: '開始之後沒有任何日期符合這個規則的所有部分，因此它永遠不會重複：請一起檢查 BYDAY、BYMONTHDAY 和 INTERVAL。',
     unknownZone: '不是已知的時區名稱：請使用「America/New_York」或「Australia/Sydney」這類名稱。',
     realDateTime: '必須是真實的日期和當地時間，寫法如「2026-01-05T21:00」。',
     realDate: '必須是以 YYYY-MM-DD 書寫的真實日期，例如「2026-12-28」。',
@@ -211,5 +212,6 @@ export default {
     refreshSeconds: '填 0 可關閉重新整理，否則至少 {minimum} 秒。',
     costForm: '請把費用寫成 { "type": … }，值為 {kinds} 之一，需要時再加上 "note"；收到的是 {got}。',
     duplicateId: '與 {first} 的 id 相同：id 必須是唯一的，因此略過這個小組。',
+    duplicateChatId: '與 {first} 的 id 相同：id 必須是唯一的（行事曆靠它區分各個聊天），因此略過這個聊天。',
   },
 } satisfies LocaleBundle;

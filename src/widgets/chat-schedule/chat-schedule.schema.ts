@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
-import { between, matching } from '../../core/config/checks.js';
-import { schedule, timeZoneName as zone, untilAfterStart } from '../../core/time/schedule.schema.js';
+import { between, matching, rule } from '../../core/config/checks.js';
+import { uniqueIds } from '../../core/config/rules.js';
+import { schedule, timeZoneName as zone, ruleFitsStart } from '../../core/time/schedule.schema.js';
 
 /** One recurring (or one-off) chat. `start` is a wall time in the chat's own `timeZone`. */
-const chat = untilAfterStart(
+const chat = ruleFitsStart(
   z.strictObject({
-    /** Unique id of the chat (used in .ics UIDs and file names). */
+    /** Unique id of the chat: calendars tell chats apart by it (a repeated one is skipped), so keep it when the chat changes. */
     id: text(),
     /** The chat's name, e.g. "#bcsm weekly chat". Text, or text by language (`{ "en": "…", "es": "…" }`), as every text patients read. */
     title: localName(),
@@ -41,7 +42,8 @@ const chat = untilAfterStart(
 export const chatScheduleSchema = z.strictObject({
   ...commonFields,
   /** The chats. */
-  chats: z.array(chat),
+  // Runs even when some chats are invalid, so paths name the editor's own positions.
+  chats: rule(z.array(chat), uniqueIds, ['chats', 'duplicateChatId'], null, undefined, (p) => Array.isArray(p.value)),
   /** How many upcoming occurrences to list. */
   show: z._default(between(1, 100, true), 8),
   /** The viewer's zone; default the `time-zone` attribute, else the browser's. */

@@ -185,7 +185,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   protected override configure(): void {
     this.#shown = FIRST_SCREEN;
     this.clock = Date.now();
-    if (!this.paused) this.#unsubscribe ??= everyMinute((t) => (this.clock = t));
+    this.#unsubscribe ??= everyMinute((t) => (this.clock = t));
   }
 
   protected override stop(): void {
@@ -241,7 +241,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       return html`<div class="skeleton"><span role="status">${this.t('loading')}</span><div></div><div></div><div></div><div></div><div></div></div>`;
     // A chat's card is made again only when what it shows changes: its dates, whether it is live, Today or
     // Tomorrow, and what the countdown names (days; hours under 2 days; minutes under one). So a minute's tick makes
-    // again the few cards whose words change, not all 50. Keyed by the chat's place in the config (ids may repeat).
+    // again the few cards whose words change, not all 50. Keyed by the chat's place in the config.
     const card = (chat: Chat, dates: Occurrence[], full: boolean) => {
       const s = +(dates.find((o) => !o.cancelled)?.start ?? NaN);
       const key = [
@@ -387,14 +387,11 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #cards = new Map<string, TemplateResult>();
   #cardsFor: unknown[] = [];
 
-  #toggle = (): void => {
-    this.paused = !this.paused;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    if (!this.paused) this.configure();
-  };
+  // Stops (hides) only the countdowns (WCAG 2.2.2): what is live, Today and Tomorrow still follow the clock.
+  #toggle = (): void => void (this.paused = !this.paused);
 
-  #event = (chat: Chat): CalendarEvent => ({ ...chat, uid: `${chat.id}@carecircle`, url: safeUrl(chat.url) });
+  // A calendar keeps one event per UID: the chat's id at this site's host, so two sites' "weekly" chats stay two.
+  #event = (chat: Chat): CalendarEvent => ({ ...chat, uid: `${chat.id}@${location.hostname || 'carecircle'}`, url: safeUrl(chat.url) });
 
   /**
    * Loads the calendar code for the control `id`; while it loads, and if it fails (the chunk is missing, the page's
@@ -484,7 +481,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       ${heading(level + 1, url && full ? externalLink(url, html`<bdi>${chat.title}</bdi>`) : html`<bdi>${chat.title}</bdi>`, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
-      ${next ? this.#next(chat, next, tz, now, full && !live) : nothing}
+      ${next ? this.#next(chat, next, tz, now, full && !live && !this.paused) : nothing}
       ${next && topic(next) ? html`<p dir="auto">${topic(next)}</p>` : nothing}
       ${
         full

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { commonFields, localName, localText, text, webUrl, headingLevel } from '../../core/config/schema.js';
 import { between, convert, rule } from '../../core/config/checks.js';
 import { uniqueIds } from '../../core/config/rules.js';
-import { calendarDate, schedule, timeZoneName, untilAfterStart } from '../../core/time/schedule.schema.js';
+import { calendarDate, schedule, timeZoneName, ruleFitsStart } from '../../core/time/schedule.schema.js';
 import { COSTS, costOf } from './cost.js';
 import { languageTag } from './language.js';
 import { audiences, formats } from './kinds.js';
@@ -15,7 +15,7 @@ const list = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), [])
 const coord = (max: number) => opt(between(-max, max));
 
 /** When the group meets: a first meeting in its own zone plus an optional RFC 5545 rule (the same fields as a chat's). */
-export const meetsSchema = untilAfterStart(
+export const meetsSchema = ruleFitsStart(
   z.strictObject({
     /** First meeting, as a wall time in `timeZone`: `2026-01-05T18:00`. */
     start: schedule.start(),

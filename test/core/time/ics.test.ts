@@ -54,6 +54,32 @@ describe('ics', () => {
     expect(lines.find((l) => l.startsWith('PRODID:'))).to.be.a('string');
   });
 
+  it('escapes the UID as text: an id with a line break or comma cannot break the file', () => {
+    const lines = toIcs([{ ...bcsm, uid: 'a\nBEGIN:VALARM,b;c@site.example' }], stamp).split('\r\n');
+    expect(lines).to.include('UID:a\\nBEGIN:VALARM\\,b\\;c@site.example');
+    expect(lines).not.to.include('BEGIN:VALARM');
+  });
+
+  it('writes a start the rule does not give as an RDATE, from the first date the rule gives, COUNT one fewer', () => {
+    const wed = { uid: 'w', title: 'W', start: '2026-01-07T21:00', timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' };
+    const lines = toIcs([wed], stamp).split('\r\n');
+    expect(lines).to.include.members([
+      'DTSTART;TZID=America/New_York:20260112T210000',
+      'RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2',
+      'RDATE:20260108T020000Z',
+    ]);
+    // One that gives nothing after its start is a one-off.
+    const once = toIcs([{ ...wed, rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=1' }], stamp).split('\r\n');
+    expect(once).to.include('DTSTART:20260108T020000Z');
+    expect(once.slice(once.indexOf('BEGIN:VEVENT')).some((l) => /^(RRULE|RDATE)/.test(l))).to.equal(false);
+    // A start on the rule is written as it was.
+    expect(
+      toIcs([bcsm], stamp)
+        .split('\r\n')
+        .some((l) => l.startsWith('RDATE')),
+    ).to.equal(false);
+  });
+
   it('finds the offset changes of a zone', () => {
     const v = vtimezone('America/New_York', 2026, 2026).join('\n');
     expect(v).to.include('BEGIN:DAYLIGHT\nDTSTART:20260308T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400');
@@ -82,7 +108,7 @@ describe('ics', () => {
     expect(lines).to.include('RDATE:20260308T073000Z'); // 03:30 EDT: forward by the gap
     const back = toIcs([{ ...daily, start: '2026-10-31T01:30', rrule: 'FREQ=DAILY;COUNT=3' }], stamp).split('\r\n');
     expect(back).to.include('RDATE:20261101T053000Z'); // the first 01:30 (EDT)
-    expect(toIcs([{ ...daily, rrule: 'FREQ=WEEKLY;BYDAY=TU' }], stamp)).not.to.include('RDATE');
+    expect(toIcs([{ ...daily, start: '2026-03-03T02:30', rrule: 'FREQ=WEEKLY;BYDAY=TU' }], stamp)).not.to.include('RDATE');
     const once = toIcs([{ uid: 'o', title: 'Once', start: '2026-05-01T10:00', timeZone: 'Europe/London' }], stamp).split('\r\n');
     expect(once).to.include('DTSTART:20260501T090000Z');
   });

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { nextOccurrence, occurrences, parseRRule, type Recurring, type RRuleError } from '../../../src/core/time/recurrence.js';
+import {
+  nextOccurrence,
+  occurrences,
+  parseRRule,
+  ruleProblem,
+  type Recurring,
+  type RRuleError,
+} from '../../../src/core/time/recurrence.js';
 import { errorMessages, keyedIssue } from '../../../src/core/config/issues.js';
 import { isValidTimeZone, offsetAt, parseWall, toInstant, wallTime } from '../../../src/core/time/zones.js';
 
@@ -199,5 +206,30 @@ describe('occurrences', () => {
     expect(list.every((o) => new Date(o.date).getUTCDay() == 1)).to.equal(true);
     expect(+new Date(list[0]!.date) - +at('2036-01-01Z')).to.be.within(-864e5, 6 * 864e5);
     expect(list.slice(1).map((o, i) => +new Date(o.date) - +new Date(list[i]!.date))).to.deep.equal(Array(7).fill(7 * 864e5));
+  });
+});
+
+describe('a rule that never repeats', () => {
+  const problem = (start: string, rrule: string) => ruleProblem({ start, timeZone: 'UTC', rrule }, parseRRule(rrule));
+
+  it('is found, however its parts fail to meet', () => {
+    expect(problem('2026-01-12T21:00', 'FREQ=MONTHLY;BYDAY=2MO;BYMONTHDAY=31')).to.equal('neverRepeats');
+    // Every seventh day from a Monday is a Monday.
+    expect(problem('2026-01-12T21:00', 'FREQ=DAILY;INTERVAL=7;BYDAY=TU')).to.equal('neverRepeats');
+    // Every twelfth month from April is an April, which has no 31st.
+    expect(problem('2026-04-01T09:00', 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31')).to.equal('neverRepeats');
+  });
+
+  it('is not said of a rare one: the fifth Monday of a February comes every 28 years', () => {
+    expect(problem('2016-02-29T09:00', 'FREQ=MONTHLY;INTERVAL=12;BYDAY=5MO')).to.equal(undefined);
+    expect(
+      occurrences({ start: '2016-02-29T09:00', timeZone: 'UTC', rrule: 'FREQ=MONTHLY;INTERVAL=12;BYDAY=5MO' }, at('2016-03-01Z'), 2).map(
+        (o) => o.date,
+      ),
+    ).to.deep.equal(['2044-02-29', '2072-02-29']);
+    expect(problem('2028-02-29T09:00', 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=29')).to.equal(undefined);
+    expect(problem('2026-01-01T09:00', 'FREQ=WEEKLY;INTERVAL=2;BYMONTHDAY=30')).to.equal(undefined);
+    // COUNT and UNTIL end a rule; they do not make it one that never repeats.
+    expect(problem('2026-01-05T21:00', 'FREQ=WEEKLY;BYDAY=MO;COUNT=1')).to.equal(undefined);
   });
 });

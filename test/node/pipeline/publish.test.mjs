@@ -304,8 +304,9 @@ test('chats.ics: every chat of the schedule config as a recurring event ical.js 
   assert.deepEqual(
     events.map((e) => [e.uid, e.summary]),
     [
-      ['bcsm@carecircle', '#bcsm weekly chat'],
-      ['carers@carecircle', 'Carers meet-up'],
+      // Each UID is the chat's id at the host of the pipeline's site.url, so two sites' chats never merge.
+      ['bcsm@hospital.example', '#bcsm weekly chat'],
+      ['carers@hospital.example', 'Carers meet-up'],
     ],
   );
   assert.equal(events[0].component.getFirstPropertyValue('rrule').freq, 'WEEKLY');

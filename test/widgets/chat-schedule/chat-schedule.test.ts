@@ -124,8 +124,8 @@ describe('<care-chat-schedule>', () => {
   });
 
   it('rebuilds on a minute tick only the cards whose words change, each card its own chat', async () => {
-    // Two chats at the same times under one id (ids are not checked for repeats): each keeps its own card.
-    const twin = { ...bcsm, title: 'The same times, another chat' };
+    // Two chats at the same times: each keeps its own card.
+    const twin = { ...bcsm, id: 'twin', title: 'The same times, another chat' };
     const el = await render({ chats: [bcsm, twin] }, { now: '2026-02-26T01:00:00Z' });
     const titles = () => items(el).map((li) => text(li.querySelector('h3')));
     expect(titles()).to.have.members(['#bcsm weekly chat', 'The same times, another chat']);
@@ -282,22 +282,31 @@ describe('<care-chat-schedule>', () => {
     expect(root(bad).querySelector('a[href^="javascript"]')).to.equal(null);
   });
 
-  it('updates from one shared clock and can be stopped (WCAG 2.2.2)', async () => {
+  it('updates from one shared clock; its countdowns can be stopped, and nothing else stops (WCAG 2.2.2)', async () => {
     const el = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
     const other = await fixture<El>(html`<care-chat-schedule .config=${{ chats: [bcsm] }}></care-chat-schedule>`);
     await waitUntil(() => items(el).length && items(other).length);
     expect(clockRunning()).to.equal(true);
+    other.remove();
+    expect(clockRunning()).to.equal(true); // el still listens
     const button = root(el).querySelector('button')!;
     expect(text(button)).to.equal('Stop the countdown');
+    expect(root(el).querySelector('.countdown')).to.exist;
     button.click();
     await el.updateComplete;
     expect(text(button)).to.equal('Start the countdown again');
-    expect(clockRunning()).to.equal(true); // the other instance still listens
-    other.remove();
-    expect(clockRunning()).to.equal(false);
+    expect(root(el).querySelector('.countdown')).to.equal(null);
+    // The clock still runs: a minute's tick at the chat's start shows it live, though the countdown is stopped.
+    expect(clockRunning()).to.equal(true);
+    const start = root(el).querySelector('[part=chat] .when time')!.getAttribute('datetime')!;
+    el.clock = +new Date(start);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part=chat]'))).to.include('Live now');
     button.click();
     await el.updateComplete;
-    expect(clockRunning()).to.equal(true);
+    el.clock = +new Date(start) - 3 * 36e5;
+    await el.updateComplete;
+    expect(text(root(el).querySelector('.countdown'))).to.equal('Starts in 3 hours');
     el.remove();
     expect(clockRunning()).to.equal(false);
   });

@@ -47,6 +47,27 @@ describe('<care-chat-schedule> with some bad chats', () => {
     expect(warnings.join('\n')).to.match(/chats\.0\.start \(“broken”\)/);
   });
 
+  it('skips a chat whose rule gives no date after its start, and says why', async () => {
+    // The second Monday of a month is never the 31st: the widget would search 400 years of calendar for one.
+    const never = { ...bcsm, id: 'never', title: 'Never again', start: '2026-01-12T21:00', rrule: 'FREQ=MONTHLY;BYDAY=2MO;BYMONTHDAY=31' };
+    const el = await render({ chats: [never, ...chats] });
+    expect(root(el).querySelector('.panel.error')).to.equal(null);
+    expect(titles(el)).to.include('#bcsm weekly chat');
+    expect(titles(el)).not.to.include('Never again');
+    expect(text(root(el).querySelector('details[part=error]'))).to.include(
+      'chats.0.rrule (“never”): No date after the start fits every part of this rule, so it never repeats',
+    );
+  });
+
+  it('skips a second chat with the same id (calendars keep one event per UID) and names the first', async () => {
+    const copy = { ...bcsm, title: 'Same id, other chat', start: '2026-01-06T20:00' };
+    const el = await render({ chats: [bcsm, copy] });
+    expect(titles(el)).to.deep.equal(['#bcsm weekly chat']);
+    expect(text(root(el).querySelector('details[part=error]'))).to.include(
+      `chats.1.id (“${bcsm.id}”): Same id as chats.0: ids must be unique (calendars tell chats apart by them), so this chat is skipped.`,
+    );
+  });
+
   it('keeps a chat whose join link is javascript:, without the link', async () => {
     const evil = { ...bcsm, id: 'evil', title: 'Chat with a bad link', url: 'javascript:alert(1)' };
     const el = await render({ chats: [evil] });

@@ -82,6 +82,31 @@ const events: CalendarEvent[] = [
     rrule: 'FREQ=WEEKLY;UNTIL=20260324T010000Z',
   },
   { uid: 'once', title: 'One-off Q&A', start: '2026-10-04T19:00', timeZone: 'Australia/Sydney', durationMinutes: 45 },
+  // Starts the rule does not give (a Wednesday for Mondays): still the first occurrence, as RFC 5545 and the widget
+  // have it, in calendars that would leave such a start out.
+  {
+    uid: 'off-rule',
+    title: 'Starts on a Wednesday',
+    start: '2026-01-07T21:00',
+    timeZone: 'America/New_York',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3',
+  },
+  { uid: 'off-rule-open', title: 'Open-ended', start: '2026-03-04T19:00', timeZone: 'Europe/London', rrule: 'FREQ=MONTHLY;BYDAY=2TU' },
+  {
+    uid: 'off-rule-cancelled',
+    title: 'A first date called off',
+    start: '2026-01-07T21:00',
+    timeZone: 'America/New_York',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20260301',
+    exceptions: ['2026-01-07'],
+  },
+  {
+    uid: 'off-rule-once',
+    title: 'COUNT=1 off the rule',
+    start: '2026-01-07T21:00',
+    timeZone: 'UTC',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=1',
+  },
 ];
 
 describe(`ics parsed by ical.js in browser zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}`, () => {
@@ -97,6 +122,7 @@ describe(`ics parsed by ical.js in browser zone ${Intl.DateTimeFormat().resolved
       'Pacific/Apia',
       'UTC',
     ]);
+    expect(root.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).to.deep.equal(events.map((e) => e.uid));
     expect(root.getAllSubcomponents('vevent')).to.have.length(events.length);
     expect(root.getFirstPropertyValue('version')).to.equal('2.0');
   });
