@@ -148,6 +148,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #blob?: string;
   /** Chats whose add-to-calendar menu has been opened: only those menus are in the DOM (50 closed menus cost a long task). */
   #opened = new Set<string>();
+  /** Chats whose menu is open now. lit reuses the cards' elements by place: each card says whether its own is open. */
+  #isOpen = new Set<string>();
   /** The dates of every chat, worked out once per config and filter, and again when one of them ends (`until`). */
   #dates?: { key: string; chats: Chat[]; cards: Entry[] | Item[]; at: number; until: number };
   /** The dates being worked out, a few chats per task, and how to stop that. */
@@ -247,6 +249,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       const key = [
         c.chats.indexOf(chat),
         full,
+        this.#isOpen.has(chat.id),
         dates.map((o) => [+o.start, o.cancelled]),
         s <= now || (s == s && [dayDiff(tz, now, s), full && Object.entries(durationParts(now, s))]),
       ].join('|');
@@ -540,7 +543,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
    */
   #calendar(chat: Chat, next: Occurrence, main: boolean): TemplateResult {
     const code = calendarCode.load.value;
-    return html`<details class=${main ? 'calendar main' : 'calendar'} @toggle=${(e: Event) => this.#open(chat.id, e)}
+    return html`<details class=${main ? 'calendar main' : 'calendar'} .open=${this.#isOpen.has(chat.id)} @toggle=${(e: Event) => this.#open(chat.id, e)}
       @pointerenter=${this.#prefetch} @focusin=${this.#prefetch}>
       <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
       ${!this.#opened.has(chat.id) ? nothing : code ? this.#menu(chat, next, code) : html`<p>${this.#waiting(chat.id, true)}</p>`}
@@ -548,7 +551,12 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   }
 
   #open(id: string, e: Event): void {
-    if (!(e.currentTarget as HTMLDetailsElement).open) return;
+    const open = (e.currentTarget as HTMLDetailsElement).open;
+    if (open != this.#isOpen.has(id)) {
+      this.#isOpen[open ? 'add' : 'delete'](id);
+      this.requestUpdate();
+    }
+    if (!open) return;
     if (!this.#opened.has(id)) {
       this.#opened.add(id);
       this.requestUpdate();

@@ -311,6 +311,34 @@ describe('<care-chat-schedule>', () => {
     expect(clockRunning()).to.equal(false);
   });
 
+  it('keeps an open calendar menu with its chat when the list reorders', async () => {
+    // Monday 21:00 New York, then Tuesday 20:00: once Monday's chat ends it moves below Tuesday's.
+    const tuesday = { ...bcsm, id: 'tue', title: 'Tuesday chat', start: '2026-01-06T20:00', rrule: 'FREQ=WEEKLY;BYDAY=TU', exceptions: [] };
+    const el = await render({ chats: [bcsm, tuesday] }, { now: '2026-03-02T15:00:00Z', zone: 'America/New_York' });
+    const order = () => items(el).map((li) => text(li.querySelector('h3')));
+    const openMenus = () =>
+      items(el)
+        .filter((li) => li.querySelector('details')!.open)
+        .map((li) => text(li.querySelector('h3')));
+    expect(order()).to.deep.equal(['#bcsm weekly chat', 'Tuesday chat']);
+    const details = items(el)[0]!.querySelector('details')!;
+    details.open = true;
+    await oneEvent(details, 'toggle');
+    await el.updateComplete;
+    expect(openMenus()).to.deep.equal(['#bcsm weekly chat']);
+    el.now = '2026-03-03T03:00:00Z';
+    await el.updateComplete;
+    expect(order()).to.deep.equal(['Tuesday chat', '#bcsm weekly chat']);
+    expect(openMenus()).to.deep.equal(['#bcsm weekly chat']);
+    // Closed by the reader, it stays closed when the list reorders back.
+    const moved = items(el)[1]!.querySelector('details')!;
+    moved.open = false;
+    await oneEvent(moved, 'toggle');
+    el.now = '2026-03-02T15:00:00Z';
+    await el.updateComplete;
+    expect(openMenus()).to.deep.equal([]);
+  });
+
   it('hides the stop control when time is frozen by `now`', async () => {
     const el = await render({ chats: [bcsm] });
     expect(root(el).querySelector('button')).to.equal(null);
