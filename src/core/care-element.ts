@@ -178,11 +178,12 @@ export abstract class CareElement<
       }
       data = this.defaultConfig;
     }
-    let result = this.check(data, abort.signal);
-    if (result instanceof Promise) {
-      result = await result;
-      if (load !== this.#loads) return;
-    }
+    const checking = this.check(data, abort.signal);
+    // A check in slices (or its `rest`) rejects when a newer load aborts it: only this load's own failure is a crash.
+    const result =
+      checking instanceof Promise ? await checking.catch((e: unknown) => void (load === this.#loads && this.#crash(e))) : checking;
+    result?.rest?.catch(() => {});
+    if (!result || load !== this.#loads) return;
     if (!result.value) return this.#fail(result.errors);
     // A page in another language waits (briefly) for its messages, so patients do not see English first.
     const language = loadLocale(this.#localise(), this.messagePart);

@@ -105,6 +105,28 @@ describe('support groups: a long list, first page first (issue 13)', () => {
     expect((error as DOMException).name).to.equal('AbortError');
   });
 
+  it('a load that a newer one (or leaving the page) aborts mid-check ends quietly: no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => (e.preventDefault(), unhandled.push(e.reason));
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      for (const linked of [false, true]) {
+        // A link with a query checks the whole list before drawing; without one the first page is drawn first.
+        if (linked) history.replaceState(null, '', '?sg-q=cancer');
+        const el = await fixture<CareSupportGroups>(html`<care-support-groups .config=${{ groups: raw }}></care-support-groups>`);
+        el.config = { groups: raw.slice(0, 3) };
+        await waitUntil(() => names(el).length === 3, 'the newer config was not shown', { timeout: 5000 });
+        const gone = await fixture<CareSupportGroups>(html`<care-support-groups .config=${{ groups: raw }}></care-support-groups>`);
+        gone.remove();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    } finally {
+      history.replaceState(null, '', location.pathname);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(unhandled.map(String)).to.deep.equal([]);
+  });
+
   it('inSlices resolves in a task after the last slice, so what awaits it is not part of that slice', async () => {
     const order: string[] = [];
     function* steps(): Generator<void, number> {
