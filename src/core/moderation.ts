@@ -14,6 +14,16 @@ export const hasHandle = (list: readonly string[], handle: string): boolean => {
   return list.some((h) => handleKey(h) === who);
 };
 
+/**
+ * Whether `post`'s author is one of `list` (as `hasHandle`), or, for a Bluesky post, whether `list` names the DID its
+ * `at://` id starts with (`did:plc:…`, written with or without `@`): a DID stays when the account changes its handle.
+ */
+export const byAuthor = (list: readonly string[], post: Post): boolean => {
+  const who = handleKey(post.author.handle);
+  // `@did:plc:x` → `at://did:plc:x/`, the start of every id of that account's posts.
+  return list.some((h) => (h = handleKey(h)) === who || post.id.startsWith(h.replace('@', 'at://') + '/'));
+};
+
 // One RegExp per phrase for the life of the page (not one per post per phrase): a block list is checked
 // against every post of every refresh.
 const patterns = new Map<string, RegExp | null>();

@@ -6,8 +6,8 @@
 // (createSession, refreshSession, searchPosts, getFeed; getPostThread and getPosts for `add` and deletion
 // checks), all plain JSON over HTTPS: with fetch they go through the pipeline's polite fetch (User-Agent, one
 // request at a time per host, Retry-After) and the CLI stays small. The mapping from a post view to a Post is
-// the widget's own (src/sources/bluesky-feed.ts).
-import { mapGetFeed } from '../../sources/bluesky-feed.js';
+// the widget's own (src/sources/bluesky-feed.ts), and so is a post's sort time (`sortAt`), which `since` filters on.
+import { mapGetFeed, sortAt } from '../../sources/bluesky-feed.js';
 import type { Post } from '../../sources/posts.js';
 import type { Source, SourceContext, SourceResult } from '../types.js';
 import type { BlueskyFeedSourceConfig, BlueskySearchSourceConfig } from './schemas.js';
@@ -33,16 +33,6 @@ export function mapPostViews(views: unknown[], warn: (message: string) => void):
 /** Feed items (`{ post, reason? }`) as Posts. */
 function mapFeedItems(feed: unknown[], warn: (message: string) => void): Post[] {
   return mapGetFeed({ feed }, warn).posts.map(storedPost);
-}
-
-/**
- * When Bluesky sorts a post: the earlier of when it says it was written and when it was indexed (a post may
- * claim any `createdAt`, even one in the future). `since` filters on this.
- */
-function sortAt(view: unknown): string | undefined {
-  const v = view as { indexedAt?: unknown; record?: { createdAt?: unknown } } | null;
-  const times = [v?.record?.createdAt, v?.indexedAt].filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
-  return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 
 const latest = (a: string | undefined, b: string | undefined): string | undefined =>

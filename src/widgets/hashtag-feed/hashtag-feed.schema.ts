@@ -62,11 +62,11 @@ export const hashtagFeedSchema = z.strictObject({
   /** Rules applied to every source before anything renders. */
   moderation: z.prefault(
     z.strictObject({
-      /** Handles never shown (`@user@host` or `user@host`, any case). */
+      /** Handles never shown (`@user@host` or `user@host`, any case), or a Bluesky account's DID (`did:plc:…`), which stays when its handle changes. */
       blockAccounts: strings(),
       /** Words or phrases that hide a post wherever they appear (text, content warning, name, alt text); whole words, ignoring case and accents. */
       blockWords: strings(),
-      /** When not empty, only these handles are shown (a strict allowlist). */
+      /** When not empty, only these handles (or Bluesky DIDs) are shown (a strict allowlist). */
       allowAccounts: strings(),
       /** When not empty, only posts with these ids or urls are shown (pre-moderation). */
       approvedIds: strings(),

@@ -1,5 +1,5 @@
 import { normalise } from '../../core/text.js';
-import { firstPhrase, handleKey, hasHandle, hasPhrase, visibleWords } from '../../core/moderation.js';
+import { byAuthor, firstPhrase, handleKey, hasPhrase, visibleWords } from '../../core/moderation.js';
 import type { Post } from '../../sources/posts.js';
 import type { ResolvedHashtagFeedConfig } from './hashtag-feed.schema.js';
 
@@ -11,11 +11,12 @@ const languageOk = (language: string | undefined, wanted: string[]): boolean =>
   !wanted.length || !language || wanted.some((w) => normalise(language).split('-')[0] === normalise(w).split('-')[0]);
 
 /**
- * Whether a post may be shown. `text` is the post's plain text (from its reduced HTML). Blocked accounts
- * and blocked words always win; a non-empty allowlist or approved list admits only what it names.
+ * Whether a post may be shown. `text` is the post's plain text (from its reduced HTML). Blocked accounts (by
+ * handle, or a Bluesky author's DID) and blocked words always win; a non-empty allowlist or approved list admits
+ * only what it names.
  */
 export function allowed(post: Post, text: string, m: Moderation): boolean {
-  const has = (list: string[]) => hasHandle(list, post.author.handle);
+  const has = (list: string[]) => byAuthor(list, post);
   if (has(m.blockAccounts)) return false;
   if (m.allowAccounts.length && !has(m.allowAccounts)) return false;
   if (m.approvedIds.length && !m.approvedIds.includes(post.id) && !m.approvedIds.includes(post.url)) return false;
