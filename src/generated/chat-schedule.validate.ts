@@ -4,59 +4,59 @@ import type * as z from 'zod/mini';
 import { arr, ck, compiled, dflt, lit, num, ob, only, opt, str, type Compiled } from '../core/config/compiled.js';
 import { ruleFitsStart as r_ruleFitsStart } from '../core/time/rules.js';
 import { uniqueIds as r_uniqueIds, inRange as r_inRange, matches as r_matches } from '../core/config/rules.js';
-import { v0, v2, v11, v14, v41, v42, v53, v54, v56, v68, v95, v96, v97, v100, v103, v113 } from './shared.validate.js';
+import { v0, v2, v12, v16, v43, v44, v55, v56, v58, v70, v97, v98, v99, v102, v105, v115 } from './shared.validate.js';
 import type { chatScheduleSchema } from '../widgets/chat-schedule/chat-schedule.schema.js';
 
 // Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
 declare const __CARE_ZOD_ONLY__: boolean | undefined;
 const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
 
-const v130 = /*#__PURE__*/ lit('x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other');
-const v131 = /*#__PURE__*/ dflt(v130, 'other');
-const v132 = /*#__PURE__*/ dflt(v97, 60);
-const v133 = /*#__PURE__*/ dflt(v103, () => []);
-const v134 = /*#__PURE__*/ ck((v: any) => {
+const v132 = /*#__PURE__*/ lit('x', 'bluesky', 'mastodon', 'facebook', 'zoom', 'other');
+const v133 = /*#__PURE__*/ dflt(v132, 'other');
+const v134 = /*#__PURE__*/ dflt(v99, 60);
+const v135 = /*#__PURE__*/ dflt(v105, () => []);
+const v136 = /*#__PURE__*/ ck((v: any) => {
   const o: any = ob(v);
-  o.id = v11(v.id);
-  o.title = v68(v.title);
+  o.id = v12(v.id);
+  o.title = v70(v.title);
   if ('hashtag' in v) o.hashtag = v0(v.hashtag);
-  o.platform = v131(v.platform);
-  if ('url' in v) o.url = v14(v.url);
-  if ('description' in v) o.description = v54(v.description);
-  o.hosts = v41(v.hosts);
-  o.timeZone = v96(v.timeZone);
-  o.start = v95(v.start);
-  o.durationMinutes = v132(v.durationMinutes);
-  if ('rrule' in v) o.rrule = v100(v.rrule);
-  o.exceptions = v133(v.exceptions);
-  o.topics = v53(v.topics);
+  o.platform = v133(v.platform);
+  if ('url' in v) o.url = v16(v.url);
+  if ('description' in v) o.description = v56(v.description);
+  o.hosts = v43(v.hosts);
+  o.timeZone = v98(v.timeZone);
+  o.start = v97(v.start);
+  o.durationMinutes = v134(v.durationMinutes);
+  if ('rrule' in v) o.rrule = v102(v.rrule);
+  o.exceptions = v135(v.exceptions);
+  o.topics = v55(v.topics);
   return only(v, o);
 }, r_ruleFitsStart);
-const v135 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v134), r_uniqueIds, 'chats', 'duplicateChatId');
-const v136 = /*#__PURE__*/ ck(num, r_inRange, 1, 100, true);
-const v137 = /*#__PURE__*/ dflt(v136, 8);
-const v138 = /*#__PURE__*/ lit('list', 'compact', 'agenda');
-const v139 = /*#__PURE__*/ dflt(v138, 'list');
-const re140 = /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/;
-const v141 = /*#__PURE__*/ ck(str, r_matches, re140);
-const v142 = /*#__PURE__*/ opt(v141);
-const v143 = (v: any) => {
+const v137 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v136), r_uniqueIds, 'chats', 'duplicateChatId');
+const v138 = /*#__PURE__*/ ck(num, r_inRange, 1, 100, true);
+const v139 = /*#__PURE__*/ dflt(v138, 8);
+const v140 = /*#__PURE__*/ lit('list', 'compact', 'agenda');
+const v141 = /*#__PURE__*/ dflt(v140, 'list');
+const re142 = /^(?:[Ww][Ee][Bb][Cc][Aa][Ll]:\/\/|[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))\S*$/;
+const v143 = /*#__PURE__*/ ck(str, r_matches, re142);
+const v144 = /*#__PURE__*/ opt(v143);
+const v145 = (v: any) => {
   const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
-  o.chats = v135(v.chats);
-  o.show = v137(v.show);
-  if ('timeZone' in v) o.timeZone = v113(v.timeZone);
-  o.layout = v139(v.layout);
-  o.showCancelled = v42(v.showCancelled);
-  o.filters = v42(v.filters);
-  if ('heading' in v) o.heading = v54(v.heading);
-  if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
-  if ('subscribeUrl' in v) o.subscribeUrl = v142(v.subscribeUrl);
+  o.chats = v137(v.chats);
+  o.show = v139(v.show);
+  if ('timeZone' in v) o.timeZone = v115(v.timeZone);
+  o.layout = v141(v.layout);
+  o.showCancelled = v44(v.showCancelled);
+  o.filters = v44(v.filters);
+  if ('heading' in v) o.heading = v56(v.heading);
+  if ('headingLevel' in v) o.headingLevel = v58(v.headingLevel);
+  if ('subscribeUrl' in v) o.subscribeUrl = v144(v.subscribeUrl);
   return only(v, o);
 };
 
 /** chatScheduleSchema (src/widgets/chat-schedule/chat-schedule.schema.ts), compiled. */
-export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v143, () =>
+export const chatScheduleValidator: Compiled<z.output<typeof chatScheduleSchema>> = compiled(zodOnly ? undefined : v145, () =>
   import('../widgets/chat-schedule/chat-schedule.schema.js').then((m) => m.chatScheduleSchema as never),
 );

@@ -23,8 +23,13 @@ import {
   str,
   type Compiled,
 } from '../core/config/compiled.js';
-import { matches as r_matches, isDateTime as r_isDateTime, offOrAtLeast as r_offOrAtLeast } from '../core/config/rules.js';
-import { v0, v2, v7, v11, v14, v41, v42, v51, v53, v54, v56, v64 } from './shared.validate.js';
+import {
+  matches as r_matches,
+  isWebAddress as r_isWebAddress,
+  isDateTime as r_isDateTime,
+  offOrAtLeast as r_offOrAtLeast,
+} from '../core/config/rules.js';
+import { v0, v2, v12, v13, v16, v43, v44, v53, v55, v56, v58, v66 } from './shared.validate.js';
 import type { hashtagFeedSchema } from '../widgets/hashtag-feed/hashtag-feed.schema.js';
 import type { postSchema } from '../sources/post.schema.js';
 
@@ -36,127 +41,129 @@ const re3 = /^#?[\p{L}\p{N}_]+$/u;
 const v4 = /*#__PURE__*/ ck(str, pat, re3);
 const g5 = (v: any) => isObj(v) && v.type === 'mastodon';
 const v6 = /*#__PURE__*/ lit('mastodon');
-const v8 = (v: any) => {
+const re7 = /^(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))/;
+const v8 = /*#__PURE__*/ ck(str, r_matches, re7, r_isWebAddress);
+const v9 = (v: any) => {
   const o: any = ob(v);
   o.type = v6(v.type);
-  o.instance = v7(v.instance);
+  o.instance = v8(v.instance);
   return only(v, o);
 };
-const g9 = (v: any) => isObj(v) && v.type === 'posts';
-const v10 = /*#__PURE__*/ lit('posts');
-const re12 = /^\d{4}-\d\d-\d\dT/;
-const v13 = /*#__PURE__*/ ck(str, r_matches, re12, r_isDateTime);
-const v15 = (v: any) => {
+const g10 = (v: any) => isObj(v) && v.type === 'posts';
+const v11 = /*#__PURE__*/ lit('posts');
+const re14 = /^\d{4}-\d\d-\d\dT/;
+const v15 = /*#__PURE__*/ ck(str, r_matches, re14, r_isDateTime);
+const v17 = (v: any) => {
   const o: any = ob(v);
   o.name = str(v.name);
-  o.handle = v11(v.handle);
-  o.url = v7(v.url);
-  if ('avatar' in v) o.avatar = v14(v.avatar);
+  o.handle = v12(v.handle);
+  o.url = v13(v.url);
+  if ('avatar' in v) o.avatar = v16(v.avatar);
   return only(v, o);
 };
-const v16 = /*#__PURE__*/ lit('image', 'video', 'gifv', 'audio');
-const v17 = /*#__PURE__*/ dflt(v16, 'image');
-const v18 = (v: any) => {
+const v18 = /*#__PURE__*/ lit('image', 'video', 'gifv', 'audio');
+const v19 = /*#__PURE__*/ dflt(v18, 'image');
+const v20 = (v: any) => {
   const o: any = ob(v);
-  o.url = v7(v.url);
+  o.url = v13(v.url);
   if ('alt' in v) o.alt = v0(v.alt);
-  o.type = v17(v.type);
+  o.type = v19(v.type);
   return only(v, o);
 };
-const v19 = /*#__PURE__*/ arr(v18);
-const v20 = /*#__PURE__*/ opt(v19);
-const v21 = /*#__PURE__*/ opt(bool);
-const v22 = (v: any) => {
+const v21 = /*#__PURE__*/ arr(v20);
+const v22 = /*#__PURE__*/ opt(v21);
+const v23 = /*#__PURE__*/ opt(bool);
+const v24 = (v: any) => {
   const o: any = ob(v);
-  o.id = v11(v.id);
-  o.url = v7(v.url);
-  o.createdAt = v13(v.createdAt);
-  o.author = v15(v.author);
+  o.id = v12(v.id);
+  o.url = v13(v.url);
+  o.createdAt = v15(v.createdAt);
+  o.author = v17(v.author);
   if ('text' in v) o.text = v0(v.text);
   if ('html' in v) o.html = v0(v.html);
-  if ('media' in v) o.media = v20(v.media);
-  if ('sensitive' in v) o.sensitive = v21(v.sensitive);
+  if ('media' in v) o.media = v22(v.media);
+  if ('sensitive' in v) o.sensitive = v23(v.sensitive);
   if ('contentWarning' in v) o.contentWarning = v0(v.contentWarning);
   if ('language' in v) o.language = v0(v.language);
   if ('replyTo' in v) o.replyTo = v0(v.replyTo);
   if ('boostOf' in v) o.boostOf = v0(v.boostOf);
   return only(v, o);
 };
-const v23 = /*#__PURE__*/ arr(v22);
-const v24 = (v: any) => {
+const v25 = /*#__PURE__*/ arr(v24);
+const v26 = (v: any) => {
   const o: any = ob(v);
-  o.type = v10(v.type);
-  o.posts = v23(v.posts);
+  o.type = v11(v.type);
+  o.posts = v25(v.posts);
   return only(v, o);
 };
-const g25 = (v: any) => isObj(v) && v.type === 'snapshot';
-const v26 = /*#__PURE__*/ lit('snapshot');
-const v27 = (v: any) => {
+const g27 = (v: any) => isObj(v) && v.type === 'snapshot';
+const v28 = /*#__PURE__*/ lit('snapshot');
+const v29 = (v: any) => {
   const o: any = ob(v);
-  o.type = v26(v.type);
-  o.url = v7(v.url);
+  o.type = v28(v.type);
+  o.url = v13(v.url);
   return only(v, o);
 };
-const g28 = (v: any) => isObj(v) && v.type === 'bluesky-feed';
-const v29 = /*#__PURE__*/ lit('bluesky-feed');
-const re30 = /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/;
-const v31 = /*#__PURE__*/ ck(str, pat, re30);
-const v32 = /*#__PURE__*/ dflt(v7, 'https://public.api.bsky.app');
-const v33 = (v: any) => {
+const g30 = (v: any) => isObj(v) && v.type === 'bluesky-feed';
+const v31 = /*#__PURE__*/ lit('bluesky-feed');
+const re32 = /^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/;
+const v33 = /*#__PURE__*/ ck(str, pat, re32);
+const v34 = /*#__PURE__*/ dflt(v8, 'https://public.api.bsky.app');
+const v35 = (v: any) => {
   const o: any = ob(v);
-  o.type = v29(v.type);
-  o.feed = v31(v.feed);
-  o.service = v32(v.service);
+  o.type = v31(v.type);
+  o.feed = v33(v.feed);
+  o.service = v34(v.service);
   return only(v, o);
 };
-const v34 = /*#__PURE__*/ oneOf([g5, v8], [g9, v24], [g25, v27], [g28, v33]);
-const v35 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v34), minLen, 1);
-const v36 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), gte, 1), lte, 100);
-const v37 = /*#__PURE__*/ dflt(v36, 20);
-const v38 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), r_offOrAtLeast, 60);
-const v39 = /*#__PURE__*/ dflt(v38, 120);
-const v43 = (v: any) => {
+const v36 = /*#__PURE__*/ oneOf([g5, v9], [g10, v26], [g27, v29], [g30, v35]);
+const v37 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v36), minLen, 1);
+const v38 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), gte, 1), lte, 100);
+const v39 = /*#__PURE__*/ dflt(v38, 20);
+const v40 = /*#__PURE__*/ ck(/*#__PURE__*/ ck(num, safeInt), r_offOrAtLeast, 60);
+const v41 = /*#__PURE__*/ dflt(v40, 120);
+const v45 = (v: any) => {
   const o: any = ob(v);
-  o.blockAccounts = v41(v.blockAccounts);
-  o.blockWords = v41(v.blockWords);
-  o.allowAccounts = v41(v.allowAccounts);
-  o.approvedIds = v41(v.approvedIds);
-  o.hideReplies = v42(v.hideReplies);
-  o.hideBoosts = v42(v.hideBoosts);
-  o.languages = v41(v.languages);
+  o.blockAccounts = v43(v.blockAccounts);
+  o.blockWords = v43(v.blockWords);
+  o.allowAccounts = v43(v.allowAccounts);
+  o.approvedIds = v43(v.approvedIds);
+  o.hideReplies = v44(v.hideReplies);
+  o.hideBoosts = v44(v.hideBoosts);
+  o.languages = v43(v.languages);
   return only(v, o);
 };
-const v44 = /*#__PURE__*/ pre(v43, () => ({}));
-const g57 = (v: any) => typeof v == 'string' || isObj(v);
-const g58 = (v: any) => v === false;
-const v59 = /*#__PURE__*/ lit(false);
-const v60 = /*#__PURE__*/ oneOf([g57, v51], [g58, v59]);
-const v61 = /*#__PURE__*/ opt(v60);
-const v62 = /*#__PURE__*/ lit('none', 'required');
-const v63 = /*#__PURE__*/ dflt(v62, 'none');
-const v65 = (v: any) => {
+const v46 = /*#__PURE__*/ pre(v45, () => ({}));
+const g59 = (v: any) => typeof v == 'string' || isObj(v);
+const g60 = (v: any) => v === false;
+const v61 = /*#__PURE__*/ lit(false);
+const v62 = /*#__PURE__*/ oneOf([g59, v53], [g60, v61]);
+const v63 = /*#__PURE__*/ opt(v62);
+const v64 = /*#__PURE__*/ lit('none', 'required');
+const v65 = /*#__PURE__*/ dflt(v64, 'none');
+const v67 = (v: any) => {
   const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
   o.hashtag = v4(v.hashtag);
-  o.sources = v35(v.sources);
-  o.limit = v37(v.limit);
-  o.refreshSeconds = v39(v.refreshSeconds);
-  o.moderation = v44(v.moderation);
-  o.roles = v53(v.roles);
-  if ('heading' in v) o.heading = v54(v.heading);
-  if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
-  if ('disclaimer' in v) o.disclaimer = v61(v.disclaimer);
-  o.consent = v63(v.consent);
-  o.cache = v64(v.cache);
+  o.sources = v37(v.sources);
+  o.limit = v39(v.limit);
+  o.refreshSeconds = v41(v.refreshSeconds);
+  o.moderation = v46(v.moderation);
+  o.roles = v55(v.roles);
+  if ('heading' in v) o.heading = v56(v.heading);
+  if ('headingLevel' in v) o.headingLevel = v58(v.headingLevel);
+  if ('disclaimer' in v) o.disclaimer = v63(v.disclaimer);
+  o.consent = v65(v.consent);
+  o.cache = v66(v.cache);
   return only(v, o);
 };
 
 /** hashtagFeedSchema (src/widgets/hashtag-feed/hashtag-feed.schema.ts), compiled. */
-export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(zodOnly ? undefined : v65, () =>
+export const hashtagFeedValidator: Compiled<z.output<typeof hashtagFeedSchema>> = compiled(zodOnly ? undefined : v67, () =>
   import('../widgets/hashtag-feed/hashtag-feed.schema.js').then((m) => m.hashtagFeedSchema as never),
 );
 /** postSchema (src/sources/post.schema.ts), compiled. */
-export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(zodOnly ? undefined : v22, () =>
+export const postValidator: Compiled<z.output<typeof postSchema>> = compiled(zodOnly ? undefined : v24, () =>
   import('../sources/post.schema.js').then((m) => m.postSchema as never),
 );

@@ -23,156 +23,156 @@ import { languageTag as r_languageTag } from '../widgets/support-groups/language
 import { costOf as r_costOf } from '../widgets/support-groups/cost.js';
 import { inRange as r_inRange, uniqueIds as r_uniqueIds } from '../core/config/rules.js';
 import { ruleFitsStart as r_ruleFitsStart } from '../core/time/rules.js';
-import { v0, v2, v7, v11, v14, v40, v42, g45, v54, v56, v64, v68, v95, v96, v97, v100, v102, v103, v113 } from './shared.validate.js';
+import { v0, v2, v12, v13, v16, v42, v44, g47, v56, v58, v66, v70, v97, v98, v99, v102, v104, v105, v115 } from './shared.validate.js';
 import type { supportGroupsSchema, hsdsGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
 
 // Defined as true in the classic-script bundle (vite.config.ts), which validates with zod alone.
 declare const __CARE_ZOD_ONLY__: boolean | undefined;
 const zodOnly = typeof __CARE_ZOD_ONLY__ == 'boolean' && __CARE_ZOD_ONLY__;
 
-const v69 = /*#__PURE__*/ arr(v11);
-const v70 = /*#__PURE__*/ dflt(v69, () => []);
-const v71 = /*#__PURE__*/ lit('patient', 'carer', 'family', 'professional');
-const v72 = /*#__PURE__*/ arr(v71);
-const v73 = /*#__PURE__*/ dflt(v72, () => []);
-const v74 = /*#__PURE__*/ lit('in-person', 'online', 'phone', 'video');
-const v75 = /*#__PURE__*/ arr(v74);
-const v76 = /*#__PURE__*/ dflt(v75, () => []);
-const v77 = /*#__PURE__*/ tf(r_languageTag);
-const v78 = /*#__PURE__*/ pipe(v11, v77);
-const v79 = /*#__PURE__*/ arr(v78);
-const v80 = /*#__PURE__*/ dflt(v79, () => []);
-const g81 = (v: any) => isObj(v) && (v.type === 'free' || v.type === 'low-cost' || v.type === 'paid' || v.type === 'donation');
-const v82 = /*#__PURE__*/ lit('free', 'low-cost', 'paid', 'donation');
-const v83 = (v: any) => {
+const v71 = /*#__PURE__*/ arr(v12);
+const v72 = /*#__PURE__*/ dflt(v71, () => []);
+const v73 = /*#__PURE__*/ lit('patient', 'carer', 'family', 'professional');
+const v74 = /*#__PURE__*/ arr(v73);
+const v75 = /*#__PURE__*/ dflt(v74, () => []);
+const v76 = /*#__PURE__*/ lit('in-person', 'online', 'phone', 'video');
+const v77 = /*#__PURE__*/ arr(v76);
+const v78 = /*#__PURE__*/ dflt(v77, () => []);
+const v79 = /*#__PURE__*/ tf(r_languageTag);
+const v80 = /*#__PURE__*/ pipe(v12, v79);
+const v81 = /*#__PURE__*/ arr(v80);
+const v82 = /*#__PURE__*/ dflt(v81, () => []);
+const g83 = (v: any) => isObj(v) && (v.type === 'free' || v.type === 'low-cost' || v.type === 'paid' || v.type === 'donation');
+const v84 = /*#__PURE__*/ lit('free', 'low-cost', 'paid', 'donation');
+const v85 = (v: any) => {
   const o: any = ob(v);
-  o.type = v82(v.type);
+  o.type = v84(v.type);
   if ('note' in v) o.note = v0(v.note);
   return only(v, o);
 };
-const v84 = /*#__PURE__*/ oneOf([g81, v83], [g45, str]);
-const v85 = /*#__PURE__*/ tf(r_costOf);
-const v86 = /*#__PURE__*/ pipe(v84, v85);
-const v87 = /*#__PURE__*/ opt(v86);
-const v88 = /*#__PURE__*/ ck(num, r_inRange, -90, 90);
+const v86 = /*#__PURE__*/ oneOf([g83, v85], [g47, str]);
+const v87 = /*#__PURE__*/ tf(r_costOf);
+const v88 = /*#__PURE__*/ pipe(v86, v87);
 const v89 = /*#__PURE__*/ opt(v88);
-const v90 = /*#__PURE__*/ ck(num, r_inRange, -180, 180);
+const v90 = /*#__PURE__*/ ck(num, r_inRange, -90, 90);
 const v91 = /*#__PURE__*/ opt(v90);
-const v92 = (v: any) => {
+const v92 = /*#__PURE__*/ ck(num, r_inRange, -180, 180);
+const v93 = /*#__PURE__*/ opt(v92);
+const v94 = (v: any) => {
   const o: any = ob(v);
   if ('address' in v) o.address = v0(v.address);
   if ('suburb' in v) o.suburb = v0(v.suburb);
   if ('postcode' in v) o.postcode = v0(v.postcode);
   if ('state' in v) o.state = v0(v.state);
   if ('country' in v) o.country = v0(v.country);
-  if ('lat' in v) o.lat = v89(v.lat);
-  if ('lon' in v) o.lon = v91(v.lon);
+  if ('lat' in v) o.lat = v91(v.lat);
+  if ('lon' in v) o.lon = v93(v.lon);
   return only(v, o);
 };
-const v93 = /*#__PURE__*/ opt(v92);
-const v98 = /*#__PURE__*/ opt(v97);
-const v104 = /*#__PURE__*/ opt(v103);
-const v105 = /*#__PURE__*/ ck((v: any) => {
+const v95 = /*#__PURE__*/ opt(v94);
+const v100 = /*#__PURE__*/ opt(v99);
+const v106 = /*#__PURE__*/ opt(v105);
+const v107 = /*#__PURE__*/ ck((v: any) => {
   const o: any = ob(v);
-  o.start = v95(v.start);
-  o.timeZone = v96(v.timeZone);
-  if ('durationMinutes' in v) o.durationMinutes = v98(v.durationMinutes);
-  if ('rrule' in v) o.rrule = v100(v.rrule);
-  if ('exceptions' in v) o.exceptions = v104(v.exceptions);
+  o.start = v97(v.start);
+  o.timeZone = v98(v.timeZone);
+  if ('durationMinutes' in v) o.durationMinutes = v100(v.durationMinutes);
+  if ('rrule' in v) o.rrule = v102(v.rrule);
+  if ('exceptions' in v) o.exceptions = v106(v.exceptions);
   return only(v, o);
 }, r_ruleFitsStart);
-const v106 = /*#__PURE__*/ opt(v105);
-const v107 = (v: any) => {
+const v108 = /*#__PURE__*/ opt(v107);
+const v109 = (v: any) => {
   const o: any = ob(v);
   if ('phone' in v) o.phone = v0(v.phone);
   if ('email' in v) o.email = v0(v.email);
-  if ('url' in v) o.url = v14(v.url);
+  if ('url' in v) o.url = v16(v.url);
   return only(v, o);
 };
-const v108 = /*#__PURE__*/ opt(v107);
-const v109 = /*#__PURE__*/ opt(v102);
-const v110 = (v: any) => {
+const v110 = /*#__PURE__*/ opt(v109);
+const v111 = /*#__PURE__*/ opt(v104);
+const v112 = (v: any) => {
   const o: any = ob(v);
-  o.id = v11(v.id);
-  o.name = v68(v.name);
-  if ('description' in v) o.description = v54(v.description);
-  if ('organization' in v) o.organization = v54(v.organization);
-  o.cancerTypes = v70(v.cancerTypes);
-  o.audiences = v73(v.audiences);
-  o.formats = v76(v.formats);
-  o.languages = v80(v.languages);
-  if ('cost' in v) o.cost = v87(v.cost);
+  o.id = v12(v.id);
+  o.name = v70(v.name);
+  if ('description' in v) o.description = v56(v.description);
+  if ('organization' in v) o.organization = v56(v.organization);
+  o.cancerTypes = v72(v.cancerTypes);
+  o.audiences = v75(v.audiences);
+  o.formats = v78(v.formats);
+  o.languages = v82(v.languages);
+  if ('cost' in v) o.cost = v89(v.cost);
   if ('facilitator' in v) o.facilitator = v0(v.facilitator);
-  if ('location' in v) o.location = v93(v.location);
-  if ('meets' in v) o.meets = v106(v.meets);
-  if ('schedule' in v) o.schedule = v54(v.schedule);
-  if ('contact' in v) o.contact = v108(v.contact);
-  if ('accessibility' in v) o.accessibility = v54(v.accessibility);
-  if ('lastReviewed' in v) o.lastReviewed = v109(v.lastReviewed);
+  if ('location' in v) o.location = v95(v.location);
+  if ('meets' in v) o.meets = v108(v.meets);
+  if ('schedule' in v) o.schedule = v56(v.schedule);
+  if ('contact' in v) o.contact = v110(v.contact);
+  if ('accessibility' in v) o.accessibility = v56(v.accessibility);
+  if ('lastReviewed' in v) o.lastReviewed = v111(v.lastReviewed);
   return only(v, o);
 };
-const v111 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v110), r_uniqueIds, 'groups');
-const v112 = /*#__PURE__*/ dflt(v111, () => []);
-const v114 = (v: any) => {
-  const o: any = ob(v);
-  o.url = v7(v.url);
-  if ('timeZone' in v) o.timeZone = v113(v.timeZone);
-  return only(v, o);
-};
-const v115 = /*#__PURE__*/ opt(v114);
+const v113 = /*#__PURE__*/ ck(/*#__PURE__*/ arr(v112), r_uniqueIds, 'groups');
+const v114 = /*#__PURE__*/ dflt(v113, () => []);
 const v116 = (v: any) => {
   const o: any = ob(v);
-  o.name = v11(v.name);
-  if ('postcode' in v) o.postcode = v0(v.postcode);
-  o.lat = v88(v.lat);
-  o.lon = v90(v.lon);
+  o.url = v13(v.url);
+  if ('timeZone' in v) o.timeZone = v115(v.timeZone);
   return only(v, o);
 };
-const v117 = /*#__PURE__*/ arr(v116);
-const v118 = /*#__PURE__*/ dflt(v117, () => []);
-const v119 = /*#__PURE__*/ rec(str, v40);
-const v120 = /*#__PURE__*/ dflt(v119, () => ({}));
-const v121 = (v: any) => {
+const v117 = /*#__PURE__*/ opt(v116);
+const v118 = (v: any) => {
   const o: any = ob(v);
-  o.label = v68(v.label);
-  o.phone = v11(v.phone);
+  o.name = v12(v.name);
+  if ('postcode' in v) o.postcode = v0(v.postcode);
+  o.lat = v90(v.lat);
+  o.lon = v92(v.lon);
   return only(v, o);
 };
-const v122 = /*#__PURE__*/ opt(v121);
-const v123 = /*#__PURE__*/ lit('km', 'miles');
+const v119 = /*#__PURE__*/ arr(v118);
+const v120 = /*#__PURE__*/ dflt(v119, () => []);
+const v121 = /*#__PURE__*/ rec(str, v42);
+const v122 = /*#__PURE__*/ dflt(v121, () => ({}));
+const v123 = (v: any) => {
+  const o: any = ob(v);
+  o.label = v70(v.label);
+  o.phone = v12(v.phone);
+  return only(v, o);
+};
 const v124 = /*#__PURE__*/ opt(v123);
-const v125 = /*#__PURE__*/ dflt(str, 'sg-');
-const v126 = /*#__PURE__*/ ck(num, r_inRange, 1, 200, true);
-const v127 = /*#__PURE__*/ dflt(v126, 20);
-const v128 = (v: any) => {
+const v125 = /*#__PURE__*/ lit('km', 'miles');
+const v126 = /*#__PURE__*/ opt(v125);
+const v127 = /*#__PURE__*/ dflt(str, 'sg-');
+const v128 = /*#__PURE__*/ ck(num, r_inRange, 1, 200, true);
+const v129 = /*#__PURE__*/ dflt(v128, 20);
+const v130 = (v: any) => {
   const o: any = ob(v);
   if ('$schema' in v) o.$schema = v0(v.$schema);
   if ('messages' in v) o.messages = v2(v.messages);
-  o.groups = v112(v.groups);
-  if ('hsds' in v) o.hsds = v115(v.hsds);
-  o.places = v118(v.places);
-  o.useGeolocation = v64(v.useGeolocation);
-  o.synonyms = v120(v.synonyms);
-  if ('helpLine' in v) o.helpLine = v122(v.helpLine);
-  if ('distanceUnit' in v) o.distanceUnit = v124(v.distanceUnit);
-  if ('headingLevel' in v) o.headingLevel = v56(v.headingLevel);
-  o.jsonLd = v64(v.jsonLd);
-  o.urlState = v42(v.urlState);
-  o.urlPrefix = v125(v.urlPrefix);
-  o.pageSize = v127(v.pageSize);
+  o.groups = v114(v.groups);
+  if ('hsds' in v) o.hsds = v117(v.hsds);
+  o.places = v120(v.places);
+  o.useGeolocation = v66(v.useGeolocation);
+  o.synonyms = v122(v.synonyms);
+  if ('helpLine' in v) o.helpLine = v124(v.helpLine);
+  if ('distanceUnit' in v) o.distanceUnit = v126(v.distanceUnit);
+  if ('headingLevel' in v) o.headingLevel = v58(v.headingLevel);
+  o.jsonLd = v66(v.jsonLd);
+  o.urlState = v44(v.urlState);
+  o.urlPrefix = v127(v.urlPrefix);
+  o.pageSize = v129(v.pageSize);
   return only(v, o);
 };
-const v129 = (v: any) => {
+const v131 = (v: any) => {
   const o: any = ob(v);
-  o.groups = v112(v.groups);
+  o.groups = v114(v.groups);
   return only(v, o);
 };
 
 /** supportGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(zodOnly ? undefined : v128, () =>
+export const supportGroupsValidator: Compiled<z.output<typeof supportGroupsSchema>> = compiled(zodOnly ? undefined : v130, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.supportGroupsSchema as never),
 );
 /** hsdsGroupsSchema (src/widgets/support-groups/support-groups.schema.ts), compiled. */
-export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(zodOnly ? undefined : v129, () =>
+export const hsdsGroupsValidator: Compiled<z.output<typeof hsdsGroupsSchema>> = compiled(zodOnly ? undefined : v131, () =>
   import('../widgets/support-groups/support-groups.schema.js').then((m) => m.hsdsGroupsSchema as never),
 );

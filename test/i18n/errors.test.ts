@@ -165,7 +165,8 @@ describe('the problems of every check have their wording', () => {
       hashtag: 'no way',
       sources: [
         { type: 'bluesky-feed', feed: 'x' },
-        { type: 'mastodon', instance: 'ftp://mastodon.example' },
+        { type: 'mastodon', instance: 'mastodon.example' },
+        { type: 'snapshot', url: 'ftp://hospital.example/bcsm.json' },
         { type: 'posts', posts: [{ ...post, createdAt: 'yesterday' }] },
       ],
       refreshSeconds: 5,
@@ -193,7 +194,7 @@ describe('the problems of every check have their wording', () => {
     const keys = new Set(issues.map((i) => i.key));
     const checks = ['hashtag', 'feedAddress', 'webAddress', 'dateTime', 'refreshSeconds', 'languageTag', 'oneLanguage', 'costForm'];
     checks.push('duplicateId', 'realDateTime', 'unknownZone', 'rrule_freq', 'realDate', 'untilBeforeStart', 'calendarAddress');
-    checks.push('neverRepeats', 'duplicateChatId');
+    checks.push('neverRepeats', 'duplicateChatId', 'serverAddress');
     for (const key of checks) expect(keys, key).to.include(key);
     // A review date is a real date as a schedule's exceptions are, and is worded so ("1 Sep", like "2026-02-30").
     expect(issues.find((i) => i.path === 'groups.0.lastReviewed')?.key).to.equal('realDate');

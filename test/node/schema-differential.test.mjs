@@ -97,6 +97,13 @@ const url = {
   ],
   documented: { 'url-syntax': ['https://exa mple.org', 'http://', '//', 'http://[::1'], 'url-tab-in-scheme': ['ht\ttps://example.org'] },
 };
+// A server the feed asks: a full http(s) address or a path on this site; never a bare host, which would be a page.
+const server = {
+  type: 'string',
+  valid: ['https://mastodon.social', 'http://localhost:3000', 'HTTPS://EXAMPLE.ORG/', '/mastodon/', 'https://public.api.bsky.app/'],
+  invalid: ['mastodon.social', 'page.html', '?q=1', '', ' https://example.org', '//mastodon.social', 'javascript:alert(1)', 'ftp://x.org'],
+  documented: { 'url-syntax': ['https://exa mple.org', 'http://'] },
+};
 const text = { type: 'string', valid: ['x', 'Two words', 'é'], invalid: [''] };
 const anyText = { type: 'string', valid: ['', 'Some words'] };
 const bool = { type: 'boolean', valid: [true, false] };
@@ -167,7 +174,7 @@ const FIELDS = {
     hashtag: { type: 'string', valid: ['bcsm', '#bcsm', 'café_2', '乳がん', 'A1'], invalid: ['', '#', 'two words', 'bc-sm', '##bcsm'] },
     sources: { type: 'array', invalid: [[]] },
     'sources.0.type': { type: 'string', invalid: ['mastodn', 'posts', 'Mastodon'] },
-    'sources.0.instance': url,
+    'sources.0.instance': server,
     'sources.1.posts': { type: 'array', valid: [[]] },
     'sources.1.posts.0.id': text,
     'sources.1.posts.0.url': url,
@@ -191,7 +198,7 @@ const FIELDS = {
       valid: ['at://did:plc:abc/app.bsky.feed.generator/whats-hot'],
       invalid: ['https://bsky.app/profile/x/feed/y', 'at://did:plc:abc/app.bsky.feed.generator/', 'at://did:plc:abc/app.bsky.feed.post/x'],
     },
-    'sources.3.service': url,
+    'sources.3.service': server,
     limit: { type: 'number', valid: [1, 100, 50], invalid: [0, 101, -3, 2.5] },
     refreshSeconds: { type: 'number', valid: [0, 60, 61, 86400], invalid: [30, 59, 1, -1, -60, 60.5] },
     'moderation.blockAccounts': strings,

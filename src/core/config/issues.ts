@@ -73,6 +73,7 @@ export const errorMessages: Record<string, string> = {
   realDate: 'Must be a real date written YYYY-MM-DD, like "2026-12-28".',
   dateTime: 'Must be an ISO 8601 date and time, like 2026-11-28T09:30:00Z.',
   webAddress: 'Must be a web address starting with https:// or http://',
+  serverAddress: 'Must be the server’s full address, like https://mastodon.social, or a path on this site starting with /',
   calendarAddress: 'Must be a webcal:// or https:// address, or a path on this site like /carecircle/chats.ics.',
   feedAddress: 'Must be a feed generator address, like at://did:plc:…/app.bsky.feed.generator/….',
   hashtag: 'A hashtag is letters, digits or _ (the # is optional), like "bcsm".',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { between, convert, rule } from './checks.js';
+import { between, convert, matching, rule } from './checks.js';
 import { hasKeys, isWebAddress, toLocalText } from './rules.js';
 
 export { LocalText, resolveLocalText } from './local-text.js';
@@ -20,6 +20,12 @@ const WEB_SCHEME = '^[\\x00-\\x20]*(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0
  * http(s) or none, after the spaces and control characters a browser ignores before it.
  */
 export const webUrl = () => rule(z.string(), isWebAddress, [], { key: 'webAddress' }, { pattern: WEB_SCHEME });
+
+/**
+ * A server the widget asks (a Mastodon server, a Bluesky AppView): a full http(s) address, or a path on this site
+ * (`/mastodon/`, a proxy). A bare `mastodon.social` is no address: it would be read as a page beside this one.
+ */
+export const serverUrl = () => matching(/^(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/|\/(?!\/))/, { key: 'serverAddress' }, isWebAddress);
 
 /** A non-empty string. */
 export const text = () => z.string().check(z.minLength(1));

@@ -240,6 +240,7 @@ export default {
     realDate: 'يجب أن يكون تاريخًا حقيقيًا مكتوبًا بالشكل YYYY-MM-DD، مثل "2026-12-28".',
     dateTime: 'يجب أن يكون تاريخًا ووقتًا بصيغة ISO 8601، مثل 2026-11-28T09:30:00Z.',
     webAddress: 'يجب أن يكون عنوان ويب يبدأ بـ https:// أو http://',
+    serverAddress: 'يجب أن يكون العنوان الكامل للخادم، مثل https://mastodon.social، أو مسارًا على هذا الموقع يبدأ بـ /',
     calendarAddress: 'يجب أن يكون عنوانًا يبدأ بـ webcal:// أو https://، أو مسارًا في هذا الموقع مثل /carecircle/chats.ics.',
     feedAddress: 'يجب أن يكون عنوان مولّد خلاصات (feed generator)، مثل at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'الوسم (hashtag) يتكوّن من حروف أو أرقام أو _ (علامة # اختيارية)، مثل "bcsm".',

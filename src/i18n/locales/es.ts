@@ -221,6 +221,7 @@ export default {
     realDate: 'Debe ser una fecha real con el formato YYYY-MM-DD, como "2026-12-28".',
     dateTime: 'Debe ser una fecha y hora ISO 8601, como 2026-11-28T09:30:00Z.',
     webAddress: 'Debe ser una dirección web que empiece por https:// o http://',
+    serverAddress: 'Debe ser la dirección completa del servidor, como https://mastodon.social, o una ruta de este sitio que empiece por /',
     calendarAddress: 'Debe ser una dirección webcal:// o https://, o una ruta de este sitio como /carecircle/chats.ics.',
     feedAddress: 'Debe ser la dirección de un generador de feeds, como at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'Una etiqueta (hashtag) tiene letras, dígitos o _ (el # es opcional), como "bcsm".',

@@ -221,6 +221,7 @@ export default {
     realDate: 'Deve essere una data reale scritta come YYYY-MM-DD, per esempio «2026-12-28».',
     dateTime: 'Deve essere una data e un’ora ISO 8601, come 2026-11-28T09:30:00Z.',
     webAddress: 'Deve essere un indirizzo web che inizia con https:// o http://',
+    serverAddress: 'Deve essere l’indirizzo completo del server, come https://mastodon.social, o un percorso di questo sito che inizia con /',
     calendarAddress: 'Deve essere un indirizzo webcal:// o https://, oppure un percorso su questo sito come /carecircle/chats.ics.',
     feedAddress: 'Deve essere l’indirizzo di un generatore di feed, come at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'Un hashtag è fatto di lettere, cifre o _ (il # è facoltativo), come «bcsm».',

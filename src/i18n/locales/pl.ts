@@ -230,6 +230,7 @@ export default {
     realDate: 'Musi to być prawdziwa data w formacie YYYY-MM-DD, np. „2026-12-28”.',
     dateTime: 'Musi to być data i godzina w formacie ISO 8601, np. 2026-11-28T09:30:00Z.',
     webAddress: 'Musi to być adres internetowy zaczynający się od https:// lub http://',
+    serverAddress: 'Musi to być pełny adres serwera, np. https://mastodon.social, albo ścieżka w tej witrynie zaczynająca się od /',
     calendarAddress: 'Musi to być adres webcal:// lub https:// albo ścieżka w tej witrynie, np. /carecircle/chats.ics.',
     feedAddress: 'Musi to być adres generatora kanału (feed generator), np. at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'Hashtag składa się z liter, cyfr lub _ (znak # jest opcjonalny), np. „bcsm”.',

@@ -214,6 +214,7 @@ export default {
     realDate: 'یہ YYYY-MM-DD کی شکل میں لکھی ہوئی حقیقی تاریخ ہونی چاہیے، جیسے "2026-12-28"۔',
     dateTime: 'یہ ISO 8601 تاریخ اور وقت ہونا چاہیے، جیسے 2026-11-28T09:30:00Z۔',
     webAddress: 'یہ ایسا ویب پتہ ہونا چاہیے جو https:// یا http:// سے شروع ہو',
+    serverAddress: 'یہ سرور کا پورا پتہ ہونا چاہیے، جیسے https://mastodon.social، یا اس سائٹ کا کوئی راستہ جو / سے شروع ہو',
     calendarAddress: 'یہ webcal:// یا https:// پتہ ہونا چاہیے، یا اس سائٹ پر کوئی راستہ، جیسے /carecircle/chats.ics۔',
     feedAddress: 'یہ فیڈ جنریٹر (feed generator) کا پتہ ہونا چاہیے، جیسے at://did:plc:…/app.bsky.feed.generator/…۔',
     hashtag: 'ہیش ٹیگ حروف، ہندسوں یا _ پر مشتمل ہوتا ہے (# اختیاری ہے)، جیسے "bcsm"۔',

@@ -207,6 +207,7 @@ export default {
     realDate: 'Phải là ngày có thật viết theo dạng YYYY-MM-DD, như "2026-12-28".',
     dateTime: 'Phải là ngày giờ theo ISO 8601, như 2026-11-28T09:30:00Z.',
     webAddress: 'Phải là địa chỉ web bắt đầu bằng https:// hoặc http://',
+    serverAddress: 'Phải là địa chỉ đầy đủ của máy chủ, như https://mastodon.social, hoặc một đường dẫn trên trang này bắt đầu bằng /',
     calendarAddress: 'Phải là địa chỉ webcal:// hoặc https://, hoặc một đường dẫn trên trang này như /carecircle/chats.ics.',
     feedAddress: 'Phải là địa chỉ của trình tạo bảng tin (feed generator), như at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'Hashtag gồm chữ cái, chữ số hoặc _ (dấu # không bắt buộc), như "bcsm".',

@@ -203,6 +203,7 @@ export default {
     realDate: '必须是按 YYYY-MM-DD 书写的真实日期，例如“2026-12-28”。',
     dateTime: '必须是 ISO 8601 日期和时间，例如 2026-11-28T09:30:00Z。',
     webAddress: '必须是以 https:// 或 http:// 开头的网址',
+    serverAddress: '必须是服务器的完整地址，例如 https://mastodon.social，或本网站上以 / 开头的路径',
     calendarAddress: '必须是 webcal:// 或 https:// 地址，或本网站上的路径，例如 /carecircle/chats.ics。',
     feedAddress: '必须是动态源生成器（feed generator）的地址，例如 at://did:plc:…/app.bsky.feed.generator/…。',
     hashtag: '话题标签（hashtag）由字母、数字或 _ 组成（# 可有可无），例如“bcsm”。',

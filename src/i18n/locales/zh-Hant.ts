@@ -204,6 +204,7 @@ export default {
     realDate: '必須是以 YYYY-MM-DD 書寫的真實日期，例如「2026-12-28」。',
     dateTime: '必須是 ISO 8601 日期和時間，例如 2026-11-28T09:30:00Z。',
     webAddress: '必須是以 https:// 或 http:// 開頭的網址',
+    serverAddress: '必須是伺服器的完整網址，例如 https://mastodon.social，或本網站上以 / 開頭的路徑',
     calendarAddress: '必須是 webcal:// 或 https:// 網址，或本網站上的路徑，例如 /carecircle/chats.ics。',
     feedAddress: '必須是動態消息產生器（feed generator）的網址，例如 at://did:plc:…/app.bsky.feed.generator/…。',
     hashtag: '主題標籤（hashtag）由字母、數字或 _ 組成（# 可加可不加），例如「bcsm」。',

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { rule } from '../../core/config/checks.js';
 import { offOrAtLeast } from '../../core/config/rules.js';
-import { commonFields, localText, webUrl, headingLevel } from '../../core/config/schema.js';
+import { commonFields, localText, serverUrl, webUrl, headingLevel } from '../../core/config/schema.js';
 import { postSchema } from '../../sources/post.schema.js';
 
 const strings = () => z._default(z.array(z.string()), []);
@@ -19,7 +19,7 @@ export const hashtagFeedSchema = z.strictObject({
         z.strictObject({
           type: z.literal('mastodon'),
           /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`), like https://mastodon.social. */
-          instance: webUrl(),
+          instance: serverUrl(),
         }),
         z.strictObject({
           type: z.literal('posts'),
@@ -39,7 +39,7 @@ export const hashtagFeedSchema = z.strictObject({
             z.regex(/^at:\/\/[^/\s]+\/app\.bsky\.feed\.generator\/[^/\s]+$/, 'feedAddress'),
           ),
           /** The Bluesky AppView that serves the feed. */
-          service: z._default(webUrl(), 'https://public.api.bsky.app'),
+          service: z._default(serverUrl(), 'https://public.api.bsky.app'),
         }),
       ]),
     )

@@ -674,6 +674,11 @@ describe('bad input', () => {
       });
       const panel = $(el, '.panel.error')!;
       expect(panel.textContent).to.contain('sources.1.instance');
+      // A server written without https:// would be asked as a page beside this one: said at once, not at run time.
+      const bare = await feed({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instance: 'mastodon.social' }] });
+      expect($(bare, '.panel.error')!.textContent).to.contain(
+        'sources.0.instance: Must be the server’s full address, like https://mastodon.social, or a path on this site starting with /',
+      );
       const typo = await feed({ hashtag: 'bcsm', sources: [{ type: 'mastodon', instanse: 'https://m.example' }] });
       expect($(typo, '.panel.error')!.textContent).to.contain('Did you mean "instance"?');
       const bad = await feed({ hashtag: '#no spaces', refreshSeconds: 30, sources: [{ type: 'rss', url: 'https://x.example' }] });
