@@ -215,7 +215,8 @@ export default {
     rrule_countAndUntil: 'No se puede leer esta regla de repetición: use COUNT o UNTIL, no ambos.',
     rrule_numberedDays: 'No se puede leer esta regla de repetición: los días numerados como 2TU requieren FREQ=MONTHLY.',
     untilBeforeStart: 'UNTIL={until} es anterior al inicio, así que esto nunca ocurre.',
-    neverRepeats: 'Ninguna fecha después del inicio cumple todas las partes de esta regla, así que nunca se repite: revise BYDAY, BYMONTHDAY e INTERVAL juntos.',
+    neverRepeats:
+      'Ninguna fecha después del inicio cumple todas las partes de esta regla, así que nunca se repite: revise BYDAY, BYMONTHDAY e INTERVAL juntos.',
     unknownZone: 'No es un nombre de zona horaria conocido: use uno como "America/New_York" o "Australia/Sydney".',
     realDateTime: 'Debe ser una fecha y hora local reales, escritas como "2026-01-05T21:00".',
     realDate: 'Debe ser una fecha real con el formato YYYY-MM-DD, como "2026-12-28".',
@@ -230,6 +231,7 @@ export default {
     refreshSeconds: 'Use 0 para desactivar la actualización, o al menos {minimum} segundos.',
     costForm: 'Escriba el costo como { "type": … } con uno de estos valores: {kinds}, y una "note" si hace falta; se encontró {got}.',
     duplicateId: 'Mismo id que {first}: los id deben ser únicos, así que este grupo se omite.',
-    duplicateChatId: 'Mismo id que {first}: los id deben ser únicos (los calendarios distinguen los chats por ellos), así que este chat se omite.',
+    duplicateChatId:
+      'Mismo id que {first}: los id deben ser únicos (los calendarios distinguen los chats por ellos), así que este chat se omite.',
   },
 } satisfies LocaleBundle;

@@ -215,13 +215,15 @@ export default {
     rrule_countAndUntil: 'Impossibile leggere questa regola di ripetizione: usi COUNT o UNTIL, non entrambi.',
     rrule_numberedDays: 'Impossibile leggere questa regola di ripetizione: i giorni numerati come 2TU richiedono FREQ=MONTHLY.',
     untilBeforeStart: 'UNTIL={until} è prima dell’inizio, quindi questo non accade mai.',
-    neverRepeats: 'Nessuna data dopo l’inizio soddisfa tutte le parti di questa regola, quindi non si ripete mai: controlli BYDAY, BYMONTHDAY e INTERVAL insieme.',
+    neverRepeats:
+      'Nessuna data dopo l’inizio soddisfa tutte le parti di questa regola, quindi non si ripete mai: controlli BYDAY, BYMONTHDAY e INTERVAL insieme.',
     unknownZone: 'Non è un nome di fuso orario noto: ne usi uno come «America/New_York» o «Australia/Sydney».',
     realDateTime: 'Deve essere una data e un’ora locale reali, scritte come «2026-01-05T21:00».',
     realDate: 'Deve essere una data reale scritta come YYYY-MM-DD, per esempio «2026-12-28».',
     dateTime: 'Deve essere una data e un’ora ISO 8601, come 2026-11-28T09:30:00Z.',
     webAddress: 'Deve essere un indirizzo web che inizia con https:// o http://',
-    serverAddress: 'Deve essere l’indirizzo completo del server, come https://mastodon.social, o un percorso di questo sito che inizia con /',
+    serverAddress:
+      'Deve essere l’indirizzo completo del server, come https://mastodon.social, o un percorso di questo sito che inizia con /',
     calendarAddress: 'Deve essere un indirizzo webcal:// o https://, oppure un percorso su questo sito come /carecircle/chats.ics.',
     feedAddress: 'Deve essere l’indirizzo di un generatore di feed, come at://did:plc:…/app.bsky.feed.generator/….',
     hashtag: 'Un hashtag è fatto di lettere, cifre o _ (il # è facoltativo), come «bcsm».',
@@ -230,6 +232,7 @@ export default {
     refreshSeconds: 'Usi 0 per disattivare l’aggiornamento, oppure almeno {minimum} secondi.',
     costForm: 'Scriva il costo come { "type": … } con uno tra {kinds}, e una "note" se serve; è stato trovato {got}.',
     duplicateId: 'Stesso id di {first}: gli id devono essere unici, quindi questo gruppo viene saltato.',
-    duplicateChatId: 'Stesso id di {first}: gli id devono essere unici (i calendari distinguono le chat da essi), quindi questa chat viene saltata.',
+    duplicateChatId:
+      'Stesso id di {first}: gli id devono essere unici (i calendari distinguono le chat da essi), quindi questa chat viene saltata.',
   },
 } satisfies LocaleBundle;

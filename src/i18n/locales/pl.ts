@@ -224,7 +224,8 @@ export default {
     rrule_countAndUntil: 'Nie można odczytać tej reguły powtarzania: użyj COUNT albo UNTIL, nie obu naraz.',
     rrule_numberedDays: 'Nie można odczytać tej reguły powtarzania: dni z numerem, takie jak 2TU, wymagają FREQ=MONTHLY.',
     untilBeforeStart: 'UNTIL={until} przypada przed początkiem, więc to nigdy się nie odbędzie.',
-    neverRepeats: 'Żadna data po początku nie spełnia wszystkich części tej reguły, więc nigdy się nie powtarza: sprawdź razem BYDAY, BYMONTHDAY i INTERVAL.',
+    neverRepeats:
+      'Żadna data po początku nie spełnia wszystkich części tej reguły, więc nigdy się nie powtarza: sprawdź razem BYDAY, BYMONTHDAY i INTERVAL.',
     unknownZone: 'To nie jest znana nazwa strefy czasowej: użyj np. „America/New_York” lub „Australia/Sydney”.',
     realDateTime: 'Musi to być prawdziwa data i czas lokalny, zapisane np. tak: „2026-01-05T21:00”.',
     realDate: 'Musi to być prawdziwa data w formacie YYYY-MM-DD, np. „2026-12-28”.',

@@ -201,7 +201,8 @@ export default {
     rrule_countAndUntil: 'Không đọc được quy tắc lặp lại này: hãy dùng COUNT hoặc UNTIL, không dùng cả hai.',
     rrule_numberedDays: 'Không đọc được quy tắc lặp lại này: các ngày có số thứ tự như 2TU cần FREQ=MONTHLY.',
     untilBeforeStart: 'UNTIL={until} ở trước thời điểm bắt đầu, nên sự kiện này sẽ không bao giờ diễn ra.',
-    neverRepeats: 'Không có ngày nào sau thời điểm bắt đầu khớp với mọi phần của quy tắc này, nên nó không bao giờ lặp lại: hãy kiểm tra BYDAY, BYMONTHDAY và INTERVAL cùng nhau.',
+    neverRepeats:
+      'Không có ngày nào sau thời điểm bắt đầu khớp với mọi phần của quy tắc này, nên nó không bao giờ lặp lại: hãy kiểm tra BYDAY, BYMONTHDAY và INTERVAL cùng nhau.',
     unknownZone: 'Không phải là tên múi giờ đã biết: hãy dùng tên như "America/New_York" hoặc "Australia/Sydney".',
     realDateTime: 'Phải là ngày và giờ địa phương có thật, viết như "2026-01-05T21:00".',
     realDate: 'Phải là ngày có thật viết theo dạng YYYY-MM-DD, như "2026-12-28".',
@@ -216,6 +217,7 @@ export default {
     refreshSeconds: 'Dùng 0 để tắt làm mới, hoặc ít nhất {minimum} giây.',
     costForm: 'Hãy viết chi phí dưới dạng { "type": … } với một trong các giá trị {kinds}, kèm "note" nếu cần; nhận được {got}.',
     duplicateId: 'Trùng id với {first}: id phải là duy nhất, nên nhóm này bị bỏ qua.',
-    duplicateChatId: 'Trùng id với {first}: id phải là duy nhất (lịch dùng id để phân biệt các buổi trò chuyện), nên buổi trò chuyện này bị bỏ qua.',
+    duplicateChatId:
+      'Trùng id với {first}: id phải là duy nhất (lịch dùng id để phân biệt các buổi trò chuyện), nên buổi trò chuyện này bị bỏ qua.',
   },
 } satisfies LocaleBundle;

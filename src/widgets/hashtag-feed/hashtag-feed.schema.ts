@@ -18,7 +18,7 @@ export const hashtagFeedSchema = z.strictObject({
       z.union([
         z.strictObject({
           type: z.literal('mastodon'),
-          /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`), like https://mastodon.social. */
+          /** Mastodon server whose public hashtag timeline is read (`GET /api/v1/timelines/tag/{hashtag}`): its full address, like https://mastodon.social, or a path on this site (a proxy). */
           instance: serverUrl(),
         }),
         z.strictObject({
