@@ -48,4 +48,18 @@ describe('messages and formats', () => {
     expect(relativeTime('en', new Date(Date.now() - 5 * 60000))).to.equal('5 minutes ago');
     expect(relativeTime('en', new Date(Date.now() + 2 * 3600000))).to.equal('in 2 hours');
   });
+  it('counts days on the calendar, and weeks or more as time gone by', () => {
+    const at = (s: string) => new Date(s); // local times: the browser's own clock
+    const now = +at('2026-12-09T08:00');
+    expect(relativeTime('en', at('2026-12-08T22:00'), now)).to.equal('10 hours ago');
+    expect(relativeTime('en', at('2026-12-08T02:00'), now)).to.equal('yesterday');
+    // 47 hours ago was the day before yesterday.
+    expect(relativeTime('en', at('2026-12-07T09:00'), now)).to.equal('2 days ago');
+    expect(relativeTime('en', at('2026-12-05T23:59'), now)).to.equal('4 days ago'); // 3 days and 8 hours
+    expect(relativeTime('en', at('2026-12-10T09:00'), now)).to.equal('tomorrow');
+    expect(relativeTime('en', at('2026-12-01T09:00'), now)).to.equal('1 week ago');
+    expect(relativeTime('en', at('2026-11-01T09:00'), now)).to.equal('1 month ago');
+    expect(relativeTime('en', at('2025-12-01T09:00'), now)).to.equal('1 year ago');
+    expect(relativeTime('es', at('2026-12-07T09:00'), now)).to.equal('anteayer');
+  });
 });

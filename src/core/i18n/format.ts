@@ -42,7 +42,14 @@ export const relativeFormat = (locale: string, options: Intl.RelativeTimeFormatO
 export const listFormat = (locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat =>
   cached('l', locale, options, () => new Intl.ListFormat(locale, options));
 
-/** "5 minutes ago", "yesterday", "in 2 hours": the largest unit that fits. */
+// Midnight before `t`, on this browser's clock.
+const midnight = (t: number) => new Date(t).setHours(0, 0, 0, 0);
+
+/**
+ * "5 minutes ago", "yesterday", "3 days ago", "1 week ago": the largest unit that fits. Days are counted on the
+ * calendar (47 hours ago may be two days ago: "yesterday" is the day before today), weeks, months and years as
+ * time gone by ("1 month ago", where "last month" would name a calendar month it may not be in).
+ */
 export function relativeTime(locale: string, date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -54,7 +61,10 @@ export function relativeTime(locale: string, date: Date, now = Date.now()): stri
     ['minute', 60],
   ];
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relativeFormat(locale).format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size)
+      return unit == 'day'
+        ? relativeFormat(locale).format(Math.round((midnight(+date) - midnight(now)) / 864e5), unit)
+        : relativeFormat(locale, { numeric: size > 86400 ? 'always' : 'auto' }).format(Math.trunc(seconds / size), unit);
   }
   return relativeFormat(locale).format(0, 'second');
 }
