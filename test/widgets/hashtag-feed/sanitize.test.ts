@@ -156,6 +156,31 @@ describe('plain text posts and names', () => {
     expect(container.textContent).to.contain('javascript:alert(1)');
   });
 
+  it('follows a link whose text names another site with the site it goes to', () => {
+    const shown = (markup: string) => {
+      const container = document.createElement('div');
+      container.replaceChildren(...contentNodes(reduceHtml(markup)));
+      return container.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    expect(shown('<p>Read <a href="https://evil.example/x">https://www.cancer.gov/types/breast</a> now</p>')).to.equal(
+      'Read https://www.cancer.gov/types/breast (evil.example) now',
+    );
+    expect(shown('<a href="https://evil.example/">cancer.gov</a>')).to.equal('cancer.gov (evil.example)');
+    // How Mastodon writes a link: the text is its own address (www. and the scheme hidden).
+    const mastodon =
+      '<a href="https://www.cancer.gov/types/breast" rel="nofollow noopener" target="_blank"><span class="invisible">https://www.</span>' +
+      '<span class="ellipsis">cancer.gov/types/brea</span><span class="invisible">st</span></a>';
+    expect(shown(mastodon)).to.equal('cancer.gov/types/brea');
+    expect(shown('<a href="https://cancer.gov/a">www.cancer.gov/a</a>')).to.equal('www.cancer.gov/a');
+    // Words, mentions and hashtags are not addresses.
+    expect(shown('<a href="https://evil.example/">Read more</a>')).to.equal('Read more');
+    expect(shown('<a href="https://mastodon.example/@jo" class="u-url mention">@<span>jo</span></a>')).to.equal('@jo');
+    expect(shown('<a href="https://mastodon.example/tags/bcsm" class="mention hashtag">#<span>bcsm</span></a>')).to.equal('#bcsm');
+    // An address in another script is compared in its ASCII form.
+    expect(shown('<a href="https://xn--bcher-kva.example/">bücher.example</a>')).to.equal('bücher.example');
+    expect(shown('<a href="https://bucher.example/">bücher.example</a>')).to.equal('bücher.example (bucher.example)');
+  });
+
   it('strips bidi overrides from names and handles', () => {
     expect(cleanName('\u202Eevil\u202C Name ')).to.equal('evil Name');
   });
