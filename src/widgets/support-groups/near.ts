@@ -28,6 +28,8 @@ export interface NearHost {
   /** Sort from `origin` (none: the usual order); `near` is what a link keeps (a place's name; nothing for the device's location). */
   sortFrom(origin: NamedOrigin | undefined, near: string): void;
   say(status: string): void;
+  /** Aborted once the element is removed or configured anew. */
+  signal: AbortSignal;
 }
 
 export function nearField(h: NearHost): TemplateResult {
@@ -42,11 +44,13 @@ export function nearField(h: NearHost): TemplateResult {
   const locate = () => {
     h.say(h.t('locating'));
     navigator.geolocation.getCurrentPosition(
+      // The answer may come many seconds later: not for an element removed or configured anew since.
       ({ coords }) => {
+        if (h.signal.aborted) return;
         h.say('');
         h.sortFrom({ lat: coords.latitude, lon: coords.longitude, label: HERE }, '');
       },
-      (error) => h.say(h.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
+      (error) => h.signal.aborted || h.say(h.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
       { timeout: 15000, maximumAge: 600000 },
     );
   };

@@ -97,13 +97,30 @@ export function* indexSteps(fields: Docs, weights: number[], extraSynonyms: Reco
   const lastDoc: number[] = [];
   const lastAt: number[] = [];
   const words = new Map<string, string[]>();
+  // Each synonym as a query reads it: without the words a query drops ("colon cancer" is "colon"), unless that is all.
+  const groups = [...BUILT_IN.map((line) => line.split(' ')), ...Object.entries(extraSynonyms).map(([k, v]) => [k, ...v])].map((group) =>
+    group
+      .map((x) => {
+        const all = tokenize(x).filter((t) => !FILLER.has(t));
+        const kept = all.filter((t) => !STOP.has(t));
+        return (kept.length ? kept : all).join(' ');
+      })
+      .filter((x) => x),
+  );
+  // A synonym of several words ("small cell lung") is a term of its own, in each text that has all of them (not
+  // its longest word alone: "colon cancer" was "cancer", which every group has).
+  const phrases = [...new Set(groups.flat())].filter((x) => x.includes(' ')).map((x) => x.split(' '));
   const fieldsOf = 'fieldsOf' in fields ? fields.fieldsOf : (d: number) => fields[d]!;
   for (let d = 0; d < fields.length; d++) {
     if (d % 250 == 249) yield;
     fieldsOf(d).forEach((value, f) => {
       const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
       let tokens = words.get(text);
-      if (!tokens) words.set(text, (tokens = tokenize(text).filter((t) => !FILLER.has(t))));
+      if (!tokens) {
+        const own = tokenize(text).filter((t) => !FILLER.has(t));
+        for (const p of phrases) if (p.every((w) => own.includes(w))) own.push(p.join(' '));
+        words.set(text, (tokens = own));
+      }
       for (const token of tokens) {
         let id = firstIds.get(token);
         if (id === undefined) firstIds.set(token, (id = lastDoc.push(-1) - 1));
@@ -142,16 +159,16 @@ export function* indexSteps(fields: Docs, weights: number[], extraSynonyms: Reco
   yield;
 
   const synonyms = new Map<string, Set<string>>();
-  const link = (group: string[]) => {
-    const normalised = group.map((x) => tokenize(x).sort((a, b) => b.length - a.length)[0]).filter((x): x is string => !!x);
-    for (const a of normalised) {
+  for (const group of groups) {
+    // A word leads to its synonyms, a phrase to none: a query is single words, and a phrase matched from its first
+    // letters ("small" being typed) would lead from one of its words alone.
+    for (const a of group) {
+      if (a.includes(' ')) continue;
       let set = synonyms.get(a);
       if (!set) synonyms.set(a, (set = new Set()));
-      for (const b of normalised) if (b !== a) set.add(b);
+      for (const b of group) if (b !== a) set.add(b);
     }
-  };
-  BUILT_IN.forEach((line) => link(line.split(' ')));
-  Object.entries(extraSynonyms).forEach(([k, v]) => link([k, ...v]));
+  }
 
   const n = fields.length;
   return {

@@ -128,7 +128,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #jsonLdFor?: unknown[];
   /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
   #failure?: string;
-  #focusIndex = -1;
+  /** Where focus goes once drawn, as a selector (its first match): the control pressed went away, or "Show more" added cards. */
+  #land?: string;
+  /** Aborted when the element is removed or configured anew: a late answer to "Use my location" is then dropped. */
+  #signal?: AbortSignal;
   /** The Near box's code could not load (it is asked for again when the reader next uses the search form). */
   #nearFailed = false;
   /**
@@ -144,8 +147,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #screen = Infinity;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
   #wide = matchMedia('(min-width: 52em)').matches;
-  /** Rendered results by group, reused while typing (only the list order changes). */
-  #cards = new Map<number, { origin: unknown; level: number; until: number; card: TemplateResult }>();
+  /** Rendered results by group, reused while typing (only the list order changes), in the language (`t`) they were drawn in. */
+  #cards = new Map<number, { t: unknown; origin: unknown; level: number; until: number; card: TemplateResult }>();
   #url = new UrlStateController(this, {
     prefix: () => (this.value?.urlState && this.#finder ? this.value.urlPrefix : undefined),
     state: () => this.state,
@@ -243,9 +246,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         this.requestUpdate();
       });
     }
+    this.#signal = signal;
     this.#setGroups(config.groups, !this.#partial);
     if (!completing) {
       this.shown = config.pageSize;
+      // Not "Finding where you are…" for an answer now dropped.
+      this.geoStatus = '';
       this.#url.read();
     }
     // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
@@ -339,8 +345,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   // ---- state changes ----
 
-  /** A change made here: a new history entry (`push`), or while typing one entry updated as the text settles. */
-  #set(change: Partial<FinderState>, push: boolean): void {
+  /**
+   * A change made here: a new history entry (`push`), or while typing one entry updated as the text settles. `land`:
+   * where focus goes when the control pressed goes with the change (see `#land`).
+   */
+  #set(change: Partial<FinderState>, push: boolean, land?: string): void {
+    this.#land = land;
     // A new query tries the search code again if it could not load before.
     if ('q' in change) this.#searchFailed = false;
     this.state = { ...this.state, ...change };
@@ -355,14 +365,14 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     return place && { lat: place.lat, lon: place.lon, label: place.name };
   }
 
-  #toggle(facet: FacetKey, value: string, on: boolean): void {
+  #toggle(facet: FacetKey, value: string, on: boolean, land?: string): void {
     const list = this.state.filters[facet].filter((v) => v !== value);
     if (on) list.push(value);
-    this.#set({ filters: { ...this.state.filters, [facet]: list } }, true);
+    this.#set({ filters: { ...this.state.filters, [facet]: list } }, true, land);
   }
 
   #clearAll(): void {
-    this.#set({ q: '', filters: emptyState().filters }, true);
+    this.#set({ q: '', filters: emptyState().filters }, true, '#count');
   }
 
   /** Loads the Near box's code; if it cannot, the box says so and asks again when the reader next uses the search form. */
@@ -381,7 +391,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   }
 
   #more(total: number): void {
-    this.#focusIndex = this.shown;
+    this.#land = `.group:nth-child(${this.shown + 1}) .name > span`;
     this.shown = Math.min(total, this.shown + this.value!.pageSize);
   }
 
@@ -467,8 +477,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
               ? html`<div class="chips">
                 <ul aria-label=${this.t('activeFilters')}>
                   ${chips.map(
-                    ([f, v]) =>
-                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}</button></li>`,
+                    // Focus then goes to the chip in its place, else the one before it, else the count (the first match
+                    // in document order: the chips come before the count).
+                    ([f, v], k) =>
+                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false, `:nth-child(${k + 1})>.chip,:last-child>.chip,#count`)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}</button></li>`,
                   )}
                 </ul>
                 <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
@@ -525,6 +537,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       geolocation: config.useGeolocation && 'geolocation' in navigator,
       origin: this.origin,
       status: this.geoStatus,
+      signal: this.#signal!,
       place: (text) => this.#origin(text),
       sortFrom: (origin, near) => {
         this.origin = origin;
@@ -542,10 +555,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   #card(i: number, km: number | undefined, level: number): TemplateResult {
     const hit = this.#cards.get(i);
-    if (hit && hit.origin === this.origin && hit.level === level && hit.until > Date.now()) return hit.card;
+    if (hit && hit.t === this.t && hit.origin === this.origin && hit.level === level && hit.until > Date.now()) return hit.card;
     const g = this.#finder!.groups[i]!;
     const card = this.#group(g, km, level);
-    this.#cards.set(i, { origin: this.origin, level, card, until: this.#nextMeeting(g)?.end.getTime() ?? Infinity });
+    this.#cards.set(i, { t: this.t, origin: this.origin, level, card, until: this.#nextMeeting(g)?.end.getTime() ?? Infinity });
     return card;
   }
 
@@ -636,8 +649,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       ${
         active
           ? html`<ul>
-            ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true)}>${this.t('clearSearch')}</button></li>` : nothing}
-            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false)}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
+            ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true, '#count')}>${this.t('clearSearch')}</button></li>` : nothing}
+            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false, '#count')}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
           </ul>`
           : nothing
       }
@@ -675,10 +688,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           (error: unknown) => console.warn(`<${this.localName}> could not load its JSON-LD writer; the page has no JSON-LD:`, error),
         );
     }
-    if (this.#focusIndex >= 0) {
-      const heading = this.renderRoot.querySelectorAll<HTMLElement>('.group .name > span')[this.#focusIndex];
-      this.#focusIndex = -1;
-      heading?.focus();
-    }
+    // Not lost to the page when the control pressed went away.
+    if (this.#land) this.renderRoot.querySelector<HTMLElement>(this.#land)?.focus();
+    this.#land = undefined;
   }
 }

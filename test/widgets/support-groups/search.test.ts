@@ -148,6 +148,25 @@ describe('search: matching and ranking', () => {
     expect(whole.terms).to.include('river').and.not.include('by').and.not.include('the');
     expect(search(r.value, 'breast 7 ')).to.deep.equal([7]);
   });
+  it('matches a multi-word synonym by all of its words, not only its longest', () => {
+    const groups = [
+      ['Colon Cancer Circle'],
+      ['Breast Cancer Group'],
+      ['Small Cell Lung Group'],
+      ['Lung Group'],
+      ['CRC Friends'],
+      ['SCLC Café'],
+      ['Small Steps'],
+    ];
+    const phrased = buildIndex(groups, [50], { crc: ['colon cancer'], sclc: ['small cell lung'] });
+    // "colon cancer" is "colon" as a query reads it ("cancer" narrows no search); it used to be "cancer": every group.
+    expect(search(phrased, 'crc ')).to.deep.equal([4, 0]);
+    expect(search(phrased, 'colon cancer ')).to.deep.equal([0, 4]);
+    // "small cell lung": groups with all three words, not every "small" (its longest word).
+    expect(search(phrased, 'sclc ')).to.deep.equal([5, 2]);
+    expect(search(phrased, 'scl')).to.deep.equal([5, 2]);
+    expect(search(phrased, 'small ')).to.deep.equal([2, 6]);
+  });
   it('ranks exact matches above typo matches', () => {
     const i = buildIndex([['Lunge class'], ['Lung group']], [50]);
     expect(search(i, 'lung ')).to.deep.equal([1, 0]);
