@@ -180,7 +180,13 @@ export function mapGetFeed(body: unknown, warn?: SkipWarning): { posts: Post[]; 
     const view = item && typeof item === 'object' ? (item as FeedItem).post : undefined;
     if (!view) return [item]; // validPosts names it in its warning
     facets.set(view.uri, view.record?.facets);
-    const post = mapItem(item as FeedItem);
+    let post;
+    try {
+      post = mapItem(item as FeedItem);
+    } catch {
+      // A field that is not what the lexicon says (`embed.images` not a list…): this post is skipped, not the page.
+      return [item];
+    }
     return post === undefined ? [] : [post];
   });
   const posts = validPosts(items, 'bluesky-feed', warn).map((p) => ({ ...p, nodes: facetsToNodes(p.text ?? '', facets.get(p.id)) }));

@@ -1,7 +1,7 @@
 // The Bluesky source against what a feed generator's answer may carry: moderation labels (and their negations),
 // a `createdAt` years ahead, facets that are not what the lexicon says, and an account that changed its handle
 // after a page blocked it.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { facetsToNodes, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
 import { nodesText, type SafeNode } from '../../../src/core/sanitize.js';
 import { allowed, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';
@@ -124,6 +124,21 @@ describe('Bluesky facets the lexicon does not allow', () => {
     expect(links(facetsToNodes('Join #bcsm', facets))).to.deep.equal([{ href: 'https://bsky.app/hashtag/bcsm', text: '#bcsm' }]);
     const { posts } = mapGetFeed({ feed: [item({}, { text: 'Join #bcsm', facets }), item()] });
     expect(posts.map((p) => nodesText(p.nodes!))).to.deep.equal(['Join #bcsm\n', `Post ${n}\n`]);
+  });
+});
+
+describe('a Bluesky post with a field the lexicon does not allow', () => {
+  it('is skipped with a warning, and the posts around it are kept', async () => {
+    const warnings: string[] = [];
+    const [before, odd, after] = [
+      item(),
+      item({ embed: { $type: 'app.bsky.embed.images#view', images: { 0: { thumb: 'https://a.example/a.jpg' } } } }),
+      item(),
+    ];
+    const { posts } = mapGetFeed({ feed: [before, odd, after] }, (w) => warnings.push(w));
+    expect(posts.map((p) => p.id)).to.deep.equal([before.post.uri, after.post.uri]);
+    await waitUntil(() => warnings.length, 'no warning');
+    expect(warnings[0]).to.match(/^bluesky-feed: skipped post #1: /);
   });
 });
 
