@@ -12,8 +12,18 @@ import { timeZoneName } from '../core/time/schedule.schema.js';
 import { sourceConfigSchema } from './sources/schemas.js';
 
 const strings = () => z._default(z.array(z.string()), []);
+// A fediverse account (`@user@host`), a Bluesky handle (`@name.bsky.social`) or a Bluesky DID, which outlives a
+// handle change.
 const accounts = () =>
-  z._default(z.array(matching(/^@?[^@\s]+@[^@\s]+$/, 'Must be an account written @user@host, like "@dr_lee@mastodon.social".')), []);
+  z._default(
+    z.array(
+      matching(
+        /^(?:@?[^@\s]+@[^@\s]+|@?[^@\s]+\.[^@\s.]+|did:(?:plc|web):\S+)$/,
+        'Must be an account: @user@host (Mastodon and the fediverse), @name.bsky.social or did:plc:… (Bluesky).',
+      ),
+    ),
+    [],
+  );
 
 /** The image kinds a browser shows that cannot carry script (no SVG: it can). */
 export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
@@ -35,9 +45,9 @@ export const pipelineSchema = z.strictObject({
   /** What happens to a post when it arrives (and when it is edited at its source). Everything no rule decides waits for review. */
   rules: z.prefault(
     z.strictObject({
-      /** Accounts (`@user@host`) whose posts are approved on arrival: the hospital's own clinicians. Block rules still win. */
+      /** Accounts (`@user@host`; on Bluesky `@name.bsky.social` or its `did:plc:…`) whose posts are approved on arrival: the hospital's own clinicians. Block rules still win. */
       autoApprove: accounts(),
-      /** Accounts whose posts are rejected on arrival. */
+      /** Accounts whose posts are rejected on arrival, written the same way (a Bluesky DID still matches after a handle change). */
       blockAccounts: accounts(),
       /** Words or phrases (whole words, any case or accents) that reject a post: in its text, content warning, author or media descriptions. */
       blockWords: strings(),

@@ -1,7 +1,7 @@
 // What happens to a post when it is first collected (or edited at its source): the pipeline's rules. Matching
 // uses the feed widget's own moderation code (src/core/moderation.ts), so a word blocked in the pipeline is the
 // same word the widget would block.
-import { firstPhrase, handleKey, hasHandle, visibleWords } from '../core/moderation.js';
+import { byAuthor, firstPhrase, handleKey, visibleWords } from '../core/moderation.js';
 import { normalise } from '../core/text.js';
 import type { Post } from '../sources/posts.js';
 import type { ReviewState } from './types.js';
@@ -120,7 +120,7 @@ export const misinformationPhrases = (rules: Rules): string[] => [
  */
 export function judge(post: Post, rules: Rules, phrases: readonly string[], duplicateOf?: string): Verdict {
   const who = handleKey(post.author.handle);
-  if (hasHandle(rules.blockAccounts, post.author.handle)) return { state: 'rejected', reason: `blocked account ${who}` };
+  if (byAuthor(rules.blockAccounts, post)) return { state: 'rejected', reason: `blocked account ${who}` };
   const words = visibleWords(post, plainText(post));
   const blocked = firstPhrase(words, rules.blockWords);
   if (blocked !== undefined) return { state: 'rejected', reason: `blocked word "${blocked}"` };
@@ -128,6 +128,6 @@ export function judge(post: Post, rules: Rules, phrases: readonly string[], dupl
   if (myth !== undefined)
     return { state: rules.misinformation.action === 'reject' ? 'rejected' : 'held', reason: `misinformation phrase "${myth}"` };
   if (duplicateOf && rules.duplicates === 'reject') return { state: 'rejected', reason: `duplicate of ${duplicateOf}` };
-  if (hasHandle(rules.autoApprove, post.author.handle)) return { state: 'approved', reason: `auto-approve ${who}` };
+  if (byAuthor(rules.autoApprove, post)) return { state: 'approved', reason: `auto-approve ${who}` };
   return { state: 'pending' };
 }

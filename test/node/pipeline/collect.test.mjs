@@ -37,6 +37,18 @@ test('rules: blocked accounts, blocked words (whole words, any case or accents, 
   assert.deepEqual(verdict(post(9), r), { state: 'pending' });
 });
 
+test('rules: a Bluesky account is blocked or approved by its handle or its DID (which outlives a handle change)', () => {
+  const did = 'did:plc:4hqjfn7m6n5hno3doamuhgef';
+  const sky = (n, handle) => post(n, { id: `at://${did}/app.bsky.feed.post/3k${n}`, author: { ...post(n).author, handle } });
+  const byDid = rules({ blockAccounts: [did] });
+  assert.deepEqual(verdict(sky(1, '@jo-renamed.bsky.social'), byDid), { state: 'rejected', reason: 'blocked account @jo-renamed.bsky.social' });
+  assert.equal(verdict(post(2), byDid).state, 'pending', 'another account');
+  const byHandle = rules({ autoApprove: ['@Jo.bsky.social'] });
+  assert.equal(verdict(sky(3, '@jo.bsky.social'), byHandle).state, 'approved');
+  assert.equal(verdict(sky(4, '@jo-renamed.bsky.social'), byHandle).state, 'pending', 'a handle does not follow a rename');
+  assert.equal(verdict(sky(5, '@jo.bsky.social'), rules({ autoApprove: [`@${did}`] })).state, 'approved');
+});
+
 test('rules: the default misinformation list holds posts for clinical review; it can reject instead, be extended, or be switched off', () => {
   const myth = post(1, { text: 'My aunt swears Apricot Kernels shrank her tumour #bcsm' });
   assert.deepEqual(verdict(myth), { state: 'held', reason: 'misinformation phrase "apricot kernels"' });
