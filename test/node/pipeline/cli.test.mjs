@@ -139,7 +139,10 @@ test('usage and config errors: exit 2 for bad arguments, exit 1 with every confi
   assert.match(r.err, /^ {2}rules\.autoAprove: Unknown setting "autoAprove"\. Did you mean "autoApprove"\?$/m);
   // Fediverse accounts, Bluesky handles and DIDs are accounts; a bare name is not (which server's?).
   assert.deepEqual(r.err.match(/rules\.blockAccounts\.\d/g), ['rules.blockAccounts.3']);
-  assert.match(r.err, /rules\.blockAccounts\.3: Must be an account: @user@host \(Mastodon and the fediverse\), @name\.bsky\.social or did:plc:… \(Bluesky\)\./);
+  assert.match(
+    r.err,
+    /rules\.blockAccounts\.3: Must be an account: @user@host \(Mastodon and the fediverse\), @name\.bsky\.social or did:plc:… \(Bluesky\)\./,
+  );
   const none = cli(['status', '--config', join(d.dir, 'missing.json')]);
   assert.equal(none.code, 1);
   assert.match(none.err, /missing\.json: no such file/);

@@ -41,7 +41,10 @@ test('rules: a Bluesky account is blocked or approved by its handle or its DID (
   const did = 'did:plc:4hqjfn7m6n5hno3doamuhgef';
   const sky = (n, handle) => post(n, { id: `at://${did}/app.bsky.feed.post/3k${n}`, author: { ...post(n).author, handle } });
   const byDid = rules({ blockAccounts: [did] });
-  assert.deepEqual(verdict(sky(1, '@jo-renamed.bsky.social'), byDid), { state: 'rejected', reason: 'blocked account @jo-renamed.bsky.social' });
+  assert.deepEqual(verdict(sky(1, '@jo-renamed.bsky.social'), byDid), {
+    state: 'rejected',
+    reason: 'blocked account @jo-renamed.bsky.social',
+  });
   assert.equal(verdict(post(2), byDid).state, 'pending', 'another account');
   const byHandle = rules({ autoApprove: ['@Jo.bsky.social'] });
   assert.equal(verdict(sky(3, '@jo.bsky.social'), byHandle).state, 'approved');
