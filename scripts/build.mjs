@@ -61,7 +61,13 @@ export const budgets = {
   // +0.25 for the fixes a review found (the feed's and the support groups' as in their own budgets below; the chat
   // schedule's Etc/GMT±N zones named by the browser in English, a lone CR escaped in .ics text): measured 37.80
   // (37,798 bytes).
-  'carecircle.js': { target: 30, limit: 37.8 },
+  // +0.52 (38,314 bytes) for the fixes of session 9's review findings, each measured on its own commit: the chat
+  // schedule's +0.13 (a rule no later date fits is a config problem; chat ids unique; "Stop the countdown" stops
+  // only the countdowns) and +0.05 (an open calendar menu stays with its chat); +0.02 for no unhandled AbortError
+  // when a newer load aborts a sliced check; the feed's +0.03 (Bluesky DIDs in block lists), +0.03 (a server
+  // address must be one), +0.07 (days counted on the calendar), +0.10 (a link's real host beside text naming
+  // another); the support groups' +0.08 (focus kept when the pressed control goes, cards redrawn in a new language).
+  'carecircle.js': { target: 30, limit: 38.32 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -96,7 +102,11 @@ export const budgets = {
   // them inline anyway, so it pays only for the loader and its wait; +7 bytes for the groups' names isolated (as
   // carecircle.js). Measured 57.58 (57,573 bytes).
   // +0.29 for the fixes a review found (as in carecircle.js): measured 57.88 (57,880 bytes).
-  'carecircle.iife.js': { target: 40, limit: 57.88 },
+  // +1.15 (59,015 bytes) for session 9's fixes (as carecircle.js, +0.52), with what the module bundles load in
+  // chunks inline here: the wording of three new config problems in English, the .ics writer's RDATE for a start
+  // off its rule and its escaped UID (+0.34 with the chat schedule's), Bluesky's moderation labels and malformed
+  // fields (+0.31), the support groups' multi-word synonyms and late location answers (+0.18 with their focus).
+  'carecircle.iife.js': { target: 40, limit: 59.02 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -121,7 +131,11 @@ export const budgets = {
   // is left); "more" leaving the new posts behind their button, and focus kept in the feed where a press brings
   // nothing (+0.05). The consent gate as a chunk would not pay it back (0.13 of code, about a loader's size): the
   // next step is the same as for the other bundles, less code on the first screen.
-  'care-hashtag-feed.js': { target: 20, limit: 20.12 },
+  // +0.29 (20,403 bytes, over the target by 0.40) for session 9's fixes, each measured on its own commit: a link
+  // whose text names another site followed by the host it goes to (+0.13, anti-phishing); days counted on the
+  // calendar, 47 hours ago no longer "yesterday" (+0.07); a Mastodon or Bluesky server that must be an address
+  // (+0.04); Bluesky DIDs in block lists (+0.03); no unhandled AbortError (+0.02). Bluesky's labels are in its chunk.
+  'care-hashtag-feed.js': { target: 20, limit: 20.41 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -153,7 +167,10 @@ export const budgets = {
   // +0.04 (24,808 bytes) for the fixes a review found: a review date that is no real date is left out, its group
   // kept (it stopped the whole list); a phone link dials only the number (not the hours or extension after it); a
   // search word written twice counts once (a link repeating one a hundred times stopped the list).
-  'care-support-groups.js': { target: 20, limit: 24.81 },
+  // +0.16 (24,968 bytes) for session 9's fixes: a `meets` rule no later date fits is a problem (+0.08, the shared
+  // recurrence check), focus kept when the pressed chip or "Clear" button goes, cards redrawn after a language
+  // switch and late location answers dropped (+0.07), no unhandled AbortError (+0.02).
+  'care-support-groups.js': { target: 20, limit: 24.97 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -180,7 +197,11 @@ export const budgets = {
   // measured 19.11. +0.02 for V8's compile hint (as carecircle.js); measured 19.13. +18 bytes for the editor's panel
   // asked for once per list of problems (as carecircle.js): 19,145 bytes. +5 for Etc/GMT±N zones named by the
   // browser in English (not "GMT+5 time" for five hours behind) and a lone CR escaped in .ics text: 19,150 bytes.
-  'care-chat-schedule.js': { target: 15, limit: 19.15 },
+  // +0.28 (19,428 bytes) for session 9's fixes: a rule no later date fits (BYDAY=2MO;BYMONTHDAY=31) is a config
+  // problem, not 400 years searched on each redraw; chat ids unique, so calendars keep every chat (+0.22 with the
+  // .ics changes, which are in the calendar chunk); an open calendar menu stays with its chat (+0.04); no
+  // unhandled AbortError (+0.02).
+  'care-chat-schedule.js': { target: 15, limit: 19.43 },
 };
 
 const outputs = [
