@@ -106,7 +106,8 @@ export const budgets = {
   // chunks inline here: the wording of three new config problems in English, the .ics writer's RDATE for a start
   // off its rule and its escaped UID (+0.34 with the chat schedule's), Bluesky's moderation labels and malformed
   // fields (+0.31), the support groups' multi-word synonyms and late location answers (+0.18 with their focus).
-  'carecircle.iife.js': { target: 40, limit: 59.02 },
+  // +58 bytes (59,073) for two places of one name told apart by their postcodes (the Near box, a chunk elsewhere).
+  'carecircle.iife.js': { target: 40, limit: 59.08 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -169,7 +170,8 @@ export const budgets = {
   // search word written twice counts once (a link repeating one a hundred times stopped the list).
   // +0.16 (24,968 bytes) for session 9's fixes: a `meets` rule no later date fits is a problem (+0.08, the shared
   // recurrence check), focus kept when the pressed chip or "Clear" button goes, cards redrawn after a language
-  // switch and late location answers dropped (+0.07), no unhandled AbortError (+0.02).
+  // switch and late location answers dropped (+0.07), no unhandled AbortError (+0.02). +2 bytes for a postcode in a
+  // link matched in any case (24,970).
   'care-support-groups.js': { target: 20, limit: 24.97 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the

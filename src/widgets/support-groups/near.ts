@@ -34,12 +34,14 @@ export interface NearHost {
 
 export function nearField(h: NearHost): TemplateResult {
   const here = h.origin?.label === HERE;
+  // A place's value, in the list and in a link: its name, or its postcode where another place has the same name.
+  const key = (p: Place) => (p.postcode && h.places.some((q) => q != p && q.name == p.name) ? p.postcode : p.name);
   const choose = (e: Event) => {
     const value = (e.target as HTMLSelectElement).value;
     if (value === HERE) return;
     const origin = h.place(value);
     h.say('');
-    h.sortFrom(origin, origin?.label ?? '');
+    h.sortFrom(origin, origin ? value : '');
   };
   const locate = () => {
     h.say(h.t('locating'));
@@ -61,7 +63,7 @@ export function nearField(h: NearHost): TemplateResult {
           <select id="near" @change=${choose}>
             <option value="" ?selected=${!h.origin}>${h.t('anywhere')}</option>
             ${here ? html`<option value=${HERE} selected>${h.t('yourLocation')}</option>` : nothing}
-            ${h.places.map((p) => html`<option value=${p.name} ?selected=${h.origin?.label === p.name}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
+            ${h.places.map((p) => html`<option value=${key(p)} ?selected=${h.origin?.lat === p.lat && h.origin.lon === p.lon}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
           </select>`
         : nothing
     }

@@ -157,7 +157,11 @@ export const supportGroupsSchema = z.strictObject({
    * page means to; it asks the browser's permission only when pressed, and the position never leaves the page).
    */
   useGeolocation: z._default(z.boolean(), false),
-  /** Extra search words by word: `{ "bowel": ["colorectal", "colon"] }` finds bowel groups for those words too. */
+  /**
+   * Extra search words by word: `{ "bowel": ["colorectal", "colon"] }` finds bowel groups for those words too. A
+   * synonym of several words is read as a search is (`"colon cancer"` is `colon`), and one still several words long
+   * (`"small cell lung"`) matches groups that have all of them.
+   */
   synonyms: z._default(z.record(z.string(), z.array(z.string())), {}),
   /**
    * Who to call when no group fits: `label` names them ("Cancer Council"), `phone` is the number as people should

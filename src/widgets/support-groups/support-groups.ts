@@ -361,7 +361,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** The configured place by name or postcode, as an origin for distances. */
   #origin(text: string): (Origin & { label: string }) | undefined {
     const t = text.trim().toLowerCase();
-    const place = t ? this.value!.places.find((p) => p.name.toLowerCase() === t || p.postcode === t) : undefined;
+    const place = t ? this.value!.places.find((p) => p.postcode?.toLowerCase() === t || p.name.toLowerCase() === t) : undefined;
     return place && { lat: place.lat, lon: place.lon, label: place.name };
   }
 

@@ -153,3 +153,35 @@ describe('<care-support-groups> and a late answer to "Use my location"', () => {
     expect(el.origin).to.equal(undefined);
   });
 });
+
+describe('<care-support-groups> places of the same name', () => {
+  // Two Springfields, told apart by their postcodes (the one in a link too), and a postcode in capitals.
+  const places = [
+    { name: 'Springfield', postcode: '62701', lat: 39.8, lon: -89.65 },
+    { name: 'Springfield', postcode: '01101', lat: 42.1, lon: -72.59 },
+    { name: 'Westminster', postcode: 'SW1A 1AA', lat: 51.501, lon: -0.142 },
+  ];
+  let start = '';
+  beforeEach(() => (start = location.href));
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('chooses, shows and links the one chosen', async () => {
+    const el = await mount({ ...(await base()), urlState: true, places });
+    await waitUntil(() => $(el, '#near'), 'no Near box', { timeout: 4000 });
+    const select = $(el, '#near') as HTMLSelectElement;
+    select.value = '01101';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.origin && [el.origin.lat, el.origin.lon]).to.deep.equal([42.1, -72.59]);
+    expect((select.selectedOptions[0]!.textContent ?? '').replace(/[\u2066\u2069]/g, '')).to.equal('Springfield 01101');
+    expect(new URLSearchParams(location.search).get('sg-near')).to.equal('01101');
+    el.remove();
+    const again = await mount({ ...(await base()), urlState: true, places });
+    expect(again.origin && [again.origin.lat, again.origin.lon]).to.deep.equal([42.1, -72.59]);
+    // A link written by hand with the postcode in capitals, or a name alone.
+    again.remove();
+    history.replaceState(null, '', '?sg-near=SW1A%201AA');
+    const linked = await mount({ ...(await base()), urlState: true, places });
+    expect(linked.origin?.label).to.equal('Westminster');
+  });
+});
