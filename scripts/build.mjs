@@ -67,7 +67,8 @@ export const budgets = {
   // when a newer load aborts a sliced check; the feed's +0.03 (Bluesky DIDs in block lists), +0.03 (a server
   // address must be one), +0.07 (days counted on the calendar), +0.10 (a link's real host beside text naming
   // another); the support groups' +0.08 (focus kept when the pressed control goes, cards redrawn in a new language).
-  'carecircle.js': { target: 30, limit: 38.32 },
+  // +20 bytes (38,334) for a shared link's filters that only the HSDS feed's groups have, read again once it came.
+  'carecircle.js': { target: 30, limit: 38.34 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -106,8 +107,9 @@ export const budgets = {
   // chunks inline here: the wording of three new config problems in English, the .ics writer's RDATE for a start
   // off its rule and its escaped UID (+0.34 with the chat schedule's), Bluesky's moderation labels and malformed
   // fields (+0.31), the support groups' multi-word synonyms and late location answers (+0.18 with their focus).
-  // +58 bytes (59,073) for two places of one name told apart by their postcodes (the Near box, a chunk elsewhere).
-  'carecircle.iife.js': { target: 40, limit: 59.08 },
+  // +58 bytes (59,073) for two places of one name told apart by their postcodes (the Near box, a chunk elsewhere);
+  // +16 (59,089) for a shared link's filters that only the HSDS feed's groups have (as carecircle.js).
+  'carecircle.iife.js': { target: 40, limit: 59.09 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -171,8 +173,10 @@ export const budgets = {
   // +0.16 (24,968 bytes) for session 9's fixes: a `meets` rule no later date fits is a problem (+0.08, the shared
   // recurrence check), focus kept when the pressed chip or "Clear" button goes, cards redrawn after a language
   // switch and late location answers dropped (+0.07), no unhandled AbortError (+0.02). +2 bytes for a postcode in a
-  // link matched in any case (24,970).
-  'care-support-groups.js': { target: 20, limit: 24.97 },
+  // link matched in any case (24,970). +20 for a shared link's filters that only the HSDS feed's groups have: the
+  // link is read again once the feed has come, unless the reader has changed something (they were dropped as
+  // unknown); 24,990 bytes.
+  'care-support-groups.js': { target: 20, limit: 24.99 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -262,6 +262,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     if (!config.hsds || this.#partial) return;
     this.hsdsStatus = 'loading';
     const url = new URL(config.hsds.url, document.baseURI).href;
+    const state = this.state;
     try {
       // A failed load of the importer (a missing chunk, a CSP that refuses it) fails like the feed itself.
       const { fetchHsds, mergeHsds } = await features.hsds();
@@ -269,6 +270,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       if (signal.aborted) return;
       this.skipped = [...this.skipped, ...issues];
       this.#setGroups(groups);
+      // A link's filters that only the feed's groups have are known now: read it again, unless the reader has
+      // changed something meanwhile.
+      if (this.state === state) this.#url.read();
       this.hsdsStatus = '';
     } catch (error) {
       if (signal.aborted) return;

@@ -52,3 +52,23 @@ describe('<care-support-groups> HSDS state follows the config', () => {
     expect(text(el)).not.to.include('We could not load some groups just now.');
   });
 });
+
+describe('<care-support-groups> a shared link and the HSDS feed', () => {
+  let start = '';
+  beforeEach(() => (start = location.href));
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('keeps a filter that only the feed’s groups have, once the feed has come', async () => {
+    const { mergeHsds } = await import('../../../src/widgets/support-groups/merge-hsds.js');
+    const feed = [{ id: 'feed-vi', name: 'Nhóm hỗ trợ ung thư', languages: ['vi'], formats: ['online'] }];
+    features.hsds = lazy(async () => ({ fetchHsds: async () => feed, mergeHsds }) as never);
+    history.replaceState(null, '', '?sg-language=vi');
+    const el = await fixture<El>(html`<care-support-groups .config=${{ ...(await groups()), hsds }}></care-support-groups>`);
+    const names = () => [...el.shadowRoot!.querySelectorAll('.group .name')].map((n) => n.textContent!.trim());
+    await waitUntil(() => names().includes('Nhóm hỗ trợ ung thư'), 'the feed’s group was not shown', { timeout: 4000 });
+    await el.updateComplete;
+    expect(names()).to.deep.equal(['Nhóm hỗ trợ ung thư']);
+    expect(el.state.filters.language).to.deep.equal(['vi']);
+    expect(new URLSearchParams(location.search).getAll('sg-language')).to.deep.equal(['vi']);
+  });
+});
