@@ -67,8 +67,9 @@ export const budgets = {
   // when a newer load aborts a sliced check; the feed's +0.03 (Bluesky DIDs in block lists), +0.03 (a server
   // address must be one), +0.07 (days counted on the calendar), +0.10 (a link's real host beside text naming
   // another); the support groups' +0.08 (focus kept when the pressed control goes, cards redrawn in a new language).
-  // +20 bytes (38,334) for a shared link's filters that only the HSDS feed's groups have, read again once it came.
-  'carecircle.js': { target: 30, limit: 38.34 },
+  // +20 bytes (38,334) for a shared link's filters that only the HSDS feed's groups have, read again once it came;
+  // +23 (38,357) for a rule that never repeats looked for once per start and rule (a directory shares them).
+  'carecircle.js': { target: 30, limit: 38.36 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -108,8 +109,9 @@ export const budgets = {
   // off its rule and its escaped UID (+0.34 with the chat schedule's), Bluesky's moderation labels and malformed
   // fields (+0.31), the support groups' multi-word synonyms and late location answers (+0.18 with their focus).
   // +58 bytes (59,073) for two places of one name told apart by their postcodes (the Near box, a chunk elsewhere);
-  // +16 (59,089) for a shared link's filters that only the HSDS feed's groups have (as carecircle.js).
-  'carecircle.iife.js': { target: 40, limit: 59.09 },
+  // +16 (59,089) for a shared link's filters that only the HSDS feed's groups have (as carecircle.js); +29 (59,118)
+  // for a rule that never repeats looked for once per start and rule (as carecircle.js).
+  'carecircle.iife.js': { target: 40, limit: 59.12 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -175,8 +177,9 @@ export const budgets = {
   // switch and late location answers dropped (+0.07), no unhandled AbortError (+0.02). +2 bytes for a postcode in a
   // link matched in any case (24,970). +20 for a shared link's filters that only the HSDS feed's groups have: the
   // link is read again once the feed has come, unless the reader has changed something (they were dropped as
-  // unknown); 24,990 bytes.
-  'care-support-groups.js': { target: 20, limit: 24.99 },
+  // unknown); 24,990 bytes. +37 (25,027) for a `meets` rule that never repeats looked for once per start and rule:
+  // 10,000 groups sharing one such rule would each have taken the 400-year walk (25–50 ms).
+  'care-support-groups.js': { target: 20, limit: 25.03 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -206,8 +209,8 @@ export const budgets = {
   // +0.28 (19,428 bytes) for session 9's fixes: a rule no later date fits (BYDAY=2MO;BYMONTHDAY=31) is a config
   // problem, not 400 years searched on each redraw; chat ids unique, so calendars keep every chat (+0.22 with the
   // .ics changes, which are in the calendar chunk); an open calendar menu stays with its chat (+0.04); no
-  // unhandled AbortError (+0.02).
-  'care-chat-schedule.js': { target: 15, limit: 19.43 },
+  // unhandled AbortError (+0.02). +42 (19,470) for that check made once per start and rule (as the support groups).
+  'care-chat-schedule.js': { target: 15, limit: 19.47 },
 };
 
 const outputs = [

@@ -145,13 +145,14 @@ function* days(r: RRule, s: number, p: number): Generator<number> {
 }
 
 /**
- * Why a readable rule cannot be used from this start, as a problem key: `neverRepeats` when no day after the start
- * fits every part of it (BYDAY=2MO;BYMONTHDAY=31), however long it ran.
+ * Whether no day after the start (a wall time) fits every part of the rule (BYDAY=2MO;BYMONTHDAY=31), however long
+ * it ran (COUNT and UNTIL aside). Finding out takes the whole 400-year walk (25–50 ms) only for such a rule.
  */
-export function ruleProblem(e: Recurring, r: RRule): string | undefined {
-  const walk = days(r, parseWall(e.start) - (((parseWall(e.start) % DAY) + DAY) % DAY), 0);
+export function neverRepeats(r: RRule, start: string): boolean {
+  const w = parseWall(start);
+  const walk = days(r, w - (((w % DAY) + DAY) % DAY), 0);
   walk.next();
-  return walk.next().done ? 'neverRepeats' : undefined;
+  return !!walk.next().done;
 }
 
 /** Whether the start day is one the rule gives (RFC 5545 leaves a start that is not undefined in calendars). */

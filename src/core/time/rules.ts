@@ -1,6 +1,6 @@
 // The rules of a recurring schedule (see ../config/rules.ts): real dates only (2026-02-30 and 2026-13-01 would
 // roll over into other days), a known zone, a readable repeat rule that ends after it starts. No zod here.
-import { endsBeforeStart, parseRRule, ruleProblem, type RRule, type RRuleError } from './recurrence.js';
+import { endsBeforeStart, neverRepeats, parseRRule, type RRule, type RRuleError } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
 import type { Problem, Verdict } from '../config/rules.js';
 
@@ -25,6 +25,9 @@ const readRule = /*#__PURE__*/ once((v): RRule | Problem => {
   }
 });
 const unread = (r: RRule | Problem): r is Problem => 'key' in r;
+// Whether a rule never repeats from a start, found once per start and rule (a directory's groups share them, and
+// such a rule takes a 400-year walk). The key is the start, a line break, the rule: a start has no line break.
+const never = /*#__PURE__*/ once((key) => neverRepeats(readRule(key.slice(key.indexOf('\n') + 1)) as RRule, key.split('\n')[0]!));
 
 /** A wall time or date that exists (no 2026-02-30). */
 export const realDate = (v: string): boolean => parseWall(v) > -1e15;
@@ -43,6 +46,6 @@ export const readableRule = (v: string): Verdict => {
 export const ruleFitsStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
   const r = v.rrule && readRule(v.rrule);
   if (!r || unread(r) || !knownZone(v.timeZone) || !realDate(v.start)) return true;
-  const key = r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : ruleProblem(v, r);
+  const key = r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : never(v.start + '\n' + v.rrule) && 'neverRepeats';
   return key ? [{ path: ['rrule'], input: v.rrule, key, params: r.until ? { until: r.until } : {} }] : true;
 };
