@@ -63,7 +63,7 @@ export function nearField(h: NearHost): TemplateResult {
           <select id="near" @change=${choose}>
             <option value="" ?selected=${!h.origin}>${h.t('anywhere')}</option>
             ${here ? html`<option value=${HERE} selected>${h.t('yourLocation')}</option>` : nothing}
-            ${h.places.map((p) => html`<option value=${key(p)} ?selected=${h.origin?.lat === p.lat && h.origin.lon === p.lon}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
+            ${h.places.map((p) => html`<option value=${key(p)} ?selected=${!here && h.origin?.lat === p.lat && h.origin.lon === p.lon}>${p.postcode ? `${p.name} \u2066${p.postcode}\u2069` : p.name}</option>`)}
           </select>`
         : nothing
     }
