@@ -110,8 +110,10 @@ export const budgets = {
   // fields (+0.31), the support groups' multi-word synonyms and late location answers (+0.18 with their focus).
   // +58 bytes (59,073) for two places of one name told apart by their postcodes (the Near box, a chunk elsewhere);
   // +16 (59,089) for a shared link's filters that only the HSDS feed's groups have (as carecircle.js); +29 (59,118)
-  // for a rule that never repeats looked for once per start and rule (as carecircle.js).
-  'carecircle.iife.js': { target: 40, limit: 59.12 },
+  // for a rule that never repeats looked for once per start and rule (as carecircle.js). +36 (59,154) for the
+  // .ics writer working out dates around a clock change only for chats whose time of day falls in it (80 chats'
+  // file: about 800 → 100 ms in Node), and "Your location" kept as the Near box's choice.
+  'carecircle.iife.js': { target: 40, limit: 59.16 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
