@@ -1,6 +1,6 @@
 // The rules of a recurring schedule (see ../config/rules.ts): real dates only (2026-02-30 and 2026-13-01 would
 // roll over into other days), a known zone, a readable repeat rule that ends after it starts. No zod here.
-import { endsBeforeStart, neverRepeats, parseRRule, type RRule, type RRuleError } from './recurrence.js';
+import { endsBeforeStart, neverRepeats, parseRRule, surelyRepeats, type RRule, type RRuleError } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
 import type { Problem, Verdict } from '../config/rules.js';
 
@@ -46,6 +46,7 @@ export const readableRule = (v: string): Verdict => {
 export const ruleFitsStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
   const r = v.rrule && readRule(v.rrule);
   if (!r || unread(r) || !knownZone(v.timeZone) || !realDate(v.start)) return true;
-  const key = r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : never(v.start + '\n' + v.rrule) && 'neverRepeats';
+  const key =
+    r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : !surelyRepeats(r) && never(v.start + '\n' + v.rrule) && 'neverRepeats';
   return key ? [{ path: ['rrule'], input: v.rrule, key, params: r.until ? { until: r.until } : {} }] : true;
 };

@@ -4,6 +4,7 @@ import {
   occurrences,
   parseRRule,
   neverRepeats,
+  surelyRepeats,
   type Recurring,
   type RRuleError,
 } from '../../../src/core/time/recurrence.js';
@@ -218,6 +219,18 @@ describe('a rule that never repeats', () => {
     expect(problem('2026-01-12T21:00', 'FREQ=DAILY;INTERVAL=7;BYDAY=TU')).to.equal('neverRepeats');
     // Every twelfth month from April is an April, which has no 31st.
     expect(problem('2026-04-01T09:00', 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31')).to.equal('neverRepeats');
+  });
+
+  it('is not looked for where every period surely holds a date, and those rules do repeat', () => {
+    const sure = ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=MONTHLY;BYDAY=-1FR,4SA'];
+    sure.push('FREQ=MONTHLY;INTERVAL=12', 'FREQ=DAILY;INTERVAL=7', 'FREQ=MONTHLY;BYDAY=MO');
+    for (const rule of sure) {
+      expect(surelyRepeats(parseRRule(rule)), rule).to.equal(true);
+      for (const start of ['2026-01-31T09:00', '2028-02-29T18:30', '2026-07-06T21:00'])
+        expect(neverRepeats(parseRRule(rule), start), `${rule} from ${start}`).to.equal(false);
+    }
+    const look = ['FREQ=MONTHLY;BYDAY=5MO', 'FREQ=MONTHLY;BYMONTHDAY=31', 'FREQ=WEEKLY;BYMONTHDAY=13;BYDAY=FR', 'FREQ=DAILY;BYDAY=TU'];
+    for (const rule of look) expect(surelyRepeats(parseRRule(rule)), rule).to.equal(false);
   });
 
   it('is not said of a rare one: the fifth Monday of a February comes every 28 years', () => {
