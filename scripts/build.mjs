@@ -71,7 +71,9 @@ export const budgets = {
   // +23 (38,357) for a rule that never repeats looked for once per start and rule (a directory shares them);
   // +64 (38,421) for not looking at all where every period surely holds a date (`surelyRepeats`: weekly days, the
   // 1st–4th or last weekday of a month): 10,000 groups' check took ~55 ms more without it (Node, ~105 → ~160).
-  'carecircle.js': { target: 30, limit: 38.43 },
+  // +17 (38,438) for a page-language switch during a first load: only the newest configuration's answer is shown
+  // (the feed blanked to "No posts yet", the finder put its feed's groups back in the old language).
+  'carecircle.js': { target: 30, limit: 38.44 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -115,8 +117,8 @@ export const budgets = {
   // for a rule that never repeats looked for once per start and rule (as carecircle.js). +36 (59,154) for the
   // .ics writer working out dates around a clock change only for chats whose time of day falls in it (80 chats'
   // file: about 800 → 100 ms in Node), and "Your location" kept as the Near box's choice. +38 (59,192) for
-  // `surelyRepeats` (as carecircle.js).
-  'carecircle.iife.js': { target: 40, limit: 59.2 },
+  // `surelyRepeats` (as carecircle.js). +19 (59,211) for a language switch during a first load (as carecircle.js).
+  'carecircle.iife.js': { target: 40, limit: 59.22 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -145,7 +147,9 @@ export const budgets = {
   // whose text names another site followed by the host it goes to (+0.13, anti-phishing); days counted on the
   // calendar, 47 hours ago no longer "yesterday" (+0.07); a Mastodon or Bluesky server that must be an address
   // (+0.04); Bluesky DIDs in block lists (+0.03); no unhandled AbortError (+0.02). Bluesky's labels are in its chunk.
-  'care-hashtag-feed.js': { target: 20, limit: 20.41 },
+  // +8 (20,411) for a page-language switch during the first load: the older configuration's answer is not shown
+  // (it found the new sources still empty and showed "No posts yet" until the newer one came).
+  'care-hashtag-feed.js': { target: 20, limit: 20.42 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -186,7 +190,9 @@ export const budgets = {
   // 10,000 groups sharing one such rule would each have taken the 400-year walk (25–50 ms). +48 (25,075) for not
   // looking at all where every period surely holds a date (as carecircle.js): the generated 10,000 groups' check
   // is back to what it was before the rule check (Node: ~105 ms; ~160 with a look for each group).
-  'care-support-groups.js': { target: 20, limit: 25.08 },
+  // +8 (25,083) for a page-language switch while the HSDS feed loads: an older configuration's feed no longer puts
+  // every group back in the old language.
+  'care-support-groups.js': { target: 20, limit: 25.09 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
