@@ -93,6 +93,8 @@ export abstract class CareElement<
 
   #loads = 0;
   #abort?: AbortController;
+  /** The load's signal `configure` was last given, what ends that configuration alone, and the two as one. */
+  #applied?: [load: AbortSignal, own: AbortController, signal: AbortSignal];
   #observer?: MutationObserver;
   #ready = false;
   #stale = false;
@@ -218,14 +220,22 @@ export abstract class CareElement<
   }
 
   /** Uses the validated config with its per-language texts chosen for the current language. */
-  #apply(signal: AbortSignal): void {
+  #apply(signal: AbortSignal, again?: boolean): void {
     // The language was resolved just before (on load, or by the lang change that led here): only the
     // messages change, since the config may override some.
     this.t = this.#translate(this.locale);
     this.value = resolveLocalText(this.#validated!, localeChain(this.locale));
     this.#localTexts = this.value !== this.#validated;
     this.stop();
-    this.guard(() => this.configure(this.value!, signal));
+    // `configure`'s signal ends with the load's, and `again` (a page-language switch) ends it too: no request of the
+    // older configuration keeps running, nor is its answer shown (the feed's sources, the finder's groups are the
+    // newer one's). A long list's whole, after its first page, goes on with the same one.
+    if (again || this.#applied?.[0] != signal) {
+      this.#applied?.[1].abort();
+      const own = new AbortController();
+      this.#applied = [signal, own, AbortSignal.any([signal, own.signal])];
+    }
+    this.guard(() => this.configure(this.value!, this.#applied![2]));
   }
 
   #fail(issues: ConfigIssue[]): void {
@@ -280,7 +290,7 @@ export abstract class CareElement<
     if (locale == this.#localise() && dir == this.#dir && !force) return;
     this.#language();
     // Per-language config texts: reconfigure with the new language's (search indexes, sorted lists).
-    if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#abort!.signal);
+    if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#abort!.signal, true);
     this.requestUpdate();
   }
 

@@ -61,7 +61,9 @@ describe('a page-language switch during the first load', () => {
     const feeds = [gate<unknown[]>(), gate<unknown[]>()];
     let n = 0;
     const { mergeHsds } = await import('../../src/widgets/support-groups/merge-hsds.js');
-    features.hsds = lazy(async () => ({ fetchHsds: () => feeds[n++]!.promise, mergeHsds }) as never);
+    const signals: AbortSignal[] = [];
+    const fetchHsds = (_url: string, { signal }: { signal: AbortSignal }) => (signals.push(signal), feeds[n++]!.promise);
+    features.hsds = lazy(async () => ({ fetchHsds, mergeHsds }) as never);
     try {
       const page = await fixture<HTMLDivElement>(html`<div lang="en">
         <care-support-groups
@@ -77,6 +79,8 @@ describe('a page-language switch during the first load', () => {
       await waitUntil(() => n === 1, 'the feed was not asked for', { timeout: 4000 });
       page.lang = 'es';
       await waitUntil(() => n === 2, 'the finder was not configured again', { timeout: 4000 });
+      // The older configuration's request is called off; the newer one's goes on.
+      expect(signals.map((s) => s.aborted)).to.deep.equal([true, false]);
       feeds[1]!.open([{ id: 'feed', name: 'Grupo del directorio', formats: ['online'] }]);
       await waitUntil(() => names().length === 2, 'the newest feed’s group was not shown', { timeout: 4000 });
       // The first configuration's feed answers last: its groups (and its English names) are not put back.

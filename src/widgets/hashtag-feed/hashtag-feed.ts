@@ -211,7 +211,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   async #refresh(first: boolean, more = false): Promise<void> {
     const signal = this.#signal!;
     const config = this.#config;
-    const runners = this.#runners;
     const remote = this.#runners.filter((r) => r.url);
     const before = this.#runners.map((r) => r.error);
     // The saved posts' code loads beside the requests; where it cannot (a missing chunk, the page's CSP), the feed
@@ -220,9 +219,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       config.cache && remote.length && readers.cache().catch(() => {}),
       ...this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)),
     ]);
-    // A page-language switch configures the feed again (same signal) while a load may be on its way: only the answer
-    // to the newest configuration counts (the older one found the new sources still empty: "No posts yet").
-    if (signal.aborted || runners != this.#runners) return;
+    if (signal.aborted) return;
     this.#runners.forEach((r, i) => {
       if (r.error && r.error !== before[i])
         this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });

@@ -267,9 +267,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       // A failed load of the importer (a missing chunk, a CSP that refuses it) fails like the feed itself.
       const { fetchHsds, mergeHsds } = await features.hsds();
       const { groups, issues } = await mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
-      // A page-language switch configures the finder again (same signal): only the newest configuration's feed counts
-      // (an older one would put back the groups in the old language).
-      if (signal.aborted || config != this.value) return;
+      if (signal.aborted) return;
       this.skipped = [...this.skipped, ...issues];
       this.#setGroups(groups);
       // A link's filters that only the feed's groups have are known now: read it again, unless the reader has
@@ -277,7 +275,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       if (this.state === state) this.#url.read();
       this.hsdsStatus = '';
     } catch (error) {
-      if (signal.aborted || config != this.value) return;
+      if (signal.aborted) return;
       this.hsdsStatus = 'failed';
       this.#failure = (error as FetchError).code;
       this.reportSourceError({ source: 'hsds', url, status: (error as { status?: number }).status, message: (error as Error).message });
