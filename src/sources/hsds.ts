@@ -53,7 +53,7 @@ function clock(v: unknown): { minutes: number; offset?: number } | undefined {
 /** A real date's `YYYY-MM-DD` (feeds write "0000-00-00" for none). */
 const day = (v: unknown): string | undefined => {
   const d = str(v)?.slice(0, 10);
-  return d && /^\d{4}-\d\d-\d\d$/.test(d) && realDate(d) ? d : undefined;
+  return d && realDate(d) ? d : undefined;
 };
 const DAY = 864e5;
 

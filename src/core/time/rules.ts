@@ -2,7 +2,7 @@
 // roll over into other days), a known zone, a readable repeat rule that ends after it starts. No zod here.
 import { endsBeforeStart, neverRepeats, parseRRule, surelyRepeats, type RRule, type RRuleError } from './recurrence.js';
 import { isValidTimeZone, parseWall } from './zones.js';
-import type { Problem, Verdict } from '../config/rules.js';
+import type { Problem, RuleIssue, Verdict } from '../config/rules.js';
 
 // A directory can hold 10,000 groups sharing a few zones and rules: each distinct text is checked once.
 const once = <T>(f: (v: string) => T) => {
@@ -25,9 +25,9 @@ const readRule = /*#__PURE__*/ once((v): RRule | Problem => {
   }
 });
 const unread = (r: RRule | Problem): r is Problem => 'key' in r;
-// Whether a rule never repeats from a start, found once per start and rule (a directory's groups share them, and
-// such a rule takes a 400-year walk). The key is the start, a line break, the rule: a start has no line break.
-const never = /*#__PURE__*/ once((key) => neverRepeats(readRule(key.slice(key.indexOf('\n') + 1)) as RRule, key.split('\n')[0]!));
+// Whether a rule never repeats, by start and rule: found once for each (a directory's groups share them, and such a
+// rule takes a 400-year walk).
+const never = /*#__PURE__*/ new Map<string, boolean>();
 
 /** A wall time or date that exists (no 2026-02-30). */
 export const realDate = (v: string): boolean => parseWall(v) > -1e15;
@@ -46,7 +46,10 @@ export const readableRule = (v: string): Verdict => {
 export const ruleFitsStart = (v: { start: string; timeZone: string; rrule?: string }): Verdict => {
   const r = v.rrule && readRule(v.rrule);
   if (!r || unread(r) || !knownZone(v.timeZone) || !realDate(v.start)) return true;
-  const key =
-    r.until && endsBeforeStart(v, r) ? 'untilBeforeStart' : !surelyRepeats(r) && never(v.start + '\n' + v.rrule) && 'neverRepeats';
-  return key ? [{ path: ['rrule'], input: v.rrule, key, params: r.until ? { until: r.until } : {} }] : true;
+  const problem = (key: string): RuleIssue[] => [{ path: ['rrule'], input: v.rrule, key, params: r.until ? { until: r.until } : {} }];
+  if (r.until && endsBeforeStart(v, r)) return problem('untilBeforeStart');
+  if (surelyRepeats(r)) return true;
+  const at = v.start + '\n' + v.rrule;
+  if (!never.has(at)) never.set(at, neverRepeats(r, v.start));
+  return never.get(at) ? problem('neverRepeats') : true;
 };
