@@ -23,6 +23,15 @@ export function safeUrl(value: unknown, { httpsOnly = false }: { httpsOnly?: boo
 // content, and no public page ever gets here.
 const loopback = (host: string) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(host);
 
+/** The host name of an address, or '' when it is none (`bücher.de` in its ASCII form, `xn--bcher-kva.de`). */
+export const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
 /**
  * `tel:` links from a phone number as people write it ("+61 2 9999 0000", "13 11 20", "Freecall 1800 123 456"):
  * the number up to the first word after it ("ext. 2", "(9am-5pm)", "or …"), less a bracket left open, so no

@@ -1,6 +1,7 @@
 import { fetchJson } from '../core/fetch.js';
 import { postHref, type SafeNode } from '../core/sanitize.js';
 import { validPosts, type Post, type SkipWarning } from './posts.js';
+import { isDateTime } from '../core/config/rules.js';
 
 interface Label {
   val: string;
@@ -77,7 +78,7 @@ function activeLabels(list: unknown): string[] {
   return [...on.values()];
 }
 
-const isTime = (t: unknown): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t));
+const isTime = (t: unknown): t is string => typeof t === 'string' && isDateTime(t);
 
 /**
  * When Bluesky sorts a post: the earlier of when it says it was written and when it was indexed (a post may claim

@@ -1,15 +1,10 @@
 import { ugcLink } from '../../core/links.js';
 import { el } from '../../core/dom.js';
 import { nodesText, type SafeNode } from '../../core/sanitize.js';
+import { hostOf } from '../../core/urls.js';
 
-/** A host as people write it: without `www.`, in its ASCII form (`bücher.de` is `xn--bcher-kva.de`); '' if none. */
-const host = (url: string): string => {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-};
+/** A host as people write it: without `www.`, in its ASCII form; '' if none. */
+const host = (url: string): string => hostOf(url).replace(/^www\./, '');
 
 /**
  * The host a link's text names when it reads as an address (`https://www.cancer.gov/…`, `cancer.gov`) and its

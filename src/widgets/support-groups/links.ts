@@ -1,3 +1,5 @@
+import { hostOf } from '../../core/urls.js';
+
 /** The platforms a group's link is named after ("Facebook group" rather than "Website"). */
 const PLATFORMS: [RegExp, string][] = [
   [/(^|\.)(facebook\.com|fb\.com)$/, 'facebook'],
@@ -7,11 +9,6 @@ const PLATFORMS: [RegExp, string][] = [
 
 /** Which platform a web address is on, by its host name: `facebook`, `whatsapp`, `zoom`, or undefined. */
 export function linkPlatform(url: string): string | undefined {
-  let host = '';
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
+  const host = hostOf(url);
   return PLATFORMS.find(([re]) => re.test(host))?.[1];
 }
