@@ -313,8 +313,10 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
   // The word being typed is a prefix from its first letter ("m" finds melanoma, Morning, Men's Shed); a short
   // filler word counts only once finished ("me", "on", "my" begin melanoma, online, myeloma).
-  // A word written twice is one word ("bowel bowel" finds what "bowel" finds; a link may repeat it a hundred times).
-  return out.filter((t, i) => (!STOP.has(t.token) || (t.prefix && t.token.length < 3)) && !out.some((u, j) => j > i && u.token == t.token));
+  // A word written twice is one word, its last ("bowel bowel" finds what "bowel" finds; a link may repeat it a
+  // hundred times).
+  const last = new Map(out.map((t, i) => [t.token, i]));
+  return out.filter((t, i) => last.get(t.token) == i && (!STOP.has(t.token) || (t.prefix && t.token.length < 3)));
 }
 
 /**
