@@ -246,6 +246,8 @@ describe('<care-chat-schedule>', () => {
     expect(ics).to.include('BEGIN:VCALENDAR\r\n');
     expect(ics).to.include('DTSTART;TZID=America/New_York:20260105T210000\r\n');
     expect(ics).to.include('DTSTAMP:20260301T220000Z\r\n');
+    // Its UID is the chat's id at this site's host: another site's "bcsm" chat stays another event.
+    expect(ics).to.include(`UID:bcsm@${location.hostname}\r\n`);
   });
 
   it('subscribes to all chats in one .ics', async () => {
