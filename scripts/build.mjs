@@ -122,7 +122,9 @@ export const budgets = {
   // `surelyRepeats` (as carecircle.js). +19 (59,211) for a language switch during a first load (as carecircle.js).
   // The second reading moved that fix into the shared element (each `configure` gets a signal a language switch ends,
   // so the older configuration's requests stop too) and removed the widgets' own checks: +44 (59,255).
-  'carecircle.iife.js': { target: 40, limit: 59.26 },
+  // −30 by one hostOf for the groups' link platforms and the feed's link-host check, and a linear dedupe of query
+  // words: 59,225 bytes.
+  'carecircle.iife.js': { target: 40, limit: 59.23 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -200,6 +202,7 @@ export const budgets = {
   // every group back in the old language.
   // The second reading moved that fix into the shared element (each `configure` gets a signal a language switch ends,
   // so the older configuration's requests stop too) and removed the widgets' own checks: +26 (25,109).
+  // −7 by one hostOf (as the classic script): 25,102 bytes.
   'care-support-groups.js': { target: 20, limit: 25.11 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
