@@ -10,6 +10,7 @@ export * from './add.js';
 export * from './media.js';
 export * from './progress.js';
 export * from './text.js';
+export * from './accounts.js';
 export * from './state/store.js';
 export * from './state/lock.js';
 export * from './state/files.js';

@@ -112,7 +112,7 @@ export type DecisionResult =
 export interface PostFilter {
   state?: ReviewState | 'pinned';
   source?: string;
-  /** An account handle, `@user@host`. */
+  /** An account: its handle (`@user@host`, `@name.bsky.social`) or, for Bluesky, its DID (`did:plc:…`). */
   account?: string;
   /** Words in the text, content warning, author or alt text. */
   word?: string;
@@ -137,6 +137,6 @@ export interface Store {
   /** Grows with every change (the audit log's length): a change that leaves every count as it was shows here. */
   revision(): number;
   decide(decision: Decision, actor: string): Promise<DecisionResult>;
-  /** Approves (or rejects: blocks) every pending post of one account. */
+  /** Approves (or rejects: blocks) every pending post of one account, named by handle or (Bluesky) DID. */
   bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]>;
 }

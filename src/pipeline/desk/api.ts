@@ -3,6 +3,7 @@
 // sent and words the answers. The HTTP wiring is in server.ts.
 import type { Decision, PostFilter, PostRecord, PublishReport, ReviewState, Store } from '../types.js';
 import { plainText } from '../text.js';
+import { isAccount } from '../accounts.js';
 import type { Moderation } from '../../widgets/hashtag-feed/moderation.js';
 
 /** What the desk shows each post inside: the feed's own settings for the page patients read. */
@@ -140,8 +141,8 @@ export async function decide(ctx: DeskContext, body: unknown): Promise<Reply> {
 export async function bulk(ctx: DeskContext, body: unknown): Promise<Reply> {
   if (!isObject(body)) return bad('The body must be a JSON object: { "account", "action", "reason"? }.');
   const { account, action, reason } = body;
-  if (typeof account !== 'string' || !/^@?[^@\s]+@[^@\s]+$/.test(account.trim()))
-    return bad(`account: must be a handle like @name@server, got ${shown(account)}.`);
+  if (typeof account !== 'string' || account.length > 300 || !isAccount(account))
+    return bad(`account: must be a handle like @name@server or @name.bsky.social, or a Bluesky DID like did:plc:…; got ${shown(account)}.`);
   if (action !== 'approve' && action !== 'reject') return bad(`action: must be "approve" or "reject", got ${shown(action)}.`);
   let why: string | undefined;
   if (reason !== undefined) {

@@ -8,6 +8,7 @@ import { define } from '../../core/define.js';
 import { CareHashtagFeed } from '../../widgets/hashtag-feed/hashtag-feed.js';
 import type { Decision, PostRecord, PublishReport, ReviewState } from '../types.js';
 import type { DeskFeed } from './api.js';
+import { accountName, accountOf } from '../accounts.js';
 import {
   DONE,
   STATE_LABELS,
@@ -658,7 +659,8 @@ export class CareReviewDesk extends BaseElement {
     this.panel = kind;
     this.#focusAfter = 'bulk';
     try {
-      const q = new URLSearchParams({ state: 'pending', account: r.post.author.handle });
+      // By DID for a Bluesky post: the count is of the posts the action will take, whatever handle they came under.
+      const q = new URLSearchParams({ state: 'pending', account: accountOf(r.post) });
       const data = await this.#api<{ total: number }>(`/api/posts?${q}`);
       this.bulkCount = data.total;
       this.#focusAfter = 'bulk';
@@ -672,6 +674,8 @@ export class CareReviewDesk extends BaseElement {
     const r = this.#current;
     if (!r || this.#waitForPublish()) return;
     const handle = r.post.author.handle;
+    // A Bluesky account by its DID, which stays when it changes its handle; a Mastodon one by its handle.
+    const account = accountOf(r.post);
     this.panel = 'none';
     const label = action === 'approve' ? `${DONE['approve-all']} from ${handle}` : `${DONE.block} ${handle}`;
     const step: Step = { label, pairs: [] };
@@ -679,9 +683,9 @@ export class CareReviewDesk extends BaseElement {
     this.#enqueue(async () => {
       const before = new Map(this.records.map((x) => [x.key, x]));
       const data = await this.#api<{ records: PostRecord[]; counts: Counts }>('/api/bulk', {
-        account: handle,
+        account,
         action,
-        ...(action === 'reject' ? { reason: `blocked account ${handle}` } : {}),
+        ...(action === 'reject' ? { reason: `blocked account ${account === handle ? handle : accountName(account, r.post)}` } : {}),
       });
       for (const after of data.records) {
         const was = before.get(after.key) ?? { ...after, state: 'pending' as const, pinned: after.pinned };

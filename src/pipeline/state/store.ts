@@ -13,7 +13,8 @@
 import { mkdirSync, readdirSync, unlinkSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { hasHandle, handleKey } from '../../core/moderation.js';
+import { byAuthor } from '../../core/moderation.js';
+import { accountName } from '../accounts.js';
 import { normalise } from '../../core/text.js';
 import type { Post } from '../../sources/posts.js';
 import type { AuditEntry, Decision, DecisionResult, PostFilter, PostRecord, ReviewState, Store } from '../types.js';
@@ -95,7 +96,8 @@ const searchText = (r: PostRecord): string =>
 export const matches = (r: PostRecord, f: PostFilter = {}): boolean =>
   (!f.state || (f.state === 'pinned' ? r.pinned : r.state === f.state)) &&
   (!f.source || r.sources.includes(f.source)) &&
-  (!f.account || handleKey(r.post.author.handle) === handleKey(f.account)) &&
+  // By handle, or by DID for a Bluesky post (its `at://did:…/` id), as the rules match accounts.
+  (!f.account || byAuthor([f.account], r.post)) &&
   (!f.word || searchText(r).includes(normalise(f.word.trim())));
 
 /** Newest first, then by key so the order is total. */
@@ -381,14 +383,15 @@ export class FileStore implements Store {
     return result.ok ? { ...result, moved } : result;
   }
 
+  /** `account`: a handle, or a Bluesky DID (then every pending post of that account, whatever handle it was under). */
   async bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]> {
     return this.transaction(`bulk ${action}`, (tx) => {
       const out: PostRecord[] = [];
       for (const r of tx.all().values()) {
-        if (r.state !== 'pending' || !hasHandle([account], r.post.author.handle)) continue;
+        if (r.state !== 'pending' || !byAuthor([account], r.post)) continue;
         const result = applyDecision(
           tx,
-          { key: r.key, version: r.version, action, reason: reason ?? `bulk ${action} ${handleKey(account)}` },
+          { key: r.key, version: r.version, action, reason: reason ?? `bulk ${action} ${accountName(account, r.post)}` },
           actor,
         );
         if (result.ok) out.push(result.record);

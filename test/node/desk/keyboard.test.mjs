@@ -171,3 +171,40 @@ test('with a pointer: approve all of one account, undo it, block another; each p
     await desk.stop();
   }
 });
+
+test('with a pointer: blocking a Bluesky account blocks it by its DID, so its posts under an older handle go too', async () => {
+  // did:plc:jo posted as @jo.bsky.social, then renamed itself; did:plc:other took the old handle.
+  const bluesky = (i, did, name, handle) =>
+    record(i, {
+      post: {
+        id: `at://${did}/app.bsky.feed.post/3kx${i}`,
+        url: `https://bsky.app/profile/${handle.slice(1)}/post/3kx${i}`,
+        author: { name, handle, url: `https://bsky.app/profile/${handle.slice(1)}` },
+      },
+      sources: ['bluesky:search#bcsm'],
+    });
+  const jo = [
+    bluesky(1, 'did:plc:jo', 'Jo', '@jo.bsky.social'),
+    bluesky(2, 'did:plc:jo', 'Jo', '@jo-renamed.bsky.social'),
+    bluesky(3, 'did:plc:jo', 'Jo', '@jo-renamed.bsky.social'),
+  ];
+  const other = bluesky(4, 'did:plc:other', 'Sam', '@jo.bsky.social');
+  const records = [...jo, other, record(5), record(6)];
+  const dir = await pipelineFolder(records);
+  const desk = await startReview(dir, { actor: 'comms.ana' });
+  try {
+    const { page } = await openDesk(browser, desk);
+    await page.locator('[role="option"]', { hasText: '@jo-renamed.bsky.social' }).first().click();
+    await page.locator('button', { hasText: 'Block @jo-renamed.bsky.social' }).click();
+    // The count is the account's, by DID: its post under the old handle too, not Sam's under that handle now.
+    await page.locator('.bulk-confirm button', { hasText: 'Reject 3' }).click();
+    await until(async () => ((all) => jo.every((r) => all.get(r.key).state === 'rejected'))(await readRecords(dir)), 'the account blocked');
+    await until(async () => (await liveText(page)) === 'Blocked @jo-renamed.bsky.social: 3 posts. 3 left.', 'announced');
+    const stored = await readRecords(dir);
+    for (const r of jo) assert.equal(stored.get(r.key).reason, 'blocked account @jo-renamed.bsky.social (did:plc:jo)');
+    assert.equal(stored.get(other.key).state, 'pending', 'not the account that took the old handle');
+    assert.deepEqual(await countStates(dir), { pending: 3, held: 0, approved: 0, rejected: 3, removed: 0, pinned: 0 });
+  } finally {
+    await desk.stop();
+  }
+});

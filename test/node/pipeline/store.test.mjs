@@ -235,6 +235,97 @@ test('bulk approves only the pending posts of one account (any spelling of the h
   assert.equal((await store.counts()).approved, 1);
 });
 
+/** A Bluesky post by `did` under `handle` (its id names the DID, as every Bluesky post's `at://` id does). */
+const bluesky = (n, did, handle) =>
+  post(n, {
+    id: `at://${did}/app.bsky.feed.post/3k${n}`,
+    url: `https://bsky.app/profile/${handle.slice(1)}/post/3k${n}`,
+    author: { name: 'Jo', handle, url: `https://bsky.app/profile/${handle.slice(1)}` },
+  });
+
+/** A store holding Mastodon posts and Bluesky ones: did:plc:jo under two handles (it renamed), and did:plc:other,
+ * who took Jo's old handle. */
+async function withBluesky() {
+  const dir = tempDir('did');
+  const loaded = loadedConfig(dir);
+  const store = new FileStore(loaded.stateDir, { now: () => new Date('2026-12-01T10:00:00.000Z') });
+  const jo = [
+    bluesky(101, 'did:plc:jo', '@jo.bsky.social'),
+    bluesky(102, 'did:plc:jo', '@jo-renamed.bsky.social'),
+    bluesky(103, 'did:plc:jo', '@jo-renamed.bsky.social'),
+  ];
+  const other = bluesky(104, 'did:plc:other', '@jo.bsky.social');
+  const posts = [post(1), post(2), ...jo, other];
+  await collect({ loaded, store, sources: [fakeSource('fake:a', posts)], fetch, actor: 'collector' });
+  return { store, jo, other };
+}
+
+test('bulk by a Bluesky DID takes that account’s pending posts under every handle it had, and no other account’s', async () => {
+  const { store, jo, other } = await withBluesky();
+  const done = await store.get(keyOf(jo[2].url));
+  await store.decide({ key: done.key, version: done.version, action: 'approve' }, 'x');
+  const changed = await store.bulk('did:plc:jo', 'reject', 'nurse');
+  assert.deepEqual(
+    changed.map((r) => [r.post.id, r.state, r.reason]).sort(),
+    [
+      [jo[0].id, 'rejected', 'bulk reject @jo.bsky.social (did:plc:jo)'],
+      [jo[1].id, 'rejected', 'bulk reject @jo-renamed.bsky.social (did:plc:jo)'],
+    ],
+    'both handles; the approved one left alone; the reason names the handle and the DID',
+  );
+  assert.equal((await store.get(keyOf(other.url))).state, 'pending', 'not the account that took the old handle');
+  assert.deepEqual(await store.counts(), { pending: 3, held: 0, approved: 1, rejected: 2, removed: 0, pinned: 0 });
+  // Written with @ and capitals too, as the rules' block lists take it; a reason given is kept as given.
+  const again = await store.bulk('@DID:PLC:OTHER', 'approve', 'nurse', 'known patient advocate');
+  assert.deepEqual(
+    again.map((r) => [r.post.id, r.reason]),
+    [[other.id, 'known patient advocate']],
+  );
+});
+
+test('bulk by a handle works as before for Mastodon and Bluesky handles: that handle’s posts only', async () => {
+  const { store, jo, other } = await withBluesky();
+  const bsky = await store.bulk('Jo.Bsky.Social', 'approve', 'nurse');
+  assert.deepEqual(
+    bsky.map((r) => [r.post.id, r.reason]).sort(),
+    [
+      [jo[0].id, 'bulk approve @jo.bsky.social'],
+      [other.id, 'bulk approve @jo.bsky.social'],
+    ].sort(),
+  );
+  const mastodon = await store.bulk('@User1@mastodon.example', 'reject', 'nurse');
+  assert.deepEqual(
+    mastodon.map((r) => [r.post.id, r.reason]),
+    [['p1', 'bulk reject @user1@mastodon.example']],
+  );
+});
+
+test('the account filter takes a handle or a Bluesky DID (every handle of that account); the desk names a post’s account by DID', async () => {
+  const { store, jo, other } = await withBluesky();
+  const ids = async (account) => (await store.list({ account })).map((r) => r.post.id).sort();
+  assert.deepEqual(await ids('did:plc:jo'), jo.map((p) => p.id).sort());
+  assert.deepEqual(await ids('@did:plc:jo'), jo.map((p) => p.id).sort());
+  assert.deepEqual(await ids('@jo.bsky.social'), [jo[0].id, other.id].sort());
+  assert.deepEqual(await ids('@jo-renamed.bsky.social'), [jo[1].id, jo[2].id].sort());
+  assert.deepEqual(await ids('USER2@mastodon.example'), ['p2']);
+  assert.deepEqual(await ids('did:plc:j'), [], 'a DID is matched whole, not by its start');
+
+  const { accountOf, isAccount } = lib;
+  assert.equal(accountOf(jo[1]), 'did:plc:jo');
+  assert.equal(accountOf(post(1)), '@user1@mastodon.example');
+  assert.equal(accountOf({ ...jo[1], id: 'not-an-at-uri' }), '@jo-renamed.bsky.social', 'no DID in its id: by handle');
+  for (const ok of [
+    '@user@mastodon.example',
+    'user@mastodon.example',
+    '@jo.bsky.social',
+    'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+    'did:web:example.com',
+  ])
+    assert.equal(isAccount(ok), true, ok);
+  for (const bad of ['', 'jo', '@jo', 'did:plc:', 'at://did:plc:jo/app.bsky.feed.post/1', '@a@b@c', 'jo .bsky.social'])
+    assert.equal(isAccount(bad), false, bad);
+});
+
 test('list filters by state, pinned, source, account and word (case and accents folded), newest first; counts per state', async () => {
   const dir = tempDir('filter');
   const loaded = loadedConfig(dir);
