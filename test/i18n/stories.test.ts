@@ -233,8 +233,14 @@ describe('every story in every language', function () {
             // Positions are compared with disclosures closed, as the story first shows; texts with them open.
             const closed = widgets.map(boxes);
             await expandAll(host);
-            // A menu drawn when first opened may wait for its code ("Loading…"): read it once it is there.
-            const busy = () => widgets.some((w) => w.shadowRoot?.querySelector('details[open] [role=status]'));
+            // A menu drawn when first opened may wait for its code ("Loading…" in it, or in the live region beside it):
+            // read it once it is there.
+            const busy = () =>
+              widgets.some(
+                (w) =>
+                  w.shadowRoot?.querySelector('details[open] [role=status]') ||
+                  w.shadowRoot?.querySelector('details[open] + [role=status]')?.textContent?.trim(),
+              );
             await waitUntil(() => !busy(), '', { timeout: 3000 }).catch(() => undefined);
             await settle(host);
             const texts = widgets.map(shown);

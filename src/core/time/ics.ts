@@ -144,6 +144,23 @@ const utcUntil = (rule: string, tz: string): string =>
       return u && !u[1] ? `UNTIL=${icsTime(toInstant(tz, Math.floor(u[0] / 1e3) * 1e3))}Z` : all;
     });
 
+/**
+ * Where a series is written from, as [naive ms, RRULE value or undefined for a one-off]. The start always counts as
+ * the first occurrence (RFC 5545 §3.8.5.3), but calendars differ on a start the rule does not give (a Wednesday for
+ * BYDAY=MO): ical.js and Outlook leave it out. Such a series is written from its second occurrence, one fewer
+ * COUNT (the .ics adds the start as an RDATE); one with no second occurrence is a one-off at the start.
+ */
+function series(e: CalendarEvent): [number, string | undefined] {
+  const w0 = parseWall(e.start);
+  const tod = ((w0 % DAY) + DAY) % DAY;
+  const r = e.rrule ? parseRRule(e.rrule) : undefined;
+  const second = r && occurrences(e, new Date(-8e15), 2, { includeCancelled: true })[1];
+  const rule = second && utcUntil(e.rrule!, e.timeZone);
+  return !rule || startFits(r!, w0 - tod)
+    ? [w0, rule]
+    : [parseWall(second!.date) + tod, rule.replace(/COUNT=(\d+)/, (_, n: string) => `COUNT=${+n - 1}`)];
+}
+
 // A series with no end (or a COUNT) gets its zone's changes listed this many years past the file's date; where
 // the zone follows a yearly rule, the VTIMEZONE carries on past that by itself.
 const HORIZON = 40;
@@ -170,16 +187,9 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
     const tod = ((w0 % DAY) + DAY) % DAY;
     const ex = e.exceptions?.map((d) => parseWall(d) + tod) ?? [];
     const rdates = new Set<number>();
-    // The start always counts as the first occurrence (RFC 5545 §3.8.5.3), but calendars differ on a start the
-    // rule does not give (a Wednesday for BYDAY=MO): ical.js and Outlook leave it out. Such a series is written
-    // from its second occurrence, one fewer COUNT, with the start as an RDATE; one with no second is a one-off.
-    const r = e.rrule ? parseRRule(e.rrule) : undefined;
-    const second = r && occurrences(e, new Date(-8e15), 2, { includeCancelled: true })[1];
-    const moved = r && second && !startFits(r, w0 - tod);
-    const start = moved ? parseWall(second.date) + tod : w0;
-    if (moved) rdates.add(toInstant(e.timeZone, w0));
-    let rule = second && utcUntil(e.rrule!, e.timeZone);
-    if (moved) rule = rule!.replace(/COUNT=(\d+)/, (_, n: string) => `COUNT=${+n - 1}`);
+    const [start, rule] = series(e);
+    // A start the rule does not give is an RDATE beside the rule (see `series`).
+    if (start != w0) rdates.add(toInstant(e.timeZone, w0));
     for (const [at, from, to] of changes.get(e.timeZone)!) {
       const [lo, hi] = [at + Math.min(from, to), at + Math.max(from, to)];
       // Only an occurrence at a time of day inside the change's gap or overlap is pinned: a chat at 21:00 is never
@@ -221,9 +231,12 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
   );
 }
 
-/** Google Calendar's "add event" link: local times with `ctz`, and the recurrence. */
+/**
+ * Google Calendar's "add event" link: local times with `ctz`, and the recurrence. It cannot carry an RDATE: a series
+ * whose start the rule does not give is linked from its second occurrence, without the start (see `series`).
+ */
 export function googleCalendarUrl(e: CalendarEvent): string {
-  const w = parseWall(e.start);
+  const [w, rule] = series(e);
   const p = new URLSearchParams({
     action: 'TEMPLATE',
     text: e.title,
@@ -231,7 +244,7 @@ export function googleCalendarUrl(e: CalendarEvent): string {
     ctz: e.timeZone,
   });
   if (e.description || e.url) p.set('details', [e.description, e.url].filter(Boolean).join('\n\n'));
-  if (e.rrule) p.set('recur', 'RRULE:' + utcUntil(e.rrule, e.timeZone));
+  if (rule) p.set('recur', 'RRULE:' + rule);
   return 'https://calendar.google.com/calendar/render?' + p;
 }
 

@@ -291,7 +291,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       <p>${
         subscribe
           ? html`<a class="button" href=${subscribe}>${this.t('subscribe')}</a>`
-          : html`${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')}${this.#waiting('')}`
+          : html`${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')} ${this.#waiting('')}`
       }</p>
     </div>`;
   }
@@ -417,15 +417,15 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   /** Fetches the calendar code ahead of a likely click (pointer over, or focus on, a calendar control). */
   #prefetch = (): void => void calendarCode.load().catch(() => {});
 
-  /** "Loading…" or "not available" beside the calendar control `id`, while it waits or after it failed (an open menu always waits). */
-  #waiting(id: string, menu = false): unknown {
+  /**
+   * The live region beside the calendar control `id`: "Loading…" while it waits, or "not available" after it failed
+   * (`open` for a menu: an open one without the code always waits). It is there, empty, from the control's first
+   * render, so screen readers announce the words put in it (many say nothing of a region added with its words).
+   */
+  #waiting(id: string, open?: boolean): TemplateResult {
     const w = this.icsWait;
     // The code is one load for every control: when it fails, each open menu waiting for it says so, not only the last one asked.
-    return w?.id !== id && !menu
-      ? nothing
-      : w?.failed
-        ? html` <span role="alert">${this.t('unavailable')}</span>`
-        : html` <span role="status">${this.t('loading')}</span>`;
+    return html`<span role="status">${(open ?? w?.id == id) ? this.t(w?.failed ? 'unavailable' : 'loading') : nothing}</span>`;
   }
 
   /**
@@ -538,16 +538,17 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   /**
    * Add to calendar, named for its chat. Closed, it is only its summary: the menu is rendered on first open
    * (the `toggle` event, so opening by keyboard, pointer or script all count) and kept after that. Its links
-   * need the calendar code: until that has loaded the open menu says "Loading…" (or, if it cannot load, that
-   * this is not available; closing and opening it again retries).
+   * need the calendar code: until that has loaded, the live region beside the open menu says "Loading…" (or, if it
+   * cannot load, that this is not available; closing and opening it again retries).
    */
   #calendar(chat: Chat, next: Occurrence, main: boolean): TemplateResult {
     const code = calendarCode.load.value;
     return html`<details class=${main ? 'calendar main' : 'calendar'} .open=${this.#isOpen.has(chat.id)} @toggle=${(e: Event) => this.#open(chat.id, e)}
       @pointerenter=${this.#prefetch} @focusin=${this.#prefetch}>
       <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-      ${!this.#opened.has(chat.id) ? nothing : code ? this.#menu(chat, next, code) : html`<p>${this.#waiting(chat.id, true)}</p>`}
-    </details>`;
+      ${code && this.#opened.has(chat.id) ? this.#menu(chat, next, code) : nothing}
+    </details>
+    ${this.#waiting(chat.id, !code && this.#isOpen.has(chat.id))}`;
   }
 
   #open(id: string, e: Event): void {

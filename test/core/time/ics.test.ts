@@ -113,6 +113,30 @@ describe('ics', () => {
     expect(once).to.include('DTSTART:20260501T090000Z');
   });
 
+  it('links Google Calendar to a start the rule does not give as the .ics writes it: from the first date the rule gives, COUNT one fewer', () => {
+    // Wednesday 7 January, then Mondays: Google's link takes no RDATE, so the series is linked from Monday 12 January.
+    const wed = { uid: 'w', title: 'W', start: '2026-01-07T21:00', timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' };
+    const g = new URL(googleCalendarUrl(wed)).searchParams;
+    expect(g.get('dates')).to.equal('20260112T210000/20260112T220000');
+    expect(g.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2');
+    const ics = toIcs([wed], stamp).split('\r\n');
+    expect(ics).to.include.members(['DTSTART;TZID=America/New_York:20260112T210000', g.get('recur')!]);
+    // With no COUNT the rule is the same, from the Monday (UNTIL in UTC, as in the .ics).
+    const until = new URL(googleCalendarUrl({ ...wed, rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20260630' })).searchParams;
+    expect(until.get('dates')).to.equal('20260112T210000/20260112T220000');
+    expect(until.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20260701T035959Z');
+    // Nothing after the start (COUNT=1, or an UNTIL before the first Monday): a one-off at the start, no recurrence.
+    for (const rrule of ['FREQ=WEEKLY;BYDAY=MO;COUNT=1', 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20260110']) {
+      const once = new URL(googleCalendarUrl({ ...wed, rrule })).searchParams;
+      expect(once.get('dates'), rrule).to.equal('20260107T210000/20260107T220000');
+      expect(once.has('recur'), rrule).to.equal(false);
+    }
+    // A start the rule gives is linked as it was.
+    const monday = new URL(googleCalendarUrl({ ...wed, start: '2026-01-05T21:00' })).searchParams;
+    expect(monday.get('dates')).to.equal('20260105T210000/20260105T220000');
+    expect(monday.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3');
+  });
+
   it('links to Google Calendar with ctz and the recurrence, and to Outlook.com', () => {
     const g = new URL(googleCalendarUrl(bcsm));
     expect(g.origin).to.equal('https://calendar.google.com');

@@ -108,7 +108,10 @@ describe('<care-chat-schedule>', () => {
     const status = items(el)[0]!.querySelector('.countdown')!;
     expect(text(status)).to.equal('Starts in 2 hours, 15 minutes');
     expect(root(el).querySelectorAll('.countdown')).to.have.length(1);
-    expect(root(el).querySelector('[aria-live], [role=status], [role=timer], [role=log]')).to.equal(null);
+    // The calendar controls' live regions are there (empty) until one has something to say; the countdown is in none.
+    const live = [...root(el).querySelectorAll('[aria-live], [role=status], [role=timer], [role=log]')];
+    expect(live.map(text).join('')).to.equal('');
+    expect(live.some((r) => r.contains(status))).to.equal(false);
     el.now = '2026-03-03T01:59:30Z';
     await el.updateComplete;
     expect(text(status)).to.equal('Starts in 1 minute');
@@ -248,6 +251,23 @@ describe('<care-chat-schedule>', () => {
     expect(ics).to.include('DTSTAMP:20260301T220000Z\r\n');
     // Its UID is the chat's id at this site's host: another site's "bcsm" chat stays another event.
     expect(ics).to.include(`UID:bcsm@${location.hostname}\r\n`);
+  });
+
+  it('links a chat whose start the rule does not give to Google from the first date the rule gives; Outlook gets the next date listed', async () => {
+    // Starts Wednesday 4 March 21:00 New York, then Mondays; the viewer is in New York on Sunday 1 March.
+    const wed = { ...bcsm, start: '2026-03-04T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=4', exceptions: [], topics: {} };
+    const el = await render({ chats: [wed], show: 3 }, { zone: 'America/New_York' });
+    const shown = [...items(el)[0]!.querySelectorAll('time')].map((t) => t.getAttribute('datetime'));
+    expect(shown).to.deep.equal(['2026-03-05T02:00:00.000Z', '2026-03-10T01:00:00.000Z', '2026-03-17T01:00:00.000Z']);
+    const d = root(el).querySelector('details')!;
+    d.open = true;
+    await waitUntil(() => d.querySelector('a'), 'the menu did not open');
+    const [, google, outlook] = [...d.querySelectorAll('a')].map((a) => new URL(a.href).searchParams);
+    // Google's link takes no RDATE: the Mondays from 9 March, 3 of them (the start, on a Wednesday, is left out).
+    expect(google!.get('dates')).to.equal('20260309T210000/20260309T220000');
+    expect(google!.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3');
+    // Outlook's is the next date the widget lists: the start.
+    expect(outlook!.get('startdt')).to.equal(shown[0]);
   });
 
   it('subscribes to all chats in one .ics', async () => {
