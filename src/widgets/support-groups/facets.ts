@@ -42,7 +42,6 @@ export function* facetSteps(
   const values: string[][] = [];
   const start: Int32Array[] = [];
   const vals: Uint16Array[] = [];
-  const totals: Int32Array[] = [];
   for (const f of FACETS) {
     const seen = new Map<string, number>();
     const raw: number[] = [];
@@ -58,16 +57,30 @@ export function* facetSteps(
       }
       st[d + 1] = raw.length;
     }
-    const list = [...seen.keys()].sort((a, b) => (sort ? sort(f, a, b) : a < b ? -1 : a > b ? 1 : 0));
-    const position = new Uint16Array(seen.size);
-    list.forEach((v, i) => (position[seen.get(v)!] = i));
-    values.push(list);
+    values.push([...seen.keys()]);
     start.push(st);
-    const total = new Int32Array(list.length);
-    vals.push(Uint16Array.from(raw, (id) => (total[position[id]!]!++, position[id]!)));
-    totals.push(total);
+    vals.push(Uint16Array.from(raw));
   }
-  return { values, start, vals, totals };
+  return sortFacets({ values, start, vals, totals: [] }, sort);
+}
+
+/**
+ * Orders each facet's values (by `sort`, else by code unit), in place: the documents' value indexes follow, and the
+ * totals are counted. The finder orders them again for a new page language (its collator), without reading the
+ * documents again.
+ */
+export function sortFacets(table: FacetTable, sort?: (facet: FacetKey, a: string, b: string) => number): FacetTable {
+  table.values.forEach((old, f) => {
+    const list = (table.values[f] = [...old].sort(sort && ((a, b) => sort(FACETS[f]!, a, b))));
+    const at = new Map(list.map((v, i) => [v, i]));
+    const total = (table.totals[f] = new Int32Array(list.length));
+    table.vals[f] = table.vals[f]!.map((i) => {
+      const k = at.get(old[i]!)!;
+      total[k]!++;
+      return k;
+    });
+  });
+  return table;
 }
 
 export interface FacetResult {

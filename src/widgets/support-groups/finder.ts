@@ -1,7 +1,7 @@
 // The finder's data model: built once when groups arrive, queried on every keystroke. No DOM here.
 import { lazy } from '../../core/lazy.js';
 import type { SearchIndex } from './search.js';
-import { applyFacets, facetSteps, FACETS, type FacetKey, type FacetTable } from './facets.js';
+import { applyFacets, facetSteps, FACETS, sortFacets, type FacetKey, type FacetTable } from './facets.js';
 import { overBudget } from '../../core/tasks.js';
 import { audiences, formats } from './kinds.js';
 import type { Group } from './support-groups.schema.js';
@@ -68,6 +68,11 @@ export interface Finder {
   warm(ms?: number): boolean;
   /** Whether the index is built (search before that builds the rest at once, so results are always complete). */
   readonly ready: boolean;
+  /**
+   * Orders the facets' values for a page language (its collator), in place; true when they were in another's (results
+   * counted before no longer match them). The search index stays: it does not depend on the language.
+   */
+  sortFor(locale: string): boolean;
 }
 
 export interface Origin {
@@ -113,17 +118,14 @@ export function* finderSteps(groups: Group[], synonyms: Record<string, string[]>
     else for (const t of g.cancerTypes) found.add(low(t));
   }
   const types = [...found];
-  const facets = yield* facetSteps(
-    groups.length,
-    (d, facet) => FACET_VALUES[facet](groups[d]!, low, types),
-    (facet, a, b) => {
-      const order = SCHEMA_ORDER[facet];
-      // "Any cancer type" last, after the types by name.
-      return order
-        ? order.indexOf(a as never) - order.indexOf(b as never)
-        : +(a === GENERAL) - +(b === GENERAL) || a.localeCompare(b, locale);
-    },
-  );
+  const sort = (facet: FacetKey, a: string, b: string) => {
+    const order = SCHEMA_ORDER[facet];
+    // "Any cancer type" last, after the types by name.
+    return order
+      ? order.indexOf(a as never) - order.indexOf(b as never)
+      : +(a === GENERAL) - +(b === GENERAL) || a.localeCompare(b, locale);
+  };
+  const facets = yield* facetSteps(groups.length, (d, facet) => FACET_VALUES[facet](groups[d]!, low, types), sort);
   const typeWords = `${TYPE_WORDS} ${types.join(' ')}`;
   yield;
   // Lower-cased names compared plainly: a collator is ~20× slower on 10,000 names, for the same order in practice.
@@ -155,6 +157,12 @@ export function* finderSteps(groups: Group[], synonyms: Record<string, string[]>
     },
     get ready() {
       return !!index;
+    },
+    sortFor: (to) => {
+      if (to == locale) return false;
+      locale = to;
+      sortFacets(facets, sort);
+      return true;
     },
     // Nothing to do until the search code has come.
     warm: (ms = 0) => {

@@ -21,7 +21,10 @@ export interface NearHost {
   /** Offer "Use my location" (configured, and the browser has it). */
   geolocation: boolean;
   origin: NamedOrigin | undefined;
-  /** The status line: locating, or why the location could not be used. */
+  /**
+   * The status line, as a message key (worded when drawn: a new page language words it anew): locating, or why the
+   * location could not be used.
+   */
   status: string;
   /** The configured place by name or postcode. */
   place(text: string): NamedOrigin | undefined;
@@ -44,7 +47,7 @@ export function nearField(h: NearHost): TemplateResult {
     h.sortFrom(origin, origin ? value : '');
   };
   const locate = () => {
-    h.say(h.t('locating'));
+    h.say('locating');
     navigator.geolocation.getCurrentPosition(
       // The answer may come many seconds later: not for an element removed or configured anew since.
       ({ coords }) => {
@@ -52,7 +55,7 @@ export function nearField(h: NearHost): TemplateResult {
         h.say('');
         h.sortFrom({ lat: coords.latitude, lon: coords.longitude, label: HERE }, '');
       },
-      (error) => h.signal.aborted || h.say(h.t(error.code === 1 ? 'locationDenied' : 'locationFailed')),
+      (error) => h.signal.aborted || h.say(error.code === 1 ? 'locationDenied' : 'locationFailed'),
       { timeout: 15000, maximumAge: 600000 },
     );
   };
@@ -68,7 +71,7 @@ export function nearField(h: NearHost): TemplateResult {
         : nothing
     }
     ${h.geolocation ? html`<button type="button" @click=${locate}>${h.t('useLocation')}</button>` : nothing}
-    <p class="hint" role="status">${h.status || (h.origin ? (here ? h.t('nearYou') : h.tb('sortedBy', { place: h.origin.label })) : '')}</p>
+    <p class="hint" role="status">${h.status ? h.t(h.status) : h.origin ? (here ? h.t('nearYou') : h.tb('sortedBy', { place: h.origin.label })) : ''}</p>
   </div>`;
 }
 

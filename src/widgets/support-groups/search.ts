@@ -53,6 +53,8 @@ export interface SearchIndex {
   ids: Map<string, number>;
   /** Normalised word → the other words of its synonym groups. */
   synonyms: Map<string, string[]>;
+  /** Each synonym of several words, as its words, with the other words of its synonym groups ("sclc"). */
+  phrases: [words: string[], synonyms: string[]][];
   /** @internal scratch space, reused by every query */
   scratch: { score: Float32Array; stamp: Int32Array; hits: Uint8Array; gen: number; cache: Map<string, TokenHits> };
 }
@@ -159,13 +161,14 @@ export function* indexSteps(fields: Docs, weights: number[], extraSynonyms: Reco
   yield;
 
   const synonyms = new Map<string, Set<string>>();
+  const phrased = new Map<string, Set<string>>();
   for (const group of groups) {
-    // A word leads to its synonyms, a phrase to none: a query is single words, and a phrase matched from its first
-    // letters ("small" being typed) would lead from one of its words alone.
+    // A word leads to its synonyms, a phrase only once a query has all its words (`search`): a query is single words,
+    // and a phrase matched from its first letters ("small" being typed) would lead from one of its words alone.
     for (const a of group) {
-      if (a.includes(' ')) continue;
-      let set = synonyms.get(a);
-      if (!set) synonyms.set(a, (set = new Set()));
+      const map = a.includes(' ') ? phrased : synonyms;
+      let set = map.get(a);
+      if (!set) map.set(a, (set = new Set()));
       for (const b of group) if (b !== a) set.add(b);
     }
   }
@@ -179,6 +182,7 @@ export function* indexSteps(fields: Docs, weights: number[], extraSynonyms: Reco
     weights: w,
     ids,
     synonyms: new Map([...synonyms].map(([k, v]) => [k, [...v]])),
+    phrases: [...phrased].map(([k, v]) => [k.split(' '), [...v]]),
     scratch: { score: new Float32Array(n), stamp: new Int32Array(n), hits: new Uint8Array(n), gen: 0, cache: new Map() },
   };
 }
@@ -248,8 +252,11 @@ const enum Match {
   Synonym = 0.9,
 }
 
-/** Which terms a query token stands for, with a match quality (Match.Exact, lower for prefixes, typos, synonyms). */
-export function expandToken(index: SearchIndex, token: string, prefix: boolean): Map<number, number> {
+/**
+ * Which terms a query token stands for, with a match quality (Match.Exact, lower for prefixes, typos, synonyms).
+ * `also`: synonyms of a phrase the query has in full, one of whose words the token is.
+ */
+export function expandToken(index: SearchIndex, token: string, prefix: boolean, also: string[] = []): Map<number, number> {
   const out = new Map<number, number>();
   const add = (id: number | undefined, q: number) => {
     if (id !== undefined && (out.get(id) ?? 0) < q) out.set(id, q);
@@ -277,18 +284,20 @@ export function expandToken(index: SearchIndex, token: string, prefix: boolean):
   // Synonyms of the token itself and of every term it matched.
   const words = [[token, Match.Exact] as const, ...[...out].map(([id, q]) => [terms[id]!, q] as const)];
   for (const [word, q] of words) for (const s of index.synonyms.get(word) ?? []) add(ids.get(s), q * Match.Synonym);
+  for (const s of also) add(ids.get(s), Match.Synonym);
   return out;
 }
 
-function tokenHits(index: SearchIndex, token: string, prefix: boolean): TokenHits {
-  const key = prefix ? token + '*' : token;
+function tokenHits(index: SearchIndex, token: string, prefix: boolean, also?: string[]): TokenHits {
+  // A token is one word: what follows its space is the phrases' synonyms.
+  const key = `${token}${prefix ? '*' : ''} ${also}`;
   const cache = index.scratch.cache;
   const cached = cache.get(key);
   if (cached) return cached;
   const s = index.scratch;
   const gen = ++s.gen;
   const found: number[] = [];
-  for (const [id, q] of expandToken(index, token, prefix)) {
+  for (const [id, q] of expandToken(index, token, prefix, also)) {
     const { docs, weights, start } = index;
     for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
       const d = docs[k]!;
@@ -340,7 +349,13 @@ export function search(index: SearchIndex, query: string, order?: Int32Array, by
   const byRank = (r: number) => (byOrder ? byOrder[r]! : r);
   const tokens = queryTokens(query);
   if (!tokens.length) return undefined;
-  const lists = tokens.map(({ token, prefix }) => tokenHits(index, token, prefix));
+  // A phrase synonym typed in full ("small cell lung") finds its synonyms too ("sclc"), as they find it: each of its
+  // words also stands for them, so a group with one of them has every word (one look over the phrases per query).
+  const words = new Set(tokens.map((t) => t.token));
+  const also = new Map<string, string[]>();
+  for (const [phrase, synonyms] of index.phrases)
+    if (phrase.every((w) => words.has(w))) for (const w of phrase) also.set(w, [...(also.get(w) ?? []), ...synonyms]);
+  const lists = tokens.map(({ token, prefix }) => tokenHits(index, token, prefix, also.get(token)));
   // Intersect, shortest list first.
   lists.sort((a, b) => a.docs.length - b.docs.length);
   const s = index.scratch;

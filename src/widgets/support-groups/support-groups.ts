@@ -140,9 +140,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
    * `done` once the whole list's check is about to be configured.
    */
   #partial?: FirstPage;
-  /** A long list's finder, built in the background with its check (for the language it was built in). */
-  #built?: { locale: string; finder: Finder };
+  /** A long list's finder, built in the background with its check. */
+  #built?: Finder;
   #page: number[] = [];
+  /** Cancels the task that draws the rest of a long list's first page. */
+  #cancelScreen?: () => void;
   /** While a long list shows its first page: how many of its cards are drawn yet (FIRST_SCREEN, then all). */
   #screen = Infinity;
   /** Filters start open on wide screens, folded on phones (so results are not pushed off screen). */
@@ -222,7 +224,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     later(() => countFormat(this.locale), 'background');
     const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
       if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
-      this.#built = { locale: partial.locale, finder: whole.finder };
+      this.#built = whole.finder;
       return done({ value: { ...shell, groups: whole.groups }, errors: [], skipped: [] });
     });
     const page = drawn && firstPage(this.validator, groups, chain, shell.pageSize);
@@ -237,11 +239,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const partial = this.#partial;
     const completing = !!partial?.shown && !!partial.done;
     if (completing) this.#partial = undefined;
-    else if (partial && !partial.shown) {
-      // Its first screen of cards in this task, the rest of the page in the next.
+    else if (partial) {
+      // Its first screen of cards in this task, the rest of the page in the next (again if a new page language
+      // configures it anew: `stop` cancelled the task).
       partial.shown = true;
       this.#screen = FIRST_SCREEN;
-      later(() => {
+      this.#cancelScreen = later(() => {
         this.#screen = Infinity;
         this.requestUpdate();
       });
@@ -285,6 +288,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** @internal */
   protected override stop(): void {
     this.#cancelWarm?.();
+    this.#cancelScreen?.();
     clearTimeout(this.#announce);
     this.#jsonLd?.remove();
     this.#jsonLd = this.#jsonLdFor = undefined;
@@ -303,8 +307,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** `index`: build the search index in the background (not for a first page that the whole list replaces). */
   #setGroups(groups: Group[], index = true): void {
     this.#cancelWarm?.();
-    // The whole of a long list: its finder was built with its check, from these very groups.
-    const built = this.#built?.locale === this.locale ? this.#built.finder : undefined;
+    // The whole of a long list: its finder was built with its check, from these very groups (in any language: its
+    // filters are ordered for this one when drawn).
+    const built = this.#built;
     const same = built && built.groups.length === groups.length && built.groups.every((g, i) => g === groups[i]);
     if (same) this.#built = undefined;
     const finder = (this.#finder = same ? built : createFinder(groups, this.value?.synonyms, this.locale));
@@ -334,6 +339,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   }
 
   #results(): Found {
+    // A new page language orders the filters' values with its collator: results counted in the old order go.
+    if (this.#finder!.sortFor(this.locale)) this.#found.clear();
     const key = JSON.stringify([this.state, this.origin]);
     const value = this.#found.get(key) ?? find(this.#finder!, this.state, this.origin, features.near.value?.byDistance);
     // A query before the search code has come: not kept, asked again when the code is here.

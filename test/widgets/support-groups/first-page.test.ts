@@ -212,6 +212,18 @@ describe('<care-support-groups> with a long list', () => {
     await waitUntil(() => el.indexReady, 'the index was not built after', { timeout: 10000 });
   });
 
+  it('removed before the rest of its first page is drawn: that task is cancelled, nothing is drawn after', async () => {
+    const { el } = await mount(raw);
+    expect(names(el)).to.have.length(FIRST_SCREEN);
+    let updates = 0;
+    el.addController({ hostUpdated: () => updates++ });
+    el.remove();
+    for (let i = 0; i < 3; i++) await nextTask();
+    await el.updateComplete;
+    expect(updates, 'updates after removal').to.equal(0);
+    expect(names(el)).to.have.length(FIRST_SCREEN);
+  });
+
   it('a bad group late in the list: the first page at once, then its config error with its path, and the rest work', async () => {
     const list = raw.map((g, i) => (i === 590 ? { ...g, audiences: ['everyone'] } : g));
     const { el, errors } = await mount(list);

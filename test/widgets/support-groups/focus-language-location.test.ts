@@ -5,8 +5,10 @@ import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { registerLocale } from '../../../src/core/i18n/registry.js';
 import es from '../../../src/i18n/locales/es.js';
+import pl from '../../../src/i18n/locales/pl.js';
 
 registerLocale('es', es);
+registerLocale('pl', pl);
 
 const base = async () => ({ ...(await (await fetch('/test/fixtures/support-groups/groups.json')).json()), urlState: false });
 const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
@@ -97,6 +99,59 @@ describe('<care-support-groups> in a new page language', () => {
     expect(summary).to.contain('Próxima reunión').and.contain('martes');
     expect(summary).not.to.contain('Tuesday');
   });
+
+  it('orders the filters by its collator and words a shown location error in it, keeping the query and filters (plain strings)', async () => {
+    const geo = navigator.geolocation;
+    // The device refuses: "We could not use your location…" is shown.
+    const stub = {
+      getCurrentPosition: (_: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1 } as GeolocationPositionError),
+    };
+    Object.defineProperty(navigator, 'geolocation', { value: stub, configurable: true });
+    try {
+      // Polish orders "ś" after "s", English with it: "Śledziona" comes before "Szyjka macicy" in English only.
+      const config = await base();
+      const types = ['Skóra', 'Śledziona', 'Szyjka macicy', 'Skóra', 'Śledziona'];
+      config.groups = config.groups.map((g: object, i: number) => ({ ...g, cancerTypes: [types[i]] }));
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="en"><care-support-groups .config=${{ ...config, useGeolocation: true }}></care-support-groups></div>`,
+      );
+      const el = wrapper.firstElementChild as CareSupportGroups;
+      await ready(el);
+      const input = $(el, '#q') as HTMLInputElement;
+      input.value = 'breast';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await tick(el, 'In person');
+      await waitUntil(() => $(el, '.near button'), 'no "Use my location" button');
+      $(el, '.near button')!.click();
+      await el.updateComplete;
+      const status = () => $(el, '.near [role=status]')!.textContent!;
+      expect(status()).to.equal('We could not use your location. Choose a place from the list.');
+      // The cancer types' fieldset (the first): each value with its count, and whether it can be ticked.
+      const typeFilters = () =>
+        [...$(el, '.filters fieldset')!.querySelectorAll('.check')].map((l) => `${text(l)} ${l.querySelector('input')!.disabled}`);
+      const english = ['Skóra (1) false', 'Śledziona (1) false', 'Szyjka macicy (0) true'];
+      expect(typeFilters()).to.deep.equal(english);
+      const before = names(el);
+      expect(before).to.have.length(2);
+
+      wrapper.lang = 'pl';
+      await waitUntil(() => status() === pl['support-groups']!.locationDenied, `the location error stayed "${status()}"`, {
+        timeout: 2000,
+      });
+      expect(typeFilters()).to.deep.equal(['Skóra (1) false', 'Szyjka macicy (0) true', 'Śledziona (1) false']);
+      expect(input.value).to.equal('breast');
+      expect($$(el, '.chip')).to.have.length(1);
+      expect(names(el)).to.deep.equal(before);
+      expect(el.indexReady, 'the search index is kept').to.equal(true);
+
+      wrapper.lang = 'en';
+      await waitUntil(() => status().startsWith('We could not'), 'the location error stayed in Polish');
+      expect(typeFilters()).to.deep.equal(english);
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', { value: geo, configurable: true });
+    }
+  });
 });
 
 describe('<care-support-groups> and a late answer to "Use my location"', () => {
@@ -148,7 +203,8 @@ describe('<care-support-groups> and a late answer to "Use my location"', () => {
     const el = await locate(await base());
     // A JSON string, as an editor's page may set it: its `places` is not a list.
     el.config = JSON.stringify({ groups: [], places: 'Parramatta' });
-    await waitUntil(() => $(el, '.panel.error'), 'no config error');
+    // Its wording loads zod and the schema first: a second or more on a busy machine.
+    await waitUntil(() => $(el, '.panel.error'), 'no config error', { timeout: 4000 });
     expect(() => answer()).not.to.throw();
     expect(el.origin).to.equal(undefined);
   });

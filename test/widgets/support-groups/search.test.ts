@@ -167,6 +167,19 @@ describe('search: matching and ranking', () => {
     expect(search(phrased, 'scl')).to.deep.equal([5, 2]);
     expect(search(phrased, 'small ')).to.deep.equal([2, 6]);
   });
+  it('finds a multi-word synonym’s other words from the phrase typed in full, as they find it ("small cell lung": "sclc")', () => {
+    const groups = [['Small Cell Lung Group'], ['SCLC Café'], ['Small Steps'], ['Lung Group'], ['SCLC and small steps']];
+    const phrased = buildIndex(groups, [50], { sclc: ['small cell lung'] });
+    // The phrase's own groups first (each word found as written), then those with its synonym.
+    expect(search(phrased, 'small cell lung ')).to.deep.equal([0, 4, 1]);
+    expect(search(phrased, 'small cell lung'), 'its last word as typed').to.deep.equal([0, 4, 1]);
+    expect(search(phrased, 'lung small cell '), 'in any order').to.deep.equal([0, 4, 1]);
+    expect(search(phrased, 'small cell lung café ')).to.deep.equal([1]);
+    // Not before the phrase is whole.
+    expect(search(phrased, 'small cell ')).to.deep.equal([0]);
+    expect(search(phrased, 'small cell lu')).to.deep.equal([0]);
+    expect(search(phrased, 'sclc ')).to.deep.equal([1, 4, 0]);
+  });
   it('ranks exact matches above typo matches', () => {
     const i = buildIndex([['Lunge class'], ['Lung group']], [50]);
     expect(search(i, 'lung ')).to.deep.equal([1, 0]);
