@@ -18,12 +18,14 @@ const PLURAL = new RegExp(`^(.+)_(${CATEGORIES.join('|')})$`);
 // Where the English catalogues live until they move to src/i18n/locales/en.ts (which wins when it exists).
 const ENGLISH_SOURCES = `
 import { coreMessages } from './src/core/i18n/messages.ts';
+import { fetchText } from './src/core/i18n/fetch-text.ts';
+import { panelText } from './src/core/config/issue-panel.ts';
 import { messages as supportGroups } from './src/widgets/support-groups/messages.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
 import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
-  core: coreMessages.en,
+  core: { ...coreMessages.en, ...panelText, ...fetchText },
   'hashtag-feed': new CareHashtagFeed().catalogue.en,
   'support-groups': supportGroups.en,
   'chat-schedule': new CareChatSchedule().catalogue.en,

@@ -4,7 +4,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define/care-chat-schedule.js';
 import '../../src/define/care-hashtag-feed.js';
-import { coreMessages } from '../../src/core/i18n/messages.js';
 import type { LocaleBundle } from '../../src/i18n/types.js';
 import ar from '../../src/i18n/locales/ar.js';
 import el from '../../src/i18n/locales/el.js';
@@ -15,8 +14,7 @@ import ur from '../../src/i18n/locales/ur.js';
 import vi from '../../src/i18n/locales/vi.js';
 import zhHans from '../../src/i18n/locales/zh-Hans.js';
 import zhHant from '../../src/i18n/locales/zh-Hant.js';
-import { messages as supportGroups } from '../../src/widgets/support-groups/messages.js';
-import { errorMessages } from '../../src/core/config/issues.js';
+import { english } from '../helpers/english.js';
 
 type Bundle = Record<string, Record<string, string>>;
 
@@ -31,17 +29,6 @@ const LOCALES: [string, LocaleBundle][] = [
   ['el', el],
   ['it', it_],
 ];
-
-/** The English catalogues, by the part of a LocaleBundle each belongs to (the widgets keep theirs on `catalogue`). */
-const widgetEnglish = (tag: string) =>
-  (document.createElement(tag) as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
-const english: Bundle = {
-  core: coreMessages.en!,
-  'hashtag-feed': widgetEnglish('care-hashtag-feed'),
-  'support-groups': supportGroups.en!,
-  'chat-schedule': widgetEnglish('care-chat-schedule'),
-  errors: errorMessages,
-};
 
 const CATEGORY = /^(.+)_(zero|one|two|few|many|other)$/;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

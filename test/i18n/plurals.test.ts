@@ -6,9 +6,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define/care-chat-schedule.js';
 import '../../src/define/care-hashtag-feed.js';
-import { coreMessages, createTranslate, type Catalogues, type Part } from '../../src/core/i18n/messages.js';
+import { createTranslate, type Catalogues, type Part } from '../../src/core/i18n/messages.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
-import { errorMessages } from '../../src/core/config/issues.js';
 import type { LocaleBundle } from '../../src/i18n/types.js';
 import ar from '../../src/i18n/locales/ar.js';
 import el from '../../src/i18n/locales/el.js';
@@ -19,20 +18,10 @@ import ur from '../../src/i18n/locales/ur.js';
 import vi from '../../src/i18n/locales/vi.js';
 import zhHans from '../../src/i18n/locales/zh-Hans.js';
 import zhHant from '../../src/i18n/locales/zh-Hant.js';
-import { messages as supportGroups } from '../../src/widgets/support-groups/messages.js';
+import { english } from '../helpers/english.js';
 
 const BUNDLES: Record<string, LocaleBundle> = { es, ar, 'zh-Hans': zhHans, 'zh-Hant': zhHant, vi, pl, ur, el, it: it_ };
 for (const [tag, bundle] of Object.entries(BUNDLES)) registerLocale(tag, bundle);
-
-const widgetEnglish = (tag: string) =>
-  (document.createElement(tag) as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
-const english: Record<Part, Record<string, string>> = {
-  core: coreMessages.en!,
-  'hashtag-feed': widgetEnglish('care-hashtag-feed'),
-  'support-groups': supportGroups.en!,
-  'chat-schedule': widgetEnglish('care-chat-schedule'),
-  errors: errorMessages,
-};
 
 const COUNTS = [0, 1, 2, 3, 5, 11, 100];
 const plurals = (en: Record<string, string>) => [
@@ -78,7 +67,7 @@ describe('plural messages for 0, 1, 2, 3, 5, 11 and 100', () => {
   }
 
   it('English says "1 group" and "0 groups"; Arabic uses its zero, dual and plural forms; Polish its few and many', () => {
-    const t = (lang: string) => createTranslate(lang, [{ en: supportGroups.en! }], {}, ['support-groups']);
+    const t = (lang: string) => createTranslate(lang, [{ en: english['support-groups']! }], {}, ['support-groups']);
     expect([0, 1, 2].map((n) => t('en')('count', { count: n, n }))).to.deep.equal(['0 groups', '1 group', '2 groups']);
     const ar = (n: number) => t('ar')('count', { count: n, n });
     const d = new Intl.NumberFormat('ar');

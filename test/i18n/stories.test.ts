@@ -16,8 +16,6 @@ import '../screenshots/clock.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define/all.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
-import { coreMessages } from '../../src/core/i18n/messages.js';
-import { errorMessages } from '../../src/core/config/issues.js';
 import type { LocaleBundle } from '../../src/i18n/types.js';
 import ar from '../../src/i18n/locales/ar.js';
 import el from '../../src/i18n/locales/el.js';
@@ -28,7 +26,7 @@ import ur from '../../src/i18n/locales/ur.js';
 import vi from '../../src/i18n/locales/vi.js';
 import zhHans from '../../src/i18n/locales/zh-Hans.js';
 import zhHant from '../../src/i18n/locales/zh-Hant.js';
-import { messages as supportGroups } from '../../src/widgets/support-groups/messages.js';
+import { english } from '../helpers/english.js';
 import * as chatScheduleStories from '../../stories/chat-schedule.stories.js';
 import * as hashtagFeedStories from '../../stories/hashtag-feed.stories.js';
 import * as supportGroupsStories from '../../stories/support-groups.stories.js';
@@ -47,16 +45,6 @@ const modules: Record<string, Record<string, unknown>> = {
   'support-groups': supportGroupsStories,
   'docs/config-errors': configErrorStories,
   'docs/theming': themingStories,
-};
-
-const widgetEnglish = (tag: string) =>
-  (document.createElement(tag) as unknown as { catalogue: { en: Record<string, string> } }).catalogue.en;
-const english: Record<string, Record<string, string>> = {
-  core: coreMessages.en!,
-  'hashtag-feed': widgetEnglish('care-hashtag-feed'),
-  'support-groups': supportGroups.en!,
-  'chat-schedule': widgetEnglish('care-chat-schedule'),
-  errors: errorMessages,
 };
 
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;

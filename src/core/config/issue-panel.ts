@@ -1,11 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { ConfigIssue } from './issues.js';
 import { itemName } from './item-name.js';
-import { createTranslate, type Translate } from '../i18n/messages.js';
+import { addEnglish, createTranslate, type Translate } from '../i18n/messages.js';
+import { fetchText } from '../i18n/fetch-text.js';
 import { localeChain, registry } from '../i18n/registry.js';
 
 // The editor's panel of config problems: a chunk of its own, loaded with the wording of the first problem
-// (issue-text.ts), so a page whose config is fine never downloads it.
+// (issue-text.ts), so a page whose config is fine never downloads it. Its English words come with it, and why a
+// config's `src` could not be fetched (a problem's `fetch_<code>` reason).
+
+/** The panel's own messages in English (language files have them in their `core` part). */
+export const panelText = {
+  editorDetails: 'Details for the website editor',
+  configErrorIntro: 'This widget did not start: its settings (config) have problems. Fix these, then reload the page:',
+  skippedIntro_one: '{count} item was left out because of a problem in the settings (config):',
+  skippedIntro_other: '{count} items were left out because of problems in the settings (config):',
+};
+addEnglish({ ...panelText, ...fetchText });
 
 /**
  * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert, no error

@@ -16,29 +16,20 @@ export interface Translate {
   from(key: string, params?: Params): string;
 }
 
-/** Messages shared by every widget. */
+/**
+ * Messages shared by every widget, in English as their first screen needs them. The wording of what only a feature
+ * loaded when used shows comes with that feature's code (`addEnglish`): the editor's panel of config problems
+ * (config/issue-panel.ts), why a data source failed (fetch-text.ts). Language files carry them all.
+ */
 export const coreMessages: Catalogues = {
   en: {
     unavailable: 'This information is not available right now.',
-    editorDetails: 'Details for the website editor',
-    configErrorIntro: 'This widget did not start: its settings (config) have problems. Fix these, then reload the page:',
-    skippedIntro_one: '{count} item was left out because of a problem in the settings (config):',
-    skippedIntro_other: '{count} items were left out because of problems in the settings (config):',
     loading: 'Loading…',
-    sourceFailed: 'Could not load {name}: {reason}',
-    // Why a data source failed, by FetchError code (a second sentence, after the widget's own "could not load").
-    fetch_timeout: 'It took too long to answer.',
-    fetch_network: 'We could not reach it.',
-    fetch_login: 'It asks for a login.',
-    fetch_notFound: 'Nothing is at that address.',
-    fetch_busy: 'It is busy. Please try again later.',
-    fetch_http: 'It had a problem.',
-    fetch_type: 'It sent something we cannot read.',
-    fetch_json: 'It sent something we cannot read.',
-    fetch_data: 'It sent something we cannot read.',
-    fetch_notPublic: 'It does not share this with the public.',
   },
 };
+
+/** Adds English core messages that a feature brings with it, before it shows them (a config's overrides still win). */
+export const addEnglish = (messages: Catalogue): void => void Object.assign(coreMessages.en!, messages);
 
 /** A part of a `LocaleBundle`: where a registered language keeps the messages of one catalogue. */
 export type Part = keyof LocaleBundle;

@@ -17,7 +17,6 @@ export default {
     skippedIntro_many: 'لم يُعرض {count} عنصرًا بسبب مشكلات في الإعدادات (config):',
     skippedIntro_other: 'لم يُعرض {count} عنصر بسبب مشكلات في الإعدادات (config):',
     loading: 'جارٍ التحميل…',
-    sourceFailed: 'تعذّر تحميل {name}: {reason}',
     fetch_timeout: 'استغرق وقتًا طويلًا للرد.',
     fetch_network: 'لم نتمكن من الوصول إليه.',
     fetch_login: 'يطلب تسجيل الدخول.',

@@ -14,7 +14,6 @@ export default {
     skippedIntro_one: '{count} στοιχείο παραλείφθηκε λόγω προβλήματος στις ρυθμίσεις (config):',
     skippedIntro_other: '{count} στοιχεία παραλείφθηκαν λόγω προβλημάτων στις ρυθμίσεις (config):',
     loading: 'Φόρτωση…',
-    sourceFailed: 'Αποτυχία φόρτωσης ({name}): {reason}',
     fetch_timeout: 'Άργησε πολύ να απαντήσει.',
     fetch_network: 'Δεν μπορέσαμε να συνδεθούμε.',
     fetch_login: 'Ζητά σύνδεση με λογαριασμό.',

@@ -13,7 +13,6 @@ export default {
     skippedIntro_many: 'Se dejaron fuera {count} elementos por problemas en la configuración (config):',
     skippedIntro_other: 'Se dejaron fuera {count} elementos por problemas en la configuración (config):',
     loading: 'Cargando…',
-    sourceFailed: 'No se pudo cargar {name}: {reason}',
     fetch_timeout: 'Tardó demasiado en responder.',
     fetch_network: 'No pudimos conectarnos.',
     fetch_login: 'Pide iniciar sesión.',

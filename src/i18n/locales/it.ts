@@ -14,7 +14,6 @@ export default {
     skippedIntro_many: '{count} elementi sono stati esclusi per problemi nelle impostazioni (config):',
     skippedIntro_other: '{count} elementi sono stati esclusi per problemi nelle impostazioni (config):',
     loading: 'Caricamento…',
-    sourceFailed: 'Impossibile caricare {name}: {reason}',
     fetch_timeout: 'Ci ha messo troppo tempo a rispondere.',
     fetch_network: 'Non siamo riusciti a raggiungerlo.',
     fetch_login: 'Chiede di accedere con un account.',

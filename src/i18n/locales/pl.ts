@@ -16,7 +16,6 @@ export default {
     skippedIntro_many: 'Pominięto {count} elementów z powodu błędów w ustawieniach (config):',
     skippedIntro_other: 'Pominięto {count} elementu z powodu błędów w ustawieniach (config):',
     loading: 'Ładowanie…',
-    sourceFailed: 'Nie udało się załadować: {name}. {reason}',
     fetch_timeout: 'Serwis zbyt długo nie odpowiadał.',
     fetch_network: 'Nie udało się połączyć z serwisem.',
     fetch_login: 'Serwis wymaga zalogowania.',

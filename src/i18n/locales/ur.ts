@@ -13,7 +13,6 @@ export default {
     skippedIntro_one: 'سیٹنگز (config) میں ایک مسئلے کی وجہ سے {count} آئٹم شامل نہیں کیا گیا:',
     skippedIntro_other: 'سیٹنگز (config) میں مسائل کی وجہ سے {count} آئٹمز شامل نہیں کیے گئے:',
     loading: 'لوڈ ہو رہا ہے…',
-    sourceFailed: '{name} لوڈ نہیں ہو سکا: {reason}',
     fetch_timeout: 'اس نے جواب دینے میں بہت دیر لگائی۔',
     fetch_network: 'ہم اس تک نہیں پہنچ سکے۔',
     fetch_login: 'یہ لاگ اِن مانگتی ہے۔',

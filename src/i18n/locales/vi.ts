@@ -11,7 +11,6 @@ export default {
     configErrorIntro: 'Tiện ích này không khởi động được: phần cài đặt (config) có lỗi. Hãy sửa các lỗi sau, rồi tải lại trang:',
     skippedIntro_other: '{count} mục đã bị bỏ qua vì có lỗi trong phần cài đặt (config):',
     loading: 'Đang tải…',
-    sourceFailed: 'Không tải được {name}: {reason}',
     fetch_timeout: 'Nơi này trả lời quá lâu.',
     fetch_network: 'Chúng tôi không kết nối được với nơi này.',
     fetch_login: 'Nơi này yêu cầu đăng nhập.',

@@ -11,7 +11,6 @@ export default {
     configErrorIntro: '这个小工具没有启动：它的设置（config）有问题。请修正以下问题，然后重新加载页面：',
     skippedIntro_other: '因为设置（config）有问题，有 {count} 项没有显示：',
     loading: '正在加载…',
-    sourceFailed: '无法加载 {name}：{reason}',
     fetch_timeout: '对方回应的时间太长。',
     fetch_network: '我们无法连接到对方。',
     fetch_login: '对方要求登录。',

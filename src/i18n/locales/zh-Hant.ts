@@ -12,7 +12,6 @@ export default {
     configErrorIntro: '這個小工具沒有啟動：它的設定（config）有問題。請修正以下問題，然後重新載入頁面：',
     skippedIntro_other: '因為設定（config）有問題，有 {count} 個項目沒有顯示：',
     loading: '載入中…',
-    sourceFailed: '無法載入 {name}：{reason}',
     fetch_timeout: '對方回應的時間太久。',
     fetch_network: '我們無法連線到對方。',
     fetch_login: '對方要求登入。',

@@ -14,6 +14,11 @@ import { followFocus, SAY_AFTER } from './follow-focus.js';
 import { UGC } from '../../core/links.js';
 import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
+import { addEnglish } from '../../core/i18n/messages.js';
+import { fetchText } from '../../core/i18n/fetch-text.js';
+
+// A source that fails says why, in a sentence of the core's (the feed words three of them its own way, below).
+addEnglish(fetchText);
 
 /** A post ready to render: its reduced content is computed once. @internal */
 interface Item {
