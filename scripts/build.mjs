@@ -79,7 +79,9 @@ export const budgets = {
   // ordered anew for a page language, the first page's task cancelled on removal, phrase synonyms; 3cc2dcf), −108
   // by English words that travel with the features showing them (the editor's panel, why a source failed; 723b03f):
   // 38,368 bytes.
-  'carecircle.js': { target: 30, limit: 38.37 },
+  // −406 (37,962 bytes) by what the feed needs only after its first page, or for its consent gate, as a chunk
+  // (later.ts: later pages, focus that follows a post, the gate and their English).
+  'carecircle.js': { target: 30, limit: 37.97 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -131,7 +133,9 @@ export const budgets = {
   // Session 10: −1 (b125074), +209 for the support groups' fixes (3cc2dcf: the search's phrase synonyms, the facets
   // ordered anew, the Near box's status by key; the module bundles load most of it as chunks), +44 for English words
   // that travel with their features (723b03f: here everything is inline, so only their glue counts): 59,477 bytes.
-  'carecircle.iife.js': { target: 40, limit: 59.48 },
+  // +201 (59,678 bytes) for the feed's later code as a chunk in the module bundles: here it is inline, so only its
+  // glue counts (the loader, the first page read apart from later ones, the gate's host).
+  'carecircle.iife.js': { target: 40, limit: 59.68 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -166,7 +170,11 @@ export const budgets = {
   // so the older configuration's requests stop too) and removed the widgets' own checks: +34 (20,445).
   // −132 (20,313 bytes) by English words that travel with the features showing them: the editor's panel brings its
   // own (723b03f); the feed still carries why a source failed, since it shows it without a chunk.
-  'care-hashtag-feed.js': { target: 20, limit: 20.32 },
+  // −399 (19,914 bytes: the budget met again, and the limit is the target) by what the feed needs only after its
+  // first page, or for its consent gate, as a chunk fetched when a refresh or "Show more" first asks for a later page
+  // (later.ts, 1.04): a later page read on to the posts held or filling a gap, focus that follows the reader's post,
+  // the gate, and their English. A gated feed fetches it before its gate (the author's fallback shows until then).
+  'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3

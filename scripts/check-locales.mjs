@@ -22,11 +22,12 @@ import { fetchText } from './src/core/i18n/fetch-text.ts';
 import { panelText } from './src/core/config/issue-panel.ts';
 import { messages as supportGroups } from './src/widgets/support-groups/messages.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
+import { laterText } from './src/widgets/hashtag-feed/later.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
 import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
   core: { ...coreMessages.en, ...panelText, ...fetchText },
-  'hashtag-feed': new CareHashtagFeed().catalogue.en,
+  'hashtag-feed': { ...new CareHashtagFeed().catalogue.en, ...laterText },
   'support-groups': supportGroups.en,
   'chat-schedule': new CareChatSchedule().catalogue.en,
   errors: errorMessages,

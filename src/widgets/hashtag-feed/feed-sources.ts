@@ -6,13 +6,15 @@ import type { FeedSource } from './hashtag-feed.schema.js';
 
 /**
  * The readers of the less common sources, loaded the first time a config names one (a feed of Mastodon or
- * curated posts never downloads the Bluesky or snapshot code), and the saved posts' code, loaded only by a config
- * with `"cache": true`. Replaceable in tests. @internal
+ * curated posts never downloads the Bluesky or snapshot code), the saved posts' code, loaded only by a config
+ * with `"cache": true`, and what the feed needs only after its first page or for its consent gate (later.ts).
+ * Replaceable in tests. @internal
  */
 export const readers = {
   snapshot: lazy(() => import('../../sources/snapshot.js')),
   bluesky: lazy(() => import('../../sources/bluesky-feed.js')),
   cache: lazy(() => import('./cache.js')),
+  later: lazy(() => import('./later.js')),
 };
 
 /** A reader that could not be loaded fails its source like an unreachable server: the other sources go on. */
@@ -53,7 +55,8 @@ export const runner = (src: FeedSource): Runner => ({
 
 /**
  * Asks a source for its first page (`more` false) or its next one. Returns whether a request was made:
- * none while a Retry-After or back-off runs, and at most one first-page request per `interval` ms.
+ * none while a Retry-After or back-off runs, and at most one first-page request per `interval` ms. The first
+ * answer is taken as it is; how a later one joins the posts held is in later.ts (`nextPage`).
  */
 export async function pull(
   r: Runner,
@@ -73,36 +76,14 @@ export async function pull(
         : src.type === 'snapshot'
           ? (await reader(readers.snapshot, 'snapshot')).fetchSnapshot(src.url, { signal })
           : (await reader(readers.bluesky, 'Bluesky')).fetchBlueskyFeed(src.service, src.feed, { cursor: page, signal });
-    const result = await read(more ? (r.gap ?? r.next) : undefined);
-    const held = new Set(r.posts.map((p) => p.url));
-    const reaches = () => result.posts.some((p) => held.has(p.url));
-    // A server's pages, with posts already held. A refresh whose page reaches none of them (more came in between
-    // than a page holds, say while the tab was hidden) reads on, up to three pages, until it does: no post is
-    // skipped between the two. A gap still left is filled by "more" first.
-    const paged = src.type != 'snapshot' && held.size;
-    for (let n = 0; !more && paged && n < 3 && result.next && !reaches(); n++) {
-      const page = await read(result.next);
-      result.posts = [...result.posts, ...page.posts];
-      result.next = page.next;
-    }
-    const gap = paged && !reaches() ? result.next : undefined;
-    const known = new Set(result.posts.map((p) => p.url));
-    // A snapshot file is the whole list: a post no longer in it was taken off the site (the pipeline's review), so
-    // it leaves the page too. A server's first page is only the newest: older posts stay. On Mastodon, whose tag
-    // timeline is in time order, a post newer than that page's oldest but not on it was deleted (or lost the tag):
-    // it leaves too (all of them, when the first page is empty).
-    const oldest = result.posts.length ? Math.min(...result.posts.map((p) => Date.parse(p.createdAt))) : -Infinity;
-    r.posts = more
-      ? [...r.posts.filter((p) => !known.has(p.url)), ...result.posts]
-      : src.type == 'snapshot'
-        ? result.posts
-        : [...result.posts, ...r.posts.filter((p) => !known.has(p.url) && !(src.type == 'mastodon' && Date.parse(p.createdAt) > oldest))];
-    if (more && r.gap) {
-      // A page only of posts held closes the gap with nothing new: the reader asked for more, so go on past the oldest.
-      if (!(r.gap = gap) && result.posts.every((p) => held.has(p.url))) return pull(r, hashtag, interval, more, signal, now);
+    if (more || r.posts.length) {
+      // A later page: read on to the posts held, fill a gap first (later.ts, a chunk). Again when "more" only closed a gap.
+      if (await (await reader(readers.later, 'feed')).nextPage(r, read, more)) return pull(r, hashtag, interval, more, signal, now);
     } else {
-      if (!more) r.gap = gap;
-      if (more || !r.posts.length || r.next === undefined) r.next = result.next;
+      const result = await read();
+      r.posts = result.posts;
+      r.gap = undefined;
+      if (!r.posts.length || r.next === undefined) r.next = result.next;
     }
     r.error = undefined;
     r.failures = 0;

@@ -10,10 +10,11 @@ import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, readers, runner, type Runner } from './feed-sources.js';
 import { contentNodes } from './post-content.js';
-import { followFocus, SAY_AFTER } from './follow-focus.js';
+import type { Focus } from './later.js';
 import { UGC } from '../../core/links.js';
 import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
+import { messages } from './messages.js';
 import { addEnglish } from '../../core/i18n/messages.js';
 import { fetchText } from '../../core/i18n/fetch-text.js';
 
@@ -38,8 +39,6 @@ const LANG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 const FULL_DATE = { dateStyle: 'medium', timeStyle: 'short' } as const;
 /** Cards in the loading skeleton (about a screenful): the posts arrive in their place, so nothing below them moves. */
 const SKELETON = 6;
-/** What a reader can focus inside a post, to find the same control when the post moves. */
-const CONTROLS = 'a[href],button';
 
 /**
  * A moderated, safe, accessible hashtag feed: Mastodon hashtag timelines, curated posts, snapshot files
@@ -88,37 +87,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
 
   protected readonly validator = hashtagFeedValidator;
   protected override readonly skippable = ['sources.*.posts'];
-  protected override readonly catalogue = {
-    en: {
-      feed: 'Posts tagged #{tag}',
-      disclaimer: 'These posts are from the public. They are not medical advice. Ask your care team about your own care.',
-      more: 'Show more posts',
-      fresh_one: 'Show {count} new post',
-      fresh_other: 'Show {count} new posts',
-      noPosts: 'No posts for #{tag} yet.',
-      empty: 'No posts to show yet.',
-      show: 'Show post',
-      hide: 'Hide post',
-      cw: 'Before you read: {text}',
-      sensitive: 'This post may upset some people.',
-      noAlt: 'A picture with no description',
-      video: 'Video: {text}',
-      boost: 'Shared post',
-      reply: 'Reply',
-      postsFailed: 'We could not get posts from {name}. {reason}',
-      // Why a source failed is the core's `fetch_<code>` sentence, after postsFailed; the feed words three its own
-      // way (it names the hashtag, retries by itself, and shows the status).
-      fetch_notPublic: 'It does not share #{tag} with the public.',
-      fetch_busy: 'It is busy. We will try again later.',
-      fetch_http: 'It had a problem (error {status}).',
-      saved: 'These posts were saved {age}.',
-      consent: 'Show posts from {hosts}',
-      consentNote: 'These posts come from {hosts}. We only contact them if you choose to see the posts.',
-      curated: 'our selected posts',
-      elsewhere: 'other websites',
-      removed: 'The post you were reading was removed.',
-    },
-  };
+  protected override readonly catalogue = messages;
 
   protected override readonly messagePart = 'hashtag-feed';
   /** @internal */ #runners: Runner[] = [];
@@ -130,8 +99,10 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** Cancels the formatters' warm-up. @internal */ #unwarm?: () => void;
   /** @internal */ #onVisible = () => !document.hidden && this.#due && this.#tick();
   /** The addresses of the posts on screen. @internal */ #urls: string[] = [];
-  /** Before a refresh: the posts' addresses, the focused post's index, its focused control's (-1: the post). @internal */
-  #focus?: [string[], number, number];
+  /** Before a refresh: where focus was among the posts. @internal */
+  #focus?: Focus;
+  /** The consent gate's code could not load: the feed says it is not available. @internal */
+  #noGate = false;
 
   constructor() {
     super();
@@ -168,7 +139,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.savedAt = undefined;
     this.opened = new Set();
     this.loading = true;
-    if (config.consent === 'required' && !this.consented) return;
+    // A gate to press first: its code (later.ts) is what the feed shows first.
+    if (config.consent === 'required' && !this.consented)
+      return void readers.later().then(
+        () => this.requestUpdate(),
+        () => ((this.#noGate = true), this.requestUpdate()),
+      );
     return this.#start();
   }
 
@@ -244,9 +220,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     }
     const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes), config.moderation));
     // Posts may go (or move) under the reader: where focus is, for updated() to follow.
-    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const post = active?.closest('article');
-    if (post) this.#focus = [this.#urls, this.#articles().indexOf(post), [...post.querySelectorAll(CONTROLS)].indexOf(active!)];
+    this.#focus = readers.later.value?.focusIn(this.renderRoot, this.#urls);
     // The first answer's posts come with the end of loading, in one update (not a second render of every post).
     if (first) this.loading = false;
     // Posts a "more" page brings join the list; new posts waiting for the reader's "show" button keep waiting.
@@ -266,17 +240,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   #name(r: Runner): string {
     // A server by its host; a snapshot file by its address, since it is often on the page's own site.
     return !r.url ? this.t('curated') : r.src.type === 'snapshot' ? r.url : new URL(r.url, document.baseURI).host;
-  }
-
-  /** Hosts other than this page's that the sources would contact. @internal */
-  get #hosts(): unknown {
-    const hosts = new Set(
-      this.#runners
-        .filter((r) => r.url)
-        .map((r) => new URL(r.url!, document.baseURI).host)
-        .filter((h) => h !== location.host),
-    );
-    return hosts.size ? this.list([...hosts]) : this.t('elsewhere');
   }
 
   /** @internal */
@@ -336,15 +299,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     super.updated();
     const was = this.#focus;
     this.#focus = undefined;
-    if (!was) return;
-    const [to, gone] = followFocus(was[0], this.#urls, was[1]);
-    const post = this.#articles()[to];
-    this.#land((post && !gone && post.querySelectorAll<HTMLElement>(CONTROLS)[was[2]]) || post);
-    if (!gone) return;
-    const said = this.renderRoot.querySelector('.said')!;
-    said.textContent = '';
-    // Emptied first and filled a moment later, so a second removal is announced too; not once the feed has left the page.
-    setTimeout(() => this.isConnected && (said.textContent = this.t('removed')), SAY_AFTER);
+    // Set only once later.ts has come (a refresh or "more" loads it).
+    if (was) readers.later.value!.follow(this, was, this.#urls, (to) => this.#land(to), this.t);
   }
 
   /** @internal */
@@ -374,11 +330,17 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
     const title = config.heading ? heading(this.level, config.heading, 'heading') : nothing;
     if (config.consent === 'required' && !this.consented) {
-      const hosts = this.#hosts;
-      return html`${title}<div class="panel gate">
-        <p>${this.tb('consentNote', {}, { hosts })}</p>
-        <button class="primary" @click=${this.#consent}>${this.tb('consent', {}, { hosts })}</button>
-      </div>`;
+      // Until the gate's code has come, the author's fallback; where it cannot come, the feed is not available.
+      const later = readers.later.value;
+      return later
+        ? html`${title}${later.gate(
+            { t, tb: (key, parts) => this.tb(key, {}, parts), list: (values) => this.list(values) },
+            this.#runners.map((r) => r.url),
+            () => this.#consent(),
+          )}`
+        : this.#noGate
+          ? html`${title}<p class="unavailable">${t('unavailable')}</p><slot></slot>`
+          : html`<slot></slot>`;
     }
     const visible = this.items.slice(0, this.shown);
     this.#urls = visible.map((i) => i.p.url);

@@ -1,0 +1,90 @@
+// Issue 13: what the feed needs only after its first page (reading later pages, focus that follows a post) and its
+// consent gate are a chunk (later.ts), which a feed's first screen does not download. The loader is swapped here for
+// one that fails like a chunk that 404s or a CSP refuses, or one held back: a first page never waits for it; a later
+// page without it fails its source like an unreachable server, and the posts stay; a gated feed shows the author's
+// fallback until its gate has come, and says the feed is not available where the gate cannot come.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
+import { lazy } from '../../../src/core/lazy.js';
+import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
+import { $, articles, feed, json, mockFetch, type FetchMock } from './helpers.js';
+
+const MASTO = 'https://later.example';
+const real = { ...readers };
+let mock: FetchMock | undefined;
+let loads = 0;
+
+afterEach(() => {
+  Object.assign(readers, real);
+  mock?.restore();
+  mock = undefined;
+});
+
+const failing = () =>
+  lazy(() => (loads++, Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/later.js'))));
+
+/** A tag timeline's first page of three posts, with a link to a next page. */
+function firstPage() {
+  const status = (id: number) => ({
+    id: String(id),
+    created_at: new Date(Date.now() - id * 60000).toISOString(),
+    url: `${MASTO}/@nurse/${id}`,
+    account: { acct: 'nurse', display_name: 'Nurse Kim', url: `${MASTO}/@nurse` },
+    content: `<p>Post ${id}</p>`,
+    language: 'en',
+  });
+  return json([1, 2, 3].map(status), { headers: { link: `<${MASTO}/api/v1/timelines/tag/bcsm?max_id=3>; rel="next"` } });
+}
+
+describe('<care-hashtag-feed> loads what it needs after its first page when it needs it', () => {
+  it('draws its first page without that code; "more" without it fails the source, and the posts stay', async () => {
+    loads = 0;
+    readers.later = failing();
+    mock = mockFetch((url) => (url.origin === MASTO && !url.searchParams.has('max_id') ? firstPage() : undefined));
+    const el = await feed({ hashtag: 'bcsm', limit: 3, sources: [{ type: 'mastodon', instance: MASTO }] });
+    expect(articles(el).map((a) => a.querySelector('.content')!.textContent!.trim())).to.deep.equal(['Post 1', 'Post 2', 'Post 3']);
+    $(el, '.more')!.click();
+    await waitUntil(() => $(el, '.notice'), 'no notice after "more"');
+    expect($(el, '.notice')!.textContent).to.equal('We could not get posts from later.example. We could not reach it.');
+    expect(articles(el)).to.have.length(3);
+    expect(loads, 'asked for after the first page, and for "more"').to.be.greaterThan(0);
+    expect(
+      mock.calls.filter((u) => u.includes('max_id')),
+      'no next page asked without the code that joins it',
+    ).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a gated feed shows the author\u2019s fallback until its gate has come, then the gate', async () => {
+    let release!: () => void;
+    readers.later = lazy(() => new Promise((resolve) => (release = () => resolve(real.later()))));
+    mock = mockFetch(() => undefined);
+    const el = await fixture<CareHashtagFeed>(
+      html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', heading: 'Community', consent: 'required', sources: [{ type: 'mastodon', instance: MASTO }] }}
+        ><p>Read #bcsm on Mastodon</p></care-hashtag-feed
+      >`,
+    );
+    await waitUntil(() => release, 'the gate\u2019s code not asked for');
+    await el.updateComplete;
+    expect(!!$(el, 'slot'), 'the fallback shows').to.equal(true);
+    expect(!!$(el, '.gate')).to.equal(false);
+    release();
+    await waitUntil(() => $(el, '.gate'), 'no gate once its code came');
+    expect($(el, '.gate button')!.textContent!.trim()).to.equal('Show posts from later.example');
+    expect($(el, '[part=heading]')!.textContent!.trim()).to.equal('Community');
+    expect(mock.calls, 'nothing asked before consent').to.deep.equal([]);
+  });
+
+  it('a gated feed whose gate cannot come says it is not available, and asks nothing', async () => {
+    readers.later = failing();
+    mock = mockFetch(() => undefined);
+    const el = await fixture<CareHashtagFeed>(
+      html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', consent: 'required', sources: [{ type: 'mastodon', instance: MASTO }] }}></care-hashtag-feed>`,
+    );
+    await waitUntil(() => $(el, '.unavailable'), 'no word that the feed is not available');
+    expect($(el, '.unavailable')!.textContent).to.equal('This information is not available right now.');
+    expect(!!$(el, '.gate')).to.equal(false);
+    expect(mock.calls).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+});
