@@ -81,7 +81,8 @@ export const budgets = {
   // 38,368 bytes.
   // −406 (37,962 bytes) by what the feed needs only after its first page, or for its consent gate, as a chunk
   // (later.ts: later pages, focus that follows a post, the gate and their English).
-  'carecircle.js': { target: 30, limit: 37.97 },
+  // −140 (37,822 bytes) by the support groups' Near box words with its code (near.ts).
+  'carecircle.js': { target: 30, limit: 37.83 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -135,7 +136,9 @@ export const budgets = {
   // that travel with their features (723b03f: here everything is inline, so only their glue counts): 59,477 bytes.
   // +201 (59,678 bytes) for the feed's later code as a chunk in the module bundles: here it is inline, so only its
   // glue counts (the loader, the first page read apart from later ones, the gate's host).
-  'carecircle.iife.js': { target: 40, limit: 59.68 },
+  // +148 (59,826 bytes) for the Near box's words moved to its code: the same strings, but gzip no longer finds them
+  // beside the finder's other messages they share words with (everything here is inline).
+  'carecircle.iife.js': { target: 40, limit: 59.83 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -223,7 +226,9 @@ export const budgets = {
   // +44 (25,146) for session 10's fixes (3cc2dcf): filters ordered with a new page language's collator, a shown
   // location message worded anew, the rest of a first page not drawn after removal. −302 (24,844 bytes) by English
   // words that travel with their features (723b03f): the editor's panel's, and why a feed failed with the HSDS chunk.
-  'care-support-groups.js': { target: 20, limit: 24.85 },
+  // −147 (24,697 bytes) by the Near box's words with its code (near.ts, loaded only when the config offers places or
+  // the location).
+  'care-support-groups.js': { target: 20, limit: 24.7 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

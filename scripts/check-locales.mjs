@@ -21,6 +21,7 @@ import { coreMessages } from './src/core/i18n/messages.ts';
 import { fetchText } from './src/core/i18n/fetch-text.ts';
 import { panelText } from './src/core/config/issue-panel.ts';
 import { messages as supportGroups } from './src/widgets/support-groups/messages.ts';
+import { nearText } from './src/widgets/support-groups/near.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
 import { laterText } from './src/widgets/hashtag-feed/later.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
@@ -28,7 +29,7 @@ import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
   core: { ...coreMessages.en, ...panelText, ...fetchText },
   'hashtag-feed': { ...new CareHashtagFeed().catalogue.en, ...laterText },
-  'support-groups': supportGroups.en,
+  'support-groups': { ...supportGroups.en, ...nearText },
   'chat-schedule': new CareChatSchedule().catalogue.en,
   errors: errorMessages,
 };`;

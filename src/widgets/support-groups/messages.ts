@@ -4,20 +4,12 @@ import type { Catalogues } from '../../core/i18n/messages.js';
  * Every visible string of the finder (config `messages` may override any key), in plain words: short
  * sentences, everyday words (tested at reading grade 6 or below). Values of a list (`audience_*`, `format_*`)
  * read mid-sentence ("For people with cancer and carers"); the finder capitalises them at the start of a line.
+ * The Near box's words come with its code (near.ts); language files carry them all.
  */
 export const messages: Catalogues = {
   en: {
     searchLabel: 'Search for a support group',
     searchHint: 'For example, a type of cancer, a town or a group name',
-    nearLabel: 'Near',
-    anywhere: 'Anywhere',
-    useLocation: 'Use my location',
-    locating: 'Finding where you are…',
-    yourLocation: 'Your location',
-    locationDenied: 'We could not use your location. Choose a place from the list.',
-    locationFailed: 'We could not find where you are. Choose a place from the list.',
-    sortedBy: 'Groups near {place} are shown first.',
-    nearYou: 'Groups near you are shown first.',
     filters: 'Filters',
     showGroups_one: 'Show {n} group',
     showGroups_other: 'Show {n} groups',

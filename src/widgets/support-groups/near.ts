@@ -1,12 +1,28 @@
 // The Near box as a chunk, loaded only when a config offers places or the device's location (`places`,
 // `useGeolocation`): the place list, "Use my location", and how far each group is. The element keeps the state
-// (the origin, the status line) and hands this module what it needs to draw and change it.
+// (the origin, the status line) and hands this module what it needs to draw and change it. Its English words come
+// with it.
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { numberFormat } from '../../core/i18n/format.js';
 import type { Translate } from '../../core/i18n/messages.js';
 import { distanceKm, distanceUnit, inUnit, type DistanceUnit } from './geo.js';
 import { anywhere, type ByDistance, type Origin } from './finder.js';
 import type { Group, Place } from './support-groups.schema.js';
+import { messages } from './messages.js';
+
+/** The Near box's words in English (the finder's language files have them too). */
+export const nearText = {
+  nearLabel: 'Near',
+  anywhere: 'Anywhere',
+  useLocation: 'Use my location',
+  locating: 'Finding where you are…',
+  yourLocation: 'Your location',
+  locationDenied: 'We could not use your location. Choose a place from the list.',
+  locationFailed: 'We could not find where you are. Choose a place from the list.',
+  sortedBy: 'Groups near {place} are shown first.',
+  nearYou: 'Groups near you are shown first.',
+};
+Object.assign(messages.en!, nearText);
 
 /** The place list's value while groups are sorted from the device's location. */
 const HERE = '\u0000here';
