@@ -232,11 +232,14 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
 }
 
 /**
- * Google Calendar's "add event" link: local times with `ctz`, and the recurrence. It cannot carry an RDATE: a series
- * whose start the rule does not give is linked from its second occurrence, without the start (see `series`).
+ * Google Calendar's "add event" link: local times with `ctz`, and the recurrence. Google shows a start the rule does
+ * not give, and does not count it in COUNT (reported in fmeringdal/rust-rrule#119 and kewisch/ical.js#294; not
+ * checked here, which has no Google): such a series is linked from its start with `series`'s rule, COUNT one fewer,
+ * so it lists what the widget lists. One with no second date is a one-off.
  */
 export function googleCalendarUrl(e: CalendarEvent): string {
-  const [w, rule] = series(e);
+  const [, rule] = series(e);
+  const w = parseWall(e.start);
   const p = new URLSearchParams({
     action: 'TEMPLATE',
     text: e.title,

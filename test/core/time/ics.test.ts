@@ -113,17 +113,17 @@ describe('ics', () => {
     expect(once).to.include('DTSTART:20260501T090000Z');
   });
 
-  it('links Google Calendar to a start the rule does not give as the .ics writes it: from the first date the rule gives, COUNT one fewer', () => {
-    // Wednesday 7 January, then Mondays: Google's link takes no RDATE, so the series is linked from Monday 12 January.
+  it('links Google Calendar to a start the rule does not give from that start, COUNT one fewer (Google shows the start and does not count it)', () => {
+    // Wednesday 7 January, then Mondays: the start and two Mondays, as the widget and the .ics (an RDATE) list them.
     const wed = { uid: 'w', title: 'W', start: '2026-01-07T21:00', timeZone: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' };
     const g = new URL(googleCalendarUrl(wed)).searchParams;
-    expect(g.get('dates')).to.equal('20260112T210000/20260112T220000');
+    expect(g.get('dates')).to.equal('20260107T210000/20260107T220000');
     expect(g.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2');
     const ics = toIcs([wed], stamp).split('\r\n');
     expect(ics).to.include.members(['DTSTART;TZID=America/New_York:20260112T210000', g.get('recur')!]);
-    // With no COUNT the rule is the same, from the Monday (UNTIL in UTC, as in the .ics).
+    // With no COUNT the rule is the same, from the start (UNTIL in UTC, as in the .ics).
     const until = new URL(googleCalendarUrl({ ...wed, rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20260630' })).searchParams;
-    expect(until.get('dates')).to.equal('20260112T210000/20260112T220000');
+    expect(until.get('dates')).to.equal('20260107T210000/20260107T220000');
     expect(until.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20260701T035959Z');
     // Nothing after the start (COUNT=1, or an UNTIL before the first Monday): a one-off at the start, no recurrence.
     for (const rrule of ['FREQ=WEEKLY;BYDAY=MO;COUNT=1', 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20260110']) {

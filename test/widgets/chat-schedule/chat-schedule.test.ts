@@ -253,7 +253,7 @@ describe('<care-chat-schedule>', () => {
     expect(ics).to.include(`UID:bcsm@${location.hostname}\r\n`);
   });
 
-  it('links a chat whose start the rule does not give to Google from the first date the rule gives; Outlook gets the next date listed', async () => {
+  it('links a chat whose start the rule does not give to Google from that start, COUNT one fewer; Outlook gets the next date listed', async () => {
     // Starts Wednesday 4 March 21:00 New York, then Mondays; the viewer is in New York on Sunday 1 March.
     const wed = { ...bcsm, start: '2026-03-04T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=4', exceptions: [], topics: {} };
     const el = await render({ chats: [wed], show: 3 }, { zone: 'America/New_York' });
@@ -263,8 +263,8 @@ describe('<care-chat-schedule>', () => {
     d.open = true;
     await waitUntil(() => d.querySelector('a'), 'the menu did not open');
     const [, google, outlook] = [...d.querySelectorAll('a')].map((a) => new URL(a.href).searchParams);
-    // Google's link takes no RDATE: the Mondays from 9 March, 3 of them (the start, on a Wednesday, is left out).
-    expect(google!.get('dates')).to.equal('20260309T210000/20260309T220000');
+    // Google shows the start (a Wednesday) and does not count it: the start, then 3 Mondays, as the widget lists them.
+    expect(google!.get('dates')).to.equal('20260304T210000/20260304T220000');
     expect(google!.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3');
     // Outlook's is the next date the widget lists: the start.
     expect(outlook!.get('startdt')).to.equal(shown[0]);
