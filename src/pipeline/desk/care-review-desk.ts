@@ -1117,6 +1117,12 @@ export class CareReviewDesk extends BaseElement {
   }
 
   /** @internal */
+  /** For a Bluesky account, named by its DID: the count covers its posts under every handle it has had. */
+  get #anyHandle(): string {
+    const r = this.#current;
+    return r && accountOf(r.post) !== r.post.author.handle ? ' (under any of its handles)' : '';
+  }
+
   #bulkPanel(handle: string): TemplateResult {
     const approve = this.panel === 'bulk-approve';
     const n = this.bulkCount;
@@ -1126,8 +1132,8 @@ export class CareReviewDesk extends BaseElement {
           n === undefined
             ? 'Counting…'
             : approve
-              ? html`Approve ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>?`
-              : html`Reject ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi> (blocked account)?`
+              ? html`Approve ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>${this.#anyHandle}?`
+              : html`Reject ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>${this.#anyHandle} (blocked account)?`
         }
       </p>
       <div class="panel-actions">

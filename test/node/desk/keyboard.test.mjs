@@ -197,7 +197,13 @@ test('with a pointer: blocking a Bluesky account blocks it by its DID, so its po
     await page.locator('[role="option"]', { hasText: '@jo-renamed.bsky.social' }).first().click();
     await page.locator('button', { hasText: 'Block @jo-renamed.bsky.social' }).click();
     // The count is the account's, by DID: its post under the old handle too, not Sam's under that handle now.
-    await page.locator('.bulk-confirm button', { hasText: 'Reject 3' }).click();
+    const confirm = page.locator('.bulk-confirm');
+    await confirm.locator('button', { hasText: 'Reject 3' }).waitFor();
+    assert.match(
+      await confirm.locator('p').innerText(),
+      /from @jo-renamed\.bsky\.social \(under any of its handles\) \(blocked account\)\?$/,
+    );
+    await confirm.locator('button', { hasText: 'Reject 3' }).click();
     await until(async () => ((all) => jo.every((r) => all.get(r.key).state === 'rejected'))(await readRecords(dir)), 'the account blocked');
     await until(async () => (await liveText(page)) === 'Blocked @jo-renamed.bsky.social: 3 posts. 3 left.', 'announced');
     const stored = await readRecords(dir);
