@@ -138,7 +138,9 @@ export const budgets = {
   // glue counts (the loader, the first page read apart from later ones, the gate's host).
   // +148 (59,826 bytes) for the Near box's words moved to its code: the same strings, but gzip no longer finds them
   // beside the finder's other messages they share words with (everything here is inline).
-  'carecircle.iife.js': { target: 40, limit: 59.83 },
+  // +21 (59,847) for the review's fixes: the feed's later code fetched after its first page when it refreshes, a
+  // gated feed's fallback, and Google's link from a start the rule does not give.
+  'carecircle.iife.js': { target: 40, limit: 59.85 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -174,9 +176,11 @@ export const budgets = {
   // −132 (20,313 bytes) by English words that travel with the features showing them: the editor's panel brings its
   // own (723b03f); the feed still carries why a source failed, since it shows it without a chunk.
   // −399 (19,914 bytes: the budget met again, and the limit is the target) by what the feed needs only after its
-  // first page, or for its consent gate, as a chunk fetched when a refresh or "Show more" first asks for a later page
-  // (later.ts, 1.04): a later page read on to the posts held or filling a gap, focus that follows the reader's post,
+  // first page, or for its consent gate, as a chunk fetched once the first posts are drawn when the feed refreshes,
+  // else at the first "Show more" (later.ts, 1.04): a later page read on to the posts held or filling a gap, focus that follows the reader's post,
   // the gate, and their English. A gated feed fetches it before its gate (the author's fallback shows until then).
+  // +9 (19,923) for that code fetched after the first page when the feed refreshes (a refresh then never waits for
+  // it, and focus follows the reader's post whatever brought the change) and a gated feed's fallback.
   'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.

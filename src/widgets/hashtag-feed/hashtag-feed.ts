@@ -18,7 +18,7 @@ import { messages } from './messages.js';
 import { addEnglish } from '../../core/i18n/messages.js';
 import { fetchText } from '../../core/i18n/fetch-text.js';
 
-// A source that fails says why, in a sentence of the core's (the feed words three of them its own way, below).
+// A source that fails says why, in a sentence of the core's (the feed words three of them its own way: messages.ts).
 addEnglish(fetchText);
 
 /** A post ready to render: its reduced content is computed once. @internal */
@@ -177,7 +177,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */
   #schedule(): void {
     clearTimeout(this.#timer);
-    if (this.#config.refreshSeconds) this.#timer = setTimeout(() => this.#tick(), this.#interval);
+    if (!this.#config.refreshSeconds) return;
+    this.#timer = setTimeout(() => this.#tick(), this.#interval);
+    // What a refresh needs (later.ts), fetched after the first posts are drawn: a refresh then never waits for it, nor
+    // fails on it (a site updated since this page loaded has other chunk names), and focus follows the reader's post
+    // whatever brought the change (saved posts giving way to the server's).
+    later(() => void readers.later().catch(() => {}), 'background');
   }
 
   /** Refresh waits while the tab is hidden and runs as soon as it is visible again. @internal */
@@ -299,7 +304,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     super.updated();
     const was = this.#focus;
     this.#focus = undefined;
-    // Set only once later.ts has come (a refresh or "more" loads it).
+    // Set only once later.ts has come (#refresh asks it where focus is).
     if (was) readers.later.value!.follow(this, was, this.#urls, (to) => this.#land(to), this.t);
   }
 
@@ -330,7 +335,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
     const title = config.heading ? heading(this.level, config.heading, 'heading') : nothing;
     if (config.consent === 'required' && !this.consented) {
-      // Until the gate's code has come, the author's fallback; where it cannot come, the feed is not available.
+      // Until the gate's code has come, the author's fallback; where it cannot come, that fallback or "not available".
       const later = readers.later.value;
       return later
         ? html`${title}${later.gate(
@@ -338,8 +343,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
             this.#runners.map((r) => r.url),
             () => this.#consent(),
           )}`
-        : this.#noGate
-          ? html`${title}<p class="unavailable">${t('unavailable')}</p><slot></slot>`
+        : this.#noGate && !this.hasFallback
+          ? html`${title}<p class="unavailable">${t('unavailable')}</p>`
           : html`<slot></slot>`;
     }
     const visible = this.items.slice(0, this.shown);

@@ -1,8 +1,8 @@
-// What the feed needs only after its first page, or to show its consent gate: a chunk fetched the first time a
-// refresh or "Show more" asks a source for a later page (a gated feed fetches it for its gate), so a feed's first
-// screen does not download it. It reads later pages (a refresh that reads on to the posts held, "more" that fills
-// a gap first), moves focus with the reader's post when the posts change (a change that only a later page brings),
-// and draws the consent gate; its English words come with it.
+// What the feed needs only after its first page, or to show its consent gate: a chunk fetched once the first posts
+// are drawn when the feed refreshes, else at the first "Show more" (a gated feed fetches it for its gate), so a
+// feed's first screen does not download it. It reads later pages (a refresh that reads on to the posts held, "more"
+// that fills a gap first), moves focus with the reader's post when the posts change, and draws the consent gate;
+// its English words come with it.
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Post } from '../../sources/posts.js';
 import type { Translate } from '../../core/i18n/messages.js';

@@ -55,6 +55,27 @@ describe('<care-hashtag-feed> loads what it needs after its first page when it n
     await expect(el).to.be.accessible();
   });
 
+  it('asks for it after its first posts when it refreshes (not before them), and not at all when it does not', async () => {
+    const seen: number[] = [];
+    const counted = () =>
+      lazy(() => {
+        seen.push(articles(document.querySelector('care-hashtag-feed')!).length);
+        return real.later();
+      });
+    readers.later = counted();
+    mock = mockFetch((url) => (url.origin === MASTO && !url.searchParams.has('max_id') ? firstPage() : undefined));
+    const config = { hashtag: 'bcsm', limit: 3, sources: [{ type: 'mastodon', instance: MASTO }] };
+    const el = await feed(config);
+    await waitUntil(() => seen.length, 'a feed that refreshes did not ask for its later code');
+    expect(seen, 'asked once, with the first posts drawn').to.deep.equal([3]);
+    el.remove();
+    seen.length = 0;
+    readers.later = counted();
+    await feed({ ...config, refreshSeconds: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen, 'no refresh: asked only for "more"').to.deep.equal([]);
+  });
+
   it('a gated feed shows the author\u2019s fallback until its gate has come, then the gate', async () => {
     let release!: () => void;
     readers.later = lazy(() => new Promise((resolve) => (release = () => resolve(real.later()))));
