@@ -82,7 +82,9 @@ export const budgets = {
   // −406 (37,962 bytes) by what the feed needs only after its first page, or for its consent gate, as a chunk
   // (later.ts: later pages, focus that follows a post, the gate and their English).
   // −140 (37,822 bytes) by the support groups' Near box words with its code (near.ts).
-  'carecircle.js': { target: 30, limit: 37.83 },
+  // +30 (37,852) for the chat schedule's empty live regions kept out of their flex row (a full row wrapped them onto
+  // a line of their own, 9.5 px of nothing) and the feed's later code fetched once a refreshing feed has its posts.
+  'carecircle.js': { target: 30, limit: 37.86 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -140,7 +142,8 @@ export const budgets = {
   // beside the finder's other messages they share words with (everything here is inline).
   // +21 (59,847) for the review's fixes: the feed's later code fetched after its first page when it refreshes, a
   // gated feed's fallback, and Google's link from a start the rule does not give.
-  'carecircle.iife.js': { target: 40, limit: 59.85 },
+  // +19 (59,866) for the chat schedule's empty live regions kept out of their flex row.
+  'carecircle.iife.js': { target: 40, limit: 59.87 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -270,7 +273,9 @@ export const budgets = {
   // −17 by the calendar controls' live region, there from the first render (b125074). −347 (19,202 bytes) by English
   // words that travel with their features (723b03f): the editor's panel's, and why a source failed, which this
   // widget (fetching nothing but its config) only shows in that panel.
-  'care-chat-schedule.js': { target: 15, limit: 19.21 },
+  // +22 (19,224) for the calendar controls' empty live regions kept out of their flex row: a full row wrapped them
+  // onto a line of their own (9.5 px of nothing at 320 px).
+  'care-chat-schedule.js': { target: 15, limit: 19.23 },
 };
 
 const outputs = [

@@ -89,6 +89,11 @@ export const chatScheduleStyles = css`
     justify-content: space-between;
     margin-block: 0.5em;
   }
+  /* A calendar control's live region, empty until it has something to say: out of the flex row (no gap, no line of
+     its own when the row wraps), still in the accessibility tree, so the words put in it are announced. */
+  .actions > [role='status']:empty {
+    position: absolute;
+  }
   .actions,
   [part='filters'] {
     justify-content: start;

@@ -102,6 +102,17 @@ describe('<care-chat-schedule>', () => {
     expect(items(ended)[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-10T01:00:00.000Z');
   });
 
+  it('keeps a calendar control\u2019s empty live region out of its row: no gap, no line of its own when the row is full', async () => {
+    const el = await render({ chats: [bcsm] }, { now: '2026-03-02T23:45:00Z' });
+    const actions = root(el).querySelector<HTMLElement>('.actions')!;
+    const details = actions.querySelector('details')!;
+    const region = actions.querySelector('[role=status]')!;
+    expect(text(region)).to.equal('');
+    // The row just as wide as its control: an empty region in the flex row would wrap to a line of its own.
+    actions.style.inlineSize = `${details.getBoundingClientRect().width}px`;
+    expect(actions.getBoundingClientRect().height).to.equal(details.getBoundingClientRect().height);
+  });
+
   it('counts down to the next one, outside any live region', async () => {
     const el = await render({ chats: [bcsm] }, { now: '2026-03-02T23:45:00Z' });
     // Words, as Intl.DurationFormat (long) says them in this browser (test/widgets/chat-schedule/schedule.test.ts has the fallback).
