@@ -1,20 +1,26 @@
-// How the review desk names one account, for "approve all / block" and its account filter: a handle (Mastodon
-// `@name@server`, Bluesky `@name.bsky.social`) or a Bluesky DID (`did:plc:…`, `did:web:…`). Posts are matched by
-// core/moderation.ts's byAuthor, as the pipeline's rules and the feed's block lists match them, so a DID keeps
-// naming a Bluesky account after it changes its handle. No Node here: the desk's page uses it too.
+// How the pipeline names one account, in its rules' account lists and the review desk's "approve all / block" and
+// account filter: a handle (Mastodon `@name@server`, Bluesky `@name.bsky.social`) or a Bluesky DID (`did:plc:…`,
+// `did:web:…`). Posts are matched by core/moderation.ts's byAuthor, as the feed's block lists match them, so a DID
+// keeps naming a Bluesky account after it changes its handle. No Node here: the desk's page uses it too.
 import { byAuthor, handleKey } from '../core/moderation.js';
 import type { Post } from '../sources/posts.js';
 
-/** A DID (`did:<method>:<id>`), with or without the `@` byAuthor also takes. */
-const DID = /^@?did:[a-z0-9]+:[\w.%:-]*[\w.%-]$/i;
-/** A Mastodon handle `@name@server`, or a Bluesky one (a domain name: `@name.bsky.social`), `@` optional. */
-const HANDLE = /^@?(?:[^@\s]+@[^@\s]+|[^@\s/:.]+(?:\.[^@\s/:.]+)+)$/;
+// A DID (`did:<method>:<id>`); a Mastodon handle `name@server`, or a Bluesky one (a domain name: `name.bsky.social`).
+const DID = 'did:[a-z0-9]+:[\\w.%:-]*[\\w.%-]';
+const HANDLE = '[^@\\s]+@[^@\\s]+|[^@\\s/:.]+(?:\\.[^@\\s/:.]+)+';
 
-/** Whether `account` is a DID (`did:plc:…`, `@did:plc:…`). */
-export const isDid = (account: string): boolean => DID.test(account.trim());
+/**
+ * An account, `@` optional: the one pattern of the config's account lists (their JSON Schema too: no flags) and the
+ * desk's API. In lower case (`isAccount` folds case, as handles and DIDs are matched).
+ */
+export const ACCOUNT = new RegExp(`^@?(?:${HANDLE}|${DID})$`);
+const IS_DID = new RegExp(`^@?${DID}$`);
 
-/** Whether `account` names an account the desk can act on: a handle or a DID. */
-export const isAccount = (account: string): boolean => isDid(account) || HANDLE.test(account.trim());
+/** Whether `account` is a DID (`did:plc:…`, `@did:plc:…`, any case). */
+export const isDid = (account: string): boolean => IS_DID.test(account.trim().toLowerCase());
+
+/** Whether `account` names an account the desk can act on: a handle or a DID, any case. */
+export const isAccount = (account: string): boolean => ACCOUNT.test(account.trim().toLowerCase());
 
 /**
  * The DID a Bluesky post's id (`at://did:plc:…/app.bsky.feed.post/…`) names, when byAuthor matches the post by it

@@ -10,18 +10,14 @@ import { validate } from '../core/config/validate.js';
 import { itemName, type ConfigIssue } from '../core/config/issues.js';
 import { timeZoneName } from '../core/time/schedule.schema.js';
 import { sourceConfigSchema } from './sources/schemas.js';
+import { ACCOUNT } from './accounts.js';
 
 const strings = () => z._default(z.array(z.string()), []);
 // A fediverse account (`@user@host`), a Bluesky handle (`@name.bsky.social`) or a Bluesky DID, which outlives a
-// handle change.
+// handle change: the pattern the review desk's API takes too.
 const accounts = () =>
   z._default(
-    z.array(
-      matching(
-        /^(?:@?[^@\s]+@[^@\s]+|@?[^@\s]+\.[^@\s.]+|did:(?:plc|web):\S+)$/,
-        'Must be an account: @user@host (Mastodon and the fediverse), @name.bsky.social or did:plc:… (Bluesky).',
-      ),
-    ),
+    z.array(matching(ACCOUNT, 'Must be an account: @user@host (Mastodon and the fediverse), @name.bsky.social or did:plc:… (Bluesky).')),
     [],
   );
 

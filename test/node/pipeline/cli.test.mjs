@@ -127,7 +127,10 @@ test('usage and config errors: exit 2 for bad arguments, exit 1 with every confi
       site: { name: 'X', url: 'javascript:alert(1)' },
       hashtag: 'two words',
       sources: [{ type: 'mastodon', instances: ['mastodon.social'] }],
-      rules: { autoAprove: [], blockAccounts: ['@spam@bad.example', '@jo.bsky.social', 'did:plc:4hqjfn7m6n5hno3doamuhgef', 'dr_lee'] },
+      rules: {
+        autoAprove: [],
+        blockAccounts: ['@spam@bad.example', '@jo.bsky.social', 'did:plc:4hqjfn7m6n5hno3doamuhgef', 'dr_lee', 'https://bad.example'],
+      },
     }),
   );
   const r = cli(['collect', '--config', bad]);
@@ -137,8 +140,9 @@ test('usage and config errors: exit 2 for bad arguments, exit 1 with every confi
   assert.match(r.err, /^ {2}hashtag: Must be one hashtag/m);
   assert.match(r.err, /^ {2}sources\.0\.instances\.0: /m);
   assert.match(r.err, /^ {2}rules\.autoAprove: Unknown setting "autoAprove"\. Did you mean "autoApprove"\?$/m);
-  // Fediverse accounts, Bluesky handles and DIDs are accounts; a bare name is not (which server's?).
-  assert.deepEqual(r.err.match(/rules\.blockAccounts\.\d/g), ['rules.blockAccounts.3']);
+  // Fediverse accounts, Bluesky handles and DIDs are accounts (the pattern the desk's API takes); a bare name is not
+  // (which server's?), nor an address.
+  assert.deepEqual(r.err.match(/rules\.blockAccounts\.\d/g), ['rules.blockAccounts.3', 'rules.blockAccounts.4']);
   assert.match(
     r.err,
     /rules\.blockAccounts\.3: Must be an account: @user@host \(Mastodon and the fediverse\), @name\.bsky\.social or did:plc:… \(Bluesky\)\./,
