@@ -84,7 +84,8 @@ export const budgets = {
   // −140 (37,822 bytes) by the support groups' Near box words with its code (near.ts).
   // +30 (37,852) for the chat schedule's empty live regions kept out of their flex row (a full row wrapped them onto
   // a line of their own, 9.5 px of nothing) and the feed's later code fetched once a refreshing feed has its posts.
-  'carecircle.js': { target: 30, limit: 37.86 },
+  // +17 (37,869) for one chat-to-calendar-event mapping (schedule.ts chatEvent) for the widget and the pipeline.
+  'carecircle.js': { target: 30, limit: 37.87 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -143,7 +144,8 @@ export const budgets = {
   // +21 (59,847) for the review's fixes: the feed's later code fetched after its first page when it refreshes, a
   // gated feed's fallback, and Google's link from a start the rule does not give.
   // +19 (59,866) for the chat schedule's empty live regions kept out of their flex row.
-  'carecircle.iife.js': { target: 40, limit: 59.87 },
+  // +5 (59,871) for one chat-to-calendar-event mapping (as carecircle.js).
+  'carecircle.iife.js': { target: 40, limit: 59.88 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -275,6 +277,7 @@ export const budgets = {
   // widget (fetching nothing but its config) only shows in that panel.
   // +22 (19,224) for the calendar controls' empty live regions kept out of their flex row: a full row wrapped them
   // onto a line of their own (9.5 px of nothing at 320 px).
+  // +2 (19,226) for one chat-to-calendar-event mapping (schedule.ts chatEvent), which the pipeline's chats.ics shares.
   'care-chat-schedule.js': { target: 15, limit: 19.23 },
 };
 

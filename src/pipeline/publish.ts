@@ -8,8 +8,9 @@ import { postSchema } from '../sources/post.schema.js';
 import { validate } from '../core/config/validate.js';
 import { toConfigIssues } from '../core/config/zod-issues.js';
 import { resolveLocalText } from '../core/config/schema.js';
-import { safeUrl } from '../core/sanitize.js';
-import { toIcs, type CalendarEvent } from '../core/time/ics.js';
+import { hostOf } from '../core/urls.js';
+import { toIcs } from '../core/time/ics.js';
+import { chatEvent } from '../widgets/chat-schedule/schedule.js';
 import { hsdsToGroups } from '../sources/hsds.js';
 import { chatScheduleSchema, type ResolvedChatScheduleConfig } from '../widgets/chat-schedule/chat-schedule.schema.js';
 import { supportGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
@@ -146,12 +147,7 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
 
     // 3. Calendar and groups, when configured.
     if (config.publish.chats) {
-      const ics = await chatsIcs(
-        configPath(loaded, config.publish.chats),
-        new Date(store.now()),
-        warn,
-        new URL(config.site.url, 'http://carecircle').hostname,
-      );
+      const ics = await chatsIcs(configPath(loaded, config.publish.chats), new Date(store.now()), warn, hostOf(config.site.url));
       const out = join(publishDir, 'chats.ics');
       // DTSTAMP is the time of writing: a file that differs only there is not rewritten.
       const same = (readText(out) ?? '').replace(/^DTSTAMP:.*$/gm, '') === ics.replace(/^DTSTAMP:.*$/gm, '');
@@ -308,7 +304,7 @@ async function readJson(path: string, what: string): Promise<unknown> {
 }
 
 /** `chats.ics` from a `<care-chat-schedule>` config, validated as the widget validates it. */
-export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void, site = 'carecircle'): Promise<string> {
+export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => void, site = ''): Promise<string> {
   nodeGlobals();
   const data = await readJson(path, 'publish.chats');
   const result = validate(chatScheduleSchema, data, recoverable(new CareChatSchedule()));
@@ -318,8 +314,10 @@ export async function chatsIcs(path: string, stamp: Date, warn: (m: string) => v
   // One language in a calendar file: each text in English, else the first language it is given in.
   const config = resolveLocalText(result.value, ['en']) as ResolvedChatScheduleConfig;
   // Each chat's UID is its id at the site's host (the widget uses the page's), so two sites' chats never merge.
-  const events: CalendarEvent[] = config.chats.map((c) => ({ ...c, uid: `${c.id}@${site}`, url: safeUrl(c.url) }));
-  return toIcs(events, stamp);
+  return toIcs(
+    config.chats.map((c) => chatEvent(c, site)),
+    stamp,
+  );
 }
 
 /**

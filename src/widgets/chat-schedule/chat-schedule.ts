@@ -9,7 +9,6 @@ import { safeUrl } from '../../core/urls.js';
 import { later, nextTask, overBudget } from '../../core/tasks.js';
 import { everyMinute } from '../../core/time/clock.js';
 import { lazy } from '../../core/lazy.js';
-import type { CalendarEvent } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import { isValidTimeZone, wallTime } from '../../core/time/zones.js';
 import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './chat-schedule.schema.js';
@@ -19,6 +18,7 @@ import { chatScheduleStyles } from './chat-schedule.styles.js';
 import {
   agenda,
   byNext,
+  chatEvent,
   dayDiff,
   durationParts,
   durationWords,
@@ -393,9 +393,6 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   // Stops (hides) only the countdowns (WCAG 2.2.2): what is live, Today and Tomorrow still follow the clock.
   #toggle = (): void => void (this.paused = !this.paused);
 
-  // A calendar keeps one event per UID: the chat's id at this site's host, so two sites' "weekly" chats stay two.
-  #event = (chat: Chat): CalendarEvent => ({ ...chat, uid: `${chat.id}@${location.hostname || 'carecircle'}`, url: safeUrl(chat.url) });
-
   /**
    * Loads the calendar code for the control `id`; while it loads, and if it fails (the chunk is missing, the page's
    * CSP refuses it), that control says so. Resolves to the code, or undefined after a failure (asking again retries).
@@ -445,7 +442,15 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       }
       if (this.#blob) URL.revokeObjectURL(this.#blob);
       a.href = this.#blob = URL.createObjectURL(
-        new Blob([code.toIcs(chats.map(this.#event), new Date(this.currentTime))], { type: 'text/calendar' }),
+        new Blob(
+          [
+            code.toIcs(
+              chats.map((c) => chatEvent(c, location.hostname)),
+              new Date(this.currentTime),
+            ),
+          ],
+          { type: 'text/calendar' },
+        ),
       );
     }}>${label}</a>`;
   }
@@ -567,7 +572,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
 
   /** The open menu: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
   #menu(chat: Chat, next: Occurrence, { googleCalendarUrl, outlookUrl }: CalendarCode): TemplateResult {
-    const e = this.#event(chat);
+    const e = chatEvent(chat, location.hostname);
     const name = html`<span class="visually-hidden">, ${chat.title}</span>`;
     const tab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
     return html`<ul>

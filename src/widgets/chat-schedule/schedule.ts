@@ -2,6 +2,8 @@ import { listFormat, numberFormat } from '../../core/i18n/format.js';
 import { occurrences, type Occurrence } from '../../core/time/recurrence.js';
 import { wallTime } from '../../core/time/zones.js';
 import type { Chat } from './chat-schedule.schema.js';
+import type { CalendarEvent } from '../../core/time/ics.js';
+import { safeUrl } from '../../core/urls.js';
 
 export interface Item extends Occurrence {
   chat: Chat;
@@ -35,6 +37,17 @@ export function webcalUrl(value: string | undefined, base: string): string | und
   }
   return undefined;
 }
+
+/**
+ * A chat as a calendar event, for the widget's `.ics` and links and the pipeline's `chats.ics`. A calendar keeps one
+ * event per UID: the chat's id at the site's `host` (the page's, or the pipeline's `site.url`), so two sites'
+ * "weekly" chats stay two.
+ */
+export const chatEvent = (chat: Chat, host: string): CalendarEvent => ({
+  ...chat,
+  uid: `${chat.id}@${host || 'carecircle'}`,
+  url: safeUrl(chat.url),
+});
 
 export const tag = (c: Chat): string => (c.hashtag ?? '').replace(/^#/, '');
 
