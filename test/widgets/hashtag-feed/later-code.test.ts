@@ -107,5 +107,18 @@ describe('<care-hashtag-feed> loads what it needs after its first page when it n
     expect(!!$(el, '.gate')).to.equal(false);
     expect(mock.calls).to.deep.equal([]);
     await expect(el).to.be.accessible();
+
+    // With the author's fallback, that fallback instead (as for any widget that cannot show its content).
+    loads = 0;
+    const withFallback = await fixture<CareHashtagFeed>(
+      html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', consent: 'required', sources: [{ type: 'mastodon', instance: MASTO }] }}
+        ><p>Read #bcsm on Mastodon</p></care-hashtag-feed
+      >`,
+    );
+    await waitUntil(() => loads > 0, 'the gate\u2019s code not asked for');
+    await new Promise((resolve) => setTimeout(resolve));
+    await withFallback.updateComplete;
+    expect(!!$(withFallback, 'slot'), 'the fallback shows').to.equal(true);
+    expect(!!$(withFallback, '.unavailable'), 'no second message beside it').to.equal(false);
   });
 });
