@@ -28,8 +28,11 @@ export const coreMessages: Catalogues = {
   },
 };
 
-/** Adds English core messages that a feature brings with it, before it shows them (a config's overrides still win). */
-export const addEnglish = (messages: Catalogue): void => void Object.assign(coreMessages.en!, messages);
+/**
+ * Adds English messages that a feature loaded when used brings with it, before it shows them: to the core's
+ * catalogue, or a widget's (`to`). A config's overrides and language files still come first.
+ */
+export const addEnglish = (messages: Catalogue, to: Catalogues = coreMessages): void => void Object.assign(to.en!, messages);
 
 /** A part of a `LocaleBundle`: where a registered language keeps the messages of one catalogue. */
 export type Part = keyof LocaleBundle;

@@ -5,7 +5,7 @@
 // its English words come with it.
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Post } from '../../sources/posts.js';
-import type { Translate } from '../../core/i18n/messages.js';
+import { addEnglish, type Translate } from '../../core/i18n/messages.js';
 import { followFocus, SAY_AFTER } from './follow-focus.js';
 import { messages } from './messages.js';
 import type { Runner } from './feed-sources.js';
@@ -17,7 +17,7 @@ export const laterText = {
   elsewhere: 'other websites',
   removed: 'The post you were reading was removed.',
 };
-Object.assign(messages.en!, laterText);
+addEnglish(laterText, messages);
 
 /**
  * A source's page after its first: a refresh's newest page, read on (up to three pages) until it reaches the posts

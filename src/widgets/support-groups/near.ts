@@ -4,7 +4,7 @@
 // with it.
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { numberFormat } from '../../core/i18n/format.js';
-import type { Translate } from '../../core/i18n/messages.js';
+import { addEnglish, type Translate } from '../../core/i18n/messages.js';
 import { distanceKm, distanceUnit, inUnit, type DistanceUnit } from './geo.js';
 import { anywhere, type ByDistance, type Origin } from './finder.js';
 import type { Group, Place } from './support-groups.schema.js';
@@ -22,7 +22,7 @@ export const nearText = {
   sortedBy: 'Groups near {place} are shown first.',
   nearYou: 'Groups near you are shown first.',
 };
-Object.assign(messages.en!, nearText);
+addEnglish(nearText, messages);
 
 /** The place list's value while groups are sorted from the device's location. */
 const HERE = '\u0000here';
