@@ -18,7 +18,6 @@ import { chatScheduleStyles } from './chat-schedule.styles.js';
 import {
   agenda,
   byNext,
-  chatEvent,
   dayDiff,
   durationParts,
   durationWords,
@@ -70,11 +69,11 @@ const en = {
 };
 
 /**
- * The .ics writer (with its VTIMEZONEs) and the Google and Outlook links: loaded when a reader first reaches
+ * The .ics writer (with its VTIMEZONEs), the Google and Outlook links and the open menu (calendar.ts): loaded when a reader first reaches
  * for a calendar control (points at or focuses one, opens a menu), not with the schedule. @internal
  */
-export const calendarCode = { load: lazy(() => import('../../core/time/ics.js')) };
-type CalendarCode = typeof import('../../core/time/ics.js');
+export const calendarCode = { load: lazy(() => import('./calendar.js')) };
+type CalendarCode = typeof import('./calendar.js');
 
 // Chats in the first render (a phone's screenful), then as many per later task as fit in MORE_MS (measured on
 // the last ones shown): a chat costs about 1 ms to render on a laptop, 5 on a phone.
@@ -429,8 +428,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
    * An `<a download>` whose Blob URL is made when it is used, so the file has the current DTSTAMP. Clicked before
    * the calendar code has loaded, it waits for it and clicks itself again (within the click's user activation).
    */
-  #download(chats: Chat[], name: string, label: unknown, id: string, cls?: string): TemplateResult {
-    return html`<a class=${cls ?? nothing} href="#" download=${name} @pointerenter=${this.#prefetch} @focus=${this.#prefetch} @click=${(
+  #download = (chats: Chat[], name: string, label: unknown, id: string, cls?: string): TemplateResult =>
+    html`<a class=${cls ?? nothing} href="#" download=${name} @pointerenter=${this.#prefetch} @focus=${this.#prefetch} @click=${(
       e: Event,
     ) => {
       const a = e.currentTarget as HTMLAnchorElement;
@@ -441,19 +440,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         return;
       }
       if (this.#blob) URL.revokeObjectURL(this.#blob);
-      a.href = this.#blob = URL.createObjectURL(
-        new Blob(
-          [
-            code.toIcs(
-              chats.map((c) => chatEvent(c, location.hostname)),
-              new Date(this.currentTime),
-            ),
-          ],
-          { type: 'text/calendar' },
-        ),
-      );
+      a.href = this.#blob = URL.createObjectURL(new Blob([code.icsFile(chats, this.currentTime)], { type: 'text/calendar' }));
     }}>${label}</a>`;
-  }
 
   #time(o: Occurrence, tz: string, options: Intl.DateTimeFormatOptions): TemplateResult {
     return html`<time datetime=${o.start.toISOString()}>${dateFormat(this.locale, { timeZone: tz, ...options }).format(o.start)}</time>`;
@@ -551,7 +539,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     return html`<details class=${main ? 'calendar main' : 'calendar'} .open=${this.#isOpen.has(chat.id)} @toggle=${(e: Event) => this.#open(chat.id, e)}
       @pointerenter=${this.#prefetch} @focusin=${this.#prefetch}>
       <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-      ${code && this.#opened.has(chat.id) ? this.#menu(chat, next, code) : nothing}
+      ${code && this.#opened.has(chat.id) ? code.calendarMenu(this.t, chat, next, this.#download) : nothing}
     </details>
     ${this.#waiting(chat.id, !code && this.#isOpen.has(chat.id))}`;
   }
@@ -568,17 +556,5 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
       this.requestUpdate();
     }
     void this.#calendarCode(id);
-  }
-
-  /** The open menu: a file for Apple and other apps, Google (repeating), Outlook (the next date). */
-  #menu(chat: Chat, next: Occurrence, { googleCalendarUrl, outlookUrl }: CalendarCode): TemplateResult {
-    const e = chatEvent(chat, location.hostname);
-    const name = html`<span class="visually-hidden">, ${chat.title}</span>`;
-    const tab = html`<span class="visually-hidden"> ${this.t('newTab')}</span>`;
-    return html`<ul>
-      <li>${this.#download([chat], chat.id + '.ics', html`${this.t('ics')}${name} ${this.t('file')}`, chat.id)}</li>
-      <li>${externalLink(googleCalendarUrl(e), html`${this.t('google')}${name}${tab}`, { newTab: true })}</li>
-      <li>${externalLink(outlookUrl(e, next.start, next.end), html`${this.t('outlook')}${name}${tab}`, { newTab: true })}</li>
-    </ul>`;
   }
 }

@@ -38,7 +38,7 @@ describe('chunks', () => {
     await calendarLinks(page);
     const fetched = chunks(t);
     assert.equal(fetched.length, 1, `one chunk: ${fetched}`);
-    assert.match(fetched[0], new RegExp(`^${CDN_DIST.replace(/[.@]/g, '\\$&')}chunks/care-chat-schedule-ics-[\\w-]+\\.js$`));
+    assert.match(fetched[0], new RegExp(`^${CDN_DIST.replace(/[.@]/g, '\\$&')}chunks/care-chat-schedule-calendar-[\\w-]+\\.js$`));
     assert.ok(
       scripts(t).every((p) => p.startsWith(CDN_DIST)),
       `every script from the bundle's own folder: ${scripts(t)}`,

@@ -8,7 +8,7 @@ import { lazy } from '../../../src/core/lazy.js';
 import { bcsm, chats, weekStart } from '../../../stories/data/chat-schedule.js';
 
 type El = CareChatSchedule;
-type Code = typeof import('../../../src/core/time/ics.js');
+type Code = typeof import('../../../src/widgets/chat-schedule/calendar.js');
 const root = (el: El) => el.shadowRoot!;
 const text = (n: Node | undefined | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const real = calendarCode.load;
@@ -19,8 +19,8 @@ function gate() {
   let reject!: () => void;
   let calls = 0;
   const promise = new Promise<Code>((ok, fail) => {
-    resolve = () => void import('../../../src/core/time/ics.js').then(ok);
-    reject = () => fail(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/care-chat-schedule-ics-x.js'));
+    resolve = () => void import('../../../src/widgets/chat-schedule/calendar.js').then(ok);
+    reject = () => fail(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/care-chat-schedule-calendar-x.js'));
   });
   calendarCode.load = lazy(() => (calls++, promise));
   return { resolve, reject, calls: () => calls };
@@ -153,7 +153,7 @@ describe('<care-chat-schedule> loads its calendar code when first used', () => {
     expect(said(all) === region, 'the same region, not a new one').to.equal(true);
     expect(all.getAttribute('href')).to.equal('#');
     // A second click retries with a loader that works.
-    calendarCode.load = lazy(() => import('../../../src/core/time/ics.js'));
+    calendarCode.load = lazy(() => import('../../../src/widgets/chat-schedule/calendar.js'));
     all.click();
     await waitUntil(() => all.href.startsWith('blob:'), 'no .ics file after the retry');
     root(el).removeEventListener('click', noDownload);
