@@ -140,12 +140,24 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.opened = new Set();
     this.loading = true;
     // A gate to press first: its code (later.ts) is what the feed shows first.
-    if (config.consent === 'required' && !this.consented)
-      return void readers.later().then(
-        () => this.requestUpdate(),
-        () => ((this.#noGate = true), this.requestUpdate()),
-      );
+    if (config.consent === 'required' && !this.consented) return this.#gate(signal);
     return this.#start();
+  }
+
+  /**
+   * Loads the consent gate's code, then shows the gate. Where it cannot load, the fallback or "not available" shows,
+   * and it is asked for again at the refresh interval (at least a minute), as a failed source is: a passing network
+   * problem does not leave the feed shut for the rest of the visit. @internal
+   */
+  #gate(signal: AbortSignal): void {
+    readers.later().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#noGate = true;
+        this.requestUpdate();
+        if (!signal.aborted) this.#timer = setTimeout(() => this.#gate(signal), this.#interval);
+      },
+    );
   }
 
   protected override stop(): void {

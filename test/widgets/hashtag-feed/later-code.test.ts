@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
-import { $, articles, feed, json, mockFetch, type FetchMock } from './helpers.js';
+import { $, articles, fakeClock, feed, json, mockFetch, type FetchMock } from './helpers.js';
 
 const MASTO = 'https://later.example';
 const real = { ...readers };
@@ -120,5 +120,46 @@ describe('<care-hashtag-feed> loads what it needs after its first page when it n
     await withFallback.updateComplete;
     expect(!!$(withFallback, 'slot'), 'the fallback shows').to.equal(true);
     expect(!!$(withFallback, '.unavailable'), 'no second message beside it').to.equal(false);
+  });
+
+  it('a gated feed whose gate could not come asks for it again at the refresh interval, and shows it once it comes', async () => {
+    const clock = fakeClock();
+    try {
+      let works = false;
+      readers.later = lazy(
+        () => (loads++, works ? real.later() : Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+      );
+      loads = 0;
+      mock = mockFetch(() => undefined);
+      const el = await fixture<CareHashtagFeed>(
+        html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', consent: 'required', refreshSeconds: 300, sources: [{ type: 'mastodon', instance: MASTO }] }}></care-hashtag-feed>`,
+      );
+      await waitUntil(() => $(el, '.unavailable'), 'no word that the feed is not available');
+      expect(loads).to.equal(1);
+      expect(clock.pending, 'one retry waiting').to.equal(1);
+      // Still failing a refresh interval later: asked once more, and again after that.
+      clock.advance(300_000);
+      await waitUntil(() => loads == 2 && clock.pending == 1, 'not asked again at the refresh interval');
+      expect(!!$(el, '.unavailable')).to.equal(true);
+      works = true;
+      clock.advance(300_000);
+      await waitUntil(() => $(el, '.gate'), 'no gate once its code came');
+      expect(loads).to.equal(3);
+      expect(clock.pending, 'no retry once the gate is here').to.equal(0);
+      expect(!!$(el, '.unavailable')).to.equal(false);
+      expect(mock.calls, 'nothing asked before consent').to.deep.equal([]);
+      // Removed from the page while failing: no retry is left behind.
+      works = false;
+      readers.later = lazy(() => (loads++, Promise.reject(new TypeError('Failed to fetch dynamically imported module'))));
+      const gone = await fixture<CareHashtagFeed>(
+        html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', consent: 'required', sources: [{ type: 'mastodon', instance: MASTO }] }}></care-hashtag-feed>`,
+      );
+      await waitUntil(() => $(gone, '.unavailable'), 'no word that the feed is not available');
+      expect(clock.pending).to.equal(1);
+      gone.remove();
+      expect(clock.pending, 'the retry cancelled with the feed').to.equal(0);
+    } finally {
+      clock.restore();
+    }
   });
 });
