@@ -87,8 +87,9 @@ export const budgets = {
   // +17 (37,869) for one chat-to-calendar-event mapping (schedule.ts chatEvent) for the widget and the pipeline.
   // Session 11: −118 (37,751) by the chat schedule's open calendar menu and its event mapping moved into the
   // calendar chunk (chat-schedule/calendar.ts), which a menu needs anyway. +32 (37,783) for a gated feed whose gate
-  // could not load asking for it again at the refresh interval (it stayed shut until its config changed).
-  'carecircle.js': { target: 30, limit: 37.79 },
+  // could not load asking for it again at the refresh interval (it stayed shut until its config changed). +79
+  // (37,862) for the feed's accessibility fixes (as its own budget below).
+  'carecircle.js': { target: 30, limit: 37.87 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -149,8 +150,9 @@ export const budgets = {
   // +19 (59,866) for the chat schedule's empty live regions kept out of their flex row.
   // +5 (59,871) for one chat-to-calendar-event mapping (as carecircle.js).
   // Session 11: −43 (59,828) by the chat schedule's calendar menu written once, as a function of the calendar code;
-  // +25 (59,853) for a gated feed's gate asked for again (as carecircle.js).
-  'carecircle.iife.js': { target: 40, limit: 59.86 },
+  // +25 (59,853) for a gated feed's gate asked for again (as carecircle.js); +75 (59,928) for the feed's
+  // accessibility fixes (as its own budget below).
+  'carecircle.iife.js': { target: 40, limit: 59.93 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -192,7 +194,11 @@ export const budgets = {
   // +9 (19,923) for that code fetched after the first page when the feed refreshes (a refresh then never waits for
   // it, and focus follows the reader's post whatever brought the change) and a gated feed's fallback.
   // Session 11: +30 (19,955) for a gated feed whose gate could not load asking for it again at the refresh interval.
-  'care-hashtag-feed.js': { target: 20, limit: 20 },
+  // +76 (20,031: over the target again, by 31 bytes) for what a review of the feed's accessibility found: its
+  // notices in a live region (a "Show more" that failed took the button away and said nothing), focus kept in the
+  // feed after "Show posts from …", a content warning's words in the post's language, and a sound recording named
+  // as one (not "Video: A picture with no description").
+  'care-hashtag-feed.js': { target: 20, limit: 20.04 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3

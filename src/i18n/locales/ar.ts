@@ -46,6 +46,8 @@ export default {
     sensitive: 'قد يزعج هذا المنشور بعض الناس.',
     noAlt: 'صورة بدون وصف',
     video: 'فيديو: {text}',
+    audio: 'مقطع صوتي: {text}',
+    noDescription: 'بلا وصف',
     boost: 'منشور تمت مشاركته',
     reply: 'رد على منشور',
     postsFailed: 'لم نتمكن من جلب المنشورات من {name}. {reason}',

@@ -40,6 +40,8 @@ export default {
     sensitive: 'Esta publicación puede afectar a algunas personas.',
     noAlt: 'Una imagen sin descripción',
     video: 'Video: {text}',
+    audio: 'Grabación de sonido: {text}',
+    noDescription: 'Sin descripción',
     boost: 'Publicación compartida',
     reply: 'Respuesta',
     postsFailed: 'No pudimos obtener publicaciones de {name}. {reason}',

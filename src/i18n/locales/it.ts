@@ -40,6 +40,8 @@ export default {
     sensitive: 'Questo post potrebbe turbare alcune persone.',
     noAlt: "Un'immagine senza descrizione",
     video: 'Video: {text}',
+    audio: 'Registrazione audio: {text}',
+    noDescription: 'Senza descrizione',
     boost: 'Post condiviso',
     reply: 'Risposta a un post',
     postsFailed: 'Non siamo riusciti a ricevere i post da {name}. {reason}',

@@ -43,6 +43,8 @@ export default {
     sensitive: 'Ten post może być trudny dla niektórych osób.',
     noAlt: 'Zdjęcie bez opisu',
     video: 'Film: {text}',
+    audio: 'Nagranie dźwiękowe: {text}',
+    noDescription: 'Bez opisu',
     boost: 'Udostępniony post',
     reply: 'Odpowiedź',
     postsFailed: 'Nie udało się pobrać postów ze źródła: {name}. {reason}',

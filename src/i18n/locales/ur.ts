@@ -38,6 +38,8 @@ export default {
     sensitive: 'یہ پوسٹ کچھ لوگوں کو پریشان کر سکتی ہے۔',
     noAlt: 'ایک تصویر جس کی کوئی تفصیل نہیں',
     video: 'ویڈیو: {text}',
+    audio: 'آڈیو ریکارڈنگ: {text}',
+    noDescription: 'کوئی وضاحت نہیں',
     boost: 'شیئر کی گئی پوسٹ',
     reply: 'کسی پوسٹ کا جواب',
     postsFailed: 'ہم {name} سے پوسٹس حاصل نہیں کر سکے۔ {reason}',

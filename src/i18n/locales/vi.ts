@@ -36,6 +36,8 @@ export default {
     sensitive: 'Bài đăng này có thể làm một số người khó chịu.',
     noAlt: 'Một hình ảnh không có mô tả',
     video: 'Video: {text}',
+    audio: 'Bản ghi âm: {text}',
+    noDescription: 'Không có mô tả',
     boost: 'Bài đăng được chia sẻ',
     reply: 'Bài trả lời',
     postsFailed: 'Chúng tôi không lấy được bài đăng từ {name}. {reason}',

@@ -35,6 +35,8 @@ export default {
     sensitive: '这条帖子可能会让一些人感到不适。',
     noAlt: '一张没有说明的图片',
     video: '视频：{text}',
+    audio: '录音：{text}',
+    noDescription: '无描述',
     boost: '转发的帖子',
     reply: '回复帖子',
     postsFailed: '我们无法从 {name} 获取帖子。{reason}',

@@ -36,6 +36,8 @@ export default {
     sensitive: '這則貼文可能會讓一些人感到不舒服。',
     noAlt: '一張沒有說明的圖片',
     video: '影片：{text}',
+    audio: '錄音：{text}',
+    noDescription: '無描述',
     boost: '轉貼的貼文',
     reply: '回覆貼文',
     postsFailed: '我們無法從 {name} 取得貼文。{reason}',

@@ -262,7 +262,9 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** @internal */
   #consent(): void {
     this.consented = true;
-    // The pressed button goes away: put the reader on the first post once there is one.
+    // The pressed button goes away: put the reader on the heading (else "Loading…") at once, then on the first post
+    // once there is one.
+    void this.updateComplete.then(() => this.#land(undefined));
     this.guard(() =>
       this.#start()
         .then(() => this.updateComplete)
@@ -270,10 +272,14 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     );
   }
 
-  /** Focus on `post`; where there is none, on the heading (else the empty state), not lost to the page. @internal */
+  /**
+   * Focus on `post`; where there is none, on the heading, else what the feed says instead of posts (that a source
+   * failed, that there are none, that they are loading), not lost to the page. @internal
+   */
   #land(post: HTMLElement | undefined): void {
     let target = post;
-    if (!target && (target = this.renderRoot.querySelector<HTMLElement>('[part=heading],.empty')!)) target.tabIndex = -1;
+    if (!target && (target = this.renderRoot.querySelector<HTMLElement>('[part=heading],.notice,.empty,.skeleton p')!))
+      target.tabIndex = -1;
     target?.focus();
   }
 
@@ -364,8 +370,10 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const more = this.shown < this.items.length || this.#runners.some((r) => (r.gap || r.next) && !r.error);
     const failed = this.#runners.filter((r) => r.error);
     return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer" dir="auto">${disclaimer}</p>` : nothing}
-      ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
-      ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
+      <div role="status">
+        ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
+        ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
+      </div>
       <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
       <div role="status" class="visually-hidden said"></div>
       ${
@@ -409,6 +417,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const date = new Date(p.createdAt);
     const warned = !!(p.contentWarning || p.sensitive);
     const open = !warned || this.opened.has(p.url);
+    // The post's own words (its content and its warning) in its language, where the post names a valid one.
+    const lang = (LANG.test(p.language ?? '') && p.language) || nothing;
     let content = this.#content.get(item);
     if (open && !content) this.#content.set(item, (content = contentNodes(item.nodes)));
     return html`<article part="post" tabindex="0" aria-posinset=${i + 1} aria-setsize=${size} aria-labelledby="${id}a">
@@ -429,12 +439,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       ${
         warned
           ? html`<div class="cw">
-            <p id="${id}w" dir="auto">${p.contentWarning ? t('cw', { text: p.contentWarning }) : t('sensitive')}</p>
+            <p id="${id}w" dir="auto">${p.contentWarning ? this.tb('cw', {}, { text: html`<span lang=${lang}>${p.contentWarning}</span>` }) : t('sensitive')}</p>
             <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
           </div>`
           : nothing
       }
-      <div class="content" id="${id}c" dir="auto" lang=${(LANG.test(p.language ?? '') && p.language) || nothing} ?hidden=${!open}>
+      <div class="content" id="${id}c" dir="auto" lang=${lang} ?hidden=${!open}>
         ${open ? content : nothing} ${open && p.media?.length ? html`<ul class="media">${p.media.map((m) => this.#media(m))}</ul>` : nothing}
       </div>
     </article>`;
@@ -443,10 +453,11 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   /** Images load lazily, only over https, and never send a referrer; alt text is always shown. @internal */
   #media(m: NonNullable<Post['media']>[number]): TemplateResult {
     const src = m.type === 'image' ? postHref(m.url, { httpsOnly: true }) : undefined;
-    const alt = m.alt?.trim() || this.t('noAlt');
+    const image = m.type === 'image';
+    const alt = m.alt?.trim() || this.t(image ? 'noAlt' : 'noDescription');
     return html`<li><figure>
       ${src ? html`<img alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${src} />` : nothing}
-      <figcaption dir="auto">${m.type === 'image' ? alt : html`<a href=${postHref(m.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer">${this.t('video', { text: alt })}</a>`}</figcaption>
+      <figcaption dir="auto">${image ? alt : html`<a href=${postHref(m.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer">${this.t(m.type === 'audio' ? 'audio' : 'video', { text: alt })}</a>`}</figcaption>
     </figure></li>`;
   }
 }

@@ -19,6 +19,8 @@ export const messages: Catalogues = {
     sensitive: 'This post may upset some people.',
     noAlt: 'A picture with no description',
     video: 'Video: {text}',
+    audio: 'Sound recording: {text}',
+    noDescription: 'No description',
     boost: 'Shared post',
     reply: 'Reply',
     postsFailed: 'We could not get posts from {name}. {reason}',
