@@ -307,11 +307,31 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     super.scheduleUpdate();
   }
 
+  /**
+   * Focus follows its chat. lit keeps each place's DOM, not each chat's: when the cards reorder (a live chat ends and
+   * moves down) or a focused control goes ("Join now" once the chat ends), the control the reader was on would show
+   * another chat or be gone. Then focus goes to the same control (by its words) of that chat's card, else its
+   * calendar control, else its title; when the chat left the list, to the schedule's heading (else the zone line).
+   */
   protected override update(changed: PropertyValues<this>): void {
     const [start, before] = [performance.now(), this.#rendered];
+    const chat = (e?: Element | null) => e?.closest<HTMLElement>('[data-chat]')?.dataset.chat;
+    const was = this.renderRoot.activeElement as HTMLElement | null;
+    const [id, words] = [chat(was), was?.textContent];
     super.update(changed);
     // At least 1 ms a card: a coarse clock (a browser that rounds it against fingerprinting) may read 0.
     if (this.#rendered > before) this.#perCard = Math.max(1, (performance.now() - start) / (this.#rendered - before));
+    if (id == null || (was!.isConnected && chat(was) == id)) return;
+    // That chat's titles and controls, in order: its first card's title first.
+    const its = [...this.renderRoot.querySelectorAll<HTMLElement>('.title,a,summary')].filter((e) => chat(e) == id);
+    const to =
+      its.find((e) => e.tabIndex >= 0 && e.textContent == words) ??
+      its.find((e) => e.localName == 'summary') ??
+      its[0] ??
+      this.renderRoot.querySelector<HTMLElement>('[part=heading],.zone');
+    // A heading or the zone line takes focus from script only.
+    if (to && to.tabIndex < 0) to.tabIndex = -1;
+    to?.focus();
   }
 
   protected override updated(): void {
@@ -473,7 +493,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, {
       cls: 'button primary join',
     });
-    return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'}>
+    return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'} data-chat=${chat.id}>
       ${heading(level + 1, url && full ? externalLink(url, html`<bdi>${chat.title}</bdi>`) : html`<bdi>${chat.title}</bdi>`, undefined, 'title')}
       ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
