@@ -88,8 +88,9 @@ export const budgets = {
   // Session 11: −118 (37,751) by the chat schedule's open calendar menu and its event mapping moved into the
   // calendar chunk (chat-schedule/calendar.ts), which a menu needs anyway. +32 (37,783) for a gated feed whose gate
   // could not load asking for it again at the refresh interval (it stayed shut until its config changed). +79
-  // (37,862) for the feed's accessibility fixes (as its own budget below).
-  'carecircle.js': { target: 30, limit: 37.87 },
+  // (37,862) for the feed's accessibility fixes (as its own budget below). +162 (38,024) for the chat schedule's
+  // focus that follows its chat when the cards reorder (as its own budget below).
+  'carecircle.js': { target: 30, limit: 38.03 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -151,8 +152,8 @@ export const budgets = {
   // +5 (59,871) for one chat-to-calendar-event mapping (as carecircle.js).
   // Session 11: −43 (59,828) by the chat schedule's calendar menu written once, as a function of the calendar code;
   // +25 (59,853) for a gated feed's gate asked for again (as carecircle.js); +75 (59,928) for the feed's
-  // accessibility fixes (as its own budget below).
-  'carecircle.iife.js': { target: 40, limit: 59.93 },
+  // accessibility fixes (as its own budget below); +166 (60,094) for the chat schedule's focus that follows its chat.
+  'carecircle.iife.js': { target: 40, limit: 60.1 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -292,7 +293,10 @@ export const budgets = {
   // +2 (19,226) for one chat-to-calendar-event mapping (schedule.ts chatEvent), which the pipeline's chats.ics shares.
   // Session 11: −112 (19,114) by the open calendar menu and that mapping moved into the calendar chunk
   // (chat-schedule/calendar.ts): a menu is drawn only once that code has loaded anyway.
-  'care-chat-schedule.js': { target: 15, limit: 19.12 },
+  // +175 (19,289) for focus that follows its chat: lit keeps each place's DOM, so when a live chat ended and moved
+  // down, the reader's focused control became another chat's (or dropped to the page when "Join now" went). A small
+  // focus-follow in update(); lit's repeat keyed by chat id measured +1,036 with the refocus it still needs.
+  'care-chat-schedule.js': { target: 15, limit: 19.29 },
 };
 
 const outputs = [
