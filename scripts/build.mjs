@@ -89,8 +89,9 @@ export const budgets = {
   // calendar chunk (chat-schedule/calendar.ts), which a menu needs anyway. +32 (37,783) for a gated feed whose gate
   // could not load asking for it again at the refresh interval (it stayed shut until its config changed). +79
   // (37,862) for the feed's accessibility fixes (as its own budget below). +162 (38,024) for the chat schedule's
-  // focus that follows its chat when the cards reorder (as its own budget below).
-  'carecircle.js': { target: 30, limit: 38.03 },
+  // focus that follows its chat when the cards reorder (as its own budget below). +16 (38,040) for the support
+  // groups' count said only when asked for (as their own budget below).
+  'carecircle.js': { target: 30, limit: 38.04 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -153,7 +154,8 @@ export const budgets = {
   // Session 11: −43 (59,828) by the chat schedule's calendar menu written once, as a function of the calendar code;
   // +25 (59,853) for a gated feed's gate asked for again (as carecircle.js); +75 (59,928) for the feed's
   // accessibility fixes (as its own budget below); +166 (60,094) for the chat schedule's focus that follows its chat.
-  'carecircle.iife.js': { target: 40, limit: 60.1 },
+  // +16 (60,110) for the support groups' count said only when asked for.
+  'carecircle.iife.js': { target: 40, limit: 60.11 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -250,7 +252,9 @@ export const budgets = {
   // words that travel with their features (723b03f): the editor's panel's, and why a feed failed with the HSDS chunk.
   // −147 (24,697 bytes) by the Near box's words with its code (near.ts, loaded only when the config offers places or
   // the location).
-  'care-support-groups.js': { target: 20, limit: 24.7 },
+  // Session 11: +16 (24,715) for the count said only when the reader asked for it (a change of query, filter or place)
+  // or where it replaces a loading state: a short list's "5 groups" was read out unasked 700 ms after the page loaded.
+  'care-support-groups.js': { target: 20, limit: 24.72 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -120,6 +120,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   /** Stops the search index being built in the background (a new config, or the element removed). */
   #cancelWarm?: () => void;
   #announce?: ReturnType<typeof setTimeout>;
+  /** Whether the count is said in the live region (see `configure`). */
+  #tell = false;
   /** Next meeting by schedule: groups often share one (the same evening at the same hospital). */
   #next = new Map<string, Occurrence | null>();
   #jsonLd?: HTMLScriptElement;
@@ -155,6 +157,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     prefix: () => (this.value?.urlState && this.#finder ? this.value.urlPrefix : undefined),
     state: () => this.state,
     restore: (state) => {
+      this.#tell = true;
       this.state = knownFilters(this.#finder!, state);
       this.origin = this.#origin(state.near);
     },
@@ -256,6 +259,10 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       // Not "Finding where you are…" for an answer now dropped.
       this.geoStatus = '';
       this.#url.read();
+      // The count is said where it replaces a loading state (a long list's first page, an HSDS feed's groups), else
+      // only once the reader changes something (here, or by going back to a link's state): "5 groups" read out
+      // unasked would cut into what they are reading.
+      this.#tell = !!this.#partial || !!config.hsds;
     }
     // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
     this.hsdsStatus = '';
@@ -361,6 +368,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
    * where focus goes when the control pressed goes with the change (see `#land`).
    */
   #set(change: Partial<FinderState>, push: boolean, land?: string): void {
+    this.#tell = true;
     this.#land = land;
     // A new query tries the search code again if it could not load before.
     if ('q' in change) this.#searchFailed = false;
@@ -460,7 +468,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // On screen its numbers are isolated (`tb`); a button's message sits in one span, since a flex button would
     // make each isolated number a flex item of its own, and the label could no longer wrap (overflow at 200% text).
     // Announced once the whole list is here: the first count read out is the real one.
-    if (!partial) this.#queueAnnounce(count);
+    if (!partial && this.#tell) this.#queueAnnounce(count);
     if (this.#pageOf[0] !== list || this.#pageOf[1] !== page.length) this.#pageOf = [list, page.length];
     this.#page = page;
     const chips = FACETS.flatMap((f) => this.state.filters[f].map((v) => [f, v] as const));

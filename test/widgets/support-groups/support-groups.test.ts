@@ -115,6 +115,18 @@ describe('<care-support-groups>', () => {
     expect($$(el, '.chip')).to.have.length(0);
   });
 
+  it('says nothing unasked when a short list loads (its count is on screen), and the count once the reader changes something', async () => {
+    const el = await mount(await base());
+    const live = $(el, '[aria-live=polite]')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(live.textContent!)).observe(live, { subtree: true, characterData: true, childList: true });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(live.textContent, 'nothing said on load').to.equal('');
+    await tick(el, 'Carers');
+    await waitUntil(() => live.textContent !== '', 'count not announced after a filter', { timeout: 2000 });
+    expect(said.filter(Boolean)).to.deep.equal([$(el, '#count')!.textContent]);
+  });
+
   it('announces the count politely after typing settles', async () => {
     const el = await mount(await base());
     await type(el, 'breast');
