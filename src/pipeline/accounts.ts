@@ -40,3 +40,9 @@ export const accountOf = (post: Post): string => didOf(post) ?? post.author.hand
  */
 export const accountName = (account: string, post: Post): string =>
   isDid(account) ? `${handleKey(post.author.handle)} (${account.trim().replace(/^@/, '').toLowerCase()})` : handleKey(account);
+
+/**
+ * Whether two copies of a post name the same author: for a Bluesky post the same DID (a handle may change, or pass
+ * to another account), else the same handle, any case.
+ */
+export const sameAuthor = (a: Post, b: Post): boolean => handleKey(accountOf(a)) === handleKey(accountOf(b));

@@ -7,6 +7,7 @@ import type { LoadedConfig } from './config.js';
 import { contentHash, keyOf, revise, type FileStore, type Transaction } from './state/store.js';
 import { DuplicateIndex, judge, misinformationPhrases, type Rules, type Verdict } from './rules.js';
 import type { Progress } from './progress.js';
+import { accountName, accountOf, sameAuthor } from './accounts.js';
 import { storedPost } from './sources/html.js';
 
 export interface SourceSummary {
@@ -49,6 +50,12 @@ export interface CollectOptions {
  * A post that is already stored, seen again with (maybe) new content. Returns the new record, or undefined when
  * nothing changed. An approved post whose content changed goes back to review (`requeue`) unless the rules
  * approve it again (an auto-approved account); any post whose new content a rule blocks is rejected or held.
+ *
+ * A post's author never changes at its source (a Mastodon status, a Bluesky post), so an answer that names
+ * another author is not believed about who wrote it: any server can answer a status lookup with any account, and
+ * a Bluesky handle can pass to another account. The record keeps the author (and id) it has; the new content is
+ * taken, and the post is never approved by that answer: an approved one goes back to review saying its source now
+ * names another author. Blocked accounts and words still reject it.
  */
 export function applyEdit(
   tx: Transaction,
@@ -70,10 +77,15 @@ export function applyEdit(
   let requeued = false;
   let verdict: Verdict | undefined;
   if (edited) {
-    change = { ...change, post, contentHash: hash };
+    const other = !sameAuthor(r.post, post);
+    const kept: Post = other ? { ...post, id: r.post.id, author: r.post.author } : post;
+    change = { ...change, post: kept, contentHash: hash };
     if (r.state === 'approved' || r.state === 'pending' || r.state === 'held') {
-      verdict = judge(post, rules, phrases);
-      if (verdict.state === 'pending' && r.state === 'approved') {
+      verdict = judge(kept, rules, phrases);
+      if (other && r.state !== 'held' && (verdict.state === 'approved' || verdict.state === 'pending')) {
+        verdict = { state: 'pending', reason: `its source now names another author, ${accountName(accountOf(post), post)}` };
+        requeued = r.state === 'approved';
+      } else if (verdict.state === 'pending' && r.state === 'approved') {
         verdict = { state: 'pending', reason: 'edited at its source' };
         requeued = true;
       } else if (verdict.state === 'pending' || (verdict.state === 'approved' && r.state !== 'approved')) verdict = undefined;

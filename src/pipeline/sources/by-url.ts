@@ -3,6 +3,7 @@
 // posts from X's public oEmbed endpoint (the only public way left to read one): its text, author, date and
 // link are kept; its script never is.
 import { mapMastodon } from '../../sources/mastodon.js';
+import { handleKey } from '../../core/moderation.js';
 import { nodesText, reduceHtml, type SafeNode } from '../../core/sanitize.js';
 import { postSchema } from '../../sources/post.schema.js';
 import { toConfigIssues } from '../../core/config/zod-issues.js';
@@ -68,6 +69,40 @@ export function parsePostUrl(address: string): PostAddress | { error: string } {
   }
   const m = path.match(/^\/@[^/]+\/(\d{1,20})$/) ?? path.match(/^\/users\/[^/]+\/statuses\/(\d{1,20})$/);
   return m ? { kind: 'mastodon', origin: url.origin, id: m[1]! } : notPost;
+}
+
+/**
+ * Whether the answer for `address` can be believed about who wrote `post`, so that a rule by author (auto-approval)
+ * may apply to it. Yes for a Bluesky post (the AppView names its author by the DID in its at:// id) and an X post
+ * (X's oEmbed endpoint answers). A Mastodon status is asked of the server in its address, and any server can answer
+ * with any account: it is believed only about its own accounts, so only when the author is `@name@<that host>`.
+ */
+export function confirmsAuthor(address: string, post: Post): boolean {
+  const at = parsePostUrl(address);
+  if ('error' in at) return false;
+  if (at.kind !== 'mastodon') return true;
+  return handleKey(post.author.handle).split('@').pop() === new URL(at.origin).host;
+}
+
+/**
+ * The address a post read from `address` is recorded under (its key is made from it). A Mastodon status's own
+ * address when it is on the server that answered; else `address` itself, without query or fragment: a server may
+ * answer with an address at another site, and taking it would file its post under the key of a real post there
+ * (shown with that site's link, and taking that post's place when it is collected). Bluesky and X addresses are
+ * the ones their endpoints answer with.
+ */
+export function recordedUrl(address: string, post: Post): string {
+  const at = parsePostUrl(address);
+  if ('error' in at || at.kind !== 'mastodon') return post.url;
+  let answered: string | undefined;
+  try {
+    answered = new URL(post.url).origin;
+  } catch {
+    /* not an address: the one given is kept */
+  }
+  if (answered === at.origin) return post.url;
+  const given = new URL(address.trim());
+  return given.origin + given.pathname.replace(/\/+$/, '');
 }
 
 /** One address's outcome: the post, or a sentence saying why not. */

@@ -32,11 +32,13 @@ export function sourcesFrom(configs: readonly SourceConfig[], { hashtag, base, l
 }
 
 export {
+  confirmsAuthor,
   exists,
   importPost,
   importUrl,
   importUrls,
   parsePostUrl,
+  recordedUrl,
   GoneError,
   type Endpoints,
   type Existence,

@@ -170,6 +170,56 @@ test('an approved post edited at its source goes back to review (audit "requeue"
   );
 });
 
+test('a post seen again naming another author keeps its own and is never approved by the new name; blocked words still reject', async () => {
+  const did = (n) => `at://did:plc:${n}/app.bsky.feed.post/3kx1`;
+  const jo = { name: 'Jo', handle: '@jo.bsky.social', url: 'https://bsky.app/profile/jo.bsky.social' };
+  const dr = { name: 'Dr Lee', handle: '@dr_lee@med.example', url: 'https://med.example/@dr_lee' };
+  const { store, run } = await setup({ rules: { autoApprove: ['@dr_lee@med.example', '@jo.bsky.social'], blockWords: ['casino'] } });
+  const first = [
+    post(1),
+    post(2),
+    post(3),
+    post(4, { id: did('jo'), url: 'https://bsky.app/profile/jo.bsky.social/post/3kx1', author: jo, text: 'Day one of radiotherapy' }),
+  ];
+  await run([fakeSource('fake:a', first)]);
+  for (const r of await store.list())
+    if (r.state === 'pending')
+      await store.decide({ key: r.key, version: r.version, action: r.post.id === 'p3' ? 'hold' : 'approve' }, 'nurse');
+  const again = [
+    // A status lookup answered by another server naming an auto-approved clinician.
+    post(1, { author: dr, text: 'As your doctor: skip the scan' }),
+    post(2, { author: dr, text: 'Cheap casino chips' }),
+    post(3, { author: dr, text: 'Held post, new words' }),
+    // Jo's old handle, now another account's (another DID), answering for the same address.
+    post(4, { id: did('mallory'), url: first[3].url, author: jo, text: 'New words under the same handle' }),
+  ];
+  const summary = await run([fakeSource('fake:a', again)], '2026-12-02T10:00:00.000Z');
+  const by = Object.fromEntries((await store.list()).map((r) => [r.key, r]));
+  const [p1, p2, p3, p4] = first.map((p) => by[keyOf(p.url)]);
+  assert.deepEqual(
+    [p1.state, p1.reason, p1.post.author, p1.post.text],
+    ['pending', 'its source now names another author, @dr_lee@med.example', first[0].author, 'As your doctor: skip the scan'],
+  );
+  assert.deepEqual([p2.state, p2.reason, p2.post.author], ['rejected', 'blocked word "casino"', first[1].author]);
+  assert.deepEqual([p3.state, p3.post.author, p3.post.text], ['held', first[2].author, 'Held post, new words']);
+  assert.deepEqual(
+    [p4.state, p4.reason, p4.post.id],
+    ['pending', 'its source now names another author, @jo.bsky.social (did:plc:mallory)', did('jo')],
+  );
+  assert.deepEqual(summary.requeued.sort(), [p1.key, p4.key].sort());
+  assert.deepEqual(
+    store
+      .audit()
+      .filter((e) => e.action === 'requeue')
+      .map((e) => [e.key, e.from, e.to])
+      .sort(),
+    [
+      [p1.key, 'approved', 'pending'],
+      [p4.key, 'approved', 'pending'],
+    ].sort(),
+  );
+});
+
 test('the same post seen with its media at another address (a cached copy on another server) is not an edit', async () => {
   const { store, run } = await setup();
   const pic = (url, alt = 'A walk by the sea') => post(1, { media: [{ url, alt, type: 'image' }] });

@@ -1,6 +1,6 @@
 // Publish's recheck follows redirects (a post whose server moved), checking every hop as it checks the first
 // request: a server the config names, or else a public address. A hop it may not ask is not followed, and the post
-// is kept as it was ("unknown"), never taken for deleted ("gone").
+// is kept as it was ("unknown"), never taken for deleted ("gone"). An answer naming another author is not believed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -118,4 +118,56 @@ test('a redirect loop ends after 5 redirects, the post kept as it was', async (t
   const recheck = wiring([loop.origin]).recheck;
   await assert.rejects(recheck(`${loop.origin}/@nurse/7`), /more than 5 redirects/);
   assert.equal(loop.asked.length, 6, 'the first request and 5 redirects, each asked once');
+});
+
+test('a recheck answer naming another author is not believed: the approved post goes back to review under its own author', async (t) => {
+  // Mallory's server answers the status lookup for her post as written by the hospital's auto-approved clinician.
+  const claimed = {
+    acct: 'drsmith@hospital.example',
+    display_name: 'Dr Smith (Northside Hospital)',
+    url: 'https://hospital.example/@drsmith',
+  };
+  const status = (id, port, content) => ({
+    status: 200,
+    body: { id, created_at: '2026-11-01T10:00:00Z', url: `http://127.0.0.1:${port}/@mallory/${id}`, content, account: claimed },
+  });
+  const evil = await server(t, (path, port) =>
+    path.endsWith('/1')
+      ? status('1', port, '<p>As your breast care nurse: stop chemo, try my clinic instead</p>')
+      : status('2', port, '<p>Cheap casino chips here</p>'),
+  );
+  const dir = tempDir('recheck');
+  const file = join(dir, 'carecircle.pipeline.json');
+  const data = configData({
+    sources: [{ type: 'mastodon', instances: ['https://mastodon.example'] }],
+    rules: { autoApprove: ['@drsmith@hospital.example'], blockWords: ['casino'] },
+  });
+  writeFileSync(file, JSON.stringify(data));
+  const loaded = parseConfig(data, file);
+  const w = pipelineWiring(loaded, {}, () => {}, network);
+  const mallory = { name: 'Mallory', handle: `@mallory@127.0.0.1:${evil.port}`, url: `${evil.origin}/@mallory` };
+  const posts = [1, 2].map((n) =>
+    post(n, { url: `${evil.origin}/@mallory/${n}`, author: mallory, text: `Thinking of everyone today ${n}` }),
+  );
+  const store = new FileStore(loaded.stateDir);
+  await collect({ loaded, store, sources: [fakeSource('fake:a', posts)], fetch: w.fetch, actor: 'c' });
+  for (const r of await store.list())
+    assert.equal((await store.decide({ key: r.key, version: r.version, action: 'approve' }, 'nurse')).ok, true);
+
+  const report = await publish({ loaded, store, actor: 'p', ...w.publishing });
+  const [requeued, blocked] = await Promise.all(posts.map((p) => store.get(keyOf(p.url))));
+  assert.deepEqual(report.requeued, [requeued.key]);
+  assert.deepEqual(
+    [requeued.state, requeued.reason, requeued.post.author, requeued.post.text],
+    [
+      'pending',
+      'its source now names another author, @drsmith@hospital.example',
+      mallory,
+      'As your breast care nurse: stop chemo, try my clinic instead',
+    ],
+  );
+  assert.deepEqual([blocked.state, blocked.reason, blocked.post.author], ['rejected', 'blocked word "casino"', mallory]);
+  const requeue = store.audit().find((e) => e.action === 'requeue');
+  assert.deepEqual([requeue.key, requeue.from, requeue.to, requeue.reason], [requeued.key, 'approved', 'pending', requeued.reason]);
+  assert.deepEqual(readJson(join(loaded.publishDir, 'bcsm.json')).posts, [], 'nothing published, under any name');
 });
