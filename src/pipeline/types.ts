@@ -109,6 +109,19 @@ export type DecisionResult =
   | { ok: false; reason: 'conflict'; record: PostRecord; message: string }
   | { ok: false; reason: 'not-found' | 'invalid'; message: string };
 
+/** One post as a reviewer was shown it: its key and the version they saw. */
+export interface PostVersion {
+  key: string;
+  version: number;
+}
+
+/** What an "approve all / block" did: the posts it changed, and the listed ones it left as they were. */
+export interface BulkResult {
+  records: PostRecord[];
+  /** Keys of listed posts changed since they were counted, no longer pending, no longer there, or not that account's. */
+  skipped: string[];
+}
+
 export interface PostFilter {
   state?: ReviewState | 'pinned';
   source?: string;
@@ -137,6 +150,9 @@ export interface Store {
   /** Grows with every change (the audit log's length): a change that leaves every count as it was shows here. */
   revision(): number;
   decide(decision: Decision, actor: string): Promise<DecisionResult>;
-  /** Approves (or rejects: blocks) every pending post of one account, named by handle or (Bluesky) DID. */
-  bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]>;
+  /**
+   * Approves (or rejects: blocks) the listed posts of one account, named by handle or (Bluesky) DID: each only at the
+   * version listed, while it is pending and that account's. The others are left as they are, in `skipped`.
+   */
+  bulk(account: string, posts: readonly PostVersion[], action: 'approve' | 'reject', actor: string, reason?: string): Promise<BulkResult>;
 }

@@ -1,7 +1,7 @@
 // The review desk's JSON API, as plain functions of (store, request body) → (status, JSON). Every change goes
 // through the pipeline's Store (its lock, audit log and version check); this file only checks what a browser
 // sent and words the answers. The HTTP wiring is in server.ts.
-import type { Decision, PostFilter, PostRecord, PublishReport, ReviewState, Store } from '../types.js';
+import type { Decision, PostFilter, PostRecord, PostVersion, PublishReport, ReviewState, Store } from '../types.js';
 import { plainText } from '../text.js';
 import { isAccount } from '../accounts.js';
 import type { Moderation } from '../../widgets/hashtag-feed/moderation.js';
@@ -138,20 +138,74 @@ export async function decide(ctx: DeskContext, body: unknown): Promise<Reply> {
   return { status: result.reason === 'not-found' ? 404 : 400, body: { error: result.reason, message: result.message, counts } };
 }
 
+/** The most posts one "approve all / block" takes (the oldest first); the confirmation says when there are more. */
+export const BULK_MAX = 5000;
+const KEY = /^[0-9a-f]{16}$/;
+const ACCOUNT_HELP = 'must be a handle like @name@server or @name.bsky.social, or a Bluesky DID like did:plc:…';
+
+const badAccount = (account: unknown): Reply | undefined =>
+  typeof account !== 'string' || account.length > 300 || !isAccount(account)
+    ? bad(`account: ${ACCOUNT_HELP}; got ${shown(account)}.`)
+    : undefined;
+
+/**
+ * What an "approve all / block" confirmation counts (`?account=`): the account's pending posts, the oldest first, as
+ * `{ key, version }` (at most BULK_MAX, with the `total`). The click sends these back, and only these are decided.
+ */
+export async function pendingOf(ctx: DeskContext, query: URLSearchParams): Promise<Reply> {
+  const account = query.get('account') ?? undefined;
+  const refused = badAccount(account);
+  if (refused) return refused;
+  const all = (await ctx.store.list({ state: 'pending', account: account!.trim() })).sort(byArrival);
+  const posts = all.slice(0, BULK_MAX).map((r) => ({ key: r.key, version: r.version }));
+  return { status: 200, body: { account: account!.trim(), posts, total: all.length, counts: await tally(ctx) } };
+}
+
+/** Checks the posts a bulk decision lists: `[{ "key", "version" }, …]`, each once. */
+function parsePostVersions(posts: unknown): PostVersion[] | Reply {
+  const shape = 'must list the posts the confirmation counted, as [{ "key", "version" }, …]';
+  if (!Array.isArray(posts) || !posts.length) return bad(`posts: ${shape}; got ${shown(posts)}.`);
+  if (posts.length > BULK_MAX) return bad(`posts: at most ${BULK_MAX} at once, got ${posts.length}.`);
+  const out: PostVersion[] = [];
+  const seen = new Set<string>();
+  for (const [i, p] of posts.entries()) {
+    if (!isObject(p)) return bad(`posts[${i}]: must be { "key", "version" }, got ${shown(p)}.`);
+    const unknown = Object.keys(p).filter((k) => k !== 'key' && k !== 'version');
+    if (unknown.length)
+      return bad(`posts[${i}]: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`);
+    if (typeof p.key !== 'string' || !KEY.test(p.key))
+      return bad(`posts[${i}].key: must be a post's key (16 hex digits), got ${shown(p.key)}.`);
+    if (typeof p.version !== 'number' || !Number.isInteger(p.version) || p.version < 0)
+      return bad(`posts[${i}].version: must be the whole number of the version counted, got ${shown(p.version)}.`);
+    if (seen.has(p.key)) return bad(`posts[${i}].key: ${p.key} is listed twice.`);
+    seen.add(p.key);
+    out.push({ key: p.key, version: p.version });
+  }
+  return out;
+}
+
+/**
+ * "Approve all / block" on the posts its confirmation counted (`posts`, from `pendingOf`): each only at the version
+ * counted and while it is still that account's and pending. The answer's `skipped` lists the others by key.
+ */
 export async function bulk(ctx: DeskContext, body: unknown): Promise<Reply> {
-  if (!isObject(body)) return bad('The body must be a JSON object: { "account", "action", "reason"? }.');
-  const { account, action, reason } = body;
-  if (typeof account !== 'string' || account.length > 300 || !isAccount(account))
-    return bad(`account: must be a handle like @name@server or @name.bsky.social, or a Bluesky DID like did:plc:…; got ${shown(account)}.`);
+  if (!isObject(body)) return bad('The body must be a JSON object: { "account", "action", "posts", "reason"? }.');
+  const unknown = Object.keys(body).filter((k) => !['account', 'action', 'posts', 'reason'].includes(k));
+  if (unknown.length) return bad(`Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}.`);
+  const { account, action, posts, reason } = body;
+  const refused = badAccount(account);
+  if (refused) return refused;
   if (action !== 'approve' && action !== 'reject') return bad(`action: must be "approve" or "reject", got ${shown(action)}.`);
+  const listed = parsePostVersions(posts);
+  if ('status' in listed) return listed;
   let why: string | undefined;
   if (reason !== undefined) {
     const r = text(reason, 'reason', 500);
     if (typeof r !== 'string') return r;
     why = r.trim() || undefined;
   }
-  const records = await ctx.store.bulk(account.trim(), action, ctx.actor, why);
-  return { status: 200, body: { records, counts: await tally(ctx) } };
+  const { records, skipped } = await ctx.store.bulk((account as string).trim(), listed, action, ctx.actor, why);
+  return { status: 200, body: { records, skipped, counts: await tally(ctx) } };
 }
 
 export async function publishNow(ctx: DeskContext): Promise<Reply> {

@@ -6,13 +6,14 @@ import { themeStyles } from '../../core/theme/styles.js';
 import { cleanName } from '../../core/sanitize.js';
 import { define } from '../../core/define.js';
 import { CareHashtagFeed } from '../../widgets/hashtag-feed/hashtag-feed.js';
-import type { Decision, PostRecord, PublishReport, ReviewState } from '../types.js';
+import type { Decision, PostRecord, PostVersion, PublishReport, ReviewState } from '../types.js';
 import type { DeskFeed } from './api.js';
 import { accountName, accountOf } from '../accounts.js';
 import {
   DONE,
   STATE_LABELS,
   announcement,
+  bulkDone,
   excerpt,
   hiddenOnPage,
   inState,
@@ -293,7 +294,7 @@ export class CareReviewDesk extends BaseElement {
     problem: { state: true },
     report: { state: true },
     loaded: { state: true },
-    bulkCount: { state: true },
+    bulkList: { state: true },
     changed: { state: true },
   };
 
@@ -312,7 +313,8 @@ export class CareReviewDesk extends BaseElement {
   declare problem: { message: string; record?: PostRecord } | undefined;
   /** @internal */ declare report: (PublishReport & { posts: Record<string, PostLine> }) | undefined;
   /** @internal */ declare loaded: boolean;
-  /** @internal */ declare bulkCount: number | undefined;
+  /** What the open "approve all / block" confirmation counted: the account and its pending posts. @internal */
+  declare bulkList: { account: string; posts: PostVersion[]; total: number } | undefined;
   /** The store's counts moved without this page (another reviewer, a collect): offer to show the latest. @internal */
   declare changed: boolean;
 
@@ -655,36 +657,46 @@ export class CareReviewDesk extends BaseElement {
   async #openBulk(kind: 'bulk-approve' | 'bulk-reject'): Promise<void> {
     const r = this.#current;
     if (!r) return;
-    this.bulkCount = undefined;
+    this.bulkList = undefined;
     this.panel = kind;
     this.#focusAfter = 'bulk';
     try {
-      // By DID for a Bluesky post: the count is of the posts the action will take, whatever handle they came under.
-      const q = new URLSearchParams({ state: 'pending', account: accountOf(r.post) });
-      const data = await this.#api<{ total: number }>(`/api/posts?${q}`);
-      this.bulkCount = data.total;
+      // By DID for a Bluesky post: the posts the action will take, whatever handle they came under. The click sends
+      // back exactly these (keys and versions), so it never acts on a post collected or edited after this count.
+      const q = new URLSearchParams({ account: accountOf(r.post) });
+      const data = await this.#api<{ account: string; posts: PostVersion[]; total: number }>(`/api/pending?${q}`);
+      this.bulkList = data;
       this.#focusAfter = 'bulk';
     } catch (e) {
       this.#fail(e);
     }
   }
 
+  /** The open confirmation's count, when it is for the selected post's account. @internal */
+  get #bulkCounted(): { account: string; posts: PostVersion[]; total: number } | undefined {
+    const r = this.#current;
+    return r && this.bulkList?.account === accountOf(r.post) ? this.bulkList : undefined;
+  }
+
   /** @internal */
   #bulk(action: 'approve' | 'reject'): void {
     const r = this.#current;
-    if (!r || this.#waitForPublish()) return;
+    const counted = this.#bulkCounted;
+    if (!r || !counted || this.#waitForPublish()) return;
     const handle = r.post.author.handle;
     // A Bluesky account by its DID, which stays when it changes its handle; a Mastodon one by its handle.
-    const account = accountOf(r.post);
+    const { account, posts } = counted;
     this.panel = 'none';
+    this.bulkList = undefined;
     const label = action === 'approve' ? `${DONE['approve-all']} from ${handle}` : `${DONE.block} ${handle}`;
     const step: Step = { label, pairs: [] };
     this.#undo.push(step);
     this.#enqueue(async () => {
       const before = new Map(this.records.map((x) => [x.key, x]));
-      const data = await this.#api<{ records: PostRecord[]; counts: Counts }>('/api/bulk', {
+      const data = await this.#api<{ records: PostRecord[]; skipped: string[]; counts: Counts }>('/api/bulk', {
         account,
         action,
+        posts,
         ...(action === 'reject' ? { reason: `blocked account ${account === handle ? handle : accountName(account, r.post)}` } : {}),
       });
       for (const after of data.records) {
@@ -696,7 +708,7 @@ export class CareReviewDesk extends BaseElement {
       await this.#load();
       this.#select(nextIndex(index, this.records.length));
       this.#focusAfter = this.records.length ? 'option' : 'empty';
-      this.status = `${label}: ${data.records.length} post${data.records.length === 1 ? '' : 's'}. ${this.total} left.`;
+      this.status = bulkDone(label, data.records.length, data.skipped.length, this.total);
     }, step);
   }
 
@@ -1125,15 +1137,18 @@ export class CareReviewDesk extends BaseElement {
 
   #bulkPanel(handle: string): TemplateResult {
     const approve = this.panel === 'bulk-approve';
-    const n = this.bulkCount;
+    const counted = this.#bulkCounted;
+    const n = counted?.posts.length;
+    // More than one confirmation takes (BULK_MAX): these are the oldest, and the rest wait for the next one.
+    const of = counted && counted.total > counted.posts.length ? ` (the oldest ${n} of ${counted.total})` : '';
     return html`<div class="panel bulk-confirm">
       <p>
         ${
           n === undefined
             ? 'Counting…'
             : approve
-              ? html`Approve ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>${this.#anyHandle}?`
-              : html`Reject ${n} pending post${n === 1 ? '' : 's'} from <bdi>${handle}</bdi>${this.#anyHandle} (blocked account)?`
+              ? html`Approve ${n} pending post${n === 1 ? '' : 's'}${of} from <bdi>${handle}</bdi>${this.#anyHandle}?`
+              : html`Reject ${n} pending post${n === 1 ? '' : 's'}${of} from <bdi>${handle}</bdi>${this.#anyHandle} (blocked account)?`
         }
       </p>
       <div class="panel-actions">

@@ -114,3 +114,14 @@ export const nextIndex = (index: number, length: number): number => (length === 
 /** "Approved. 199 left." */
 export const announcement = (done: string, left: number, state: StateFilter): string =>
   `${done}. ${left === 0 ? `No ${state === 'all' ? '' : STATE_LABELS[state].toLowerCase() + ' '}posts left.` : `${left} left.`}`;
+
+/**
+ * What an "approve all / block" says when done: "Approved all from @ann@m.example: 3 posts. 1 was not changed because
+ * it changed meanwhile. 12 left." `skipped`: posts it counted that were edited, decided or removed before the click.
+ */
+export function bulkDone(label: string, done: number, skipped: number, left: number): string {
+  const kept = skipped
+    ? ` ${skipped} ${skipped === 1 ? 'was' : 'were'} not changed because ${skipped === 1 ? 'it' : 'they'} changed meanwhile.`
+    : '';
+  return `${label}: ${done} post${done === 1 ? '' : 's'}.${kept} ${left} left.`;
+}

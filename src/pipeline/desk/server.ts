@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { PublishReport, Store } from '../types.js';
 import { admit, cookieName } from './guard.js';
-import { bulk, decide, deskInfo, listPosts, publishNow, tally, type DeskContext, type DeskFeed, type Reply } from './api.js';
+import { bulk, decide, deskInfo, listPosts, pendingOf, publishNow, tally, type DeskContext, type DeskFeed, type Reply } from './api.js';
 
 export type { DeskFeed } from './api.js';
 
@@ -87,6 +87,8 @@ body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, san
 `;
 
 const BODY_MAX = 64 * 1024;
+/** An "approve all / block" lists the posts it counted: up to BULK_MAX of `{ "key", "version" }` (≈ 45 bytes each). */
+const BULK_BODY_MAX = 512 * 1024;
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, ...extra });
@@ -96,12 +98,12 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 const sendJson = (res: ServerResponse, { status, body }: Reply): void =>
   send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage, max = BODY_MAX): Promise<unknown> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > BODY_MAX) throw Object.assign(new Error(`The request body is larger than ${BODY_MAX / 1024} KB.`), { status: 413 });
+    if (size > max) throw Object.assign(new Error(`The request body is larger than ${max / 1024} KB.`), { status: 413 });
     chunks.push(chunk as Buffer);
   }
   try {
@@ -162,12 +164,14 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         return sendJson(res, await deskInfo(ctx));
       case 'GET /api/posts':
         return sendJson(res, await listPosts(ctx, url.searchParams));
+      case 'GET /api/pending':
+        return sendJson(res, await pendingOf(ctx, url.searchParams));
       case 'GET /api/counts':
         return sendJson(res, { status: 200, body: { counts: await tally(ctx) } });
       case 'POST /api/decide':
         return sendJson(res, await decide(ctx, await readBody(req)));
       case 'POST /api/bulk':
-        return sendJson(res, await bulk(ctx, await readBody(req)));
+        return sendJson(res, await bulk(ctx, await readBody(req, BULK_BODY_MAX)));
       case 'POST /api/publish':
         await readBody(req);
         return sendJson(res, await publishNow(ctx));

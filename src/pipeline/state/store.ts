@@ -17,7 +17,17 @@ import { byAuthor } from '../../core/moderation.js';
 import { accountName } from '../accounts.js';
 import { normalise } from '../../core/text.js';
 import type { Post } from '../../sources/posts.js';
-import type { AuditEntry, Decision, DecisionResult, PostFilter, PostRecord, ReviewState, Store } from '../types.js';
+import type {
+  AuditEntry,
+  BulkResult,
+  Decision,
+  DecisionResult,
+  PostFilter,
+  PostRecord,
+  PostVersion,
+  ReviewState,
+  Store,
+} from '../types.js';
 import { acquireLock, alive, safeUser } from './lock.js';
 import { appendLines, jsonText, readText, TEMP, writeAtomic, writeIfChanged } from './files.js';
 import { plainText } from '../text.js';
@@ -383,20 +393,38 @@ export class FileStore implements Store {
     return result.ok ? { ...result, moved } : result;
   }
 
-  /** `account`: a handle, or a Bluesky DID (then every pending post of that account, whatever handle it was under). */
-  async bulk(account: string, action: 'approve' | 'reject', actor: string, reason?: string): Promise<PostRecord[]> {
+  /**
+   * "Approve all / block" for one account, on the posts the reviewer was shown (`posts`, counted when they asked):
+   * each is decided only at the version listed, while it is still pending and that account's. A post collected
+   * since is not listed, so it is not touched; one edited, decided or gone since is left as it is and its key
+   * returned in `skipped`. `account`: a handle, or a Bluesky DID (its posts under whatever handle they came).
+   */
+  async bulk(
+    account: string,
+    posts: readonly PostVersion[],
+    action: 'approve' | 'reject',
+    actor: string,
+    reason?: string,
+  ): Promise<BulkResult> {
     return this.transaction(`bulk ${action}`, (tx) => {
-      const out: PostRecord[] = [];
-      for (const r of tx.all().values()) {
-        if (r.state !== 'pending' || !byAuthor([account], r.post)) continue;
+      const records: PostRecord[] = [];
+      const skipped: string[] = [];
+      const all = tx.all();
+      for (const [key, version] of new Map(posts.map((p) => [p.key, p.version]))) {
+        const r = all.get(key);
+        if (!r || r.version !== version || r.state !== 'pending' || !byAuthor([account], r.post)) {
+          skipped.push(key);
+          continue;
+        }
         const result = applyDecision(
           tx,
-          { key: r.key, version: r.version, action, reason: reason ?? `bulk ${action} ${accountName(account, r.post)}` },
+          { key, version, action, reason: reason ?? `bulk ${action} ${accountName(account, r.post)}` },
           actor,
         );
-        if (result.ok) out.push(result.record);
+        if (result.ok) records.push(result.record);
+        else skipped.push(key);
       }
-      return out.sort(newestFirst);
+      return { records: records.sort(newestFirst), skipped };
     });
   }
 }

@@ -31,6 +31,9 @@ before(async () => {
 });
 after(() => desk?.stop());
 
+/** What the desk's "approve all / block" confirmation counts for `account`: its pending posts' keys and versions. */
+const counted = async (account) => (await api(desk, cookie, `/api/pending?account=${encodeURIComponent(account)}`)).json.posts;
+
 test('/api/bulk takes a handle (Mastodon or Bluesky) or a Bluesky DID; anything else is a 400 that names both', async () => {
   for (const account of [
     '',
@@ -42,16 +45,25 @@ test('/api/bulk takes a handle (Mastodon or Bluesky) or a Bluesky DID; anything 
     'x'.repeat(301) + '.social',
     42,
   ]) {
-    const r = await api(desk, cookie, '/api/bulk', { account, action: 'approve' });
+    const r = await api(desk, cookie, '/api/bulk', { account, action: 'approve', posts: [{ key: jo[0].key, version: 1 }] });
     assert.equal(r.status, 400, String(account).slice(0, 60));
     assert.match(
       r.json.message,
       /^account: must be a handle like @name@server or @name\.bsky\.social, or a Bluesky DID like did:plc:…; got /,
     );
+    // The count the confirmation asks for takes the same accounts.
+    const count = await api(desk, cookie, `/api/pending?account=${encodeURIComponent(String(account))}`);
+    assert.equal(count.status, 400, String(account).slice(0, 60));
+    assert.match(count.json.message, /^account: must be a handle like @name@server/);
   }
   assert.deepEqual(readAudit(dir), [], 'nothing changed');
   // A Bluesky handle is accepted (it was refused as not @name@server): its posts only, not the renamed ones.
-  const byHandle = await api(desk, cookie, '/api/bulk', { account: '@jo.bsky.social', action: 'approve', reason: 'checked' });
+  const byHandle = await api(desk, cookie, '/api/bulk', {
+    account: '@jo.bsky.social',
+    action: 'approve',
+    reason: 'checked',
+    posts: await counted('@jo.bsky.social'),
+  });
   assert.equal(byHandle.status, 200, byHandle.body);
   assert.deepEqual(byHandle.json.records.map((r) => r.key).sort(), [jo[0].key, other.key].sort());
   const undo = async (records) => {
@@ -64,7 +76,11 @@ test('/api/bulk takes a handle (Mastodon or Bluesky) or a Bluesky DID; anything 
       });
   };
   await undo(byHandle.json.records);
-  const byMastodon = await api(desk, cookie, '/api/bulk', { account: 'Patient4@Mastodon.Example', action: 'approve' });
+  const byMastodon = await api(desk, cookie, '/api/bulk', {
+    account: 'Patient4@Mastodon.Example',
+    action: 'approve',
+    posts: await counted('Patient4@Mastodon.Example'),
+  });
   assert.deepEqual(
     byMastodon.json.records.map((r) => [r.key, r.reason]),
     [[mastodon[0].key, 'bulk approve @patient4@mastodon.example']],
@@ -73,7 +89,7 @@ test('/api/bulk takes a handle (Mastodon or Bluesky) or a Bluesky DID; anything 
 });
 
 test('/api/bulk with a DID blocks the account under every handle it had, not the account that took its old handle', async () => {
-  const r = await api(desk, cookie, '/api/bulk', { account: 'did:plc:jo', action: 'reject' });
+  const r = await api(desk, cookie, '/api/bulk', { account: 'did:plc:jo', action: 'reject', posts: await counted('did:plc:jo') });
   assert.equal(r.status, 200, r.body);
   assert.deepEqual(
     r.json.records.map((x) => [x.key, x.state, x.reason]).sort(),

@@ -72,6 +72,9 @@ export async function pipelineFolder(records, { feed } = {}) {
   return dir;
 }
 
+/** Puts `records` into a pipeline folder's state (as a collect would, while the desk runs). */
+export const putRecords = (dir, records) => storeOf(dir).transaction('seed', (tx) => records.forEach((r) => tx.put(structuredClone(r))));
+
 /** Every record in a pipeline folder's state, by key, as the store reads it now. */
 export const readRecords = async (dir) => new Map((await storeOf(dir).list()).map((r) => [r.key, r]));
 

@@ -3,7 +3,19 @@
 // pin, image descriptions and "remove from the site" too; shortcuts do nothing while typing. Needs the build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { pipelineFolder, record, startReview, launch, openDesk, readRecords, readAudit, countStates, until, liveText } from './helpers.mjs';
+import {
+  pipelineFolder,
+  putRecords,
+  record,
+  startReview,
+  launch,
+  openDesk,
+  readRecords,
+  readAudit,
+  countStates,
+  until,
+  liveText,
+} from './helpers.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -167,6 +179,39 @@ test('with a pointer: approve all of one account, undo it, block another; each p
     );
     for (const r of of(2)) assert.equal((await readRecords(dir)).get(r.key).reason, 'blocked account @patient2@mastodon.example');
     assert.deepEqual(await countStates(dir), { pending: 14, held: 0, approved: 0, rejected: 2, removed: 0, pinned: 0 });
+  } finally {
+    await desk.stop();
+  }
+});
+
+test('approve all acts on the posts its confirmation counted: one edited meanwhile is left and the desk says so', async () => {
+  // Posts 1, 8 and 15 are @patient1's.
+  const records = Array.from({ length: 16 }, (_, i) => record(i));
+  const of = (n) => records.filter((_, i) => i % 7 === n);
+  const dir = await pipelineFolder(records);
+  const desk = await startReview(dir, { actor: 'comms.ana' });
+  try {
+    const { page } = await openDesk(browser, desk);
+    await page.locator('[role="option"]', { hasText: /^\s*Patient 1\s/ }).click();
+    await page.locator('button', { hasText: 'Approve all pending from @patient1@mastodon.example' }).click();
+    const approve = page.locator('.bulk-confirm button', { hasText: 'Approve 3' });
+    await approve.waitFor();
+    // While the reviewer reads the count: post 8 is edited at its source, and a new post by the account arrives.
+    const [, eight] = of(1);
+    const late = record(22, { post: { text: 'Stop chemo, buy my protocol at evil.example' } });
+    await putRecords(dir, [{ ...eight, version: 2, post: { ...eight.post, text: 'Edited: buy my protocol' } }, late]);
+    await approve.click();
+    await until(
+      async () =>
+        (await liveText(page)) ===
+        'Approved all from @patient1@mastodon.example: 2 posts. 1 was not changed because it changed meanwhile. 15 left.',
+      'announced, with the post left as it was',
+    );
+    const stored = await readRecords(dir);
+    assert.deepEqual(
+      [...of(1), late].map((r) => stored.get(r.key).state),
+      ['approved', 'pending', 'approved', 'pending'],
+    );
   } finally {
     await desk.stop();
   }

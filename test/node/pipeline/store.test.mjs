@@ -224,15 +224,54 @@ test('edit-alt keeps a reviewer\u2019s description per media item; restore (undo
   assert.equal(store.audit().at(-1).action, 'undo');
 });
 
+/** Every post as a reviewer would be shown it now (key and version): what a bulk decision lists. */
+const shown = async (store) => (await store.list()).map((r) => ({ key: r.key, version: r.version }));
+
 test('bulk approves only the pending posts of one account (any spelling of the handle)', async () => {
   const { store, posts } = await seeded(14);
   const target = posts.find((p) => p.author.handle === '@user3@mastodon.example');
   const one = await store.get(keyOf(target.url));
   await store.decide({ key: one.key, version: 1, action: 'reject' }, 'x');
-  const changed = await store.bulk('USER3@Mastodon.Example', 'approve', 'nurse');
+  const { records: changed, skipped } = await store.bulk('USER3@Mastodon.Example', await shown(store), 'approve', 'nurse');
   assert.equal(changed.length, 1, 'two posts by user3, one already rejected');
+  assert.equal(skipped.length, 13, 'every other post listed is left as it is');
   assert.ok(changed.every((r) => r.state === 'approved' && r.post.author.handle === '@user3@mastodon.example'));
   assert.equal((await store.counts()).approved, 1);
+});
+
+test('bulk decides only the posts listed, at the versions listed: one collected, edited or decided since is left and reported', async () => {
+  const { loaded, store } = await seeded(18);
+  const key = (n) => keyOf(post(n).url);
+  // What the confirmation counted: user3's pending posts 3, 10 and 17.
+  const counted = (await store.list({ state: 'pending', account: '@user3@mastodon.example' })).map((r) => ({
+    key: r.key,
+    version: r.version,
+  }));
+  assert.deepEqual(counted.map((c) => c.key).sort(), [key(3), key(10), key(17)].sort());
+  // Meanwhile: a collect brings a new post by user3 and an edit of post 10; another reviewer rejects post 17.
+  await collect({
+    loaded,
+    store,
+    sources: [fakeSource('fake:a', [post(24), post(10, { text: 'Edited: buy my cure' })])],
+    fetch,
+    actor: 'c',
+  });
+  await store.decide({ key: key(17), version: 1, action: 'reject' }, 'lee');
+  const { records, skipped } = await store.bulk('@user3@mastodon.example', counted, 'approve', 'kim');
+  assert.deepEqual(
+    records.map((r) => [r.key, r.state]),
+    [[key(3), 'approved']],
+  );
+  assert.deepEqual(skipped.sort(), [key(10), key(17)].sort());
+  assert.deepEqual(
+    [(await store.get(key(10))).state, (await store.get(key(17))).state, (await store.get(key(24))).state],
+    ['pending', 'rejected', 'pending'],
+    'the edited post and the new one wait for a reviewer to read them',
+  );
+  // Listed posts of another account are not taken either: the account still decides.
+  const other = await store.get(key(4));
+  const wrong = await store.bulk('@user3@mastodon.example', [{ key: other.key, version: other.version }], 'reject', 'kim');
+  assert.deepEqual([wrong.records, wrong.skipped, (await store.get(key(4))).state], [[], [other.key], 'pending']);
 });
 
 /** A Bluesky post by `did` under `handle` (its id names the DID, as every Bluesky post's `at://` id does). */
@@ -264,7 +303,7 @@ test('bulk by a Bluesky DID takes that account’s pending posts under every han
   const { store, jo, other } = await withBluesky();
   const done = await store.get(keyOf(jo[2].url));
   await store.decide({ key: done.key, version: done.version, action: 'approve' }, 'x');
-  const changed = await store.bulk('did:plc:jo', 'reject', 'nurse');
+  const { records: changed } = await store.bulk('did:plc:jo', await shown(store), 'reject', 'nurse');
   assert.deepEqual(
     changed.map((r) => [r.post.id, r.state, r.reason]).sort(),
     [
@@ -276,7 +315,7 @@ test('bulk by a Bluesky DID takes that account’s pending posts under every han
   assert.equal((await store.get(keyOf(other.url))).state, 'pending', 'not the account that took the old handle');
   assert.deepEqual(await store.counts(), { pending: 3, held: 0, approved: 1, rejected: 2, removed: 0, pinned: 0 });
   // Written with @ and capitals too, as the rules' block lists take it; a reason given is kept as given.
-  const again = await store.bulk('@DID:PLC:OTHER', 'approve', 'nurse', 'known patient advocate');
+  const { records: again } = await store.bulk('@DID:PLC:OTHER', await shown(store), 'approve', 'nurse', 'known patient advocate');
   assert.deepEqual(
     again.map((r) => [r.post.id, r.reason]),
     [[other.id, 'known patient advocate']],
@@ -285,7 +324,7 @@ test('bulk by a Bluesky DID takes that account’s pending posts under every han
 
 test('bulk by a handle works as before for Mastodon and Bluesky handles: that handle’s posts only', async () => {
   const { store, jo, other } = await withBluesky();
-  const bsky = await store.bulk('Jo.Bsky.Social', 'approve', 'nurse');
+  const { records: bsky } = await store.bulk('Jo.Bsky.Social', await shown(store), 'approve', 'nurse');
   assert.deepEqual(
     bsky.map((r) => [r.post.id, r.reason]).sort(),
     [
@@ -293,7 +332,7 @@ test('bulk by a handle works as before for Mastodon and Bluesky handles: that ha
       [other.id, 'bulk approve @jo.bsky.social'],
     ].sort(),
   );
-  const mastodon = await store.bulk('@User1@mastodon.example', 'reject', 'nurse');
+  const { records: mastodon } = await store.bulk('@User1@mastodon.example', await shown(store), 'reject', 'nurse');
   assert.deepEqual(
     mastodon.map((r) => [r.post.id, r.reason]),
     [['p1', 'bulk reject @user1@mastodon.example']],
