@@ -8,6 +8,7 @@ import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './state/files.js';
 import type { PipelineFetch } from './types.js';
+import type { Post } from '../sources/posts.js';
 import { followRedirects, readAtMost, type FinalError } from './http.js';
 
 const EXT: Record<string, string> = {
@@ -202,12 +203,24 @@ export class MediaMirror {
     return name;
   }
 
-  /** Removes mirrored files the snapshot no longer uses (a deleted post's pictures go with it). */
-  prune(): string[] {
+  /**
+   * Removes mirrored files the snapshot no longer uses (a deleted post's pictures go with it): those the snapshot's
+   * `posts` do not link to when given (a post copied this run may be left out of it), else those not copied this run.
+   */
+  prune(posts?: readonly Post[]): string[] {
     if (!existsSync(this.#o.dir)) return [];
+    const base = this.#o.base;
+    const used = posts
+      ? new Set(
+          posts
+            .flatMap((p) => [p.author.avatar, ...(p.media ?? []).map((m) => m.url)])
+            .filter((u): u is string => !!u?.startsWith(base))
+            .map((u) => u.slice(base.length)),
+        )
+      : this.used;
     const gone: string[] = [];
     for (const name of readdirSync(this.#o.dir))
-      if (MIRRORED.test(name) && !this.used.has(name)) (unlinkSync(join(this.#o.dir, name)), gone.push(name));
+      if (MIRRORED.test(name) && !used.has(name)) (unlinkSync(join(this.#o.dir, name)), gone.push(name));
     return gone;
   }
 }

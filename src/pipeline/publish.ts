@@ -122,7 +122,7 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     const file = join(publishDir, `${tag}.json`);
     const before = previousUrls(file);
     const mirror = o.mirrorMedia ? mediaMirror(o, warn) : undefined;
-    const posts: Post[] = [];
+    const chosen: { key: string; post: Post }[] = [];
     for (const r of published(records, config.publish.limit)) {
       let post = snapshotPost(r);
       if (mirror) post = await mirrorPost(post, mirror);
@@ -133,14 +133,22 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
         warn(`post ${r.key} (${r.post.url}) is not valid in a snapshot (${issue?.path}: ${issue?.message}); left out`);
         continue;
       }
-      posts.push(post);
+      chosen.push({ key: r.key, post });
     }
-    const urls = new Set(posts.map((p) => p.url));
-    report.added = posts.filter((p) => !before.has(p.url)).map((p) => keyOf(p.url));
-    report.removed = [...before].filter((u) => !urls.has(u)).map(keyOf);
-    if (writeSnapshot(file, posts, store.now())) report.files.push(file);
+    // Reviewers decide under the write lock alone, so one may have removed (rejected, held) a post while the pictures
+    // were copied: the records are read again under that lock, held until the snapshot is written, and a post no
+    // longer approved is left out. One approved meanwhile waits for the next publish.
+    const posts = await store.transaction('publish', (tx) => {
+      const all = tx.all();
+      const kept = chosen.filter(({ key }) => all.get(key)?.state === 'approved').map(({ post }) => post);
+      const urls = new Set(kept.map((p) => p.url));
+      report.added = kept.filter((p) => !before.has(p.url)).map((p) => keyOf(p.url));
+      report.removed = [...before].filter((u) => !urls.has(u)).map(keyOf);
+      if (writeSnapshot(file, kept, store.now())) report.files.push(file);
+      return kept;
+    });
     if (mirror) {
-      mirror.prune();
+      mirror.prune(posts);
       const names = Object.fromEntries(Object.entries(mirror.names).sort(([a], [b]) => (a < b ? -1 : 1)));
       writeIfChanged(mediaIndex(loaded), jsonText(names));
     }

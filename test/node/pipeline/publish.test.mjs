@@ -225,6 +225,42 @@ test('--mirror-media copies checked images under publish.url, drops what fails a
   );
 });
 
+test('a post removed from the site while publish copies pictures stays out of the snapshot, and its picture too', async () => {
+  const posts = [
+    post(1, { media: [{ url: at('/ok.png'), alt: 'ok', type: 'image' }] }),
+    post(2, { media: [{ url: at('/photo.jpg'), alt: 'jpg', type: 'image' }] }),
+  ];
+  const { dir, file, loaded, store } = await prepared(
+    posts,
+    { p1: 'approve', p2: 'approve' },
+    { publish: { url: '/c/', mirrorMedia: { privateNetwork: true } } },
+  );
+  // A slow picture server: each copy waits until the reviewer has acted.
+  let go;
+  const gate = new Promise((resolve) => (go = resolve));
+  let asked;
+  const started = new Promise((resolve) => (asked = resolve));
+  const slow = async (url, init) => (asked(), await gate, fetch(url, init));
+  const running = publish({ loaded, store, actor: 'p', fetch, mediaFetch: slow, mirrorMedia: true });
+  await started;
+  // In the desk, meanwhile: post 1 is taken off the site.
+  const r = await store.get(keyOf(posts[0].url));
+  assert.equal((await store.decide({ key: r.key, version: r.version, action: 'remove' }, 'kim')).ok, true);
+  go();
+  const report = await running;
+  assert.deepEqual(
+    readJson(file).posts.map((p) => p.id),
+    ['p2'],
+  );
+  assert.deepEqual([report.added, report.removed], [[keyOf(posts[1].url)], []]);
+  assert.equal((await store.get(r.key)).state, 'removed', 'the removal stands');
+  assert.deepEqual(
+    readdirSync(join(dir, 'public', 'media')).map((f) => f.split('.')[1]),
+    ['jpg'],
+    'the removed post’s picture is not left on the site',
+  );
+});
+
 test('--mirror-media fetches a picture once: later publishes reuse its copy without asking its server again', async () => {
   const posts = [post(1, { media: [{ url: at('/ok.png'), alt: 'ok', type: 'image' }] })];
   const { dir, file, loaded, store } = await prepared(
