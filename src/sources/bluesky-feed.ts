@@ -176,21 +176,22 @@ function mapItem({ post, reason }: FeedItem): unknown {
 export function mapGetFeed(body: unknown, warn?: SkipWarning): { posts: Post[]; cursor?: string } {
   const { feed, cursor } = (body ?? {}) as { feed?: unknown; cursor?: unknown };
   if (!Array.isArray(feed)) throw new Error('The answer has no list of posts.');
-  const facets = new Map<string, unknown>();
+  const nodes = new Map<string, SafeNode[]>();
   const items = feed.flatMap((item) => {
     const view = item && typeof item === 'object' ? (item as FeedItem).post : undefined;
     if (!view) return [item]; // validPosts names it in its warning
-    facets.set(view.uri, view.record?.facets);
     let post;
     try {
       post = mapItem(item as FeedItem);
+      nodes.set(view.uri, facetsToNodes(view.record?.text ?? '', view.record?.facets));
     } catch {
-      // A field that is not what the lexicon says (`embed.images` not a list…): this post is skipped, not the page.
+      // A field that is not what the lexicon says (`embed.images` not a list, a tag no address can hold…): this post
+      // is skipped, not the page.
       return [item];
     }
     return post === undefined ? [] : [post];
   });
-  const posts = validPosts(items, 'bluesky-feed', warn).map((p) => ({ ...p, nodes: facetsToNodes(p.text ?? '', facets.get(p.id)) }));
+  const posts = validPosts(items, 'bluesky-feed', warn).map((p) => ({ ...p, nodes: nodes.get(p.id) }));
   return { posts, ...(typeof cursor === 'string' && cursor ? { cursor } : {}) };
 }
 

@@ -56,11 +56,21 @@ function mapStatus(s: Status, instance: string): unknown {
   };
 }
 
-/** Maps a `GET /api/v1/timelines/tag/:hashtag` body to Posts; bad statuses are skipped with a warning. */
+/**
+ * Maps a `GET /api/v1/timelines/tag/:hashtag` body to Posts; bad statuses are skipped with a warning. A status
+ * whose fields are not what the API says (`media_attachments: [null]`, a number for `acct`) goes to validPosts as it
+ * came, to be named and skipped: one bad status never costs the others.
+ */
 export function mapMastodon(statuses: unknown, instance: string, warn?: SkipWarning): Post[] {
   if (!Array.isArray(statuses)) throw new Error('The answer has no list of posts.');
   return validPosts(
-    statuses.map((s) => (s && typeof s === 'object' ? mapStatus(s as Status, instance) : s)),
+    statuses.map((s) => {
+      try {
+        return mapStatus(s as Status, instance);
+      } catch {
+        return s;
+      }
+    }),
     `mastodon ${host(instance)}`,
     warn,
   );

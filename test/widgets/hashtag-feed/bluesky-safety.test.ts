@@ -142,6 +142,22 @@ describe('a Bluesky post with a field the lexicon does not allow', () => {
   });
 });
 
+describe('a Bluesky facet no address can hold', () => {
+  it('skips that post (a tag with a lone surrogate cannot be encoded) and keeps the others', () => {
+    const bad = item(
+      {},
+      {
+        text: 'Join #x',
+        facets: [{ index: { byteStart: 5, byteEnd: 7 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: '\ud800' }] }],
+      },
+    );
+    const [before, after] = [item(), item()];
+    const { posts } = mapGetFeed({ feed: [before, bad, after] }, () => {});
+    expect(posts.map((p) => p.id)).to.deep.equal([before.post.uri, after.post.uri]);
+    expect(posts.map((p) => nodesText(p.nodes!))).to.deep.equal([`Post ${n - 1}\n`, `Post ${n}\n`]);
+  });
+});
+
 describe('blocking a Bluesky account by its DID', () => {
   const none: Moderation = {
     blockAccounts: [],

@@ -133,6 +133,18 @@ describe('mastodon source', () => {
     expect(() => mapMastodon({ error: 'nope' }, 'https://m.example')).to.throw();
   });
 
+  it('skips a status whose fields are not what the API says, and keeps the rest of the page', () => {
+    const bad = [
+      { media_attachments: [null] },
+      { media_attachments: {} },
+      { account: { acct: 5, url: 'https://m.example/@a' } },
+      { reblog: { id: 'r', account: { acct: 'a', url: 'https://m.example/@a' }, media_attachments: 'x' } },
+    ].map((over, i) => ({ ...structuredClone(statuses[0]!), id: `bad-${i}`, ...over }));
+    const skipped: string[] = [];
+    const posts = mapMastodon([statuses[1], ...bad], 'https://m.example', (w) => skipped.push(w));
+    expect(posts.map((p) => p.id)).to.deep.equal([statuses[1]!.id]);
+  });
+
   it('follows Link rel="next" only on the same server', () => {
     expect(nextLink(headers.link!, 'http://localhost:3000')).to.equal(
       'http://localhost:3000/api/v1/timelines/tag/hoot?max_id=117020593741189701',
