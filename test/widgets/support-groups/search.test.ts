@@ -31,6 +31,20 @@ describe('search: tokens and distance', () => {
   it('normalises accents and case', () => {
     expect(tokenize('Café CRÈME, leucémie')).to.deep.equal(['cafe', 'creme', 'leucemie']);
   });
+  it('finds a group by words in Cyrillic or Greek, in any case (its look-alike letters fold alike on both sides)', () => {
+    expect(tokenize('ГРУППА Поддержки')).to.deep.equal(tokenize('группа поддержки'));
+    const groups = buildIndex(
+      [
+        ['Группа поддержки при раке груди', [], 'Москва', '', ''],
+        ['Ομάδα στήριξης', [], 'Αθήνα', '', ''],
+        ['Breast group', [], 'Sydney', '', ''],
+      ],
+      [50, 40, 30, 20, 10],
+    );
+    expect(search(groups, 'раке груди')).to.deep.equal([0]);
+    expect(search(groups, 'МОСКВА')).to.deep.equal([0]);
+    expect(search(groups, 'ομαδα')).to.deep.equal([1]);
+  });
   it('allows 1 edit for 4–7 characters and 2 from 8', () => {
     expect([3, 4, 7, 8, 12].map(allowedEdits)).to.deep.equal([0, 1, 1, 2, 2]);
   });
