@@ -95,5 +95,12 @@ export function textNodes(value: string): SafeNode[] {
     }));
 }
 
-/** Display names and handles: text without the bidi overrides that can make a name read as another. */
-export const cleanName = (value: string): string => value.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').trim();
+/**
+ * The bidi controls (embeddings, overrides, isolates and marks) that can make text read as other text: "\u202emaps"
+ * is drawn as "spam". Posts lose them before they are moderated or shown (the feed's `prepare`); the direction of
+ * right-to-left text comes from `dir="auto"` and `<bdi>` instead.
+ */
+export const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Display names and handles: text without the bidi controls that can make a name read as another. */
+export const cleanName = (value: string): string => value.replace(BIDI, '').trim();

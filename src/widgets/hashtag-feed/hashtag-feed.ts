@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
-import { cleanName, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { BIDI, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
 import { later } from '../../core/tasks.js';
@@ -21,16 +21,24 @@ import { fetchText } from '../../core/i18n/fetch-text.js';
 // A source that fails says why, in a sentence of the core's (the feed words three of them its own way: messages.ts).
 addEnglish(fetchText);
 
-/** A post ready to render: its reduced content is computed once. @internal */
+/** A post ready to moderate and render: without bidi controls, its reduced content computed once. @internal */
 interface Item {
   p: Post;
   nodes: SafeNode[];
 }
 
 const prepared = new WeakMap<Post, Item>();
-const prepare = (p: Post): Item => {
-  let item = prepared.get(p);
-  if (!item) prepared.set(p, (item = { p, nodes: p.nodes ?? (p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '')) }));
+/**
+ * Every post passes here, whatever its source (a server, a file, the config, the saved posts): every string of it,
+ * its safe nodes' too, loses the bidi controls that could draw a blocked word into place ("\u202emaps" as "spam").
+ */
+const prepare = (post: Post): Item => {
+  let item = prepared.get(post);
+  if (!item) {
+    const p = JSON.parse(JSON.stringify(post).replace(BIDI, '')) as Post;
+    item = { p, nodes: p.nodes ?? (p.html != null ? reduceHtml(p.html) : textNodes(p.text ?? '')) };
+    prepared.set(post, item).set(p, item);
+  }
   return item;
 };
 
@@ -426,8 +434,8 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
         ${avatar ? html`<img class="avatar" alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${avatar} />` : nothing}
         <span class="who">
           <a class="author" href=${postHref(p.author.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer"
-            ><bdi class="name" id="${id}a">${cleanName(p.author.name) || cleanName(p.author.handle)}</bdi>
-            <span class="handle"><bdi>${cleanName(p.author.handle)}</bdi></span></a
+            ><bdi class="name" id="${id}a">${p.author.name.trim() || p.author.handle}</bdi>
+            <span class="handle"><bdi>${p.author.handle}</bdi></span></a
           >
           ${role ? html`<span class="badge" part="badge" dir="auto">${role}</span>` : nothing}
         </span>

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { cleanName, nodesText, reduceHtml, textNodes, type SafeNode } from '../../../src/core/sanitize.js';
 import { contentNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
 import { hostileHtml } from './hostile-corpus.js';
-import { articles, feed, post } from './helpers.js';
+import { $, articles, feed, json, mockFetch, post } from './helpers.js';
 
 declare global {
   interface Window {
@@ -183,5 +183,81 @@ describe('plain text posts and names', () => {
 
   it('strips bidi overrides from names and handles', () => {
     expect(cleanName('\u202Eevil\u202C Name ')).to.equal('evil Name');
+  });
+});
+
+/** The characters of `el` in the order they are drawn, left to right. */
+const drawn = (el: Element): string => {
+  const chars: [number, string][] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode())
+    for (let k = 0; k < t.nodeValue!.length; k++) {
+      const range = document.createRange();
+      range.setStart(t, k);
+      range.setEnd(t, k + 1);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0) chars.push([box.left, t.nodeValue![k]!]);
+    }
+  return chars
+    .sort((a, b) => a[0] - b[0])
+    .map((c) => c[1])
+    .join('');
+};
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+describe('bidi controls in posts', () => {
+  it('are dropped before moderation and display, so a blocked word cannot be drawn into place', async () => {
+    const over = '\u202emaps\u202c';
+    const posts = [
+      post({ html: `<p>Try ${over} today</p>`, text: undefined }),
+      post({ text: `Try \u2067${over}\u2069 today` }),
+      post({ contentWarning: `About ${over}`, text: 'Hidden' }),
+      post({ media: [{ url: 'https://a.example/a.png', alt: `A ${over} picture`, type: 'image' }] }),
+      post({ author: { name: `Jo ${over}`, handle: '@jo@a.example', url: 'https://a.example/@jo' } }),
+    ];
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts }], moderation: { blockWords: ['spam'] } });
+    const list = articles(el);
+    expect(list).to.have.length(5);
+    for (const a of list) {
+      expect(BIDI.test(a.textContent!), a.textContent!).to.equal(false);
+      expect(drawn(a), a.textContent!).to.not.include('spam');
+    }
+    expect($(el, '.content p')!.textContent).to.equal('Try maps today');
+  });
+
+  it('are dropped from Bluesky text after its facets are placed by the bytes of the text as sent', async () => {
+    const text = 'Try \u202emaps\u202c at https://a.example/x';
+    const start = new TextEncoder().encode(text).length - 'https://a.example/x'.length;
+    const body = {
+      feed: [
+        {
+          post: {
+            uri: 'at://did:plc:x/app.bsky.feed.post/1',
+            author: { did: 'did:plc:x', handle: 'jo.bsky.social' },
+            record: {
+              text,
+              createdAt: new Date().toISOString(),
+              facets: [
+                {
+                  index: { byteStart: start, byteEnd: start + 19 },
+                  features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://a.example/x' }],
+                },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    const mock = mockFetch((url) => (url.origin === 'https://public.api.bsky.app' ? json(body) : undefined));
+    try {
+      const el = await feed({
+        hashtag: 'bcsm',
+        sources: [{ type: 'bluesky-feed', feed: 'at://did:plc:abc/app.bsky.feed.generator/bcsm' }],
+      });
+      expect($(el, '.content p')!.textContent).to.equal('Try maps at https://a.example/x');
+      expect($(el, '.content a')!.textContent).to.equal('https://a.example/x');
+    } finally {
+      mock.restore();
+    }
   });
 });
