@@ -181,6 +181,42 @@ describe('plain text posts and names', () => {
     expect(shown('<a href="https://bucher.example/">bücher.example</a>')).to.equal('bücher.example (bucher.example)');
   });
 
+  it('follows a link with the site it goes to when any piece of its text names another, as it is drawn', () => {
+    const shown = (text: string, href = 'https://evil.example/') => {
+      const container = document.createElement('div');
+      container.replaceChildren(...contentNodes(reduceHtml(`<a href="${href}">${text}</a>`)));
+      return container.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    for (const text of [
+      'Visit cancer.gov',
+      'NCI: cancer.gov',
+      'NCI:cancer.gov',
+      '@nci@cancer.gov',
+      'https://<br>cancer.gov',
+      'cancer\u3002gov', // ideographic full stop, a dot to the browser
+      'cancer\uff61gov', // its half-width form
+      'cancer\uff0egov', // full-width full stop
+      'cancer\u2024gov', // one dot leader
+      'ｃａｎｃｅｒ.ｇｏｖ',
+      'cancer\u200b.gov',
+      'cancer.gov and nih.gov',
+      'evil.example or cancer.gov',
+      'https://cancer.gov@evil.example/',
+    ])
+      expect(shown(text), text).to.match(/\(evil\.example\)$/);
+    // The site it goes to, named anywhere and in any form; paths, queries, words and numbers name no site.
+    for (const [text, href] of [
+      ['Visit cancer.gov', 'https://www.cancer.gov/'],
+      ['@nci@cancer.gov', 'https://cancer.gov/@nci'],
+      ['cancer\u3002gov/a.pdf', 'https://cancer.gov/a.pdf'],
+      ['ｃａｎｃｅｒ.ｇｏｖ', 'https://cancer.gov/'],
+      ['cancer.gov/report.pdf?from=news.example#part.two', 'https://cancer.gov/report.pdf'],
+      ['Read more...', 'https://cancer.gov/'],
+      ['Up 3.5% in 2025, e.g. here', 'https://cancer.gov/'],
+    ])
+      expect(shown(text, href), text).to.not.include('(');
+  });
+
   it('strips bidi overrides from names and handles', () => {
     expect(cleanName('\u202Eevil\u202C Name ')).to.equal('evil Name');
   });
