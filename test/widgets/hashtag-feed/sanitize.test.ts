@@ -217,6 +217,15 @@ describe('plain text posts and names', () => {
       expect(shown(text, href), text).to.not.include('(');
   });
 
+  it('isolates the site it appends, so nothing in the link text can turn it around', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    // Nodes as a post may send them, with an override its feed would have dropped.
+    container.replaceChildren(...contentNodes(reduceHtml('<p><a href="https://vog.recnac.ipa.ua/">cancer.gov\u202e</a></p>')));
+    expect(drawn(container)).to.include('(vog.recnac.ipa.ua)');
+    container.remove();
+  });
+
   it('strips bidi overrides from names and handles', () => {
     expect(cleanName('\u202Eevil\u202C Name ')).to.equal('evil Name');
   });
