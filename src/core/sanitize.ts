@@ -1,5 +1,5 @@
 import { inertHtml } from './trusted-types.js';
-import { safeUrl } from './urls.js';
+import { hostOf, safeUrl } from './urls.js';
 
 // The addresses a widget may link to live in urls.ts (a widget that only links does not carry this HTML reader).
 export { safeUrl, telUrl, mailtoUrl } from './urls.js';
@@ -76,6 +76,35 @@ export const nodesText = (nodes: SafeNode[]): string =>
   nodes
     .map((n) => (typeof n === 'string' ? n : n.tag === 'br' ? '\n' : n.tag === 'p' ? nodesText(n.kids) + '\n' : nodesText(n.kids)))
     .join('');
+
+/** A host as people write it: without `www.`, in its ASCII form; '' if none. */
+const host = (url: string): string => hostOf(url).replace(/^www\./, '');
+
+/**
+ * The host a link goes to, when its text names another (`https://www.cancer.gov/…`, "Visit cancer.gov", "NCI:
+ * cancer.gov", `@nci@cancer.gov`): a post must not dress a link to one site as another (any fediverse server can send
+ * such markup, and a Bluesky facet can put any address under any text). The text is read as it is drawn: NFKC
+ * (full-width letters and dots, the one dot leader), the ideographic full stop, which browsers take as a dot, and
+ * without invisible characters. Every piece of it that reads as a host counts, leaving out paths and queries.
+ */
+export const otherHost = (text: string, href: string): string | undefined => {
+  const real = host(href);
+  return text
+    .normalize('NFKC')
+    .replace(/\p{DI}/gu, '')
+    .replace(/(?<!\/)\/(?!\/)\S*|[?#]\S*/g, ' ')
+    .match(/[\p{L}\p{N}-]+(?:[.。][\p{L}\p{N}-]+)*[.。]\p{L}[\p{L}\p{N}-]+/gu)
+    ?.some((named) => host('http://' + named) != real)
+    ? real
+    : undefined;
+};
+
+/**
+ * The sites the feed shows after links whose text names another (`contentNodes`): moderation reads them with the
+ * text, so a blocked word in one is never shown either.
+ */
+export const linkHosts = (nodes: SafeNode[]): string =>
+  nodes.flatMap((n) => (typeof n == 'string' ? [] : [linkHosts(n.kids), n.href && otherHost(nodesText(n.kids), n.href)])).join(' ');
 
 /** Plain text as paragraphs and line breaks, with bare http(s) addresses made links. */
 export function textNodes(value: string): SafeNode[] {

@@ -5,7 +5,7 @@ import { byAuthor, firstPhrase, handleKey, visibleWords } from '../core/moderati
 import { normalise } from '../core/text.js';
 import type { Post } from '../sources/posts.js';
 import type { ReviewState } from './types.js';
-import { plainText } from './text.js';
+import { plainText, shownText } from './text.js';
 
 /**
  * Phrases that, in posts about cancer, almost always promote a harmful or unproven "cure" or discourage proven
@@ -121,7 +121,7 @@ export const misinformationPhrases = (rules: Rules): string[] => [
 export function judge(post: Post, rules: Rules, phrases: readonly string[], duplicateOf?: string): Verdict {
   const who = handleKey(post.author.handle);
   if (byAuthor(rules.blockAccounts, post)) return { state: 'rejected', reason: `blocked account ${who}` };
-  const words = visibleWords(post, plainText(post));
+  const words = visibleWords(post, shownText(post));
   const blocked = firstPhrase(words, rules.blockWords);
   if (blocked !== undefined) return { state: 'rejected', reason: `blocked word "${blocked}"` };
   const myth = firstPhrase(words, phrases);

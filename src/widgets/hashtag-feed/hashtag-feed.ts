@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CareElement } from '../../core/care-element.js';
-import { BIDI, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
+import { BIDI, linkHosts, nodesText, postHref, reduceHtml, textNodes, type SafeNode } from '../../core/sanitize.js';
 import { heading } from '../../core/heading.js';
 import { dateFormat, relativeFormat, relativeTime } from '../../core/i18n/format.js';
 import { later } from '../../core/tasks.js';
@@ -243,7 +243,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
         if (saved) [posts, this.savedAt] = [saved.posts, saved.savedAt];
       }
     }
-    const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes), config.moderation));
+    const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes) + linkHosts(i.nodes), config.moderation));
     // Posts may go (or move) under the reader: where focus is, for updated() to follow.
     this.#focus = readers.later.value?.focusIn(this.renderRoot, this.#urls);
     // The first answer's posts come with the end of loading, in one update (not a second render of every post).

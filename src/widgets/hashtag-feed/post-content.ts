@@ -1,29 +1,6 @@
 import { ugcLink } from '../../core/links.js';
 import { el } from '../../core/dom.js';
-import { nodesText, type SafeNode } from '../../core/sanitize.js';
-import { hostOf } from '../../core/urls.js';
-
-/** A host as people write it: without `www.`, in its ASCII form; '' if none. */
-const host = (url: string): string => hostOf(url).replace(/^www\./, '');
-
-/**
- * The host a link goes to, when its text names another (`https://www.cancer.gov/…`, "Visit cancer.gov", "NCI:
- * cancer.gov", `@nci@cancer.gov`): a post must not dress a link to one site as another (any fediverse server can send
- * such markup, and a Bluesky facet can put any address under any text). The text is read as it is drawn: NFKC
- * (full-width letters and dots, the one dot leader), the ideographic full stop, which browsers take as a dot, and
- * without invisible characters. Every piece of it that reads as a host counts, leaving out paths and queries.
- */
-export const otherHost = (text: string, href: string): string | undefined => {
-  const real = host(href);
-  return text
-    .normalize('NFKC')
-    .replace(/\p{DI}/gu, '')
-    .replace(/(?<!\/)\/(?!\/)\S*|[?#]\S*/g, ' ')
-    .match(/[\p{L}\p{N}-]+(?:[.。][\p{L}\p{N}-]+)*[.。]\p{L}[\p{L}\p{N}-]+/gu)
-    ?.some((named) => host('http://' + named) != real)
-    ? real
-    : undefined;
-};
+import { nodesText, otherHost, type SafeNode } from '../../core/sanitize.js';
 
 /**
  * Reduced post HTML as DOM nodes: text stays text (never parsed as markup), links follow the one external-link

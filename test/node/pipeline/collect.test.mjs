@@ -37,6 +37,18 @@ test('rules: blocked accounts, blocked words (whole words, any case or accents, 
   assert.deepEqual(verdict(post(9), r), { state: 'pending' });
 });
 
+test('rules: the site the widget shows after a link whose text names another is read as the post is (a blocked word in it too)', () => {
+  const r = rules({ blockWords: ['casino'] });
+  const link = (n, text) => post(n, { html: `<p>See <a href="https://casino.example/">${text}</a></p>`, text: 'See ' + text });
+  assert.deepEqual(
+    verdict(link(1, 'cancer.gov'), r),
+    { state: 'rejected', reason: 'blocked word "casino"' },
+    'shown as "cancer.gov (casino.example)"',
+  );
+  assert.equal(verdict(link(2, 'Visit cancer.gov'), r).state, 'rejected');
+  assert.equal(verdict(link(3, 'our guide'), r).state, 'pending', 'a link whose text names no site shows none');
+});
+
 test('rules: a Bluesky account is blocked or approved by its handle or its DID (which outlives a handle change)', () => {
   const did = 'did:plc:4hqjfn7m6n5hno3doamuhgef';
   const sky = (n, handle) => post(n, { id: `at://${did}/app.bsky.feed.post/3k${n}`, author: { ...post(n).author, handle } });

@@ -5,7 +5,7 @@ import { allowed, handleKey, hasPhrase, mergePosts, roleOf, type Moderation } fr
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import type { Post } from '../../../src/sources/posts.js';
 import { postSchema } from '../../../src/sources/post.schema.js';
-import { json, load, mockFetch, post, type FetchMock } from './helpers.js';
+import { articles, feed, json, load, mockFetch, post, type FetchMock } from './helpers.js';
 
 const none: Moderation = {
   blockAccounts: [],
@@ -106,6 +106,14 @@ describe('moderation', () => {
     expect(ok(p({ author: { name: 'Ivermectin Fan', handle: '@f@x.example', url: 'https://x.example/@f' } }), mod)).to.equal(false);
     expect(ok(p({ media: [{ url: 'https://x.example/a.png', alt: 'a box of IVERMECTIN', type: 'image' }] }), mod)).to.equal(false);
     expect(ok(p({ text: 'Nothing to see' }), mod)).to.equal(true);
+  });
+
+  it('reads the site shown after a link whose text names another, so a blocked word in it is never shown', async () => {
+    const link = (text: string) => post({ html: `<p>See <a href="https://casino.example/">${text}</a></p>`, text: undefined });
+    const posts = [link('cancer.gov'), link('NCI: cancer.gov'), link('our guide')];
+    const el = await feed({ hashtag: 'bcsm', sources: [{ type: 'posts', posts }], moderation: { blockWords: ['casino'] } });
+    // Only the link that names no site, which shows none.
+    expect(articles(el).map((a) => a.querySelector('.content')!.textContent!.trim())).to.deep.equal(['See our guide']);
   });
 
   it('finds roles by handle with or without @', () => {
