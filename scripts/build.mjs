@@ -90,8 +90,9 @@ export const budgets = {
   // could not load asking for it again at the refresh interval (it stayed shut until its config changed). +79
   // (37,862) for the feed's accessibility fixes (as its own budget below). +162 (38,024) for the chat schedule's
   // focus that follows its chat when the cards reorder (as its own budget below). +16 (38,040) for the support
-  // groups' count said only when asked for (as their own budget below).
-  'carecircle.js': { target: 30, limit: 38.04 },
+  // groups' count said only when asked for (as their own budget below). +401 (38,441) for what a review of the
+  // feed's safety found (as its own budget below; the look-alike table 0.28 of it).
+  'carecircle.js': { target: 30, limit: 38.45 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -154,8 +155,9 @@ export const budgets = {
   // Session 11: −43 (59,828) by the chat schedule's calendar menu written once, as a function of the calendar code;
   // +25 (59,853) for a gated feed's gate asked for again (as carecircle.js); +75 (59,928) for the feed's
   // accessibility fixes (as its own budget below); +166 (60,094) for the chat schedule's focus that follows its chat.
-  // +16 (60,110) for the support groups' count said only when asked for.
-  'carecircle.iife.js': { target: 40, limit: 60.11 },
+  // +16 (60,110) for the support groups' count said only when asked for. +439 (60,549) for the feed's safety fixes
+  // (as its own budget below).
+  'carecircle.iife.js': { target: 40, limit: 60.55 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -201,7 +203,15 @@ export const budgets = {
   // notices in a live region (a "Show more" that failed took the button away and said nothing), focus kept in the
   // feed after "Show posts from …", a content warning's words in the post's language, and a sound recording named
   // as one (not "Video: A picture with no description").
-  'care-hashtag-feed.js': { target: 20, limit: 20.04 },
+  // +423 (20,454: over the target by 454 bytes) for what a review of the feed's safety found, each a way past the
+  // promise that a blocked word is never shown or a link never hides where it goes: look-alike letters, controls,
+  // final sigma and ß folded before blocked words are matched (+283, most of it the table of Cyrillic, Greek and
+  // other look-alikes); bidi controls dropped from every post (+22; "\u202emaps" was drawn as "spam"); a link whose
+  // text names another site anywhere in it followed by the site it goes to (+33), that site isolated (+17) and read
+  // by moderation (+36); one malformed status no longer failing its whole source (0). Next step: the look-alike
+  // table and the words of a failed source as chunks loaded when used (a config with blocked words; a source that
+  // failed), about −0.3 with their loaders, and then less first-screen code as for the other bundles.
+  'care-hashtag-feed.js': { target: 20, limit: 20.46 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -254,6 +264,7 @@ export const budgets = {
   // the location).
   // Session 11: +16 (24,715) for the count said only when the reader asked for it (a change of query, filter or place)
   // or where it replaces a loading state: a short list's "5 groups" was read out unasked 700 ms after the page loaded.
+  // +2 (24,717) by the shared code the feed's safety fixes touched; the look-alike table is in the search chunk.
   'care-support-groups.js': { target: 20, limit: 24.72 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the

@@ -73,7 +73,7 @@ describe('feed: what a reader is told', () => {
 
   it('without a heading: on "Loading…" while the posts load, and on the notice when every source failed', async () => {
     let answer!: () => void;
-    mock = mockFetch(() => new Promise<undefined>((resolve) => (answer = () => resolve(undefined))));
+    mock = mockFetch(() => new Promise<Response>((resolve) => (answer = () => resolve(undefined as unknown as Response))));
     const el = await fixture<CareHashtagFeed>(
       html`<care-hashtag-feed .config=${{ hashtag: 'bcsm', consent: 'required', sources: [{ type: 'mastodon', instance: MASTO }] }}
         ><p>Read #bcsm on Mastodon</p></care-hashtag-feed
