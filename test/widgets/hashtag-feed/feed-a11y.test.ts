@@ -3,7 +3,7 @@
 // attachments named for what they are.
 import { expect, html, fixture, waitUntil } from '@open-wc/testing';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
-import { $, $$, articles, feed, json, mockFetch, post, type FetchMock } from './helpers.js';
+import { $, $$, articles, feed, json, mockFetch, nurseStatus, post, type FetchMock } from './helpers.js';
 
 const MASTO = 'https://more.example';
 let mock: FetchMock | undefined;
@@ -12,14 +12,7 @@ afterEach(() => {
   mock = undefined;
 });
 
-const status = (id: number) => ({
-  id: String(id),
-  created_at: new Date(Date.now() - id * 60000).toISOString(),
-  url: `${MASTO}/@nurse/${id}`,
-  account: { acct: 'nurse', display_name: 'Nurse Kim', url: `${MASTO}/@nurse` },
-  content: `<p>Post ${id}</p>`,
-  language: 'en',
-});
+const status = (id: number) => nurseStatus(MASTO, id);
 const active = (el: CareHashtagFeed) => el.shadowRoot!.activeElement;
 
 describe('feed: what a reader is told', () => {

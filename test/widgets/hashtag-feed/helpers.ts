@@ -114,3 +114,13 @@ export function post(over: Partial<PostInput> & { minutesAgo?: number } = {}): P
     ...rest,
   };
 }
+
+/** A Mastodon status `id` minutes old by a nurse on the server at `origin`, saying "Post <id>". */
+export const nurseStatus = (origin: string, id: number) => ({
+  id: String(id),
+  created_at: new Date(Date.now() - id * 60000).toISOString(),
+  url: `${origin}/@nurse/${id}`,
+  account: { acct: 'nurse', display_name: 'Nurse Kim', url: `${origin}/@nurse` },
+  content: `<p>Post ${id}</p>`,
+  language: 'en',
+});

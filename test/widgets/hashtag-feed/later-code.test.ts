@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
-import { $, articles, fakeClock, feed, json, mockFetch, type FetchMock } from './helpers.js';
+import { $, articles, fakeClock, feed, json, mockFetch, nurseStatus, type FetchMock } from './helpers.js';
 
 const MASTO = 'https://later.example';
 const real = { ...readers };
@@ -25,15 +25,10 @@ const failing = () =>
 
 /** A tag timeline's first page of three posts, with a link to a next page. */
 function firstPage() {
-  const status = (id: number) => ({
-    id: String(id),
-    created_at: new Date(Date.now() - id * 60000).toISOString(),
-    url: `${MASTO}/@nurse/${id}`,
-    account: { acct: 'nurse', display_name: 'Nurse Kim', url: `${MASTO}/@nurse` },
-    content: `<p>Post ${id}</p>`,
-    language: 'en',
-  });
-  return json([1, 2, 3].map(status), { headers: { link: `<${MASTO}/api/v1/timelines/tag/bcsm?max_id=3>; rel="next"` } });
+  return json(
+    [1, 2, 3].map((id) => nurseStatus(MASTO, id)),
+    { headers: { link: `<${MASTO}/api/v1/timelines/tag/bcsm?max_id=3>; rel="next"` } },
+  );
 }
 
 describe('<care-hashtag-feed> loads what it needs after its first page when it needs it', () => {
