@@ -92,7 +92,10 @@ export const budgets = {
   // focus that follows its chat when the cards reorder (as its own budget below). +16 (38,040) for the support
   // groups' count said only when asked for (as their own budget below). +401 (38,441) for what a review of the
   // feed's safety found (as its own budget below; the look-alike table 0.28 of it).
-  'carecircle.js': { target: 30, limit: 38.45 },
+  // +27 (38,468) for what a review of the shared config and language handling found: a page-language switch in the
+  // task that sets a new config no longer brings the old one's answers back, a lang set on an ancestor in between is
+  // followed, message overrides fill only the values given, a config script's type is read in any case.
+  'carecircle.js': { target: 30, limit: 38.47 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -157,7 +160,8 @@ export const budgets = {
   // accessibility fixes (as its own budget below); +166 (60,094) for the chat schedule's focus that follows its chat.
   // +16 (60,110) for the support groups' count said only when asked for. +439 (60,549) for the feed's safety fixes
   // (as its own budget below).
-  'carecircle.iife.js': { target: 40, limit: 60.55 },
+  // +37 (60,586) for the shared config and language fixes (as carecircle.js).
+  'carecircle.iife.js': { target: 40, limit: 60.59 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -211,7 +215,8 @@ export const budgets = {
   // by moderation (+36); one malformed status no longer failing its whole source (0). Next step: the look-alike
   // table and the words of a failed source as chunks loaded when used (a config with blocked words; a source that
   // failed), about −0.3 with their loaders, and then less first-screen code as for the other bundles.
-  'care-hashtag-feed.js': { target: 20, limit: 20.46 },
+  // +30 (20,484) for the shared config and language fixes (as carecircle.js).
+  'care-hashtag-feed.js': { target: 20, limit: 20.49 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -265,7 +270,8 @@ export const budgets = {
   // Session 11: +16 (24,715) for the count said only when the reader asked for it (a change of query, filter or place)
   // or where it replaces a loading state: a short list's "5 groups" was read out unasked 700 ms after the page loaded.
   // +2 (24,717) by the shared code the feed's safety fixes touched; the look-alike table is in the search chunk.
-  'care-support-groups.js': { target: 20, limit: 24.72 },
+  // +31 (24,748) for the shared config and language fixes (as carecircle.js).
+  'care-support-groups.js': { target: 20, limit: 24.75 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -311,7 +317,8 @@ export const budgets = {
   // +175 (19,289) for focus that follows its chat: lit keeps each place's DOM, so when a live chat ended and moved
   // down, the reader's focused control became another chat's (or dropped to the page when "Join now" went). A small
   // focus-follow in update(); lit's repeat keyed by chat id measured +1,036 with the refocus it still needs.
-  'care-chat-schedule.js': { target: 15, limit: 19.29 },
+  // +30 (19,319) for the shared config and language fixes (as carecircle.js).
+  'care-chat-schedule.js': { target: 15, limit: 19.32 },
 };
 
 const outputs = [

@@ -120,12 +120,12 @@ export abstract class CareElement<
     this.#observer = new MutationObserver((records) => {
       // Only edits to the config script matter; fallback content and other children may change freely.
       const isConfig = (n: Node | null): boolean =>
-        n instanceof HTMLScriptElement && n.parentNode === this && n.type === 'application/json';
+        n instanceof HTMLScriptElement && n.parentNode === this && n.type.toLowerCase() === 'application/json';
       const touches = (r: MutationRecord) =>
         isConfig(r.target) ||
         isConfig(r.target.parentNode) ||
         (r.target === this &&
-          [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement && n.type === 'application/json'));
+          [...r.addedNodes, ...r.removedNodes].some((n) => n instanceof HTMLScriptElement && n.type.toLowerCase() === 'application/json'));
       if (this.config == null && !this.src && records.some(touches)) this.#reload();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
@@ -280,7 +280,11 @@ export abstract class CareElement<
     }
     const observer = (this.#langObserver ??= new MutationObserver(() => this.#relocalise()));
     observer.disconnect();
-    for (const el of new Set([this, at, document.documentElement])) el && observer.observe(el, { attributeFilter: ['lang', 'dir'] });
+    // Every element from this one up to the one the language came from (a `lang` or `dir` set in between counts),
+    // crossing shadow roots, and the document's own.
+    for (let node: Node | null = this; node; node = node == at ? null : (node.parentNode ?? (node as ShadowRoot).host ?? null))
+      node instanceof Element && observer.observe(node, { attributeFilter: ['lang', 'dir'] });
+    observer.observe(document.documentElement, { attributeFilter: ['lang', 'dir'] });
     return lang;
   }
 
@@ -290,7 +294,9 @@ export abstract class CareElement<
     if (locale == this.#localise() && dir == this.#dir && !force) return;
     this.#language();
     // Per-language config texts: reconfigure with the new language's (search indexes, sorted lists).
-    if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#abort!.signal, true);
+    // With the signal of the load it came from: a newer load still under way (a config set in the same task) has
+    // its own, and takes over when it is done, ending this one's requests.
+    if (this.value && locale != this.locale && this.#localTexts) this.#apply(this.#applied![0], true);
     this.requestUpdate();
   }
 

@@ -39,7 +39,7 @@ interface Def {
 }
 const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-export const joinPath = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+export const joinPath = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join('.') : '(root)');
 
 /** Classic edit distance, small strings only. */
 export function editDistance(a: string, b: string): number {

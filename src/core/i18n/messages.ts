@@ -70,14 +70,14 @@ export function createTranslate(
   const value = (tag: string, v: string | number) => (typeof v == 'number' ? numberFormat(tag).format(v) : v);
   const t = ((key, params) => {
     const [tag, text] = find(key, params) ?? [locale, key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(tag, params[name]!) : m)) : text;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? value(tag, params[name]!) : m)) : text;
   }) as Translate;
   t.from = (key, params) => find(key, params)?.[0] ?? locale;
   t.parts = (key, params = {}) => {
     const [tag, text] = find(key, params) ?? [locale, key];
     return text.split(/(#?\{\w+\})/).map((s, i) => {
       const name = i % 2 ? s.replace(/^#?\{|\}$/g, '') : '';
-      return !(name in params) ? s : { name, value: (s[0] == '#' ? '#' : '') + value(tag, params[name]!) };
+      return !Object.hasOwn(params, name) ? s : { name, value: (s[0] == '#' ? '#' : '') + value(tag, params[name]!) };
     });
   };
   return t;
