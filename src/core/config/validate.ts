@@ -31,6 +31,14 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
   const { lists = [], fields = [] } = recoverable;
   let input = data;
   const skipped: ConfigIssue[] = [];
+  // Per list (by its path as written), each remaining item's index as written: later rounds parse the list
+  // without the items removed before, and editors must see the positions in their own config.
+  const positions = new Map<string, number[]>();
+  const original = (path: readonly PropertyKey[]): PropertyKey[] => {
+    const out: PropertyKey[] = [];
+    for (const k of path) out.push((typeof k == 'number' ? positions.get(joinPath(out))?.[k] : k) ?? k);
+    return out;
+  };
   // Each round removes what failed; a removal can only expose issues in other items, so few rounds suffice.
   for (let round = 0; round < 4; round++) {
     const result = schema.safeParse(input, { reportInput: true });
@@ -41,8 +49,10 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
     for (const raw of result.error.issues) {
       const field = match(raw.path, fields, true);
       const at = field ?? match(raw.path, lists, false);
-      // One raw issue may expand to several (unknown keys): convert each on its own (linear in the issues).
-      const issues = toConfigIssues([raw], schema, input);
+      // One raw issue may expand to several (unknown keys): convert each on its own (linear in the issues), then
+      // name the path as written (each issue's path starts with the raw one's).
+      const [from, to] = [raw.path, original(raw.path)].map(joinPath) as [string, string];
+      const issues = toConfigIssues([raw], schema, input).map((i) => ({ ...i, path: to + i.path.slice(from.length) }));
       if (!at) {
         fatal.push(...issues);
         continue;
@@ -53,6 +63,19 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
     }
     if (fatal.length || !removals.size) return { errors: dedupe([...fatal, ...skipped, ...found]), skipped: [] };
     skipped.push(...found);
+    // The removed items' lists, renumbered: all looked up before any changes (a list may sit in a removed item's list).
+    const shrunk = new Map<string, { at: PropertyKey[]; gone: Set<number> }>();
+    for (const r of removals.values()) {
+      const key = joinPath(original(r.path));
+      if (!r.field) shrunk.set(key, { at: r.path, gone: (shrunk.get(key)?.gone ?? new Set()).add(r.key as number) });
+    }
+    for (const [key, { at, gone }] of shrunk) {
+      const was = positions.get(key) ?? (valueAt(input, at) as unknown[]).map((_, i) => i);
+      positions.set(
+        key,
+        was.filter((_, i) => !gone.has(i)),
+      );
+    }
     input = remove(input, [...removals.values()]);
   }
   return { errors: dedupe(skipped), skipped: [] };
