@@ -15,6 +15,8 @@ export const panelText = {
   configErrorIntro: 'This widget did not start: its settings (config) have problems. Fix these, then reload the page:',
   skippedIntro_one: '{count} item was left out because of a problem in the settings (config):',
   skippedIntro_other: '{count} items were left out because of problems in the settings (config):',
+  keptIntro_one: '{count} item still shows, without its settings (config) that have problems:',
+  keptIntro_other: '{count} items still show, without their settings (config) that have problems:',
 };
 addEnglish({ ...panelText, ...fetchText });
 
@@ -23,9 +25,15 @@ addEnglish({ ...panelText, ...fetchText });
  * styling a patient would take for a fault in their care. Also in the console and the event.
  */
 export function issuePanel(t: Translate, locale: string, issues: ConfigIssue[], fatal: boolean): TemplateResult {
+  // Items, not problems: one item may have several, and a dropped field leaves its item on screen (unless the
+  // item was skipped for another problem). An issue without its item counts as one.
+  const items = (dropped: boolean) => new Set(issues.filter((i) => !i.dropped != dropped).map((i) => i.item ?? i));
+  const skipped = items(false);
+  const kept = [...items(true)].filter((i) => !skipped.has(i)).length;
+  const intro = (key: string, count: number) => (count ? html`<p>${t(key, { count })}</p>` : nothing);
   return html`<details class=${fatal ? 'panel editor error' : 'panel editor'} part="error">
     <summary>${t('editorDetails')}</summary>
-    <p>${t(fatal ? 'configErrorIntro' : 'skippedIntro', { count: issues.length })}</p>
+    ${fatal ? html`<p>${t('configErrorIntro')}</p>` : [intro('skippedIntro', skipped.size), intro('keptIntro', kept)]}
     <ul>
       ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${issueText(t, locale, i)}</li>`)}
     </ul>

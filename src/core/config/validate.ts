@@ -57,7 +57,8 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
         fatal.push(...issues);
         continue;
       }
-      const item = field ? valueAt(input, field.path) : valueAt(input, [...at.path, at.key]);
+      // The item as written (not this round's copy): one item's issues of every round share it.
+      const item = valueAt(data, original(field ? field.path : [...at.path, at.key]));
       removals.set(joinPath([...at.path, at.key]), { ...at, field: !!field });
       found.push(...issues.map((i) => ({ ...i, item, ...(field && { dropped: 'field' as const }) })));
     }

@@ -10,6 +10,7 @@ export default {
     editorDetails: 'Chi tiết dành cho người biên tập trang web',
     configErrorIntro: 'Tiện ích này không khởi động được: phần cài đặt (config) có lỗi. Hãy sửa các lỗi sau, rồi tải lại trang:',
     skippedIntro_other: '{count} mục đã bị bỏ qua vì có lỗi trong phần cài đặt (config):',
+    keptIntro_other: '{count} mục vẫn được hiển thị, nhưng không có những phần cài đặt (config) bị lỗi:',
     loading: 'Đang tải…',
     fetch_timeout: 'Nơi này trả lời quá lâu.',
     fetch_network: 'Chúng tôi không kết nối được với nơi này.',

@@ -10,6 +10,7 @@ export default {
     editorDetails: '给网站编辑的详细信息',
     configErrorIntro: '这个小工具没有启动：它的设置（config）有问题。请修正以下问题，然后重新加载页面：',
     skippedIntro_other: '因为设置（config）有问题，有 {count} 项没有显示：',
+    keptIntro_other: '有 {count} 项仍然显示，但不含设置（config）中有问题的部分：',
     loading: '正在加载…',
     fetch_timeout: '对方回应的时间太长。',
     fetch_network: '我们无法连接到对方。',

@@ -11,6 +11,7 @@ export default {
     editorDetails: '給網站編輯的詳細資料',
     configErrorIntro: '這個小工具沒有啟動：它的設定（config）有問題。請修正以下問題，然後重新載入頁面：',
     skippedIntro_other: '因為設定（config）有問題，有 {count} 個項目沒有顯示：',
+    keptIntro_other: '有 {count} 個項目仍然顯示，但不含設定（config）中有問題的部分：',
     loading: '載入中…',
     fetch_timeout: '對方回應的時間太久。',
     fetch_network: '我們無法連線到對方。',

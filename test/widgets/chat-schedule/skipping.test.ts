@@ -85,4 +85,44 @@ describe('<care-chat-schedule> with some bad chats', () => {
     const { detail } = await event;
     expect(detail.issues.map((i) => i.path)).to.deep.equal(['show']);
   });
+
+  // The panel counts items, not problems: a chat with two problems is one item left out, and a chat that lost only
+  // its join link is still on screen, said apart.
+  describe('the editor’s panel counts chats, not problems', () => {
+    const chat = (id: string, extra = {}) => ({ ...bcsm, id, title: 'Chat ' + id, ...extra });
+    const intro = (el: El) => [...root(el).querySelectorAll('details[part=error] p')].map((p) => text(p));
+
+    it('a chat without its bad link still shows, and is not counted as left out', async () => {
+      const el = await render({ chats: [chat('a'), chat('b', { url: 5 })] });
+      expect(titles(el)).to.deep.equal(['Chat a', 'Chat b']);
+      expect(intro(el)).to.deep.equal(['1 item still shows, without its settings (config) that have problems:']);
+    });
+
+    it('a chat with two problems is one item left out', async () => {
+      const el = await render({ chats: [chat('a'), chat('b', { timeZone: 'Mars/Olympus', start: '2026-02-30T10:00' })] });
+      expect(titles(el)).to.deep.equal(['Chat a']);
+      expect(text(root(el).querySelector('details[part=error]')))
+        .to.include('chats.1.timeZone')
+        .and.to.include('chats.1.start');
+      expect(intro(el)).to.deep.equal(['1 item was left out because of a problem in the settings (config):']);
+    });
+
+    it('a chat that lost its link and was then skipped for another problem counts once, as left out', async () => {
+      const config = {
+        chats: [
+          { id: 'a', timeZone: 'America/New_York', start: '2026-01-05T21:00' }, // no title
+          chat('b'),
+          chat('c', { url: 5, rrule: 'FREQ=WEEKLY;UNTIL=20200101' }), // url dropped, then skipped for UNTIL
+          chat('d', { url: 5, description: 5 }), // two fields dropped, still shown
+        ],
+      };
+      const el = await render(config);
+      expect(titles(el)).to.deep.equal(['Chat b', 'Chat d']);
+      expect(root(el).querySelectorAll('details[part=error] li').length).to.equal(5);
+      expect(intro(el)).to.deep.equal([
+        '2 items were left out because of problems in the settings (config):',
+        '1 item still shows, without its settings (config) that have problems:',
+      ]);
+    });
+  });
 });
