@@ -29,7 +29,10 @@ import { emptyState, readState, type FinderState } from './url-state.js';
 import { FIRST_SCREEN, firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
-import { localeChain } from '../../core/i18n/registry.js';
+import { loadLocale, localeChain } from '../../core/i18n/registry.js';
+import type { ConfigIssue } from '../../core/config/issues.js';
+import { itemName } from '../../core/config/item-name.js';
+import { CareConfigErrorEvent } from '../../core/events.js';
 import { UrlStateController } from './url-state-controller.js';
 import { lazy } from '../../core/lazy.js';
 import { later, nextTask } from '../../core/tasks.js';
@@ -130,6 +133,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #jsonLdFor?: unknown[];
   /** Why the HSDS feed failed (a FetchError code), worded for patients from the core messages. */
   #failure?: string;
+  /** The config's own skipped items, and the list this widget made of them with the feed's (see `configure`). */
+  #ownSkipped: ConfigIssue[] = [];
+  #withFeed?: ConfigIssue[];
   /** Where focus goes once drawn, as a selector (its first match): the control pressed went away, or "Show more" added cards. */
   #land?: string;
   /** Aborted when the element is removed or configured anew: a late answer to "Use my location" is then dropped. */
@@ -267,6 +273,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // A config replacing one whose feed was still loading (or had failed) starts clean: that state was the old feed's.
     this.hsdsStatus = '';
     this.#failure = undefined;
+    // A new check's skipped items replace the config's own; a page-language switch keeps them (and this list).
+    if (this.skipped !== this.#withFeed) this.#ownSkipped = this.skipped;
     if (config.places.length || config.useGeolocation) this.#loadNear();
     // The feed's groups join the whole list, once it is checked.
     if (!config.hsds || this.#partial) return;
@@ -278,7 +286,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       const { fetchHsds, mergeHsds } = await features.hsds();
       const { groups, issues } = await mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
       if (signal.aborted) return;
-      this.skipped = [...this.skipped, ...issues];
+      // The feed's skipped services of this load only (a language switch loads it again), said as the config's are.
+      this.skipped = this.#withFeed = [...this.#ownSkipped, ...issues];
+      if (issues.length) {
+        console.warn(`<${this.localName}> skipped invalid services of its HSDS feed (${url}):\n${issues.map(issueLine).join('\n')}`);
+        this.dispatchEvent(new CareConfigErrorEvent(issues, true));
+        loadLocale(this.locale, 'errors');
+      }
       this.#setGroups(groups);
       // A link's filters that only the feed's groups have are known now: read it again, unless the reader has
       // changed something meanwhile.
@@ -287,6 +301,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     } catch (error) {
       if (signal.aborted) return;
       this.hsdsStatus = 'failed';
+      this.skipped = this.#withFeed = this.#ownSkipped;
       this.#failure = (error as FetchError).code;
       this.reportSourceError({ source: 'hsds', url, status: (error as { status?: number }).status, message: (error as Error).message });
     }
@@ -712,3 +727,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#land = undefined;
   }
 }
+
+/** One skipped item for the console, as the config's own are written there: its path, name and problem. */
+const issueLine = (i: ConfigIssue): string => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`;

@@ -4,6 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { lazy } from '../../../src/core/lazy.js';
+import { itemName } from '../../../src/core/config/item-name.js';
+import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 
 type El = CareSupportGroups;
 const text = (el: El) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
@@ -70,5 +72,47 @@ describe('<care-support-groups> a shared link and the HSDS feed', () => {
     expect(names()).to.deep.equal(['Nhóm hỗ trợ ung thư']);
     expect(el.state.filters.language).to.deep.equal(['vi']);
     expect(new URLSearchParams(location.search).getAll('sg-language')).to.deep.equal(['vi']);
+  });
+});
+
+describe('<care-support-groups> the HSDS feed’s skipped services', () => {
+  it('are listed once after page-language switches, beside the config’s own, and said in the event and the console', async () => {
+    const { mergeHsds } = await import('../../../src/widgets/support-groups/merge-hsds.js');
+    let loads = 0;
+    const feed = [{ id: 'bad-service' }, { id: 'good', name: 'Good service' }];
+    features.hsds = lazy(async () => ({ fetchHsds: async () => (loads++, feed), mergeHsds }) as never);
+    const warnings: string[] = [];
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    const events: [boolean, string[]][] = [];
+    const listen = (e: Event) => {
+      const { detail } = e as CareConfigErrorEvent;
+      events.push([detail.recovered, detail.issues.map((i) => `${i.path} ${itemName(i)}`)]);
+    };
+    document.addEventListener('care-config-error', listen);
+    try {
+      const config = { urlState: false, groups: [{ id: 'a', name: { en: 'Alpha', es: 'Alfa' } }, { id: 'own-bad' }], hsds };
+      const el = await fixture<El>(html`<care-support-groups .config=${config}></care-support-groups>`);
+      const loaded = async (n: number) => {
+        await waitUntil(() => loads == n && el.hsdsStatus == '' && text(el).includes('Good service'), `load ${n}`, { timeout: 4000 });
+        await el.updateComplete;
+      };
+      const listed = () => [...el.shadowRoot!.querySelectorAll('details[part=error] li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
+      await loaded(1);
+      const feedEvent: [boolean, string[]] = [true, ['hsds.groups.0.name “bad-service”']];
+      expect(events).to.deep.equal([[true, ['groups.1.name “own-bad”']], feedEvent]);
+      expect(warnings.filter((w) => w.includes('bad-service')).length).to.equal(1);
+      expect(warnings.find((w) => w.includes('bad-service'))).to.include('hsds.groups.0.name (“bad-service”)');
+      for (const [i, lang] of ['es', 'en', 'es'].entries()) {
+        el.setAttribute('lang', lang);
+        await loaded(i + 2);
+        expect(listed().filter((l) => l.includes('bad-service')).length, `after ${lang}`).to.equal(1);
+        expect(listed().filter((l) => l.includes('own-bad')).length, `after ${lang}`).to.equal(1);
+      }
+      // Once per load of the feed (a language switch loads it again), never the config's own again.
+      expect(events.slice(1)).to.deep.equal([feedEvent, feedEvent, feedEvent, feedEvent]);
+      expect(warnings.filter((w) => w.includes('bad-service')).length).to.equal(4);
+    } finally {
+      document.removeEventListener('care-config-error', listen);
+    }
   });
 });
