@@ -95,7 +95,10 @@ export const budgets = {
   // +27 (38,468) for what a review of the shared config and language handling found: a page-language switch in the
   // task that sets a new config no longer brings the old one's answers back, a lang set on an ancestor in between is
   // followed, message overrides fill only the values given, a config script's type is read in any case.
-  'carecircle.js': { target: 30, limit: 38.47 },
+  // +57 (38,525) for the editor's problems named where they are (a later round's at the item's place as written, a
+  // root problem at (root)), counted by item, and an HSDS feed's skipped services said like the config's (a shared
+  // reportSkipped) and listed once, not once more on each language switch.
+  'carecircle.js': { target: 30, limit: 38.53 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -161,7 +164,8 @@ export const budgets = {
   // +16 (60,110) for the support groups' count said only when asked for. +439 (60,549) for the feed's safety fixes
   // (as its own budget below).
   // +37 (60,586) for the shared config and language fixes (as carecircle.js).
-  'carecircle.iife.js': { target: 40, limit: 60.59 },
+  // +294 (60,880) for those problem-reporting fixes (as carecircle.js; here the explanations are inline).
+  'carecircle.iife.js': { target: 40, limit: 60.88 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -216,6 +220,7 @@ export const budgets = {
   // table and the words of a failed source as chunks loaded when used (a config with blocked words; a source that
   // failed), about −0.3 with their loaders, and then less first-screen code as for the other bundles.
   // +30 (20,484) for the shared config and language fixes (as carecircle.js).
+  // +5 (20,489) by the shared reportSkipped (as carecircle.js).
   'care-hashtag-feed.js': { target: 20, limit: 20.49 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
@@ -271,7 +276,8 @@ export const budgets = {
   // or where it replaces a loading state: a short list's "5 groups" was read out unasked 700 ms after the page loaded.
   // +2 (24,717) by the shared code the feed's safety fixes touched; the look-alike table is in the search chunk.
   // +31 (24,748) for the shared config and language fixes (as carecircle.js).
-  'care-support-groups.js': { target: 20, limit: 24.75 },
+  // +52 (24,800) for an HSDS feed's skipped services said like the config's and listed once (as carecircle.js).
+  'care-support-groups.js': { target: 20, limit: 24.8 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -318,7 +324,8 @@ export const budgets = {
   // down, the reader's focused control became another chat's (or dropped to the page when "Join now" went). A small
   // focus-follow in update(); lit's repeat keyed by chat id measured +1,036 with the refocus it still needs.
   // +30 (19,319) for the shared config and language fixes (as carecircle.js).
-  'care-chat-schedule.js': { target: 15, limit: 19.32 },
+  // +12 (19,331) by the shared reportSkipped (as carecircle.js).
+  'care-chat-schedule.js': { target: 15, limit: 19.34 },
 };
 
 const outputs = [

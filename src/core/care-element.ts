@@ -209,12 +209,7 @@ export abstract class CareElement<
 
   #take(result: Checked<C>, signal: AbortSignal): void {
     this.configErrors = [];
-    this.skipped = result.skipped;
-    if (result.skipped.length) {
-      console.warn(`<${this.localName}> skipped invalid items:\n${format(result.skipped)}`);
-      this.dispatchEvent(new CareConfigErrorEvent(result.skipped, true));
-      loadLocale(this.locale, 'errors');
-    }
+    this.reportSkipped((this.skipped = result.skipped));
     this.#validated = result.value;
     this.#apply(signal);
   }
@@ -352,6 +347,17 @@ export abstract class CareElement<
 
   /** The widget's content for a valid config. */
   protected abstract renderContent(config: C): TemplateResult | typeof nothing;
+
+  /**
+   * Names items left out because they were invalid (the config's, or a feed's the widget reads): in the console and a
+   * `care-config-error` event (recovered), and loads the editor's wording of them in the page's language.
+   */
+  protected reportSkipped(issues: ConfigIssue[]): void {
+    if (!issues.length) return;
+    console.warn(`<${this.localName}> skipped invalid items:\n${format(issues)}`);
+    this.dispatchEvent(new CareConfigErrorEvent(issues, true));
+    loadLocale(this.locale, 'errors');
+  }
 
   protected reportSourceError(detail: SourceErrorDetail): void {
     console.warn(`<${this.localName}> ${detail.source}${detail.url ? ` (${detail.url})` : ''}: ${detail.message}`);

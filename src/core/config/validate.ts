@@ -52,7 +52,9 @@ export function validate<S extends z.ZodMiniType>(schema: S, data: unknown, reco
       // One raw issue may expand to several (unknown keys): convert each on its own (linear in the issues), then
       // name the path as written (each issue's path starts with the raw one's).
       const [from, to] = [raw.path, original(raw.path)].map(joinPath) as [string, string];
-      const issues = toConfigIssues([raw], schema, input).map((i) => ({ ...i, path: to + i.path.slice(from.length) }));
+      const issues = toConfigIssues([raw], schema, input).map((i) =>
+        raw.path.length ? { ...i, path: to + i.path.slice(from.length) } : i,
+      );
       if (!at) {
         fatal.push(...issues);
         continue;

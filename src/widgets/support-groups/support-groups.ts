@@ -29,10 +29,8 @@ import { emptyState, readState, type FinderState } from './url-state.js';
 import { FIRST_SCREEN, firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
-import { loadLocale, localeChain } from '../../core/i18n/registry.js';
+import { localeChain } from '../../core/i18n/registry.js';
 import type { ConfigIssue } from '../../core/config/issues.js';
-import { itemName } from '../../core/config/item-name.js';
-import { CareConfigErrorEvent } from '../../core/events.js';
 import { UrlStateController } from './url-state-controller.js';
 import { lazy } from '../../core/lazy.js';
 import { later, nextTask } from '../../core/tasks.js';
@@ -288,11 +286,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       if (signal.aborted) return;
       // The feed's skipped services of this load only (a language switch loads it again), said as the config's are.
       this.skipped = this.#withFeed = [...this.#ownSkipped, ...issues];
-      if (issues.length) {
-        console.warn(`<${this.localName}> skipped invalid services of its HSDS feed (${url}):\n${issues.map(issueLine).join('\n')}`);
-        this.dispatchEvent(new CareConfigErrorEvent(issues, true));
-        loadLocale(this.locale, 'errors');
-      }
+      this.reportSkipped(issues);
       this.#setGroups(groups);
       // A link's filters that only the feed's groups have are known now: read it again, unless the reader has
       // changed something meanwhile.
@@ -727,6 +721,3 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#land = undefined;
   }
 }
-
-/** One skipped item for the console, as the config's own are written there: its path, name and problem. */
-const issueLine = (i: ConfigIssue): string => `  ${i.path}${itemName(i) ? ` (${itemName(i)})` : ''}: ${i.message}`;
