@@ -98,7 +98,8 @@ export const budgets = {
   // +57 (38,525) for the editor's problems named where they are (a later round's at the item's place as written, a
   // root problem at (root)), counted by item, and an HSDS feed's skipped services said like the config's (a shared
   // reportSkipped) and listed once, not once more on each language switch.
-  'carecircle.js': { target: 30, limit: 38.53 },
+  // −32 (38,493) by the chat schedule's calendar menu words moved into its chunk (as its own budget below).
+  'carecircle.js': { target: 30, limit: 38.5 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -165,7 +166,9 @@ export const budgets = {
   // (as its own budget below).
   // +37 (60,586) for the shared config and language fixes (as carecircle.js).
   // +294 (60,880) for those problem-reporting fixes (as carecircle.js; here the explanations are inline).
-  'carecircle.iife.js': { target: 40, limit: 60.88 },
+  // +74 (60,954) for a chat review's fixes (a cancelled one-off left out of calendar files; Google's link says a
+  // cancelled date will still show; its words inline here).
+  'carecircle.iife.js': { target: 40, limit: 60.96 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -325,7 +328,9 @@ export const budgets = {
   // focus-follow in update(); lit's repeat keyed by chat id measured +1,036 with the refocus it still needs.
   // +30 (19,319) for the shared config and language fixes (as carecircle.js).
   // +12 (19,331) by the shared reportSkipped (as carecircle.js).
-  'care-chat-schedule.js': { target: 15, limit: 19.34 },
+  // −58 (19,273) by the open calendar menu's words moved into its chunk (calendar.ts, with its new words: Google's
+  // link says where a cancelled date will still show); a cancelled one-off is left out of calendar files.
+  'care-chat-schedule.js': { target: 15, limit: 19.28 },
 };
 
 const outputs = [

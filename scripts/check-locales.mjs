@@ -25,12 +25,13 @@ import { nearText } from './src/widgets/support-groups/near.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
 import { laterText } from './src/widgets/hashtag-feed/later.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
+import { calendarText } from './src/widgets/chat-schedule/calendar.ts';
 import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
   core: { ...coreMessages.en, ...panelText, ...fetchText },
   'hashtag-feed': { ...new CareHashtagFeed().catalogue.en, ...laterText },
   'support-groups': { ...supportGroups.en, ...nearText },
-  'chat-schedule': new CareChatSchedule().catalogue.en,
+  'chat-schedule': { ...new CareChatSchedule().catalogue.en, ...calendarText },
   errors: errorMessages,
 };`;
 

@@ -1,4 +1,4 @@
-import { offsetAt, parseWall, toInstant } from './zones.js';
+import { isoDate, offsetAt, parseWall, toInstant } from './zones.js';
 import { DAYS, occurrences, parseRRule, startFits, untilOf, type Recurring } from './recurrence.js';
 
 // iCalendar (RFC 5545) writing and calendar links, as pure functions.
@@ -188,6 +188,8 @@ export function toIcs(events: CalendarEvent[], stamp: Date): string {
     const ex = e.exceptions?.map((d) => parseWall(d) + tod) ?? [];
     const rdates = new Set<number>();
     const [start, rule] = series(e);
+    // A one-off whose only date is cancelled is no event at all (an EXDATE beside no rule is ignored by calendars).
+    if (!rule && e.exceptions?.includes(isoDate(w0 - tod))) return [];
     // A start the rule does not give is an RDATE beside the rule (see `series`).
     if (start != w0) rdates.add(toInstant(e.timeZone, w0));
     for (const [at, from, to] of changes.get(e.timeZone)!) {

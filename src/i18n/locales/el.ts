@@ -151,6 +151,7 @@ export default {
     ics: 'Ημερολόγιο Apple ή άλλο',
     file: '(κατεβάζει ένα αρχείο)',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar (δείχνει και τις ακυρωμένες ημερομηνίες)',
     outlook: 'Outlook (μόνο η επόμενη συζήτηση)',
     newTab: '(ανοίγει σε νέα καρτέλα)',
     subscribe: 'Προσθήκη όλων των συζητήσεων στο ημερολόγιό σας',

@@ -156,6 +156,7 @@ export default {
     ics: 'Calendario de Apple u otro',
     file: '(descarga un archivo)',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar (también muestra las fechas canceladas)',
     outlook: 'Outlook (solo el próximo chat)',
     newTab: '(se abre en una pestaña nueva)',
     subscribe: 'Agregar todos los chats a su calendario',

@@ -156,6 +156,7 @@ export default {
     ics: 'Calendario Apple o altro',
     file: '(scarica un file)',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar (mostra anche le date annullate)',
     outlook: 'Outlook (solo la prossima chat)',
     newTab: '(si apre in una nuova scheda)',
     subscribe: 'Aggiungi tutte le chat al Suo calendario',

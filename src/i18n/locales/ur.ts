@@ -149,6 +149,7 @@ export default {
     ics: 'Apple یا کوئی اور کیلنڈر',
     file: '(ایک فائل ڈاؤن لوڈ ہوتی ہے)',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar (منسوخ تاریخیں بھی دکھائے گا)',
     outlook: 'Outlook (صرف اگلی چیٹ)',
     newTab: '(نئے ٹیب میں کھلتا ہے)',
     subscribe: 'تمام چیٹس اپنے کیلنڈر میں شامل کریں',

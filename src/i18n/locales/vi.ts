@@ -142,6 +142,7 @@ export default {
     ics: 'Lịch Apple hoặc lịch khác',
     file: '(tải về một tệp)',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar (vẫn hiện cả các ngày đã hủy)',
     outlook: 'Outlook (chỉ buổi trò chuyện tới)',
     newTab: '(mở trong thẻ mới)',
     subscribe: 'Thêm tất cả buổi trò chuyện vào lịch của quý vị',

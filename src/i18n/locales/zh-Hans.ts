@@ -141,6 +141,7 @@ export default {
     ics: 'Apple 或其他日历',
     file: '（会下载一个文件）',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar（已取消的日期也会显示）',
     outlook: 'Outlook（仅下一次聊天）',
     newTab: '（在新标签页中打开）',
     subscribe: '把所有聊天添加到您的日历',

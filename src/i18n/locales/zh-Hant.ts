@@ -142,6 +142,7 @@ export default {
     ics: 'Apple 或其他行事曆',
     file: '（會下載一個檔案）',
     google: 'Google Calendar',
+    googleCancelled: 'Google Calendar（已取消的日期也會顯示）',
     outlook: 'Outlook（僅下一次聊天）',
     newTab: '（在新分頁中開啟）',
     subscribe: '把所有聊天加入您的行事曆',

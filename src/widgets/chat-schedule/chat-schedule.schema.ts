@@ -32,7 +32,10 @@ const chat = ruleFitsStart(
      * UNTIL as a date (`20261231`) means to the end of that day in the chat's zone (calendar files get it as a UTC time).
      */
     rrule: z.optional(schedule.rrule()),
-    /** Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`). */
+    /**
+     * Dates (`YYYY-MM-DD`, in the chat's zone) with no chat: shown as cancelled or left out (`showCancelled`), and left
+     * out of calendar files. Google Calendar's link cannot leave them out: its menu item says so.
+     */
     exceptions: z._default(schedule.exceptions(), []),
     /** Topic by date (`YYYY-MM-DD` in the chat's zone), shown with that occurrence. */
     topics: z._default(z.record(z.string(), localText()), {}),

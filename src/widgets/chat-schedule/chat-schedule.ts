@@ -15,6 +15,7 @@ import type { Chat, ChatScheduleConfig, ResolvedChatScheduleConfig } from './cha
 import type { Checked } from '../../core/config/check.js';
 import { chatScheduleValidator } from '../../generated/chat-schedule.validate.js';
 import { chatScheduleStyles } from './chat-schedule.styles.js';
+import { messages } from './messages.js';
 import {
   agenda,
   byNext,
@@ -29,44 +30,6 @@ import {
   type Entry,
   type Item,
 } from './schedule.js';
-
-// Plain words (reading grade 6 or below): patients may read poorly, in a second language, on a phone.
-const en = {
-  zone: 'All times are {zone}.',
-  utc: 'All times are UTC (world time).',
-  today: 'Today',
-  tomorrow: 'Tomorrow',
-  ownTime: 'That is {time} on {weekday} ({place}).',
-  liveText: 'Live now',
-  join: 'Join now',
-  startsIn: 'Starts in {time}',
-  cancelled: 'Cancelled',
-  later: 'After that:',
-  topic: 'Topic: {topic}',
-  where: '{tag} on {platform}',
-  on: 'On {platform}',
-  hosts_one: 'Host: {hosts}',
-  hosts_other: 'Hosts: {hosts}',
-  platform: 'App or website',
-  hashtag: 'Hashtag',
-  all: 'All',
-  none: 'No chats coming up.',
-  calendar: 'Add to calendar',
-  ics: 'Apple or other calendar',
-  file: '(downloads a file)',
-  google: 'Google Calendar',
-  outlook: 'Outlook (next chat only)',
-  newTab: '(opens in a new tab)',
-  subscribe: 'Add all chats to your calendar',
-  pause: 'Stop the countdown',
-  resume: 'Start the countdown again',
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  facebook: 'Facebook',
-  zoom: 'Zoom',
-  other: 'Online',
-};
 
 /**
  * The .ics writer (with its VTIMEZONEs), the Google and Outlook links and the open menu (calendar.ts): loaded when a reader first reaches
@@ -141,7 +104,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   declare icsWait: { id: string; failed: boolean } | undefined;
 
   protected readonly validator = chatScheduleValidator;
-  protected override readonly catalogue = { en };
+  protected override readonly catalogue = messages;
   protected override readonly messagePart = 'chat-schedule';
   #unsubscribe?: () => void;
   #blob?: string;

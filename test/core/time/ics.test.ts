@@ -80,6 +80,17 @@ describe('ics', () => {
     ).to.equal(false);
   });
 
+  it('leaves out a one-off whose only date is cancelled (calendars ignore an EXDATE beside no rule), and keeps the others', () => {
+    const once = { uid: 'once', title: 'Once', start: '2026-09-01T21:00', timeZone: 'America/New_York', exceptions: ['2026-09-01'] };
+    const single = { ...once, uid: 'single', rrule: 'FREQ=WEEKLY;COUNT=1' };
+    const offRule = { ...once, uid: 'off', start: '2026-09-02T21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=1', exceptions: ['2026-09-02'] };
+    const kept = { ...once, uid: 'kept', exceptions: ['2026-09-08'] };
+    const text = toIcs([once, single, offRule, kept, bcsm], stamp);
+    const uids = text.split('\r\n').filter((l) => l.startsWith('UID:'));
+    expect(uids).to.deep.equal(['UID:kept', 'UID:bcsm@carecircle']);
+    expect(text).to.include('DTSTART:20260902T010000Z');
+  });
+
   it('finds the offset changes of a zone', () => {
     const v = vtimezone('America/New_York', 2026, 2026).join('\n');
     expect(v).to.include('BEGIN:DAYLIGHT\nDTSTART:20260308T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400');

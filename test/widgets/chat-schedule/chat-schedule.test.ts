@@ -245,9 +245,15 @@ describe('<care-chat-schedule>', () => {
     const links = [...cal[0]!.querySelectorAll('a')];
     expect(links.map(text)).to.deep.equal([
       'Apple or other calendar, #bcsm weekly chat (downloads a file)',
-      'Google Calendar, #bcsm weekly chat (opens in a new tab)',
+      'Google Calendar (cancelled dates still show), #bcsm weekly chat (opens in a new tab)',
       'Outlook (next chat only), #bcsm weekly chat (opens in a new tab)',
     ]);
+    // Google's link cannot leave out a cancelled date (#bcsm has one ahead): the reader is told, and only then.
+    const plain = await render({ chats: [{ ...bcsm, exceptions: ['2026-01-12'] }], show: 3 });
+    const menu = root(plain).querySelector('details')!;
+    menu.open = true;
+    await waitUntil(() => menu.querySelector('a'), 'the menu did not open');
+    expect(text(menu.querySelectorAll('a')[1]!)).to.equal('Google Calendar, #bcsm weekly chat (opens in a new tab)');
     const g = new URL(links[1]!.href);
     expect(g.searchParams.get('ctz')).to.equal('America/New_York');
     expect(g.searchParams.get('recur')).to.equal('RRULE:FREQ=WEEKLY;BYDAY=MO');

@@ -67,7 +67,9 @@ describe('<care-chat-schedule> focus follows its chat', () => {
     details.querySelectorAll<HTMLElement>('a')[1]!.focus();
     el.now = afterBcsm;
     await el.updateComplete;
-    expect(focused(el)).to.equal('a "Google Calendar, #bcsm weekly chat (opens in a new tab)" in #bcsm weekly chat');
+    expect(focused(el)).to.equal(
+      'a "Google Calendar (cancelled dates still show), #bcsm weekly chat (opens in a new tab)" in #bcsm weekly chat',
+    );
     card(el, '#bcsm weekly chat').querySelector<HTMLElement>('.title a')!.focus();
     el.now = duringBcsm;
     await el.updateComplete;
