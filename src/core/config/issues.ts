@@ -58,6 +58,7 @@ export const errorMessages: Record<string, string> = {
   // examples (20261231) stay as they are in every language: they are what the editor types.
   rrule_freq: 'Cannot read this repeat rule: FREQ must be DAILY, WEEKLY or MONTHLY, not "{value}".',
   rrule_number: 'Cannot read this repeat rule: {part} must be a whole number above 0, not "{value}".',
+  rrule_interval: 'Cannot read this repeat rule: INTERVAL must be a whole number from 1 to 1000, not "{value}".',
   rrule_until: 'Cannot read this repeat rule: UNTIL "{value}" is not a real date such as 20261231 or 20261231T235959Z.',
   rrule_wkst: 'Cannot read this repeat rule: WKST "{value}" is not a day such as MO.',
   rrule_byday: 'Cannot read this repeat rule: BYDAY "{value}" is not a day such as MO, 2TU or -1FR.',

@@ -67,7 +67,8 @@ export function parseRRule(rule: string): RRule {
     const [k, v = ''] = part.toUpperCase().split('=') as [string, string?];
     const num = () => (/^\d+$/.test(v) && +v > 0 ? +v : fail('rrule_number', { part: k, value: v }));
     if (k == 'FREQ') r.freq = /^(DAILY|WEEKLY|MONTHLY)$/.test(v) ? (v as RRule['freq']) : fail('rrule_freq', { value: v });
-    else if (k == 'INTERVAL') r.interval = num();
+    // Above 1000 (every 83 years, monthly) is no real meeting; a huge one puts the next date past JavaScript's dates.
+    else if (k == 'INTERVAL') r.interval = +v > 1e3 ? fail('rrule_interval', { value: v }) : num();
     else if (k == 'COUNT') r.count = num();
     else if (k == 'UNTIL') r.until = untilOf({ until: v }) ? v : fail('rrule_until', { value: v });
     else if (k == 'WKST') r.wkst = DAYS.includes(v) ? DAYS.indexOf(v) : fail('rrule_wkst', { value: v });
@@ -128,7 +129,7 @@ const EMPTY = { DAILY: 146097, WEEKLY: 20871, MONTHLY: 4800 };
 /**
  * The naive days (ms at 00:00) of a rule's occurrences from period `p` on, the start day first when `p` is 0:
  * periods are a day, a week (from WKST) or a calendar month, every INTERVAL of them. The walk ends after EMPTY
- * periods with no occurrence (COUNT and UNTIL are the caller's).
+ * periods with no occurrence, or past JavaScript's dates (COUNT and UNTIL are the caller's).
  */
 function* days(r: RRule, s: number, p: number): Generator<number> {
   const sDate = new Date(s);
@@ -138,6 +139,8 @@ function* days(r: RRule, s: number, p: number): Generator<number> {
   for (let hit = p; p - hit < EMPTY[r.freq]; p++) {
     const m0 = Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * r.interval, 1);
     const p0 = r.freq == 'MONTHLY' ? m0 : first + p * r.interval * (weekly ? 7 : 1) * DAY;
+    // Past the last date JavaScript can hold (with room for zone math): the walk stops.
+    if (!(p0 < 8e15)) return;
     const p1 =
       r.freq == 'MONTHLY' ? Date.UTC(sDate.getUTCFullYear(), sDate.getUTCMonth() + p * r.interval + 1, 1) : p0 + (weekly ? 7 : 1) * DAY;
     for (let d = p0; d < p1; d += DAY) if (d > s && matches(r, d, s)) yield ((hit = p), d);

@@ -209,6 +209,7 @@ export default {
     crashed: 'El widget tuvo un error interno y se detuvo. La página en sí no se ve afectada.',
     rrule_freq: 'No se puede leer esta regla de repetición: FREQ debe ser DAILY, WEEKLY o MONTHLY, no "{value}".',
     rrule_number: 'No se puede leer esta regla de repetición: {part} debe ser un número entero mayor que 0, no "{value}".',
+    rrule_interval: 'No se puede leer esta regla de repetición: INTERVAL debe ser un número entero de 1 a 1000, no "{value}".',
     rrule_until: 'No se puede leer esta regla de repetición: UNTIL "{value}" no es una fecha real, como 20261231 o 20261231T235959Z.',
     rrule_wkst: 'No se puede leer esta regla de repetición: WKST "{value}" no es un día, como MO.',
     rrule_byday: 'No se puede leer esta regla de repetición: BYDAY "{value}" no es un día, como MO, 2TU o -1FR.',

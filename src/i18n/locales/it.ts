@@ -209,6 +209,7 @@ export default {
     crashed: 'Il widget ha avuto un errore interno e si è fermato. La pagina in sé non ne risente.',
     rrule_freq: 'Impossibile leggere questa regola di ripetizione: FREQ deve essere DAILY, WEEKLY o MONTHLY, non «{value}».',
     rrule_number: 'Impossibile leggere questa regola di ripetizione: {part} deve essere un numero intero maggiore di 0, non «{value}».',
+    rrule_interval: 'Impossibile leggere questa regola di ripetizione: INTERVAL deve essere un numero intero da 1 a 1000, non «{value}».',
     rrule_until: 'Impossibile leggere questa regola di ripetizione: UNTIL «{value}» non è una data reale come 20261231 o 20261231T235959Z.',
     rrule_wkst: 'Impossibile leggere questa regola di ripetizione: WKST «{value}» non è un giorno come MO.',
     rrule_byday: 'Impossibile leggere questa regola di ripetizione: BYDAY «{value}» non è un giorno come MO, 2TU o -1FR.',

@@ -218,6 +218,7 @@ export default {
     crashed: 'W widżecie wystąpił błąd wewnętrzny i widżet się zatrzymał. Nie ma to wpływu na samą stronę.',
     rrule_freq: 'Nie można odczytać tej reguły powtarzania: FREQ musi mieć wartość DAILY, WEEKLY lub MONTHLY, a nie „{value}”.',
     rrule_number: 'Nie można odczytać tej reguły powtarzania: {part} musi być liczbą całkowitą większą od 0, a nie „{value}”.',
+    rrule_interval: 'Nie można odczytać tej reguły powtarzania: INTERVAL musi być liczbą całkowitą od 1 do 1000, a nie „{value}”.',
     rrule_until:
       'Nie można odczytać tej reguły powtarzania: UNTIL „{value}” nie jest prawdziwą datą, taką jak 20261231 lub 20261231T235959Z.',
     rrule_wkst: 'Nie można odczytać tej reguły powtarzania: WKST „{value}” nie jest dniem, takim jak MO.',

@@ -193,6 +193,7 @@ export default {
     crashed: 'Tiện ích gặp lỗi nội bộ và đã dừng. Bản thân trang web không bị ảnh hưởng.',
     rrule_freq: 'Không đọc được quy tắc lặp lại này: FREQ phải là DAILY, WEEKLY hoặc MONTHLY, không phải "{value}".',
     rrule_number: 'Không đọc được quy tắc lặp lại này: {part} phải là số nguyên lớn hơn 0, không phải "{value}".',
+    rrule_interval: 'Không đọc được quy tắc lặp lại này: INTERVAL phải là số nguyên từ 1 đến 1000, không phải "{value}".',
     rrule_until: 'Không đọc được quy tắc lặp lại này: UNTIL "{value}" không phải là ngày có thật như 20261231 hoặc 20261231T235959Z.',
     rrule_wkst: 'Không đọc được quy tắc lặp lại này: WKST "{value}" không phải là một ngày như MO.',
     rrule_byday: 'Không đọc được quy tắc lặp lại này: BYDAY "{value}" không phải là một ngày như MO, 2TU hoặc -1FR.',

@@ -191,6 +191,7 @@ export default {
     crashed: '此小组件发生内部错误并已停止。页面本身不受影响。',
     rrule_freq: '无法读取此重复规则：FREQ 必须是 DAILY、WEEKLY 或 MONTHLY，而不是“{value}”。',
     rrule_number: '无法读取此重复规则：{part} 必须是大于 0 的整数，而不是“{value}”。',
+    rrule_interval: '无法读取此重复规则：INTERVAL 必须是 1 到 1000 之间的整数，而不是“{value}”。',
     rrule_until: '无法读取此重复规则：UNTIL“{value}”不是真实的日期，例如 20261231 或 20261231T235959Z。',
     rrule_wkst: '无法读取此重复规则：WKST“{value}”不是星期几的写法，例如 MO。',
     rrule_byday: '无法读取此重复规则：BYDAY“{value}”不是星期几的写法，例如 MO、2TU 或 -1FR。',

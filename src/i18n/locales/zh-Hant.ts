@@ -192,6 +192,7 @@ export default {
     crashed: '這個小工具發生內部錯誤並已停止。網頁本身不受影響。',
     rrule_freq: '無法讀取這個重複規則：FREQ 必須是 DAILY、WEEKLY 或 MONTHLY，而不是「{value}」。',
     rrule_number: '無法讀取這個重複規則：{part} 必須是大於 0 的整數，而不是「{value}」。',
+    rrule_interval: '無法讀取這個重複規則：INTERVAL 必須是 1 到 1000 之間的整數，而不是「{value}」。',
     rrule_until: '無法讀取這個重複規則：UNTIL「{value}」不是真實的日期，例如 20261231 或 20261231T235959Z。',
     rrule_wkst: '無法讀取這個重複規則：WKST「{value}」不是星期幾的寫法，例如 MO。',
     rrule_byday: '無法讀取這個重複規則：BYDAY「{value}」不是星期幾的寫法，例如 MO、2TU 或 -1FR。',

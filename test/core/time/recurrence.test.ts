@@ -83,6 +83,8 @@ describe('parseRRule', () => {
       ['FREQ=WEEKLY;BYDAY=MON', 'rrule_byday', { value: 'MON' }],
       ['FREQ=WEEKLY;INTERVAL=0', 'rrule_number', { part: 'INTERVAL', value: '0' }],
       ['FREQ=WEEKLY;COUNT=two', 'rrule_number', { part: 'COUNT', value: 'TWO' }],
+      ['FREQ=DAILY;INTERVAL=100000000', 'rrule_interval', { value: '100000000' }],
+      ['FREQ=MONTHLY;INTERVAL=1001', 'rrule_interval', { value: '1001' }],
       ['FREQ=MONTHLY;BYMONTHDAY=32', 'rrule_bymonthday', { value: '32' }],
       ['FREQ=DAILY;UNTIL=2026-12-31', 'rrule_until', { value: '2026-12-31' }],
       ['FREQ=WEEKLY;WKST=XX', 'rrule_wkst', { value: 'XX' }],
@@ -116,6 +118,10 @@ describe('parseRRule', () => {
       'Cannot read this repeat rule: BYDAY "MONDAY" is not a day such as MO, 2TU or -1FR.',
     );
     expect(english('FREQ=WEEKLY;INTERVAL=0')).to.equal('Cannot read this repeat rule: INTERVAL must be a whole number above 0, not "0".');
+    expect(english('FREQ=DAILY;INTERVAL=100000000')).to.equal(
+      'Cannot read this repeat rule: INTERVAL must be a whole number from 1 to 1000, not "100000000".',
+    );
+    expect(parseRRule('FREQ=MONTHLY;INTERVAL=1000').interval).to.equal(1000);
     expect(english('FREQ=DAILY;BYSETPOS=1')).to.equal(
       'Cannot read this repeat rule: "BYSETPOS=1" is not supported: use FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT or UNTIL.',
     );
@@ -126,6 +132,14 @@ describe('parseRRule', () => {
 });
 
 describe('occurrences', () => {
+  it('stop at the last date JavaScript can hold rather than throw', () => {
+    const daily: Recurring = { start: '2024-01-01T18:00', timeZone: 'Australia/Sydney', rrule: 'FREQ=DAILY;INTERVAL=1000' };
+    const last = new Date(8.64e15 - 864e5 * 500);
+    expect(occurrences(daily, last, 3)).to.deep.equal([]);
+    expect(nextOccurrence({ ...daily, rrule: 'FREQ=MONTHLY;INTERVAL=1000;BYMONTHDAY=31' }, last)).to.equal(undefined);
+    expect(iso(occurrences(daily, at('2026-01-01T00:00Z'), 1))).to.deep.equal(['2026-09-27T08:00']);
+  });
+
   const bcsm: Recurring = {
     start: '2026-01-05T21:00',
     timeZone: 'America/New_York',

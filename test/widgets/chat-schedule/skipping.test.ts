@@ -59,6 +59,17 @@ describe('<care-chat-schedule> with some bad chats', () => {
     );
   });
 
+  it('skips a chat whose INTERVAL would put its next date past JavaScript’s dates, and says why', async () => {
+    const far = { ...bcsm, id: 'far', title: 'Far future', start: '2024-01-01T18:00', rrule: 'FREQ=DAILY;INTERVAL=100000000' };
+    const el = await render({ chats: [far, ...chats] });
+    expect(root(el).querySelector('.panel.error')).to.equal(null);
+    expect(titles(el)).to.include('#bcsm weekly chat');
+    expect(titles(el)).not.to.include('Far future');
+    expect(text(root(el).querySelector('details[part=error]'))).to.include(
+      'chats.0.rrule (“far”): Cannot read this repeat rule: INTERVAL must be a whole number from 1 to 1000, not "100000000".',
+    );
+  });
+
   it('skips a second chat with the same id (calendars keep one event per UID) and names the first', async () => {
     const copy = { ...bcsm, title: 'Same id, other chat', start: '2026-01-06T20:00' };
     const el = await render({ chats: [bcsm, copy] });
