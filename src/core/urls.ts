@@ -34,13 +34,17 @@ export const hostOf = (url: string): string => {
 
 /**
  * `tel:` links from a phone number as people write it ("+61 2 9999 0000", "13 11 20", "Freecall 1800 123 456"):
- * the number up to the first word after it ("ext. 2", "(9am-5pm)", "or …"), less a bracket left open, so no
- * other digits are dialled with it.
+ * the first number only, up to "/", ",", ";", "#", a word ("ext. 2", "or …") or a bracket of words or of another
+ * number ("(9AM-5PM)", "1-800-4-CANCER (1-800-422-6237)"), less a bracket left open. An extension is not dialled:
+ * Android and iPhone dial `;ext=` and pauses wrongly, so the reader keys it from the text shown. Letters joined to
+ * the number (1-800-4-CANCER, 1-800-ACS-2345) are dialled as a phone keypad has them (ABC 2 … WXYZ 9).
  */
 export function telUrl(phone: string): string | undefined {
   const number = phone
     .replace(/^[^\d+(]*/, '')
-    .split(/\p{L}/u)[0]!
+    .split(/\s\((?=[^)]*\p{L}|(?:[^)\d]*\d){6})/u)[0]!
+    .replace(/(?<=[.-][A-Za-z]*)[A-Za-z]|(?<=\d[A-Z]*)[A-Z]/g, (c) => '22233344455566677778889999'[parseInt(c, 36) - 10]!)
+    .split(/[/,;#\p{L}]/u)[0]!
     .replace(/\([^)]*$/, '')
     // "+44 (0)20 …": the (0) is dialled only from inside the country.
     .replace(/^(\+[\d\s]+)\(0\)/, '$1');

@@ -104,6 +104,24 @@ describe('tel and mailto', () => {
     expect(telUrl('13 11 20 or 02 9999 0000')).to.equal('tel:131120');
     expect(telUrl('+44 (0)20 7946 0000')).to.equal('tel:+442079460000');
   });
+  it('dials the first of several numbers, without an extension after #', () => {
+    expect(telUrl('13 11 20 / 13 14 50')).to.equal('tel:131120');
+    expect(telUrl('9999 0000, 9999 0001')).to.equal('tel:99990000');
+    expect(telUrl('9999 0000; 9999 0001')).to.equal('tel:99990000');
+    expect(telUrl('0800 707 6060 #2')).to.equal('tel:08007076060');
+    expect(telUrl('1-800-4-CANCER (1-800-422-6237)')).to.equal('tel:18004226237');
+    expect(telUrl('1800 123 456 (9AM-5PM)')).to.equal('tel:1800123456');
+    expect(telUrl('(02) 9845 5555')).to.equal('tel:0298455555');
+    expect(telUrl('+1 (212) 555 0100')).to.equal('tel:+12125550100');
+    expect(telUrl('(1-800-422-6237)')).to.equal('tel:18004226237');
+  });
+  it('dials the letters of a vanity number as a phone keypad has them', () => {
+    expect(telUrl('1-800-4-CANCER')).to.equal('tel:18004226237');
+    expect(telUrl('1-800-ACS-2345')).to.equal('tel:18002272345');
+    expect(telUrl('1-800-Flowers')).to.equal('tel:18003569377');
+    expect(telUrl('1.800.PQRS.WXYZ')).to.equal('tel:180077779999');
+    expect(telUrl('Call 1-800-ACS-2345 (24 hours)')).to.equal('tel:18002272345');
+  });
   it('accepts only plain email addresses', () => {
     expect(mailtoUrl('help@example.org')).to.equal('mailto:help@example.org');
     expect(mailtoUrl('a@b.org?bcc=x@y.org')).to.equal(undefined);
