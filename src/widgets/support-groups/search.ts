@@ -321,11 +321,12 @@ export function queryTokens(query: string): { token: string; prefix: boolean }[]
   const typing = tokens.length > 0 && /[\p{L}\p{N}]$/u.test(query);
   const out = tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
   // The word being typed is a prefix from its first letter ("m" finds melanoma, Morning, Men's Shed); a short
-  // filler word counts only once finished ("me", "on", "my" begin melanoma, online, myeloma).
+  // filler word typed alone is one too ("me", "on", "my" begin melanoma, online, myeloma), but after other words it
+  // is most likely finished ("breast near me", "groups for a"): it narrows nothing until a third letter.
   // A word written twice is one word, its last ("bowel bowel" finds what "bowel" finds; a link may repeat it a
   // hundred times).
   const last = new Map(out.map((t, i) => [t.token, i]));
-  return out.filter((t, i) => last.get(t.token) == i && (!STOP.has(t.token) || (t.prefix && t.token.length < 3)));
+  return out.filter((t, i) => last.get(t.token) == i && (!STOP.has(t.token) || (t.prefix && t.token.length < 3 && !i)));
 }
 
 /**

@@ -64,14 +64,24 @@ describe('search: tokens and distance', () => {
     ]);
     expect(queryTokens('groups for carers ')).to.deep.equal([{ token: 'carers', prefix: false }]);
   });
-  it('filters from the first letter typed, and by a short filler word only while it may begin a word', () => {
+  it('filters from the first letter typed, and by a short filler word only when it is the only word', () => {
     expect(queryTokens('b')).to.deep.equal([{ token: 'b', prefix: true }]);
-    expect(queryTokens('bowel on')).to.deep.equal([
-      { token: 'bowel', prefix: false },
-      { token: 'on', prefix: true },
-    ]);
+    expect(queryTokens('me')).to.deep.equal([{ token: 'me', prefix: true }]);
+    expect(queryTokens('bowel on')).to.deep.equal([{ token: 'bowel', prefix: false }]);
     expect(queryTokens('bowel on ')).to.deep.equal([{ token: 'bowel', prefix: false }]);
+    expect(queryTokens('bowel onl')).to.deep.equal([
+      { token: 'bowel', prefix: false },
+      { token: 'onl', prefix: true },
+    ]);
     expect(queryTokens('carers for')).to.deep.equal([{ token: 'carers', prefix: false }]);
+  });
+  it('finds what a natural query ending in a filler word asks for, as with a space after it', () => {
+    for (const q of ['breast near me', 'leukaemia group for a', 'support groups near me', 'groups for me'])
+      expect(names(search(index, q)), q).to.deep.equal(names(search(index, q + ' ')));
+    expect(names(search(index, 'breast near me'))).to.deep.equal(['Breast Cancer Support — Westmead', 'Coffee Morning']);
+    expect(names(search(index, 'leukaemia group for a'))).to.deep.equal(['Leukaemia and Lymphoma Carers']);
+    expect(search(index, 'support groups near me')).to.equal(undefined);
+    expect(search(index, 'groups for me')).to.equal(undefined);
   });
 });
 

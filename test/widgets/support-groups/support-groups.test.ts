@@ -87,6 +87,17 @@ describe('<care-support-groups>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('finds groups for a natural query that ends in a filler word, as typed', async () => {
+    const el = await mount(await base());
+    const breast = ['Breast Cancer Circle — Randwick', 'Breast Cancer Support — Westmead'];
+    await type(el, 'breast near me');
+    expect(names(el)).to.deep.equal(breast);
+    await type(el, 'leukaemia group for a');
+    expect(names(el)).to.deep.equal(['Leukaemia Phone Group']);
+    await type(el, 'support groups near me');
+    expect(names(el)).to.have.length(5);
+  });
+
   it('filters by facets with counts that follow the other filters, chips and Clear all', async () => {
     const el = await mount(await base());
     expect(box(el, 'Carers').parentElement!.textContent).to.contain('(2)');
