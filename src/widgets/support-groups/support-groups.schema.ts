@@ -189,6 +189,8 @@ export const supportGroupsSchema = z.strictObject({
   /**
    * Prefix for the URL parameter names (`q`, `type`, `audience`, `format`, `language`, `cost`, `near`), so they
    * stay apart from the host page's own (a CMS search often uses `q`). Parameters without it are never touched.
+   * Each finder on a page needs its own to keep its state in the address: a second one with the same prefix
+   * leaves the address alone (the console says so).
    */
   urlPrefix: z._default(z.string(), 'sg-'),
   /** Results shown at first and added by each "Show more". */
