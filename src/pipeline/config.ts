@@ -102,7 +102,7 @@ export const pipelineSchema = z.strictObject({
       /** An Open Referral HSDS feed, mapped and validated once: written out as `<dir>/groups.json`, a `<care-support-groups>` config. */
       groups: z.optional(
         z.strictObject({
-          /** The HSDS JSON: an https address or a file relative to this file. */
+          /** The HSDS JSON: an https address (a paged API answer is read page by page, up to 20) or a file relative to this file. */
           hsds: text(),
           /** IANA zone the feed's schedules are in, like `Australia/Sydney`. */
           timeZone: z.optional(timeZoneName()),

@@ -11,7 +11,7 @@ import { resolveLocalText } from '../core/config/schema.js';
 import { hostOf } from '../core/urls.js';
 import { toIcs } from '../core/time/ics.js';
 import { chatEvent } from '../widgets/chat-schedule/schedule.js';
-import { hsdsToGroups } from '../sources/hsds.js';
+import { hsdsPages, hsdsToGroups } from '../sources/hsds.js';
 import { chatScheduleSchema, type ResolvedChatScheduleConfig } from '../widgets/chat-schedule/chat-schedule.schema.js';
 import { supportGroupsSchema } from '../widgets/support-groups/support-groups.schema.js';
 import { CareChatSchedule } from '../widgets/chat-schedule/chat-schedule.js';
@@ -339,20 +339,25 @@ export async function groupsConfig(
 ): Promise<Record<string, unknown>> {
   nodeGlobals();
   const g = loaded.config.publish.groups!;
-  let data: unknown;
+  // Every page of a paged HSDS API answer, as the widget reads it (sources/hsds.ts hsdsPages).
+  let feed: Awaited<ReturnType<typeof hsdsPages>>;
   if (/^https?:\/\//i.test(g.hsds)) {
-    const response = await fetch(g.hsds, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`publish.groups.hsds ${g.hsds}: HTTP ${response.status}`);
-    try {
-      data = await response.json();
-    } catch (e) {
-      throw new Error(`publish.groups.hsds ${g.hsds}: not valid JSON: ${(e as Error).message}`);
-    }
-  } else data = await readJson(configPath(loaded, g.hsds), 'publish.groups.hsds');
+    const get = async (url: string): Promise<unknown> => {
+      const response = await fetch(url, { headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`publish.groups.hsds ${url}: HTTP ${response.status}`);
+      try {
+        return await response.json();
+      } catch (e) {
+        throw new Error(`publish.groups.hsds ${url}: not valid JSON: ${(e as Error).message}`);
+      }
+    };
+    feed = await hsdsPages(g.hsds, await get(g.hsds), get);
+  } else feed = await hsdsPages(g.hsds, await readJson(configPath(loaded, g.hsds), 'publish.groups.hsds'));
+  if (feed.cut) warn(`publish.groups.hsds ${g.hsds}: ${feed.cut}`);
   const base = (g.base ? await readJson(configPath(loaded, g.base), 'publish.groups.base') : {}) as Record<string, unknown>;
   const rules = recoverable(new CareSupportGroups());
   const own = Array.isArray(base.groups) ? base.groups : [];
-  const mapped = hsdsToGroups(data, { timeZone: g.timeZone });
+  const mapped = hsdsToGroups(feed.services, { timeZone: g.timeZone });
   const groups: unknown[] = [...own];
   for (const group of mapped) {
     const one = validate(supportGroupsSchema, { groups: [group] }, rules);

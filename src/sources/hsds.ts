@@ -234,8 +234,53 @@ export const hsdsToGroups = (data: unknown, options: HsdsOptions = {}): Obj[] =>
     .filter(([s]) => !s.status || s.status === 'active')
     .map(([s, i]) => hsdsToGroup(s, i, options));
 
-/** Fetches an HSDS feed (no credentials) and maps it; throws a FetchError with a plain message. */
-export async function fetchHsds(url: string, options: HsdsOptions & { signal?: AbortSignal } = {}): Promise<Obj[]> {
-  const { data } = await fetchJson(url, { signal: options.signal });
-  return hsdsToGroups(data, options);
+/** The most pages of a paged HSDS API answer that are read: 1,000 services at the usual 50 a page. */
+export const HSDS_PAGES = 20;
+
+/**
+ * The services of a feed on every page: `first` is the answer from `url`. A paged HSDS API answer (`page_number`
+ * below `total_pages`) is followed page by page, asking `get` for the same address with the HSDS API's `page`
+ * parameter set, up to HSDS_PAGES; without `get` (a file) only the first page is read. `cut` tells editors why
+ * services are missing. A page that cannot be fetched fails as the first would.
+ */
+export async function hsdsPages(
+  url: string,
+  first: unknown,
+  get?: (url: string) => Promise<unknown>,
+): Promise<{ services: Obj[]; cut?: string }> {
+  const services = hsdsServices(first);
+  const { total_pages: pages, total_items: items } = obj(first);
+  for (let page = obj(first), read = 1; ; read++) {
+    const at = page.page_number;
+    if (typeof at != 'number' || typeof pages != 'number' || at >= pages) return { services };
+    const cut = (why: string, fix = '') => ({
+      services,
+      cut: `The feed has ${pages} pages, ${why}: only ${services.length} of its ${typeof items == 'number' ? items : 'more'} services are listed.${fix}`,
+    });
+    if (!get) return cut('and only the first is in this file', ' Save every page’s services in it.');
+    if (read == HSDS_PAGES)
+      return cut(
+        `and the first ${read} are read`,
+        ' Ask for more services a page if the feed allows it (per_page in its address: ?per_page=200).',
+      );
+    const next = new URL(url);
+    next.searchParams.set('page', String(at + 1));
+    page = obj(await get(next.href));
+    // A server that ignores `page` answers with the first page again: its services would all be repeats.
+    if (page.page_number !== at + 1) return cut(`but asking for page ${at + 1} (the HSDS page parameter) gave another`);
+    services.push(...hsdsServices(page));
+  }
+}
+
+/** A feed's groups; `cut`: why some of its services are not among them (for editors). */
+export type HsdsGroups = Obj[] & { cut?: string };
+
+/**
+ * Fetches an HSDS feed (no credentials), every page of a paged API answer (see hsdsPages), and maps it; throws a
+ * FetchError with a plain message.
+ */
+export async function fetchHsds(url: string, options: HsdsOptions & { signal?: AbortSignal } = {}): Promise<HsdsGroups> {
+  const get = async (at: string) => (await fetchJson(at, { signal: options.signal })).data;
+  const { services, cut } = await hsdsPages(url, await get(url), get);
+  return Object.assign(hsdsToGroups(services, options), cut && { cut });
 }

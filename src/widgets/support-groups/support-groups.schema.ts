@@ -133,7 +133,10 @@ export const supportGroupsSchema = z.strictObject({
   /** An Open Referral HSDS 3.x feed of services; `timeZone` is the IANA zone its schedules are in. */
   hsds: opt(
     z.strictObject({
-      /** Address of the HSDS JSON (services with their schedules), fetched without cookies. */
+      /**
+       * Address of the HSDS JSON (services with their schedules), fetched without cookies. A paged HSDS API answer is
+       * read page by page (its `page` parameter), up to 20 pages; editors are told when services are left out.
+       */
       url: webUrl(),
       /** IANA zone name the feed's schedules are in, like `Australia/Sydney`. */
       timeZone: opt(timeZoneName()),

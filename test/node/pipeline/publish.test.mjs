@@ -384,6 +384,50 @@ test('groups.json: an HSDS feed mapped once into a <care-support-groups> config 
   assert.equal(check.code, 0, check.all);
 });
 
+test('groups.json: every page of a paged HSDS API answer, fetched with its page parameter', async () => {
+  const { loaded, store } = await prepared(
+    [],
+    {},
+    { publish: { groups: { hsds: 'https://directory.example/hsds/services?per_page=2', timeZone: 'Australia/Sydney' } } },
+  );
+  const asked = [];
+  const pages = async (url) => {
+    asked.push(url);
+    const page = Number(new URL(url).searchParams.get('page') ?? 1);
+    const contents = [1, 2].map((k) => ({ id: `svc-${page}-${k}`, name: `Service ${page}.${k}` })).slice(0, page == 3 ? 1 : 2);
+    return Response.json({ total_items: 5, total_pages: 3, page_number: page, size: contents.length, contents });
+  };
+  const warnings = [];
+  await publish({ loaded, store, actor: 'p', fetch: pages, warn: (m) => warnings.push(m) });
+  const groups = readJson(join(loaded.base, 'public', 'groups.json'));
+  assert.deepEqual(
+    groups.groups.map((g) => g.id),
+    ['svc-1-1', 'svc-1-2', 'svc-2-1', 'svc-2-2', 'svc-3-1'],
+  );
+  assert.deepEqual(asked, [
+    'https://directory.example/hsds/services?per_page=2',
+    'https://directory.example/hsds/services?per_page=2&page=2',
+    'https://directory.example/hsds/services?per_page=2&page=3',
+  ]);
+  assert.deepEqual(warnings, []);
+});
+
+test('groups.json: a file holding one page of a paged HSDS answer is read, with a warning that the rest is missing', async () => {
+  const { loaded, store } = await prepared([], {}, { publish: { groups: { hsds: 'services.json', timeZone: 'Australia/Sydney' } } });
+  const contents = [{ id: 'svc-1', name: 'Service 1' }];
+  writeFileSync(join(loaded.base, 'services.json'), JSON.stringify({ total_items: 120, total_pages: 3, page_number: 1, contents }));
+  const warnings = [];
+  await publish({ loaded, store, actor: 'p', fetch, warn: (m) => warnings.push(m) });
+  assert.deepEqual(
+    readJson(join(loaded.base, 'public', 'groups.json')).groups.map((g) => g.id),
+    ['svc-1'],
+  );
+  assert.ok(
+    warnings.some((w) => /services\.json: The feed has 3 pages.*only 1 of its 120 services/.test(w)),
+    warnings.join('\n'),
+  );
+});
+
 test('a chats or HSDS file that cannot be read is named in the error', async () => {
   const { loaded, store } = await prepared([], {}, { publish: { chats: 'nope.json' } });
   await assert.rejects(publish({ loaded, store, actor: 'p', fetch }), /publish\.chats .*nope\.json: cannot read it \(ENOENT\)/);

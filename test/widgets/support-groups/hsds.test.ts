@@ -1,5 +1,7 @@
-import { expect } from '@open-wc/testing';
-import { hsdsToGroups, hsdsMeets, hsdsServices } from '../../../src/sources/hsds.js';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/define/care-support-groups.js';
+import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
+import { fetchHsds, HSDS_PAGES, hsdsToGroups, hsdsMeets, hsdsServices } from '../../../src/sources/hsds.js';
 import { groupSchema, supportGroupsSchema } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { validate } from '../../../src/core/config/validate.js';
 import { nextOccurrence, occurrences } from '../../../src/core/time/recurrence.js';
@@ -194,5 +196,82 @@ describe('the HSDS feed’s time zone', () => {
   it('is checked once where it is written, not reported on every group the feed brings', () => {
     const r = validate(supportGroupsSchema, { groups: [], hsds: { url: 'https://example.org/services.json', timeZone: 'Mars/Olympus' } });
     expect(r.errors.map((i) => i.path)).to.deep.equal(['hsds.timeZone']);
+  });
+});
+
+describe('HSDS: a paged API answer', () => {
+  const realFetch = window.fetch;
+  afterEach(() => (window.fetch = realFetch));
+  /** A feed of `pages` pages of `size` services (the last may be shorter), answering each page it is asked for. */
+  const serve = (pages: number, size: number, total = pages * size, ignorePage = false) => {
+    const asked: string[] = [];
+    window.fetch = async (input: RequestInfo | URL) => {
+      const url = String(input instanceof Request ? input.url : input);
+      asked.push(url);
+      const page = ignorePage ? 1 : Number(new URL(url).searchParams.get('page') ?? 1);
+      const first = (page - 1) * size;
+      const contents = Array.from({ length: Math.max(0, Math.min(size, total - first)) }, (_, k) => ({
+        id: `svc-${first + k + 1}`,
+        name: `Service ${first + k + 1}`,
+      }));
+      return Response.json({ total_items: total, total_pages: pages, page_number: page, size: contents.length, contents });
+    };
+    return asked;
+  };
+
+  it('reads every page with the HSDS page parameter on the same address', async () => {
+    const asked = serve(3, 50, 120);
+    const groups = await fetchHsds('https://hsds.example.org/api/services?per_page=50');
+    expect(groups.length).to.equal(120);
+    expect(groups.cut).to.equal(undefined);
+    expect(asked).to.deep.equal([
+      'https://hsds.example.org/api/services?per_page=50',
+      'https://hsds.example.org/api/services?per_page=50&page=2',
+      'https://hsds.example.org/api/services?per_page=50&page=3',
+    ]);
+  });
+
+  it(`reads at most ${HSDS_PAGES} pages and says how many services are missing`, async () => {
+    const asked = serve(30, 5);
+    const groups = await fetchHsds('https://hsds.example.org/api/services');
+    expect(asked).to.have.length(HSDS_PAGES);
+    expect(groups.length).to.equal(100);
+    expect(groups.cut).to.equal(
+      'The feed has 30 pages, and the first 20 are read: only 100 of its 150 services are listed. Ask for more services a page if the feed allows it (per_page in its address: ?per_page=200).',
+    );
+  });
+
+  it('stops, and says so, when the server answers a page with another (it ignores the page parameter)', async () => {
+    serve(3, 50, 120, true);
+    const groups = await fetchHsds('https://hsds.example.org/api/services');
+    expect(groups.length).to.equal(50);
+    expect(groups.cut).to.match(
+      /^The feed has 3 pages, but asking for page 2 \(the HSDS page parameter\) gave another: only 50 of its 120/,
+    );
+  });
+
+  it('fails as the first page would when a later page cannot be fetched', async () => {
+    serve(3, 50, 120);
+    const paged = window.fetch;
+    window.fetch = async (input: RequestInfo | URL) =>
+      String(input instanceof Request ? input.url : input).includes('page=3') ? new Response('', { status: 500 }) : paged(input);
+    let error: unknown;
+    await fetchHsds('https://hsds.example.org/api/services').catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.equal('The server answered with an error (HTTP 500).');
+  });
+
+  it('the finder lists every page’s groups, and names the cut for editors', async () => {
+    serve(25, 2);
+    const el = await fixture<CareSupportGroups>(
+      html`<care-support-groups .config=${{ hsds: { url: 'https://hsds.example.org/api/services' }, urlState: false }}></care-support-groups>`,
+    );
+    const cards = () => el.shadowRoot!.querySelectorAll('.group').length;
+    await waitUntil(() => el.shadowRoot!.querySelector('#count')?.textContent === '40 groups', 'the feed’s groups were not counted', {
+      timeout: 4000,
+    });
+    expect(cards()).to.equal(20);
+    const panel = () => (el.shadowRoot!.querySelector('details.panel, [part=error]')?.textContent ?? '').replace(/\s+/g, ' ');
+    await waitUntil(() => panel().includes('hsds'), 'the cut was not named', { timeout: 4000 });
+    expect(panel()).to.contain('hsds: The feed has 25 pages, and the first 20 are read: only 40 of its 50 services are listed.');
   });
 });
