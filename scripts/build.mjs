@@ -99,7 +99,9 @@ export const budgets = {
   // root problem at (root)), counted by item, and an HSDS feed's skipped services said like the config's (a shared
   // reportSkipped) and listed once, not once more on each language switch.
   // −32 (38,493) by the chat schedule's calendar menu words moved into its chunk (as its own budget below).
-  'carecircle.js': { target: 30, limit: 38.5 },
+  // +237 (38,730) for what a review of the support groups found (as their own budget below) and a repeat
+  // INTERVAL above 1000 named as a config problem (the chat schedule's +26 too).
+  'carecircle.js': { target: 30, limit: 38.73 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -168,7 +170,8 @@ export const budgets = {
   // +294 (60,880) for those problem-reporting fixes (as carecircle.js; here the explanations are inline).
   // +74 (60,954) for a chat review's fixes (a cancelled one-off left out of calendar files; Google's link says a
   // cancelled date will still show; its words inline here).
-  'carecircle.iife.js': { target: 40, limit: 60.96 },
+  // +652 (61,606) for the support groups' review fixes (as carecircle.js), with the HSDS reader's paging inline.
+  'carecircle.iife.js': { target: 40, limit: 61.61 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -280,7 +283,12 @@ export const budgets = {
   // +2 (24,717) by the shared code the feed's safety fixes touched; the look-alike table is in the search chunk.
   // +31 (24,748) for the shared config and language fixes (as carecircle.js).
   // +52 (24,800) for an HSDS feed's skipped services said like the config's and listed once (as carecircle.js).
-  'care-support-groups.js': { target: 20, limit: 24.8 },
+  // +244 (25,044) for what a review of the support groups found: a repeat INTERVAL above 1000 a config problem and
+  // a walk that stops at the last date JavaScript holds (+24; one HSDS service took every group down), call links
+  // that dial the first number with a vanity number's letters as digits (+110; 1-800-4-CANCER dialled 18004), a
+  // second finder with the same urlPrefix kept out of the address (+113; two finders filtered each other), and
+  // queries ending in a filler word (in the search chunk). Paged HSDS answers are read in the HSDS chunk.
+  'care-support-groups.js': { target: 20, limit: 25.05 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -330,7 +338,8 @@ export const budgets = {
   // +12 (19,331) by the shared reportSkipped (as carecircle.js).
   // −58 (19,273) by the open calendar menu's words moved into its chunk (calendar.ts, with its new words: Google's
   // link says where a cancelled date will still show); a cancelled one-off is left out of calendar files.
-  'care-chat-schedule.js': { target: 15, limit: 19.28 },
+  // +26 (19,299) for a repeat INTERVAL above 1000 named as a config problem (one such rule threw in render).
+  'care-chat-schedule.js': { target: 15, limit: 19.3 },
 };
 
 const outputs = [
