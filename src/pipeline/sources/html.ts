@@ -92,7 +92,8 @@ export function reduceToHtml(markup: string): { html: string; text: string } {
   return { html: serializeNodes(nodes), text: tidyText(nodesText(nodes)) };
 }
 
-const tidyText = (text: string): string =>
+/** A reduced post's text as stored: spaces before a line break dropped, at most one empty line in a row. */
+export const tidyText = (text: string): string =>
   text
     .replace(/[ \t\u00a0]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
