@@ -101,7 +101,10 @@ export const budgets = {
   // −32 (38,493) by the chat schedule's calendar menu words moved into its chunk (as its own budget below).
   // +237 (38,730) for what a review of the support groups found (as their own budget below) and a repeat
   // INTERVAL above 1000 named as a config problem (the chat schedule's +26 too).
-  'carecircle.js': { target: 30, limit: 38.73 },
+  // Session 12: −490 (38,241) by the feed's words and code for a failed source, saved posts and the "N new posts"
+  // button moved into the chunks that show them (as its own budget below), and the editor's panel styles moved into
+  // the panel's chunk (−60 in each bundle: a page whose configs are fine never downloads them).
+  'carecircle.js': { target: 30, limit: 38.25 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -171,7 +174,10 @@ export const budgets = {
   // +74 (60,954) for a chat review's fixes (a cancelled one-off left out of calendar files; Google's link says a
   // cancelled date will still show; its words inline here).
   // +652 (61,606) for the support groups' review fixes (as carecircle.js), with the HSDS reader's paging inline.
-  'carecircle.iife.js': { target: 40, limit: 61.61 },
+  // Session 12: +243 (61,849) for the loaders of the feed's new chunks (a failed source's words, the "N new posts"
+  // button with later.ts, the saved posts' note with cache.ts) and the panel styles adopted when drawn: this file
+  // carries every feature inline, so what the module bundles gain by loading when used it pays as glue.
+  'carecircle.iife.js': { target: 40, limit: 61.85 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -227,7 +233,14 @@ export const budgets = {
   // failed), about −0.3 with their loaders, and then less first-screen code as for the other bundles.
   // +30 (20,484) for the shared config and language fixes (as carecircle.js).
   // +5 (20,489) by the shared reportSkipped (as carecircle.js).
-  'care-hashtag-feed.js': { target: 20, limit: 20.49 },
+  // Session 12: −512 (19,977 bytes: the budget met again, and the limit is the target) by what the first screen
+  // does not show moved into chunks loaded when used: why a source failed (failed.ts: the feed's four sentences and
+  // the core's ten reasons, loaded when a source fails; where it cannot load, the notice says the information is not
+  // available) −260 with the unused `curated` word gone; the "N new posts" button, what it does and its words and
+  // styles into later.ts, which a refresh needs anyway (where it cannot load, new posts join the list at once) −110;
+  // the saved posts' choice and note into cache.ts −50; the editor's panel styles into the panel's chunk −60; and
+  // redundant CSS and HTML-reader entries −30.
+  'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
   // Next step: the filters' markup and the card details (closed on first render) rendered from a chunk (≈ 0.3
@@ -288,7 +301,8 @@ export const budgets = {
   // that dial the first number with a vanity number's letters as digits (+110; 1-800-4-CANCER dialled 18004), a
   // second finder with the same urlPrefix kept out of the address (+113; two finders filtered each other), and
   // queries ending in a filler word (in the search chunk). Paged HSDS answers are read in the HSDS chunk.
-  'care-support-groups.js': { target: 20, limit: 25.05 },
+  // Session 12: −61 (24,983) by the editor's panel styles moved into the panel's chunk (as carecircle.js).
+  'care-support-groups.js': { target: 20, limit: 24.99 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -339,7 +353,8 @@ export const budgets = {
   // −58 (19,273) by the open calendar menu's words moved into its chunk (calendar.ts, with its new words: Google's
   // link says where a cancelled date will still show); a cancelled one-off is left out of calendar files.
   // +26 (19,299) for a repeat INTERVAL above 1000 named as a config problem (one such rule threw in render).
-  'care-chat-schedule.js': { target: 15, limit: 19.3 },
+  // Session 12: −62 (19,237) by the editor's panel styles moved into the panel's chunk (as carecircle.js).
+  'care-chat-schedule.js': { target: 15, limit: 19.24 },
 };
 
 const outputs = [

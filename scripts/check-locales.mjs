@@ -24,12 +24,14 @@ import { messages as supportGroups } from './src/widgets/support-groups/messages
 import { nearText } from './src/widgets/support-groups/near.ts';
 import { CareHashtagFeed } from './src/widgets/hashtag-feed/hashtag-feed.ts';
 import { laterText } from './src/widgets/hashtag-feed/later.ts';
+import { failedText } from './src/widgets/hashtag-feed/failed.ts';
+import { cacheText } from './src/widgets/hashtag-feed/cache.ts';
 import { CareChatSchedule } from './src/widgets/chat-schedule/chat-schedule.ts';
 import { calendarText } from './src/widgets/chat-schedule/calendar.ts';
 import { errorMessages } from './src/core/config/issues.ts';
 export const en = {
   core: { ...coreMessages.en, ...panelText, ...fetchText },
-  'hashtag-feed': { ...new CareHashtagFeed().catalogue.en, ...laterText },
+  'hashtag-feed': { ...new CareHashtagFeed().catalogue.en, ...laterText, ...failedText, ...cacheText },
   'support-groups': { ...supportGroups.en, ...nearText },
   'chat-schedule': { ...new CareChatSchedule().catalogue.en, ...calendarText },
   errors: errorMessages,

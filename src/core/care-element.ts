@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { BaseElement, type PropertyValues } from './base-element.js';
 import { themeStyles } from './theme/styles.js';
+import { addStyles } from './css.js';
 import { loadRawConfig } from './config/load.js';
 import { checkConfig, type Checked } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
@@ -398,7 +399,7 @@ export abstract class CareElement<
 
   /**
    * The editor-facing list of problems by path (config/issue-panel.ts, a chunk loaded with the first problem's
-   * wording, so it is here by the time a problem is shown; where it is not yet, it is asked for and drawn when it
+   * wording, with its styles, so it is here by the time a problem is shown; where it is not yet, it is asked for and drawn when it
    * comes). Where its code cannot load (the page's CSP or a missing file), the problems as written, in a plain
    * list; they are in the console and the event too. Asked for once per list of problems: a widget that redraws on
    * every keystroke or minute does not fetch a missing file again each time.
@@ -411,7 +412,7 @@ export abstract class CareElement<
         () => {},
       );
     return code
-      ? code.issuePanel(this.t, this.locale, issues, fatal)
+      ? (addStyles(this.renderRoot, code.panelStyles), code.issuePanel(this.t, this.locale, issues, fatal))
       : html`<ul part="error">${issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
   }
 

@@ -26,3 +26,8 @@ export const css = (strings: TemplateStringsArray, ...values: (CSSResult | numbe
 export const adoptStyles = (root: ShadowRoot, styles: readonly CSSResult[]): void => {
   root.adoptedStyleSheets = styles.map((s) => s.styleSheet);
 };
+
+/** Adds `styles` to the sheets a shadow root has adopted, once: a feature loaded when used brings its own. */
+export const addStyles = (root: ShadowRoot, styles: CSSResult): void => {
+  if (!root.adoptedStyleSheets.includes(styles.styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+};

@@ -7,9 +7,9 @@ export { safeUrl, telUrl, mailtoUrl } from './urls.js';
 /** A node of reduced post HTML: text, or one of the few elements a post may keep. */
 export type SafeNode = string | { tag: 'p' | 'br' | 'a' | 'span'; href?: string; cls?: string; kids: SafeNode[] };
 
-// Elements whose content is never text a reader should see.
+// Elements whose content is never text a reader should see (void ones, such as img and input, have none to keep).
 const DROP =
-  /^(script|style|template|noscript|iframe|object|embed|svg|math|head|title|textarea|select|img|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|input|form)$/;
+  /^(script|style|template|noscript|iframe|object|svg|math|title|textarea|select|picture|video|audio|canvas|noembed|noframes|xmp|plaintext|button|form)$/;
 const BLOCK = /^(div|li|blockquote|h[1-6]|pre|ul|ol|dd|dt|tr|table|section|article|header|footer|figure|figcaption|hr)$/;
 // The classes Mastodon puts on spans for mentions, hashtags and shortened links. Its `invisible` spans (a link's
 // `https://www.`, hidden when shown) are left out altogether: what a reader never sees is not kept, so hidden

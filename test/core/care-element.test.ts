@@ -149,6 +149,27 @@ describe('config errors', () => {
     await expect(bare.el).to.be.accessible();
   });
 
+  it('styles the editor\u2019s panel with the styles that come with it, which a widget with a valid config never adopts', async () => {
+    const good = await fixture<CareTestElement>(html`<care-test-element .config=${{ title: 'Fine' }}></care-test-element>`);
+    await settle(good);
+    const own = shadow(good).adoptedStyleSheets.length;
+    const { el, alert } = await errorOf(html`<care-test-element .config=${{ title: '' }}></care-test-element>`);
+    await waitUntil(() => alert.localName === 'details', 'no panel');
+    const sheets = shadow(el).adoptedStyleSheets;
+    expect(sheets.length, 'the panel\u2019s sheet beside the widget\u2019s own').to.equal(own + 1);
+    const style = getComputedStyle(alert);
+    // Quiet, not a box: .panel's border and surface are taken off (.panel.editor), and its text is the muted colour.
+    expect(style.borderTopWidth).to.equal('0px');
+    expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(alert.querySelector('code')!).fontFamily).to.contain('monospace');
+    (alert as HTMLDetailsElement).open = true;
+    expect(getComputedStyle(alert).borderInlineStartWidth).to.equal('4px');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shadow(el).adoptedStyleSheets.length, 'adopted once, not on every render').to.equal(own + 1);
+    expect(shadow(good).adoptedStyleSheets.length).to.equal(own);
+  });
+
   it('reports bad JSON with the editor list, one console.error and an event', async () => {
     const { el, event, alert } = await errorOf(inline('{"title": nope}'));
     expect(event).to.be.instanceOf(CareConfigErrorEvent);

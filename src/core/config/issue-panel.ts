@@ -4,6 +4,7 @@ import { itemName } from './item-name.js';
 import { addEnglish, createTranslate, type Translate } from '../i18n/messages.js';
 import { fetchText } from '../i18n/fetch-text.js';
 import { localeChain, registry } from '../i18n/registry.js';
+import { css } from '../css.js';
 
 // The editor's panel of config problems: a chunk of its own, loaded with the wording of the first problem
 // (issue-text.ts), so a page whose config is fine never downloads it. Its English words come with it, and why a
@@ -19,6 +20,33 @@ export const panelText = {
   keptIntro_other: '{count} items still show, without their settings (config) that have problems:',
 };
 addEnglish({ ...panelText, ...fetchText });
+
+/**
+ * The panel's styles, adopted by a widget's shadow root beside its own when it first draws the panel (a page whose
+ * configs are fine never downloads them). Editors' details: quiet and collapsed, after the content.
+ */
+export const panelStyles = css`
+  .panel.editor {
+    border: 0;
+    padding: 0;
+    background: none;
+    color: var(--_muted);
+  }
+  .panel.editor[open] {
+    border-inline-start: 0.25rem solid var(--_border);
+    padding-inline-start: var(--_space);
+  }
+  .panel.editor.error[open] {
+    border-inline-start-color: var(--_danger);
+  }
+  .panel.editor ul {
+    list-style: disc;
+  }
+  code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.95em;
+  }
+`;
 
 /**
  * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert, no error

@@ -1,5 +1,5 @@
 import { keyedIssue, type ConfigIssue } from './issues.js';
-import { issuePanel as draw } from './issue-panel.js';
+import { issuePanel, panelStyles } from './issue-panel.js';
 import type { Lazy } from '../lazy.js';
 
 // issue-text.ts for the classic-script bundle (vite.config.ts puts it in place): the wording and the editor's panel
@@ -11,7 +11,7 @@ export const keyedIssueLater = async (
   english = params,
 ): Promise<ConfigIssue> => keyedIssue(path, key, params, english);
 
-const panel = { issuePanel: draw };
+const panel = { issuePanel, panelStyles };
 export const editorPanel = {
   load: Object.assign(() => Promise.resolve(panel), { value: panel }) as Lazy<typeof import('./issue-panel.js')>,
 };

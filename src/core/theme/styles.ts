@@ -137,35 +137,9 @@ export const themeStyles = css`
   .panel.error {
     border-color: var(--_danger);
   }
-  /* Editors' details: quiet and collapsed, after the content. */
-  .panel.editor {
-    border: 0;
-    padding: 0;
-    background: none;
-    color: var(--_muted);
-  }
-  .panel.editor[open] {
-    border-inline-start: 0.25rem solid var(--_border);
-    padding-inline-start: var(--_space);
-  }
-  .panel.editor.error[open] {
-    border-inline-start-color: var(--_danger);
-  }
-  .panel.editor ul {
-    list-style: disc;
-  }
-  .panel h2,
-  .panel h3 {
-    font-size: 1.05em;
-    margin: 0 0 0.35em;
-  }
   .panel ul {
     margin: 0;
     padding-inline-start: 1.2em;
-  }
-  code {
-    font-family: ui-monospace, monospace;
-    font-size: 0.95em;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

@@ -54,7 +54,6 @@ export default {
     saved: 'Estas publicaciones se guardaron {age}.',
     consent: 'Mostrar publicaciones de {hosts}',
     consentNote: 'Estas publicaciones vienen de {hosts}. Solo nos conectamos con ellos si usted decide ver las publicaciones.',
-    curated: 'nuestra selección',
     elsewhere: 'otros sitios web',
     removed: 'Se quitó la publicación que estaba leyendo.',
   },

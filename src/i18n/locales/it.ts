@@ -54,7 +54,6 @@ export default {
     saved: 'Questi post sono stati salvati {age}.',
     consent: 'Mostra i post da {hosts}',
     consentNote: 'Questi post arrivano da {hosts}. Li contattiamo solo se Lei sceglie di vedere i post.',
-    curated: 'una nostra selezione',
     elsewhere: 'altri siti web',
     removed: 'Il post che stava leggendo è stato rimosso.',
   },

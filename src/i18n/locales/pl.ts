@@ -58,7 +58,6 @@ export default {
     saved: 'Te posty zapisano {age}.',
     consent: 'Pokaż posty z {hosts}',
     consentNote: 'Te posty pochodzą z {hosts}. Łączymy się z nimi tylko wtedy, gdy zechce Pan/Pani zobaczyć posty.',
-    curated: 'posty wybrane przez nas',
     elsewhere: 'innych stron internetowych',
     removed: 'Czytany post został usunięty.',
   },

@@ -48,7 +48,6 @@ export default {
     saved: 'Các bài đăng này được lưu {age}.',
     consent: 'Hiện bài đăng từ {hosts}',
     consentNote: 'Các bài đăng này đến từ {hosts}. Chúng tôi chỉ liên lạc với các nơi đó nếu quý vị chọn xem bài đăng.',
-    curated: 'các bài chúng tôi chọn',
     elsewhere: 'các trang web khác',
     removed: 'Bài đăng quý vị đang đọc đã bị gỡ.',
   },

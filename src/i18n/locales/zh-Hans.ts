@@ -47,7 +47,6 @@ export default {
     saved: '这些帖子保存于{age}。',
     consent: '显示来自 {hosts} 的帖子',
     consentNote: '这些帖子来自 {hosts}。只有在您选择查看帖子时，我们才会联系对方。',
-    curated: '我们的精选',
     elsewhere: '其他网站',
     removed: '您正在阅读的帖子已被移除。',
   },

@@ -48,7 +48,6 @@ export default {
     saved: '這些貼文儲存於{age}。',
     consent: '顯示來自 {hosts} 的貼文',
     consentNote: '這些貼文來自 {hosts}。只有在您選擇查看貼文時，我們才會連線到對方。',
-    curated: '我們的精選',
     elsewhere: '其他網站',
     removed: '您正在閱讀的貼文已被移除。',
   },

@@ -7,7 +7,8 @@ import type { FeedSource } from './hashtag-feed.schema.js';
 /**
  * The readers of the less common sources, loaded the first time a config names one (a feed of Mastodon or
  * curated posts never downloads the Bluesky or snapshot code), the saved posts' code, loaded only by a config
- * with `"cache": true`, and what the feed needs only after its first page or for its consent gate (later.ts).
+ * with `"cache": true`, what the feed needs only after its first page or for its consent gate (later.ts), and the words for a source that
+ * failed (failed.ts).
  * Replaceable in tests. @internal
  */
 export const readers = {
@@ -15,6 +16,7 @@ export const readers = {
   bluesky: lazy(() => import('../../sources/bluesky-feed.js')),
   cache: lazy(() => import('./cache.js')),
   later: lazy(() => import('./later.js')),
+  failed: lazy(() => import('./failed.js')),
 };
 
 /** A reader that could not be loaded fails its source like an unreachable server: the other sources go on. */

@@ -35,7 +35,6 @@ export const feedStyles = css`
     gap: var(--_gap);
   }
   .skeleton > * {
-    box-sizing: border-box;
     block-size: var(--_post);
     margin: 0;
   }
@@ -118,17 +117,14 @@ export const feedStyles = css`
     border-inline-start: 0.25rem solid var(--_border);
     padding-inline-start: 0.5rem;
   }
-  /* "N new posts" floats over the top of the list (no height of its own), so its arrival moves no post. */
+  /* "N new posts" floats over the top of the list (no height of its own), so its arrival moves no post (its button's
+     own styles come with it: later.ts). */
   .fresh {
     position: sticky;
     inset-block-start: 0;
     z-index: 1;
     block-size: 0;
     text-align: center;
-  }
-  .fresh button {
-    margin-block-start: calc(var(--_gap) / 2);
-    box-shadow: 0 0.15rem 0.5rem rgb(0 0 0 / 0.35);
   }
   .disclaimer {
     margin-block-end: var(--_gap);

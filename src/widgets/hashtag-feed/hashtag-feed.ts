@@ -10,16 +10,11 @@ import { hashtagFeedValidator } from '../../generated/hashtag-feed.validate.js';
 import { allowed, mergePosts, roleOf } from './moderation.js';
 import { pull, readers, runner, type Runner } from './feed-sources.js';
 import { contentNodes } from './post-content.js';
-import type { Focus } from './later.js';
+import type { Focus, Words } from './later.js';
 import { UGC } from '../../core/links.js';
 import type { Post } from '../../sources/posts.js';
 import { feedStyles } from './hashtag-feed.styles.js';
 import { messages } from './messages.js';
-import { addEnglish } from '../../core/i18n/messages.js';
-import { fetchText } from '../../core/i18n/fetch-text.js';
-
-// A source that fails says why, in a sentence of the core's (the feed words three of them its own way: messages.ts).
-addEnglish(fetchText);
 
 /** A post ready to moderate and render: without bidi controls, its reduced content computed once. @internal */
 interface Item {
@@ -217,32 +212,30 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   async #refresh(first: boolean, more = false): Promise<void> {
     const signal = this.#signal!;
     const config = this.#config;
-    const remote = this.#runners.filter((r) => r.url);
     const before = this.#runners.map((r) => r.error);
     // The saved posts' code loads beside the requests; where it cannot (a missing chunk, the page's CSP), the feed
     // goes on without them.
     const [cache] = await Promise.all([
-      config.cache && remote.length && readers.cache().catch(() => {}),
+      config.cache && this.#runners.some((r) => r.url) && readers.cache().catch(() => {}),
       ...this.#runners.map((r) => pull(r, this.#tag, this.#interval, more, signal)),
     ]);
+    // A source failed: the words that say why come in a chunk (failed.ts). Where it cannot load, the notice is the
+    // core's "not available", and the console and event have the error's own (English) message.
+    if (this.#runners.some((r) => r.error)) await readers.failed().catch(() => {});
     if (signal.aborted) return;
+    const failed = readers.failed.value;
     this.#runners.forEach((r, i) => {
       if (r.error && r.error !== before[i])
-        this.reportSourceError({ source: r.src.type, url: r.url, status: r.error.status, message: this.#reason(r) });
+        this.reportSourceError({
+          source: r.src.type,
+          url: r.url,
+          status: r.error.status,
+          message: failed ? failed.reason(this.t, r, this.#tag) : r.error.message,
+        });
     });
     let posts = mergePosts(...this.#runners.map((r) => r.posts));
-    this.savedAt = undefined;
-    if (cache) {
-      const key = cache.cacheKey(
-        this.#tag,
-        this.#runners.map((r) => r.url),
-      );
-      if (remote.some((r) => !r.error)) cache.save(key, posts);
-      else if (remote.length === this.#runners.length) {
-        const saved = cache.restore(key);
-        if (saved) [posts, this.savedAt] = [saved.posts, saved.savedAt];
-      }
-    }
+    // Saved when a server answered; when none did, the posts saved last time (cache.ts).
+    [posts, this.savedAt] = cache ? cache.savedOr(this.#tag, this.#runners, posts) : [posts];
     const list = posts.map(prepare).filter((i) => allowed(i.p, nodesText(i.nodes) + linkHosts(i.nodes), config.moderation));
     // Posts may go (or move) under the reader: where focus is, for updated() to follow.
     this.#focus = readers.later.value?.focusIn(this.renderRoot, this.#urls);
@@ -250,21 +243,11 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     if (first) this.loading = false;
     // Posts a "more" page brings join the list; new posts waiting for the reader's "show" button keep waiting.
     const waiting = new Set(this.fresh.map((i) => i.p.url));
-    const all = first || !this.#known.size;
+    // Where later.ts could not load (it draws their button), new posts join the list at once.
+    const all = first || !this.#known.size || !readers.later.value;
     list.forEach((i) => (all || (more && !waiting.has(i.p.url))) && this.#known.add(i.p.url));
     this.items = list.filter((i) => this.#known.has(i.p.url));
     this.fresh = list.filter((i) => !this.#known.has(i.p.url));
-  }
-
-  /** @internal */
-  #reason(r: Runner): string {
-    return this.t(`fetch_${r.error!.code}`, { name: this.#name(r), tag: this.#tag, status: String(r.error!.status ?? '') });
-  }
-
-  /** @internal */
-  #name(r: Runner): string {
-    // A server by its host; a snapshot file by its address, since it is often on the page's own site.
-    return !r.url ? this.t('curated') : r.src.type === 'snapshot' ? r.url : new URL(r.url, document.baseURI).host;
   }
 
   /** @internal */
@@ -308,19 +291,6 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     this.#land(articles[this.#urls.findIndex((u) => !seen.has(u))] ?? articles.at(-1));
   }
 
-  /** @internal */
-  async #showFresh(): Promise<void> {
-    this.fresh.forEach((i) => this.#known.add(i.p.url));
-    this.items = mergePosts(
-      this.fresh.map((i) => i.p),
-      this.items.map((i) => i.p),
-    ).map(prepare);
-    this.shown += this.fresh.length;
-    this.fresh = [];
-    await this.updateComplete;
-    this.#articles()[0]?.focus();
-  }
-
   /**
    * Focus stays with its post when posts come and go (it moves with it, to the same control); when the post itself
    * went, focus goes to the post in its place (else the heading or the empty state) and a polite message says why.
@@ -360,12 +330,13 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const t = this.t;
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
     const title = config.heading ? heading(this.level, config.heading, 'heading') : nothing;
+    const later = readers.later.value;
+    const words: Words = { t, tb: (key, params, parts) => this.tb(key, params, parts), list: (values) => this.list(values) };
     if (config.consent === 'required' && !this.consented) {
       // Until the gate's code has come, the author's fallback; where it cannot come, that fallback or "not available".
-      const later = readers.later.value;
       return later
         ? html`${title}${later.gate(
-            { t, tb: (key, parts) => this.tb(key, {}, parts), list: (values) => this.list(values) },
+            words,
             this.#runners.map((r) => r.url),
             () => this.#consent(),
           )}`
@@ -379,10 +350,16 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
     const failed = this.#runners.filter((r) => r.error);
     return html`${title}${disclaimer ? html`<p class="disclaimer" part="disclaimer" dir="auto">${disclaimer}</p>` : nothing}
       <div role="status">
-        ${failed.map((r) => html`<p class="notice" part="notice">${this.tb('postsFailed', { name: this.#name(r) }, { reason: this.#reason(r) })}</p>`)}
-        ${this.savedAt ? html`<p class="notice" part="notice">${t('saved', { age: relativeTime(this.locale, new Date(this.savedAt)) })}</p>` : nothing}
+        ${
+          readers.failed.value
+            ? failed.map((r) => readers.failed.value!.notice(words, r, this.#tag))
+            : failed.length
+              ? html`<p class="notice" part="notice">${t('unavailable')}</p>`
+              : nothing
+        }
+        ${this.savedAt ? readers.cache.value!.savedNote(t, this.locale, this.savedAt) : nothing}
       </div>
-      <div role="status" class="fresh">${this.fresh.length ? html`<button class="primary" @click=${this.#showFresh}>${this.tb('fresh', { count: this.fresh.length })}</button>` : nothing}</div>
+      <div role="status" class="fresh">${this.fresh.length ? later!.freshButton(words, this, this.#known, prepare) : nothing}</div>
       <div role="status" class="visually-hidden said"></div>
       ${
         this.loading && !visible.length
@@ -394,7 +371,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       }
       ${
         visible.length
-          ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.#keys}>
+          ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${String(this.loading)} @keydown=${this.#keys}>
             ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
           : this.loading
@@ -448,7 +425,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
         warned
           ? html`<div class="cw">
             <p id="${id}w" dir="auto">${p.contentWarning ? this.tb('cw', {}, { text: html`<span lang=${lang}>${p.contentWarning}</span>` }) : t('sensitive')}</p>
-            <button aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
+            <button aria-expanded=${String(open)} aria-controls="${id}c" aria-describedby="${id}w" @click=${() => this.#toggle(p.url)}>${t(open ? 'hide' : 'show')}</button>
           </div>`
           : nothing
       }

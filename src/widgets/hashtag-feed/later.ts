@@ -1,14 +1,16 @@
 // What the feed needs only after its first page, or to show its consent gate: a chunk fetched once the first posts
 // are drawn when the feed refreshes, else at the first "Show more" (a gated feed fetches it for its gate), so a
 // feed's first screen does not download it. It reads later pages (a refresh that reads on to the posts held, "more"
-// that fills a gap first), moves focus with the reader's post when the posts change, and draws the consent gate;
-// its English words come with it.
+// that fills a gap first), moves focus with the reader's post when the posts change, and draws the consent gate and
+// the "N new posts" button; its English words come with it.
 import { html, type TemplateResult } from 'lit/html.js';
 import type { Post } from '../../sources/posts.js';
 import { addEnglish, type Translate } from '../../core/i18n/messages.js';
 import { followFocus, SAY_AFTER } from './follow-focus.js';
 import { messages } from './messages.js';
 import type { Runner } from './feed-sources.js';
+import { mergePosts } from './moderation.js';
+import { addStyles, css } from '../../core/css.js';
 
 /** The words of what this chunk shows, in English (the feed's language files have them too). */
 export const laterText = {
@@ -16,6 +18,8 @@ export const laterText = {
   consentNote: 'These posts come from {hosts}. We only contact them if you choose to see the posts.',
   elsewhere: 'other websites',
   removed: 'The post you were reading was removed.',
+  fresh_one: 'Show {count} new post',
+  fresh_other: 'Show {count} new posts',
 };
 addEnglish(laterText, messages);
 
@@ -100,22 +104,60 @@ export function follow(
   setTimeout(() => host.isConnected && (said.textContent = t('removed')), SAY_AFTER);
 }
 
-/** The consent gate's words are messages with the hosts as a template part (each host isolated), and its button. */
-export interface GateHost {
+/** The feed's words for what this chunk draws: messages with each value isolated, and parts that are templates. */
+export interface Words {
   t: Translate;
-  tb(key: string, parts: Record<string, unknown>): unknown[];
+  tb(key: string, params?: Record<string, string | number>, parts?: Record<string, unknown>): unknown[];
   list(values: string[]): unknown[];
+}
+
+/** The "N new posts" button's styles, adopted beside the feed's when it is first drawn. */
+export const freshStyles = css`
+  .fresh button {
+    margin-block-start: calc(var(--_gap) / 2);
+    box-shadow: 0 0.15rem 0.5rem rgb(0 0 0 / 0.35);
+  }
+`;
+
+/** What the "N new posts" button changes: the feed's posts, those waiting, and how many are shown. */
+export interface Fresh<I extends { p: Post }> {
+  items: I[];
+  fresh: I[];
+  shown: number;
+  readonly updateComplete: Promise<unknown>;
+  readonly renderRoot: ShadowRoot;
+}
+
+/**
+ * The button for posts a refresh found (only a refresh, which needs this chunk, finds them): they wait behind it, so
+ * nothing moves under the reader. Pressed, it puts them above the others, marks them `known`, and puts the reader on
+ * the first. `prepare` makes a post an item, as the feed does.
+ */
+export function freshButton<I extends { p: Post }>(h: Words, f: Fresh<I>, known: Set<string>, prepare: (p: Post) => I): TemplateResult {
+  const show = async () => {
+    f.fresh.forEach((i) => known.add(i.p.url));
+    f.items = mergePosts(
+      f.fresh.map((i) => i.p),
+      f.items.map((i) => i.p),
+    ).map(prepare);
+    f.shown += f.fresh.length;
+    f.fresh = [];
+    await f.updateComplete;
+    f.renderRoot.querySelector('article')?.focus();
+  };
+  addStyles(f.renderRoot, freshStyles);
+  return html`<button class="primary" @click=${show}>${h.tb('fresh', { count: f.fresh.length })}</button>`;
 }
 
 /**
  * The consent gate: which servers the feed would ask (other than this page's), and the button that lets it. Nothing
  * is asked of them before it is pressed.
  */
-export function gate(h: GateHost, urls: (string | undefined)[], consent: () => void): TemplateResult {
+export function gate(h: Words, urls: (string | undefined)[], consent: () => void): TemplateResult {
   const hosts = new Set(urls.flatMap((u) => (u ? [new URL(u, document.baseURI).host] : [])).filter((x) => x !== location.host));
   const named = hosts.size ? h.list([...hosts]) : h.t('elsewhere');
   return html`<div class="panel gate">
-    <p>${h.tb('consentNote', { hosts: named })}</p>
-    <button class="primary" @click=${consent}>${h.tb('consent', { hosts: named })}</button>
+    <p>${h.tb('consentNote', {}, { hosts: named })}</p>
+    <button class="primary" @click=${consent}>${h.tb('consent', {}, { hosts: named })}</button>
   </div>`;
 }
