@@ -104,7 +104,9 @@ export const budgets = {
   // Session 12: −490 (38,241) by the feed's words and code for a failed source, saved posts and the "N new posts"
   // button moved into the chunks that show them (as its own budget below), and the editor's panel styles moved into
   // the panel's chunk (−60 in each bundle: a page whose configs are fine never downloads them).
-  'carecircle.js': { target: 30, limit: 38.25 },
+  // +22 (38,263) for the widgets' own words marked with their language where it is not the page's (WCAG 3.1.2:
+  // English on a Welsh page is spoken as English): `say` and a language-aware `tb` in the shared element.
+  'carecircle.js': { target: 30, limit: 38.27 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -177,7 +179,8 @@ export const budgets = {
   // Session 12: +243 (61,849) for the loaders of the feed's new chunks (a failed source's words, the "N new posts"
   // button with later.ts, the saved posts' note with cache.ts) and the panel styles adopted when drawn: this file
   // carries every feature inline, so what the module bundles gain by loading when used it pays as glue.
-  'carecircle.iife.js': { target: 40, limit: 61.85 },
+  // +106 (61,955) for the words marked with their language (as carecircle.js), the editor's panel's inline here.
+  'carecircle.iife.js': { target: 40, limit: 61.96 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -240,6 +243,8 @@ export const budgets = {
   // styles into later.ts, which a refresh needs anyway (where it cannot load, new posts join the list at once) −110;
   // the saved posts' choice and note into cache.ts −50; the editor's panel styles into the panel's chunk −60; and
   // redundant CSS and HTML-reader entries −30.
+  // +21 (19,998: still met) for its words marked with their language where it is not the page's (as carecircle.js),
+  // less −30 by the element passed as the chunks' Words and a merged CSS rule.
   'care-hashtag-feed.js': { target: 20, limit: 20 },
   // +7.8 over: widget code 7.7, core 5.5, lit 5.2, compiled validator 3.4, styles 2.3, recurrence 1.6 (each
   // card's next meeting), English messages 1.3. The search (2.4), HSDS import and JSON-LD are chunks already.
@@ -302,7 +307,8 @@ export const budgets = {
   // second finder with the same urlPrefix kept out of the address (+113; two finders filtered each other), and
   // queries ending in a filler word (in the search chunk). Paged HSDS answers are read in the HSDS chunk.
   // Session 12: −61 (24,983) by the editor's panel styles moved into the panel's chunk (as carecircle.js).
-  'care-support-groups.js': { target: 20, limit: 24.99 },
+  // +39 (25,022) for its words marked with their language where it is not the page's (as carecircle.js).
+  'care-support-groups.js': { target: 20, limit: 25.03 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.
@@ -354,7 +360,8 @@ export const budgets = {
   // link says where a cancelled date will still show); a cancelled one-off is left out of calendar files.
   // +26 (19,299) for a repeat INTERVAL above 1000 named as a config problem (one such rule threw in render).
   // Session 12: −62 (19,237) by the editor's panel styles moved into the panel's chunk (as carecircle.js).
-  'care-chat-schedule.js': { target: 15, limit: 19.24 },
+  // +41 (19,278) for its words marked with their language where it is not the page's (as carecircle.js).
+  'care-chat-schedule.js': { target: 15, limit: 19.28 },
 };
 
 const outputs = [

@@ -299,17 +299,28 @@ export abstract class CareElement<
   /**
    * A message for a template, each filled value in its own `<bdi>` (numbers, hashtags, names, places keep
    * their own direction in a right-to-left sentence). `parts` are values that are already templates. A message
-   * that falls back to a language of the other direction (English on a Persian page) keeps its own: "6 groups",
-   * not "groups 6". @internal
+   * that falls back to another language keeps its own language and direction (see `say`). @internal
    */
   protected tb(key: string, params: Record<string, string | number> = {}, parts: Record<string, unknown> = {}): unknown[] {
     const all = { ...params, ...Object.fromEntries(Object.keys(parts).map((k) => [k, ''])) };
     const out = this.t
       .parts(key, all)
       .map((p) => (typeof p == 'string' ? p : p.name in parts ? parts[p.name] : html`<bdi>${p.value}</bdi>`));
-    const from = this.t.from(key, all);
-    const dir = directionOf(from);
-    return dir == directionOf(this.locale) ? out : [html`<span dir=${dir} lang=${from}>${out}</span>`];
+    return this.#own(key, all, out) as unknown[];
+  }
+
+  /**
+   * A message for a template's text: as it is in the page's language, else (a fallback to English on a page in a
+   * language CareCircle has no words for, say) marked with its own language and direction, so a screen reader
+   * speaks it as that language (WCAG 3.1.2) and "6 groups" stays "6 groups" on a right-to-left page. Attributes
+   * take `t`, which is always text. @internal
+   */
+  protected say = (key: string, params?: Record<string, string | number>): unknown => this.#own(key, params, this.t(key, params));
+
+  /** `out`, the message `key`, wrapped in its own language and direction where that is not the page's. */
+  #own(key: string, params: Record<string, string | number> | undefined, out: unknown): unknown {
+    const from = this.t.from(key, params);
+    return from.split('-')[0] == this.locale.split('-')[0] ? out : [html`<span dir=${directionOf(from)} lang=${from}>${out}</span>`];
   }
 
   /** "@a, @b and @c" in the widget's language, each value isolated (handles, postcodes, hosts). @internal */
@@ -370,7 +381,7 @@ export abstract class CareElement<
     if (this.configErrors.length) {
       return [
         html`<slot></slot>`,
-        this.hasFallback ? nothing : html`<p class="unavailable">${this.t('unavailable')}</p>`,
+        this.hasFallback ? nothing : html`<p class="unavailable">${this.say('unavailable')}</p>`,
         this.renderIssues(this.configErrors, true),
       ];
     }

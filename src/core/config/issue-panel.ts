@@ -53,26 +53,35 @@ export const panelStyles = css`
  * styling a patient would take for a fault in their care. Also in the console and the event.
  */
 export function issuePanel(t: Translate, locale: string, issues: ConfigIssue[], fatal: boolean): TemplateResult {
+  // Its words as the element's `say` gives them: marked with their language where it is not the page's (WCAG 3.1.2).
+  const say = (key: string, params?: Record<string, number>) => {
+    const from = t.from(key, params);
+    return from.split('-')[0] == locale.split('-')[0] ? t(key, params) : html`<span lang=${from} dir="auto">${t(key, params)}</span>`;
+  };
   // Items, not problems: one item may have several, and a dropped field leaves its item on screen (unless the
   // item was skipped for another problem). An issue without its item counts as one.
   const items = (dropped: boolean) => new Set(issues.filter((i) => !i.dropped != dropped).map((i) => i.item ?? i));
   const skipped = items(false);
   const kept = [...items(true)].filter((i) => !skipped.has(i)).length;
-  const intro = (key: string, count: number) => (count ? html`<p>${t(key, { count })}</p>` : nothing);
+  const intro = (key: string, count: number) => (count ? html`<p>${say(key, { count })}</p>` : nothing);
   return html`<details class=${fatal ? 'panel editor error' : 'panel editor'} part="error">
-    <summary>${t('editorDetails')}</summary>
-    ${fatal ? html`<p>${t('configErrorIntro')}</p>` : [intro('skippedIntro', skipped.size), intro('keptIntro', kept)]}
+    <summary>${say('editorDetails')}</summary>
+    ${fatal ? html`<p>${say('configErrorIntro')}</p>` : [intro('skippedIntro', skipped.size), intro('keptIntro', kept)]}
     <ul>
       ${issues.map((i) => html`<li><code>${i.path}</code>${itemName(i) ? html` (${itemName(i)})` : nothing}: ${issueText(t, locale, i)}</li>`)}
     </ul>
   </details>`;
 }
 
-/** A problem in the widget's language where its `errors` have the message, else in English. */
-function issueText(t: Translate, locale: string, issue: ConfigIssue): string {
-  if (!issue.key || !localeChain(locale).some((tag) => registry.bundles[tag]?.errors)) return issue.message;
+/**
+ * A problem in the widget's language where its `errors` have the message, else in English, marked as English on a
+ * page in another language (WCAG 3.1.2).
+ */
+function issueText(t: Translate, locale: string, issue: ConfigIssue): unknown {
+  const english = locale.split('-')[0] == 'en' ? issue.message : html`<span lang="en" dir="ltr">${issue.message}</span>`;
+  if (!issue.key || !localeChain(locale).some((tag) => registry.bundles[tag]?.errors)) return english;
   const reason = issue.params?.reason;
   const params = typeof reason == 'string' && reason.startsWith('fetch_') ? { ...issue.params, reason: t(reason) } : issue.params;
   const text = createTranslate(locale, [{}], {}, ['errors'])(issue.key, params);
-  return text == issue.key ? issue.message : text;
+  return text == issue.key ? english : text;
 }

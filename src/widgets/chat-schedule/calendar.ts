@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit/html.js';
 import { externalLink } from '../../core/links.js';
-import { addEnglish, type Translate } from '../../core/i18n/messages.js';
+import { addEnglish } from '../../core/i18n/messages.js';
 import { googleCalendarUrl, outlookUrl, toIcs } from '../../core/time/ics.js';
 import type { Occurrence } from '../../core/time/recurrence.js';
 import type { Chat } from './chat-schedule.schema.js';
@@ -36,7 +36,7 @@ export const icsFile = (chats: Chat[], now: number): string =>
  * names its chat for screen readers, and says when it opens a tab.
  */
 export function calendarMenu(
-  t: Translate,
+  t: (key: string) => unknown,
   chat: Chat,
   next: Occurrence,
   download: (chats: Chat[], name: string, label: unknown, id: string) => TemplateResult,

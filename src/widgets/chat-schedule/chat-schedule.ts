@@ -202,7 +202,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     this.#rendered = all ? Math.min(all.length, this.#shown) : 0;
     // The first time, while the dates are worked out: a few empty cards where the chats will be.
     if (!all)
-      return html`<div class="skeleton"><span role="status">${this.t('loading')}</span><div></div><div></div><div></div><div></div><div></div></div>`;
+      return html`<div class="skeleton"><span role="status">${this.say('loading')}</span><div></div><div></div><div></div><div></div><div></div></div>`;
     // A chat's card is made again only when what it shows changes: its dates, whether it is live, Today or
     // Tomorrow, and what the countdown names (days; hours under 2 days; minutes under one). So a minute's tick makes
     // again the few cards whose words change, not all 50. Keyed by the chat's place in the config.
@@ -224,7 +224,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     );
     const select = (key: 'platform' | 'hashtag', values: string[]) =>
       values.length > 1
-        ? html`<label>${this.t(key)}
+        ? html`<label>${this.say(key)}
             <select @change=${(e: Event) => (this[key] = (e.target as HTMLSelectElement).value || undefined)}>
               <option value="">${this.t('all')}</option>
               ${values.map((v) => html`<option value=${v} ?selected=${this[key] == v}>${key == 'platform' ? this.t(v) : `\u2068#${v}\u2069`}</option>`)}
@@ -241,19 +241,19 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     return html`<div class=${c.layout}>
       ${c.heading ? heading(level, c.heading, 'heading') : nothing}
       <div class="bar">
-        <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.t('utc') : this.tb('zone', { zone: zoneName(this.locale, tz, now) })}</p>
+        <p class="zone">${/^(Etc\/)?UTC$/.test(tz) ? this.say('utc') : this.tb('zone', { zone: zoneName(this.locale, tz, now) })}</p>
         ${
           cards.length && this.#frozen() == null
-            ? html`<button @click=${this.#toggle}>${this.t(this.paused ? 'resume' : 'pause')}</button>`
+            ? html`<button @click=${this.#toggle}>${this.say(this.paused ? 'resume' : 'pause')}</button>`
             : nothing
         }
       </div>
       ${filters && filters.length ? html`<div class="bar" part="filters">${filters}</div>` : nothing}
-      ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.t('none')}</p>`}
+      ${cards.length ? html`<ol part="list" role="list">${cards}</ol>` : html`<p>${this.say('none')}</p>`}
       <p>${
         subscribe
-          ? html`<a class="button" href=${subscribe}>${this.t('subscribe')}</a>`
-          : html`${this.#download(c.chats, 'chats.ics', html`${this.t('subscribe')} ${this.t('file')}`, '', 'button')} ${this.#waiting('')}`
+          ? html`<a class="button" href=${subscribe}>${this.say('subscribe')}</a>`
+          : html`${this.#download(c.chats, 'chats.ics', html`${this.say('subscribe')} ${this.say('file')}`, '', 'button')} ${this.#waiting('')}`
       }</p>
     </div>`;
   }
@@ -404,7 +404,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
   #waiting(id: string, open?: boolean): TemplateResult {
     const w = this.icsWait;
     // The code is one load for every control: when it fails, each open menu waiting for it says so, not only the last one asked.
-    return html`<span role="status">${(open ?? w?.id == id) ? this.t(w?.failed ? 'unavailable' : 'loading') : nothing}</span>`;
+    return html`<span role="status">${(open ?? w?.id == id) ? this.say(w?.failed ? 'unavailable' : 'loading') : nothing}</span>`;
   }
 
   /**
@@ -449,16 +449,16 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const live = !!next && +next.start <= now;
     const url = safeUrl(chat.url);
     const later = dates.slice(at + 1);
-    const cancelled = html`<strong class="tag">${this.t('cancelled')}</strong>`;
+    const cancelled = html`<strong class="tag">${this.say('cancelled')}</strong>`;
     const topic = (o: Occurrence) => chat.topics[o.date] && this.t('topic', { topic: chat.topics[o.date]! });
     const platform = this.t(chat.platform);
     const hosts = this.list(chat.hosts);
-    const join = externalLink(url, html`${this.t('join')}<span class="visually-hidden">: ${chat.title}</span>`, {
+    const join = externalLink(url, html`${this.say('join')}<span class="visually-hidden">: ${chat.title}</span>`, {
       cls: 'button primary join',
     });
     return html`<li part="chat" class=${live ? 'live' : next ? '' : 'cancelled'} data-chat=${chat.id}>
       ${heading(level + 1, url && full ? externalLink(url, html`<bdi>${chat.title}</bdi>`) : html`<bdi>${chat.title}</bdi>`, undefined, 'title')}
-      ${live ? html`<p><strong class="tag">${this.t('liveText')}</strong></p>` : nothing}
+      ${live ? html`<p><strong class="tag">${this.say('liveText')}</strong></p>` : nothing}
       ${dates.slice(0, at).map((o) => html`<p class="cancelled">${cancelled} ${this.#time(o, tz, DAY_TIME)}</p>`)}
       ${next ? this.#next(chat, next, tz, now, full && !live && !this.paused) : nothing}
       ${next && topic(next) ? html`<p dir="auto">${topic(next)}</p>` : nothing}
@@ -466,14 +466,14 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
         full
           ? html`${chat.description && c.layout != 'compact' ? html`<p dir="auto">${chat.description}</p>` : nothing}
             <p class="meta">
-              ${tag(chat) ? this.tb('where', { tag: '#' + tag(chat), platform }) : this.t('on', { platform })}
+              ${tag(chat) ? this.tb('where', { tag: '#' + tag(chat), platform }) : this.say('on', { platform })}
               ${chat.hosts.length ? html`<br />${this.tb('hosts', { count: chat.hosts.length }, { hosts })}` : nothing}
             </p>`
           : nothing
       }
       ${
         later.length
-          ? html`<p class="later">${this.t('later')}</p>
+          ? html`<p class="later">${this.say('later')}</p>
             <ul class="dates">
               ${later.map(
                 (o) => html`<li class=${o.cancelled ? 'cancelled' : nothing}>
@@ -505,7 +505,7 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     };
     return html`<p class="when">
         <time datetime=${o.start.toISOString()}>${when}</time>
-        ${d == 0 || d == 1 ? html`<span class="badge">${this.t(d ? 'tomorrow' : 'today')}</span>` : nothing}
+        ${d == 0 || d == 1 ? html`<span class="badge">${this.say(d ? 'tomorrow' : 'today')}</span>` : nothing}
       </p>
       ${wallTime(chat.timeZone, s) != wallTime(tz, s) ? html`<p class="own">${this.tb('ownTime', own)}</p>` : nothing}
       ${countdown ? html`<p class="countdown">${this.tb('startsIn', { time: durationWords(this.locale, now, s) })}</p>` : nothing}`;
@@ -521,8 +521,8 @@ export class CareChatSchedule extends CareElement<ResolvedChatScheduleConfig> {
     const code = calendarCode.load.value;
     return html`<details class=${main ? 'calendar main' : 'calendar'} .open=${this.#isOpen.has(chat.id)} @toggle=${(e: Event) => this.#open(chat.id, e)}
       @pointerenter=${this.#prefetch} @focusin=${this.#prefetch}>
-      <summary>${this.t('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
-      ${code && this.#opened.has(chat.id) ? code.calendarMenu(this.t, chat, next, this.#download) : nothing}
+      <summary>${this.say('calendar')}<span class="visually-hidden">: ${chat.title}</span></summary>
+      ${code && this.#opened.has(chat.id) ? code.calendarMenu(this.say, chat, next, this.#download) : nothing}
     </details>
     ${this.#waiting(chat.id, !code && this.#isOpen.has(chat.id))}`;
   }

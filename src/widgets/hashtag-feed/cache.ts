@@ -1,6 +1,6 @@
 import { validPosts, type Post } from '../../sources/posts.js';
 import { html, type TemplateResult } from 'lit/html.js';
-import { addEnglish, type Translate } from '../../core/i18n/messages.js';
+import { addEnglish } from '../../core/i18n/messages.js';
 import { relativeTime } from '../../core/i18n/format.js';
 import { messages } from './messages.js';
 import type { Runner } from './feed-sources.js';
@@ -12,7 +12,7 @@ export const cacheText = {
 addEnglish(cacheText, messages);
 
 /** The note above saved posts: how old they are ("These posts were saved 2 hours ago."). */
-export const savedNote = (t: Translate, locale: string, savedAt: number): TemplateResult =>
+export const savedNote = (t: (key: string, params: Record<string, string>) => unknown, locale: string, savedAt: number): TemplateResult =>
   html`<p class="notice" part="notice">${t('saved', { age: relativeTime(locale, new Date(savedAt)) })}</p>`;
 
 /** The last good posts, kept only when the config says `"cache": true`. */

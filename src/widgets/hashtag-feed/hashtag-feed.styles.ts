@@ -9,7 +9,8 @@ export const feedStyles = css`
     --_post: calc(var(--_avatar) + 5.5rem);
   }
   [role='feed'],
-  .media {
+  .media,
+  .skeleton {
     display: grid;
     gap: var(--_gap);
     padding: 0;
@@ -30,10 +31,6 @@ export const feedStyles = css`
     scroll-margin-block-start: calc(var(--_target) + var(--_gap));
   }
   /* Loading: cards the size of a short post, where the posts will be. */
-  .skeleton {
-    display: grid;
-    gap: var(--_gap);
-  }
   .skeleton > * {
     block-size: var(--_post);
     margin: 0;

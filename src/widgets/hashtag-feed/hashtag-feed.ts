@@ -327,11 +327,12 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   }
 
   protected renderContent(config: ResolvedHashtagFeedConfig): TemplateResult {
-    const t = this.t;
+    const t = this.say;
     const disclaimer = config.disclaimer === undefined ? t('disclaimer') : config.disclaimer;
     const title = config.heading ? heading(this.level, config.heading, 'heading') : nothing;
     const later = readers.later.value;
-    const words: Words = { t, tb: (key, params, parts) => this.tb(key, params, parts), list: (values) => this.list(values) };
+    // The element is its own Words (its translate, tb and list), for what the chunks draw.
+    const words = this as unknown as Words;
     if (config.consent === 'required' && !this.consented) {
       // Until the gate's code has come, the author's fallback; where it cannot come, that fallback or "not available".
       return later
@@ -371,7 +372,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
       }
       ${
         visible.length
-          ? html`<div role="feed" aria-label=${t('feed', { tag: this.#tag })} aria-busy=${String(this.loading)} @keydown=${this.#keys}>
+          ? html`<div role="feed" aria-label=${this.t('feed', { tag: this.#tag })} aria-busy=${String(this.loading)} @keydown=${this.#keys}>
             ${visible.map((item, i) => this.#post(item, i, more ? -1 : visible.length))}
           </div>`
           : this.loading
@@ -394,7 +395,7 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
    */
   #post(item: Item, i: number, size: number): TemplateResult {
     const { p } = item;
-    const t = this.t;
+    const t = this.say;
     const id = `p${i}`;
     const role = roleOf(p.author.handle, this.#config.roles);
     // Addresses from posts must be absolute: a relative one would point into the hospital's own site.
@@ -439,10 +440,10 @@ export class CareHashtagFeed extends CareElement<ResolvedHashtagFeedConfig> {
   #media(m: NonNullable<Post['media']>[number]): TemplateResult {
     const src = m.type === 'image' ? postHref(m.url, { httpsOnly: true }) : undefined;
     const image = m.type === 'image';
-    const alt = m.alt?.trim() || this.t(image ? 'noAlt' : 'noDescription');
+    const alt = m.alt?.trim();
     return html`<li><figure>
       ${src ? html`<img alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${src} />` : nothing}
-      <figcaption dir="auto">${image ? alt : html`<a href=${postHref(m.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer">${this.t(m.type === 'audio' ? 'audio' : 'video', { text: alt })}</a>`}</figcaption>
+      <figcaption dir="auto">${image ? alt || this.say('noAlt') : html`<a href=${postHref(m.url) ?? nothing} rel=${UGC} referrerpolicy="no-referrer">${this.say(m.type === 'audio' ? 'audio' : 'video', { text: alt || this.t('noDescription') })}</a>`}</figcaption>
     </figure></li>`;
   }
 }

@@ -78,7 +78,7 @@ export function nearField(h: NearHost): TemplateResult {
   return html`<div class="field near">
     ${
       h.places.length || here
-        ? html`<label for="near">${h.t('nearLabel')}</label>
+        ? html`<label for="near">${h.tb('nearLabel', {})}</label>
           <select id="near" @change=${choose}>
             <option value="" ?selected=${!h.origin}>${h.t('anywhere')}</option>
             ${here ? html`<option value=${HERE} selected>${h.t('yourLocation')}</option>` : nothing}
@@ -86,8 +86,8 @@ export function nearField(h: NearHost): TemplateResult {
           </select>`
         : nothing
     }
-    ${h.geolocation ? html`<button type="button" @click=${locate}>${h.t('useLocation')}</button>` : nothing}
-    <p class="hint" role="status">${h.status ? h.t(h.status) : h.origin ? (here ? h.t('nearYou') : h.tb('sortedBy', { place: h.origin.label })) : ''}</p>
+    ${h.geolocation ? html`<button type="button" @click=${locate}>${h.tb('useLocation', {})}</button>` : nothing}
+    <p class="hint" role="status">${h.status ? h.tb(h.status, {}) : h.origin ? (here ? h.tb('nearYou', {}) : h.tb('sortedBy', { place: h.origin.label })) : ''}</p>
   </div>`;
 }
 

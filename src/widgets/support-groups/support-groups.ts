@@ -484,11 +484,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const facets = this.#finder!.facets;
     const level = this.level;
     return html`<div class="finder" part="finder">
-      ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.t('hsdsFailed')}${this.#failure ? ' ' + this.t(`fetch_${this.#failure}`) : ''}</p><slot></slot></div>` : nothing}
+      ${this.hsdsStatus === 'failed' ? html`<div class="panel" role="alert"><p>${this.say('hsdsFailed')}${this.#failure ? [' ', this.say(`fetch_${this.#failure}`)] : ''}</p><slot></slot></div>` : nothing}
       <form class="search" part="search" role="search" @submit=${(e: Event) => e.preventDefault()} @focusin=${() => this.#nearFailed && this.#loadNear()}>
         <div class="field">
-          <label for="q">${this.t('searchLabel')}</label>
-          <span class="hint" id="q-hint">${this.t('searchHint')}</span>
+          <label for="q">${this.say('searchLabel')}</label>
+          <span class="hint" id="q-hint">${this.say('searchHint')}</span>
           <input id="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint" .value=${this.state.q}
             @input=${(e: Event) => this.#set({ q: (e.target as HTMLInputElement).value }, false)} />
         </div>
@@ -496,8 +496,8 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
       </form>
       <div class="layout">
         <details class="filters" part="filters" ?open=${this.#wide}>
-          <summary>${this.t('filters')}${chips.length ? html` (<bdi>${n(chips.length)}</bdi>)` : ''}</summary>
-          ${partial ? html`<p>${this.t('loading')}</p>` : this.#filters(facets, counts, n, total)}
+          <summary>${this.say('filters')}${chips.length ? html` (<bdi>${n(chips.length)}</bdi>)` : ''}</summary>
+          ${partial ? html`<p>${this.say('loading')}</p>` : this.#filters(facets, counts, n, total)}
         </details>
         <section class="results" part="results" aria-labelledby="count">
           ${
@@ -508,17 +508,17 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
                     // Focus then goes to the chip in its place, else the one before it, else the count (the first match
                     // in document order: the chips come before the count).
                     ([f, v], k) =>
-                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false, `:nth-child(${k + 1})>.chip,:last-child>.chip,#count`)}><span class="visually-hidden">${this.t('remove')} </span>${this.#label(f, v.toLowerCase(), true)}</button></li>`,
+                      html`<li><button type="button" class="chip" @click=${() => this.#toggle(f, v, false, `:nth-child(${k + 1})>.chip,:last-child>.chip,#count`)}><span class="visually-hidden">${this.say('remove')} </span>${this.#label(f, v.toLowerCase(), true)}</button></li>`,
                   )}
                 </ul>
-                <button type="button" @click=${this.#clearAll}>${this.t('clearAll')}</button>
+                <button type="button" @click=${this.#clearAll}>${this.say('clearAll')}</button>
               </div>`
               : nothing
           }
           ${heading(level, html`<span id="count" tabindex="-1">${waiting || partial ? count : this.tb('count', { count: total, n: total })}</span>`, undefined, 'count')}
-          ${!partial && found.searching && this.#searchFailed ? html`<p role="alert">${this.t('unavailable')}</p>` : nothing}
+          ${!partial && found.searching && this.#searchFailed ? html`<p role="alert">${this.say('unavailable')}</p>` : nothing}
           <p class="visually-hidden" role="status" aria-live="polite">${this.announced}</p>
-          ${this.hsdsStatus === 'loading' ? html`<p>${this.t('loadingMore')}</p>` : nothing}
+          ${this.hsdsStatus === 'loading' ? html`<p>${this.say('loadingMore')}</p>` : nothing}
           ${waiting ? nothing : total ? html`<ol class="list">${page.map((i) => this.#card(i, found.km(i), level + 1))}</ol>` : this.hsdsStatus === 'loading' ? nothing : this.#empty(config, chips)}
           ${
             !waiting && !partial && total > page.length
@@ -537,7 +537,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         facets.values[f]!.length < 1
           ? nothing
           : html`<fieldset>
-              <legend>${this.t(`facet_${facet}`)}</legend>
+              <legend>${this.say(`facet_${facet}`)}</legend>
               ${facets.values[f]!.map((value, v) => {
                 const checked = this.state.filters[facet].some((x) => x.toLowerCase() === value);
                 const none = !counts[f]![v];
@@ -557,7 +557,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
   #nearField(config: ResolvedSupportGroupsConfig): TemplateResult {
     const near = features.near.value;
     if (!near)
-      return html`<div class="field near"><p class="hint" role="status">${this.t(this.#nearFailed ? 'unavailable' : 'loading')}</p></div>`;
+      return html`<div class="field near"><p class="hint" role="status">${this.say(this.#nearFailed ? 'unavailable' : 'loading')}</p></div>`;
     return near.nearField({
       t: this.t,
       tb: (key, params) => this.tb(key, params),
@@ -602,7 +602,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // would stop long lines wrapping on a phone).
     const address = [loc?.address, loc?.suburb, loc?.state, loc?.postcode && `\u2066${loc.postcode}\u2069`].filter((x): x is string => !!x);
     const where = address.length ? listFormat(this.locale, { type: 'unit', style: 'short' }).format(address) : '';
-    const row = (key: string, value: unknown) => (value ? html`<dt>${this.t(key)}</dt><dd>${value}</dd>` : nothing);
+    const row = (key: string, value: unknown) => (value ? html`<dt>${this.say(key)}</dt><dd>${value}</dd>` : nothing);
     const item = (value: unknown) => (value ? html`<li>${value}</li>` : nothing);
     const when =
       next &&
@@ -617,13 +617,13 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // One main action: call when there is a number, else the group's link (often where it meets online), else email.
     const platform = web && linkPlatform(web);
     const links = [
-      tel && html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${c.phone}</bdi></a>`,
+      tel && html`<a class="button primary" href=${tel}>${this.say('call')} <bdi dir="ltr">${c.phone}</bdi></a>`,
       mail &&
-        html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.t('email')} </span>${c.email}</a>`,
+        html`<a class="button${tel || web ? '' : ' primary'}" href=${mail}><span class="visually-hidden">${this.say('email')} </span>${c.email}</a>`,
       web &&
         externalLink(
           web,
-          html`${this.t(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.t('newTab')}</span>`,
+          html`${this.say(platform ? `link_${platform}` : 'website')}<span class="visually-hidden"> ${g.name} ${this.say('newTab')}</span>`,
           {
             cls: `button${tel ? '' : ' primary'}`,
             newTab: true,
@@ -638,21 +638,21 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         distance
           ? html`<p class="distance">${loc?.suburb ? this.tb('awayIn', { distance, place: loc.suburb }) : this.tb('away', { distance })}</p>`
           : this.origin && anywhere(g)
-            ? html`<p class="distance">${this.t('availableAnywhere')}</p>`
+            ? html`<p class="distance">${this.say('availableAnywhere')}</p>`
             : nothing
       }
       <ul class="summary">
-        ${item(when ? html`${this.t('nextMeeting')} <time datetime=${next!.start.toISOString()}>${when}</time>` : g.schedule)}
+        ${item(when ? html`${this.say('nextMeeting')} <time datetime=${next!.start.toISOString()}>${when}</time>` : g.schedule)}
         ${item(g.formats.length && upperFirst(this.#list('format', g.formats, true)))}
-        ${item(g.audiences.length && this.t('forWhom', { list: this.#list('audience', g.audiences) }))}
-        ${item(g.languages.length && this.t('spoken', { list: this.#list('language', g.languages) }))}
+        ${item(g.audiences.length && this.say('forWhom', { list: this.#list('audience', g.audiences) }))}
+        ${item(g.languages.length && this.say('spoken', { list: this.#list('language', g.languages) }))}
         ${item(cost && (g.cost!.note ? this.tb('costNote', { cost, note: g.cost!.note }) : cost))}
       </ul>
       <p class="contact">${links}</p>
       ${
         g.description || where || g.accessibility || g.facilitator || g.cancerTypes.length
           ? html`<details>
-            <summary>${this.t('details')}<span class="visually-hidden"> ${g.name}</span></summary>
+            <summary>${this.say('details')}<span class="visually-hidden"> ${g.name}</span></summary>
             ${g.description ? html`<p dir="auto">${g.description}</p>` : nothing}
             <dl>
               ${row('address', where)}
@@ -664,7 +664,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
           </details>`
           : nothing
       }
-      ${g.lastReviewed ? html`<p class="reviewed">${this.t('lastReviewed', { date: dateFormat(this.locale, REVIEWED).format(new Date(g.lastReviewed)) })}</p>` : nothing}
+      ${g.lastReviewed ? html`<p class="reviewed">${this.say('lastReviewed', { date: dateFormat(this.locale, REVIEWED).format(new Date(g.lastReviewed)) })}</p>` : nothing}
     </li>`;
   }
 
@@ -673,19 +673,19 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const tel = help && telUrl(help.phone);
     const active = !!this.state.q || chips.length > 0;
     return html`<div class="panel empty">
-      <p>${this.t(active ? 'noResults' : 'noGroups')}</p>
+      <p>${this.say(active ? 'noResults' : 'noGroups')}</p>
       ${
         active
           ? html`<ul>
-            ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true, '#count')}>${this.t('clearSearch')}</button></li>` : nothing}
-            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false, '#count')}>${this.t('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
+            ${this.state.q ? html`<li><button type="button" @click=${() => this.#set({ q: '' }, true, '#count')}>${this.say('clearSearch')}</button></li>` : nothing}
+            ${chips.map(([f, v]) => html`<li><button type="button" @click=${() => this.#toggle(f, v, false, '#count')}>${this.say('removeFilter', { name: this.#label(f, v.toLowerCase(), true) })}</button></li>`)}
           </ul>`
           : nothing
       }
       ${
         help
           ? html`<p>${this.tb('talk', { name: help.label })}</p>
-            <p>${tel ? html`<a class="button primary" href=${tel}>${this.t('call')} <bdi dir="ltr">${help.phone}</bdi></a>` : html`<bdi dir="ltr">${help.phone}</bdi>`}</p>`
+            <p>${tel ? html`<a class="button primary" href=${tel}>${this.say('call')} <bdi dir="ltr">${help.phone}</bdi></a>` : html`<bdi dir="ltr">${help.phone}</bdi>`}</p>`
           : nothing
       }
     </div>`;
