@@ -28,3 +28,23 @@ export const overBudget = (start: number, ms = 8): boolean => performance.now() 
 
 /** Resolves in a later task: `await nextTask()` ends the current one, so what follows is a task of its own. */
 export const nextTask = (priority?: Priority): Promise<void> => new Promise((resolve) => void later(resolve, priority));
+
+/**
+ * Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal`
+ * aborts. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
+ * run in the last slice's task, or that one task is long.
+ */
+export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const slice = () => {
+      if (signal.aborted) return reject(signal.reason);
+      const start = performance.now();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return void later(() => (signal.aborted ? reject(signal.reason) : resolve(r.value)));
+        if (overBudget(start, 6)) return void later(slice);
+      }
+    };
+    later(slice);
+  });
+}

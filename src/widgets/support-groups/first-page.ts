@@ -5,7 +5,10 @@
 // shown that has not been checked. No DOM here.
 import { isPlainObject, type Compiled } from '../../core/config/compiled.js';
 import { LocalText, resolveLocalText } from '../../core/config/local-text.js';
-import { later, overBudget } from '../../core/tasks.js';
+import { inSlices } from '../../core/tasks.js';
+
+// Here too for the tests and the widget, which read it beside the steps it runs.
+export { inSlices };
 import type { Group } from './support-groups.schema.js';
 import { finderSteps, type Finder } from './finder.js';
 
@@ -65,26 +68,6 @@ export function firstPage(
     else if (pageIds.has((groups[i] as { id?: unknown } | null)?.id as string)) return undefined;
   }
   return page;
-}
-
-/**
- * Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal`
- * aborts. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
- * run in the last slice's task, or that one task is long.
- */
-export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const slice = () => {
-      if (signal.aborted) return reject(signal.reason);
-      const start = performance.now();
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return void later(() => (signal.aborted ? reject(signal.reason) : resolve(r.value)));
-        if (overBudget(start, 6)) return void later(slice);
-      }
-    };
-    later(slice);
-  });
 }
 
 /**

@@ -282,11 +282,17 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     try {
       // A failed load of the importer (a missing chunk, a CSP that refuses it) fails like the feed itself.
       const { fetchHsds, mergeHsds } = await features.hsds();
-      const { groups, issues } = await mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }));
+      // Checked and indexed in background slices (a feed may hold thousands of services), the finder with them.
+      const { groups, issues, finder } = await mergeHsds(config.groups, await fetchHsds(url, { signal, timeZone: config.hsds.timeZone }), {
+        signal,
+        synonyms: config.synonyms,
+        locale: this.locale,
+      });
       if (signal.aborted) return;
       // The feed's skipped services of this load only (a language switch loads it again), said as the config's are.
       this.skipped = this.#withFeed = [...this.#ownSkipped, ...issues];
       this.reportSkipped(issues);
+      this.#built = finder;
       this.#setGroups(groups);
       // A link's filters that only the feed's groups have are known now: read it again, unless the reader has
       // changed something meanwhile.
