@@ -24,6 +24,24 @@ afterEach(() => {
 const failing = () => lazy(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /dist/chunks/x.js')));
 const page = (origin: string, ids: number[]) => json(ids.map((id) => nurseStatus(origin, id)));
 
+/** A feed of A and B, on the page in a wrapper; resolves with B's care-source-error. */
+async function twoSources() {
+  const wrapper = document.createElement('div');
+  document.body.append(wrapper);
+  const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
+  const el = document.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
+  el.config = {
+    hashtag: 'bcsm',
+    refreshSeconds: 0,
+    sources: [
+      { type: 'mastodon', instance: A },
+      { type: 'mastodon', instance: B },
+    ],
+  };
+  wrapper.append(el);
+  return { el, wrapper, detail: (await event).detail };
+}
+
 describe('<care-hashtag-feed> loads the words for a failed source only when one fails', () => {
   it('a feed whose sources answer never asks for them', async () => {
     let asked = 0;
@@ -42,20 +60,7 @@ describe('<care-hashtag-feed> loads the words for a failed source only when one 
     mock = mockFetch((url) =>
       url.origin === A ? page(A, [1, 2]) : url.origin === B ? json({ error: 'down' }, { status: 503 }) : undefined,
     );
-    const wrapper = document.createElement('div');
-    document.body.append(wrapper);
-    const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
-    const el = document.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
-    el.config = {
-      hashtag: 'bcsm',
-      refreshSeconds: 0,
-      sources: [
-        { type: 'mastodon', instance: A },
-        { type: 'mastodon', instance: B },
-      ],
-    };
-    wrapper.append(el);
-    const { detail } = await event;
+    const { el, wrapper, detail } = await twoSources();
     expect(detail.message).to.equal('It had a problem (error 503).');
     await waitUntil(() => $(el, '.notice'), 'no notice');
     expect($(el, '.notice')!.textContent).to.equal('We could not get posts from b.example. It had a problem (error 503).');
@@ -68,20 +73,7 @@ describe('<care-hashtag-feed> loads the words for a failed source only when one 
   it('where they cannot come, the notice says the information is not available, and the event has the error\u2019s own words', async () => {
     readers.failed = failing();
     mock = mockFetch((url) => (url.origin === A ? page(A, [1]) : undefined));
-    const wrapper = document.createElement('div');
-    document.body.append(wrapper);
-    const event = oneEvent(wrapper, 'care-source-error') as Promise<CareSourceErrorEvent>;
-    const el = document.createElement('care-hashtag-feed') as HTMLElement & { config: unknown };
-    el.config = {
-      hashtag: 'bcsm',
-      refreshSeconds: 0,
-      sources: [
-        { type: 'mastodon', instance: A },
-        { type: 'mastodon', instance: B },
-      ],
-    };
-    wrapper.append(el);
-    const { detail } = await event;
+    const { el, wrapper, detail } = await twoSources();
     expect(detail.url).to.equal(B);
     expect(detail.message, 'a sentence, not a key').to.match(/^[A-Z].* .*\.$/);
     expect(detail.message).to.not.contain('fetch_');
