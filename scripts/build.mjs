@@ -107,7 +107,8 @@ export const budgets = {
   // +22 (38,263) for the widgets' own words marked with their language where it is not the page's (WCAG 3.1.2:
   // English on a Welsh page is spoken as English): `say` and a language-aware `tb` in the shared element.
   // +37 (38,300) for a long HSDS feed read, checked and indexed in background slices (as the support groups' below).
-  'carecircle.js': { target: 30, limit: 38.3 },
+  // +5 (38,305) for a step that throws failing its background work (inSlices) rather than leaving it pending.
+  'carecircle.js': { target: 30, limit: 38.31 },
   // +16.7 over: it carries zod, the schemas and the explanations (≈ 13) instead of the compiled validators, and
   // every feature inline (HSDS 2.8, search 2.4, calendar 2.2, Bluesky 1.3, JSON-LD 0.8, each gzipped alone): one
   // file cannot load them later. Next step: explanations generated at build time like the validators, so zod
@@ -183,7 +184,8 @@ export const budgets = {
   // +106 (61,955) for the words marked with their language (as carecircle.js), the editor's panel's inline here.
   // +322 (62,277) for a long HSDS feed read, checked and indexed in background slices, inline here (the HSDS
   // importer, the finder's steps, explaining a rejected service alone).
-  'carecircle.iife.js': { target: 40, limit: 62.28 },
+  // +31 (62,308) for that and a service whose explanation cannot load said once (as the support groups' HSDS chunk).
+  'carecircle.iife.js': { target: 40, limit: 62.31 },
   // +2.7 over: core 6.3, lit 5.1, widget code 4.1, compiled validator 2.7, styles 2.2, the Mastodon reader 0.9,
   // config error messages 0.7. The consent gate is only 0.13, less than a chunk's loader. Next step: the config
   // loader's `src` and inline paths trimmed.
@@ -313,7 +315,8 @@ export const budgets = {
   // +39 (25,022) for its words marked with their language where it is not the page's (as carecircle.js).
   // +28 (25,050) for an HSDS feed's finder taken from its importer, which builds it in background slices with the
   // feed's check (the importer is a chunk: its mapping 200 services a task, its check 100).
-  'care-support-groups.js': { target: 20, limit: 25.05 },
+  // +6 (25,056) for a step that throws failing its background work (inSlices) rather than leaving it pending.
+  'care-support-groups.js': { target: 20, limit: 25.06 },
   // +6.8 over: core 5.6, lit 5.2, widget code 4.0, compiled validator 2.0, styles 1.9, recurrence and zones 1.7.
   // The calendar code (2.2) is a chunk already; lit, core and styles alone are ≈ 12.7 of the 15. Next step: the
   // agenda layout and the filters as chunks a config turns on, and a lighter core.

@@ -31,7 +31,7 @@ export const nextTask = (priority?: Priority): Promise<void> => new Promise((res
 
 /**
  * Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal`
- * aborts. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
+ * aborts or a step throws. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
  * run in the last slice's task, or that one task is long.
  */
 export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
@@ -39,10 +39,15 @@ export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Pro
     const slice = () => {
       if (signal.aborted) return reject(signal.reason);
       const start = performance.now();
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return void later(() => (signal.aborted ? reject(signal.reason) : resolve(r.value)));
-        if (overBudget(start, 6)) return void later(slice);
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) return void later(() => (signal.aborted ? reject(signal.reason) : resolve(r.value)));
+          if (overBudget(start, 6)) return void later(slice);
+        }
+      } catch (error) {
+        // A step that throws fails the whole (a scheduler would swallow it, and the promise never settle).
+        reject(error);
       }
     };
     later(slice);

@@ -94,6 +94,12 @@ export class CareReviewDesk extends BaseElement {
   static override styles = [
     themeStyles,
     css`
+      /* A panel's heading (the widgets' theme has none: no widget panel holds one). */
+      .panel h2,
+      .panel h3 {
+        font-size: 1.05em;
+        margin: 0 0 0.35em;
+      }
       :host {
         max-inline-size: 90rem;
         margin-inline: auto;

@@ -61,7 +61,10 @@ export async function mergeHsds(
     let g = checked[i];
     if (!g) {
       const result = await explainConfig(hsdsGroupsValidator, { groups: [raw[i]] }, { lists: ['groups'] });
-      issues.push(...[...result.errors, ...result.skipped].map((x) => ({ ...x, path: at(i, x.path) })));
+      for (const x of [...result.errors, ...result.skipped])
+        if (x.path.startsWith('groups.0')) issues.push({ ...x, path: at(i, x.path) });
+        // The explanation itself could not load (a problem at its root): said once, under hsds; the service is skipped.
+        else if (!issues.some((y) => y.message == x.message)) issues.push({ ...x, path: 'hsds' });
       g = result.value?.groups[0];
     }
     const id = (raw[i] as { id?: unknown } | null)?.id;

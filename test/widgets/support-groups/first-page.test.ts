@@ -138,6 +138,18 @@ describe('support groups: a long list, first page first (issue 13)', () => {
     await inSlices(steps(), new AbortController().signal).then(() => order.push('result'));
     expect(order).to.deep.equal(['task after the last slice', 'result']);
   });
+
+  it('inSlices rejects when a step throws (a scheduler would swallow the error and leave it pending for ever)', async () => {
+    function* steps(): Generator<void, number> {
+      yield;
+      throw new TypeError('a service the mapper could not read');
+    }
+    const error = await inSlices(steps(), new AbortController().signal).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(String(error)).to.equal('TypeError: a service the mapper could not read');
+  });
 });
 
 // Background work (every group checked, zod explaining a bad one) waits on a busy machine: up to 10 s.

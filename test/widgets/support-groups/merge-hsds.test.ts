@@ -101,6 +101,22 @@ describe('mergeHsds in parts finds what the whole-list check finds', () => {
     expect(groups.map((g) => g.id)).to.deep.equal(raw.map((g) => g.id));
   });
 
+  it('where zod cannot load to explain, says so once under hsds and keeps the valid services', async () => {
+    const schema = hsdsGroupsValidator.schema;
+    hsdsGroupsValidator.schema = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const raw: unknown[] = generateGroups(300, 5);
+      raw[3] = { id: 'bad-1', name: '' };
+      raw[250] = { id: 'bad-2', name: '' };
+      const { groups, issues } = await mergeHsds([], raw);
+      expect(groups).to.have.length(298);
+      expect(issues.map((i) => i.path)).to.deep.equal(['hsds']);
+      expect(issues[0]!.message).to.contain('could not load');
+    } finally {
+      hsdsGroupsValidator.schema = schema;
+    }
+  });
+
   it('stops when its signal aborts, and says so by rejecting', async () => {
     const abort = new AbortController();
     const merging = mergeHsds([], generateGroups(2000, 4), { signal: abort.signal });
