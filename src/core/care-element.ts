@@ -7,6 +7,7 @@ import { checkConfig, type Checked } from './config/check.js';
 import type { Compiled } from './config/compiled.js';
 import type { ConfigIssue } from './config/issues.js';
 import { editorPanel, keyedIssueLater } from './config/issue-text.js';
+import type { PanelHost } from './config/issue-panel.js';
 import { itemName } from './config/item-name.js';
 import { CareConfigErrorEvent, CareReadyEvent, CareSourceErrorEvent, type SourceErrorDetail } from './events.js';
 import { coreMessages, createTranslate, type Catalogues, type Part, type Translate } from './i18n/messages.js';
@@ -423,7 +424,7 @@ export abstract class CareElement<
         () => {},
       );
     return code
-      ? (addStyles(this.renderRoot, code.panelStyles), code.issuePanel(this.t, this.locale, issues, fatal))
+      ? (addStyles(this.renderRoot, code.panelStyles), code.issuePanel(this as unknown as PanelHost, issues, fatal))
       : html`<ul part="error">${issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
   }
 

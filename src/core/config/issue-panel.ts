@@ -52,12 +52,14 @@ export const panelStyles = css`
  * The editor-facing list of problems by path, collapsed under "Details for the website editor": no alert, no error
  * styling a patient would take for a fault in their care. Also in the console and the event.
  */
-export function issuePanel(t: Translate, locale: string, issues: ConfigIssue[], fatal: boolean): TemplateResult {
-  // Its words as the element's `say` gives them: marked with their language where it is not the page's (WCAG 3.1.2).
-  const say = (key: string, params?: Record<string, number>) => {
-    const from = t.from(key, params);
-    return from.split('-')[0] == locale.split('-')[0] ? t(key, params) : html`<span lang=${from} dir="auto">${t(key, params)}</span>`;
-  };
+/** What the panel reads of its widget: its translate, its language, and `say` (its words marked with their language). */
+export interface PanelHost {
+  t: Translate;
+  locale: string;
+  say(key: string, params?: Record<string, number>): unknown;
+}
+
+export function issuePanel({ t, locale, say }: PanelHost, issues: ConfigIssue[], fatal: boolean): TemplateResult {
   // Items, not problems: one item may have several, and a dropped field leaves its item on screen (unless the
   // item was skipped for another problem). An issue without its item counts as one.
   const items = (dropped: boolean) => new Set(issues.filter((i) => !i.dropped != dropped).map((i) => i.item ?? i));

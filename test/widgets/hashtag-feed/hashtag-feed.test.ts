@@ -541,6 +541,8 @@ describe('refresh', () => {
     expect(mock.calls).to.have.length(2);
     expect($(el, '.fresh')!.getAttribute('role')).to.equal('status');
     expect($(el, '.fresh button')!.textContent).to.equal('Show 1 new post');
+    // Its styles come with the code that draws it (later.ts): it floats over the posts with a shadow.
+    expect(getComputedStyle($(el, '.fresh button')!).boxShadow).to.not.equal('none');
     expect(articles(el)).to.have.length(2);
     expect(articles(el)[0]).to.equal(first);
     await expect(el).to.be.accessible();
