@@ -6,7 +6,8 @@
 // What a story shows is declared by the story itself, in `parameters.care`:
 //   expect: 'content' (default) | 'error' (a config or source error on purpose) | 'waiting' (loading, consent gate)
 //   shows:  texts that must appear in its widgets (or, for docs stories, on the page)
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { nothing, type TemplateResult } from 'lit';
 
 export const WIDGETS = ['care-hashtag-feed', 'care-support-groups', 'care-chat-schedule'];
@@ -130,8 +131,23 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
   return host;
 }
 
-/** Lets pending renders (and late source errors) land. */
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+
+/**
+ * Lets pending renders (and late source errors) land, then waits until the layout holds still. Cards styled
+ * `content-visibility: auto` keep a placeholder height until a rendering update finds them near the screen and
+ * draws them, which moves everything below; on a busy machine that can take more than two frames, and a check
+ * run meanwhile (axe's colour contrast) reads elements where they no longer are.
+ */
 export async function settle(host: HTMLElement): Promise<void> {
   for (const el of widgetsIn(host)) await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const shape = () => `${host.getBoundingClientRect().height} ${document.documentElement.scrollHeight}`;
+  await frame();
+  let last = shape();
+  for (let still = 0, i = 0; still < 2 && i < 30; i++) {
+    await frame();
+    const now = shape();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }
