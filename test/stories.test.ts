@@ -2,7 +2,8 @@
 // renders it (test/helpers/stories.ts), and must settle, show what it declares in `parameters.care`
 // (content, an error on purpose, or a waiting state, and the texts it `shows`), log no console error
 // and pass axe. Add each new stories module to `modules` below (static imports, so the runner bundles them).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './helpers/wait.js';
 import {
   configErrors,
   expectation,

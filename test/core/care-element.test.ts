@@ -1,4 +1,5 @@
-import { fixture, html, expect, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, expect, nextFrame, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../helpers/test-element.js';
 import type { CareTestElement } from '../helpers/test-element.js';
 import { CareConfigErrorEvent, CareReadyEvent } from '../../src/core/events.js';

@@ -1,7 +1,8 @@
 // Edges of the shared element's config and language handling that a review found wrong: a page-language switch in
 // the task that sets a new config, a config that is not an object, a `lang` set on an ancestor in between, message
 // overrides naming Object's own properties, and a config script whose type is not written in lower case.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/care-chat-schedule.js';
 import '../../src/define/care-support-groups.js';
 import '../../src/define/care-hashtag-feed.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/care-support-groups.js';
 import { closestAttribute } from '../../src/core/dom.js';
 import { langAndDir } from '../../src/core/dom.js';

@@ -1,7 +1,8 @@
 // Config problems are for editors, who may not read English either: the common messages (src/core/config/issues.ts,
 // `errorMessages`) show in the widget's language when its bundle has them (`errors`), English otherwise. The
 // console, the event and `carecircle check` keep the English message.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/care-support-groups.js';
 import '../../src/define/care-chat-schedule.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';

@@ -1,5 +1,6 @@
 // A page's language can change at run time (a language switcher), and config text can be given per language.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/care-support-groups.js';
 
 const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('.group h3, .group h2, .group h4')].map((h) => h.textContent!.trim());

@@ -1,7 +1,8 @@
 // A page's language switched while a widget's first load is on its way: a config with per-language texts is
 // configured again, and only the newest configuration's answer may be shown (the older one's must not blank the
 // feed with "No posts yet", nor put a finder's feed groups back in the old language).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/care-hashtag-feed.js';
 import '../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../src/widgets/support-groups/support-groups.js';

@@ -2,7 +2,8 @@
 // own words fall back to English and are marked as English, so a screen reader speaks them as English, not with
 // Welsh rules. What the page's editors wrote (a heading, a group's name, a chat's title) keeps the page's language,
 // and a post keeps its own. A page in English, or in a language whose file is registered, gets no marks at all.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/all.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
 import es from '../../src/i18n/locales/es.js';

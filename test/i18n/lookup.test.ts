@@ -1,6 +1,7 @@
 // The lookup behind every message: the locale chain, plural forms by the language the message is found in,
 // bundles registered at run time, and locale files fetched on demand from beside the script.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { createTranslate } from '../../src/core/i18n/messages.js';
 import { directionOf, loadLocale, localeChain, localeCode, registerLocale, registry } from '../../src/core/i18n/registry.js';
 import { lazy } from '../../src/core/lazy.js';

@@ -1,6 +1,7 @@
 // In a right-to-left page, values keep their own order: a phone number's digit groups stay 0113 496 0000 and a
 // hashtag keeps its # in front. Measured where the browser draws each character, not by reading the markup.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { TemplateResult } from 'lit';
 import '../../src/define/all.js';
 import { bcsm, weekStart } from '../../stories/data/chat-schedule.js';

@@ -13,7 +13,8 @@
 // The catalogues' keys, plural categories and placeholders are checked per language in ./catalogues.test.ts, the
 // plural forms for 0, 1, 2, 3, 5, 11 and 100 in ./plurals.test.ts.
 import '../screenshots/clock.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/all.js';
 import { registerLocale } from '../../src/core/i18n/registry.js';
 import type { LocaleBundle } from '../../src/i18n/types.js';

@@ -2,7 +2,8 @@
 // (test/helpers/stories.ts), in four modes and two widths, compared with a committed baseline picture.
 // Each test file under test/screenshots/ imports ./clock.js first (the frozen clock), then its stories
 // module, then calls `screenshotStories` here. The comparison itself runs in Node (test/screenshots/plugin.mjs).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../../src/define/all.js';

@@ -1,6 +1,7 @@
 // The review desk page's pure logic (src/pipeline/desk/desk-logic.ts): what undoes a decision, where the selection
 // goes, what is announced, what a row says, and what the preview feed is given.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { PostRecord } from '../../../src/pipeline/types.js';
 import {
   announcement,

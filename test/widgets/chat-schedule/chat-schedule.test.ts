@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-chat-schedule.js';
 import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';
 import { clockRunning } from '../../../src/core/time/clock.js';

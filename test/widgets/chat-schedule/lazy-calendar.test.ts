@@ -1,7 +1,8 @@
 // Issue 13: the .ics writer and the calendar links are a chunk loaded when a reader first reaches for a calendar
 // control. The loader is swapped here for one the test controls: pending (the menu says so), failing like a chunk
 // that 404s or a CSP refuses (the menu says so, the rest of the schedule works, opening it again retries).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-chat-schedule.js';
 import { calendarCode, type CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';
 import { lazy } from '../../../src/core/lazy.js';

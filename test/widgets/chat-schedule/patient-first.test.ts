@@ -1,6 +1,7 @@
 // Issue 11, patient-first: each chat once with its next date first, unique link names, a cancelled date that
 // does not look like "go", heading levels that fit the page, plain words, and the agenda kept as an option.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/define/care-chat-schedule.js';
 import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';

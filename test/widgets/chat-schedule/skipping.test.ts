@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-chat-schedule.js';
 import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';

@@ -1,7 +1,8 @@
 // The Bluesky source against what a feed generator's answer may carry: moderation labels (and their negations),
 // a `createdAt` years ahead, facets that are not what the lexicon says, and an account that changed its handle
 // after a page blocked it.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { facetsToNodes, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
 import { nodesText, type SafeNode } from '../../../src/core/sanitize.js';
 import { allowed, type Moderation } from '../../../src/widgets/hashtag-feed/moderation.js';

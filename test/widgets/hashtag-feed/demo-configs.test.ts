@@ -1,5 +1,6 @@
 // The demo configs are valid and render offline. (Stories are rendered and checked in test/stories.test.ts.)
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-hashtag-feed.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { $, articles } from './helpers.js';

@@ -2,7 +2,8 @@
 // the feed loads when it needs them, so a feed whose servers answer downloads neither before its first posts. Their
 // loaders are swapped here: counted, or failing like a chunk that 404s or a CSP refuses. A feed keeps saying what it
 // can without them.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareSourceErrorEvent } from '../../../src/core/events.js';

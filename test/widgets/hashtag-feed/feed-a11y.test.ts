@@ -1,7 +1,8 @@
 // What a screen reader is told and where focus goes in states the other tests reach only in passing: a source that
 // fails when the reader asked for more, the moment after consent, a post's own words in its own language, and
 // attachments named for what they are.
-import { expect, html, fixture, waitUntil } from '@open-wc/testing';
+import { expect, html, fixture } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { $, $$, articles, feed, json, mockFetch, nurseStatus, post, type FetchMock } from './helpers.js';
 

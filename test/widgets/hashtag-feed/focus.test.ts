@@ -1,7 +1,8 @@
 // Focus when posts on screen change. Lit reuses each position's <article>, so without care a reader focused on a
 // post that is taken away (a snapshot refreshed without it: the pipeline's review removed it from the site) would
 // be left on another post without being told, and a reader on a post that moves would be on someone else's.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { followFocus, SAY_AFTER } from '../../../src/widgets/hashtag-feed/follow-focus.js';
 import type { PostInput } from '../../../src/sources/posts.js';

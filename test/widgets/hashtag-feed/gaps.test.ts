@@ -1,7 +1,8 @@
 // When more posts come in between two refreshes than one page holds (a busy tag, a tab hidden for hours), the
 // posts in between must not be skipped for good, and "more" must not take in the posts waiting behind the
 // "N new posts" button. A Mastodon server played here: a tag timeline, newest first, 40 a page, `max_id` paging.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { pull, runner } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { $, articles, fakeClock, feed, json, mockFetch, type FetchMock } from './helpers.js';
 

@@ -1,6 +1,7 @@
 // Shared helpers for the hashtag feed tests: a stubbed fetch (no test touches the network), fixtures,
 // a controllable clock for refresh timers, and small DOM queries into the shadow root.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-hashtag-feed.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import type { PostInput } from '../../../src/sources/posts.js';

@@ -3,7 +3,8 @@
 // one that fails like a chunk that 404s or a CSP refuses, or one held back: a first page never waits for it; a later
 // page without it fails its source like an unreachable server, and the posts stay; a gated feed shows the author's
 // fallback until its gate has come, and says the feed is not available where the gate cannot come.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';

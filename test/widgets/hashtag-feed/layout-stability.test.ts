@@ -1,6 +1,7 @@
 // Issue 13, no layout shift: every box whose content arrives late (images, avatars, the posts themselves, the
 // "N new posts" bar) has its size before its content. Checked structurally, with images that never load.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { CareHashtagFeed } from '../../../src/widgets/hashtag-feed/hashtag-feed.js';
 import { $, $$, articles, fakeClock, feed, json, load, mockFetch, post, type FetchMock } from './helpers.js';
 

@@ -2,7 +2,8 @@
 // saved posts' code one loaded only by a config with "cache": true. The loaders are swapped here for counted ones,
 // or ones that fail like a chunk that 404s or a CSP refuses: that source then fails like an unreachable server, and
 // the feed's other sources go on; without the saved posts' code, the feed shows what its sources send.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { readers } from '../../../src/widgets/hashtag-feed/feed-sources.js';
 import { lazy } from '../../../src/core/lazy.js';
 import type { CareSourceErrorEvent } from '../../../src/core/events.js';

@@ -1,7 +1,8 @@
 // A post's DOM is kept from render to render, and its content's nodes are built once per post and moved with it:
 // these check what that must not change (focus, which content shows under which post) and the attributes a post's
 // own values set.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { registerLocale } from '../../../src/core/i18n/registry.js';
 import { $, articles, fakeClock, feed, json, mockFetch, post } from './helpers.js';
 

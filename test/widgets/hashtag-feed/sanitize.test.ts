@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { cleanName, nodesText, reduceHtml, textNodes, type SafeNode } from '../../../src/core/sanitize.js';
 import { contentNodes } from '../../../src/widgets/hashtag-feed/post-content.js';
 import { hostileHtml } from './hostile-corpus.js';

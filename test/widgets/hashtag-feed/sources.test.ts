@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { fetchMastodon, mapMastodon, mastodonHandle, mastodonUrl, nextLink } from '../../../src/sources/mastodon.js';
 import { facetsToNodes, fetchBlueskyFeed, getFeedUrl, mapGetFeed } from '../../../src/sources/bluesky-feed.js';
 import { fetchSnapshot, mapSnapshot } from '../../../src/sources/snapshot.js';

@@ -1,6 +1,7 @@
 // A repeat rule whose next date is past JavaScript's dates (INTERVAL=100000000 from a past start) is a config
 // problem on its group, not an error that takes the whole directory down.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { lazy } from '../../../src/core/lazy.js';

@@ -1,7 +1,8 @@
 // Issue 13: a long list of groups shows its first page (the first by name, checked at once) before the rest is
 // checked in background slices; then the count, the filters and every other list follow. Nothing shown is
 // unchecked, and a bad group anywhere still gets its config error with its path while the rest keep working.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { checkSteps, FIRST_SCREEN, firstPage, inSlices, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';

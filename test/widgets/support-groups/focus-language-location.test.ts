@@ -1,6 +1,7 @@
 // Focus kept when the pressed control goes away, cards redrawn in a new page language, and a late answer to
 // "Use my location" dropped once the element is removed or configured again.
-import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { fixture, html, expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { registerLocale } from '../../../src/core/i18n/registry.js';

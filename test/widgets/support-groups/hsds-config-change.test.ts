@@ -1,6 +1,7 @@
 // A config replaced while the previous one's HSDS feed is still loading (or after it failed): the new config, which
 // names no feed, must not keep the old one's "Loading more groups…" or its failure panel.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { lazy } from '../../../src/core/lazy.js';

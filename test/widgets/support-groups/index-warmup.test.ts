@@ -1,6 +1,7 @@
 // Issue 13: the first page of groups renders without the search index, which is built after it in small
 // background steps. A search or filter used before the index is ready must give exactly the results it gives after.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';

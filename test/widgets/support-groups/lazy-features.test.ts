@@ -2,7 +2,8 @@
 // search is a chunk loaded just after the first page. The
 // loaders are swapped here for ones the test controls: counted (never asked for when not configured), pending
 // (the importer's wait is said), or failing like a chunk that 404s or a CSP refuses (the rest of the finder works).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { render } from 'lit';
 import '../../../src/define/care-support-groups.js';
 import { features, type CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';

@@ -1,6 +1,7 @@
 // The CEO's check, with a 10,000-group data set written apart from our generator (different names, towns,
 // gaps and oddities): counts, typo search, distance order and the URL are checked against brute force here.
-import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { fixture, html, expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 

@@ -1,5 +1,6 @@
 // Issue 11 (patient-first): phone-first filtering, plain words, visible numbers, general groups, units, headings.
-import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { fixture, html, expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';

@@ -1,4 +1,5 @@
-import { fixture, html, expect, waitUntil, oneEvent } from '@open-wc/testing';
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import type { CareSourceErrorEvent } from '../../../src/core/events.js';

@@ -1,6 +1,7 @@
 // <care-chat-schedule> with no zone set shows the browser's zone: this file runs in UTC, Sydney, New York,
 // London and Apia, with the clock frozen through `now`, across 2026's changes in both hemispheres.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-chat-schedule.js';
 import type { CareChatSchedule } from '../../../src/widgets/chat-schedule/chat-schedule.js';
 import { bcsm } from '../../../stories/data/chat-schedule.js';

@@ -1,7 +1,8 @@
 // "Next meeting" of a Sydney group (second Tuesday, 18:00 Australia/Sydney) in the viewer's zone. This file
 // runs in UTC, Sydney, New York, London and Apia; the clock is frozen by stubbing Date (the element reads
 // `Date.now()` / `new Date()`), around Sydney's 2026 changes (clocks back 5 April, forward 4 October).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
 import { freezeDate } from '../../helpers/frozen-date.js';
