@@ -47,7 +47,7 @@ export const Loading = {
   name: 'Loading',
   args: { config: { hashtag: 'bcsm', sources: [{ type: 'snapshot', url: '/__pending__/bcsm.json' }] } },
   render: (a: Args) => (holdPendingRequests(), render(a)),
-  parameters: { care: { expect: 'waiting', shows: ['Loading…'] } },
+  parameters: { care: { expect: 'waiting', shows: ['Loading…'], waitsAt: '.skeleton' } },
 };
 
 const failingWithCache = { hashtag: 'bcsm', cache: true, roles, sources: [{ type: 'snapshot', url: '/__missing__/bcsm.json' }] };
@@ -142,7 +142,7 @@ export const ConsentGate = {
     },
   },
   render,
-  parameters: { care: { expect: 'waiting', shows: ['Show posts from'] } },
+  parameters: { care: { expect: 'waiting', shows: ['Show posts from'], waitsAt: 'button.primary' } },
 };
 
 export const Dark = {

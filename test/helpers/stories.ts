@@ -6,6 +6,8 @@
 // What a story shows is declared by the story itself, in `parameters.care`:
 //   expect: 'content' (default) | 'error' (a config or source error on purpose) | 'waiting' (loading, consent gate)
 //   shows:  texts that must appear in its widgets (or, for docs stories, on the page)
+//   waitsAt: for a waiting story, a selector in each widget's shadow root that its waiting state shows (in any
+//           language): it is looked at once that is there, not after a fixed 1.5 s
 import { fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { nothing, type TemplateResult } from 'lit';
@@ -24,6 +26,7 @@ export interface Meta {
 export interface CareParameters {
   expect?: 'error' | 'waiting' | 'content';
   shows?: string[];
+  waitsAt?: string;
 }
 export interface Story {
   name?: string;
@@ -106,9 +109,16 @@ export async function renderStory(id: string, meta: Meta, story: Story, wrapper 
   // Docs stories (the token lab, the playground) put their widgets in after their first render.
   await waitUntil(() => widgetsIn(host).length > 0 || !!host.textContent?.trim(), `${id}: rendered nothing`, { timeout: 5000 });
   const waiting = expectation(story) === 'waiting';
+  const waitsAt = waiting && story.parameters?.care?.waitsAt;
   try {
-    await waitUntil(() => widgetsIn(host).every(settled), '', { timeout: waiting ? Math.min(1500, timeout) : timeout, interval: 50 });
-  } catch {
+    if (waitsAt)
+      await waitUntil(() => widgetsIn(host).every((el) => el.shadowRoot?.querySelector(waitsAt)), `${id}: no ${waitsAt} in its widgets`, {
+        timeout,
+        interval: 20,
+      });
+    else await waitUntil(() => widgetsIn(host).every(settled), '', { timeout: waiting ? Math.min(1500, timeout) : timeout, interval: 50 });
+  } catch (error) {
+    if (waitsAt) throw error;
     const stuck = widgetsIn(host)
       .filter((el) => !settled(el))
       .map((el) => `<${el.localName}>`);
