@@ -60,6 +60,8 @@ const narrowed = (s: FinderState): boolean => /\S/.test(s.q) || !!s.near || Obje
 const countFormat = (locale: string) => numberFormat(locale, { useGrouping: 'min2' });
 /** The date a group's details were last checked: "12 August 2026". */
 const REVIEWED = { dateStyle: 'long', timeZone: 'UTC' } as const;
+/** How a card says when its group next meets. */
+const WHEN = { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' } as const;
 
 /**
  * A "find a support group" directory for hospital and charity sites: typo-tolerant search, filters with
@@ -222,20 +224,23 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // group's name for it and drawing it would be one long task on a phone. A link with a query, filters or a place
     // shows other groups first: then nothing is drawn before the whole list.
     const linked = shell.urlState && narrowed(readState(location.search, shell.urlPrefix));
-    const drawn = !linked && nextTask();
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
     const chain = localeChain(this.locale);
     // The filters' counts come with the whole list: their formatter (a native call of several ms on a phone) is
     // made meanwhile, in a task of its own, not in the one that shows them.
     later(() => countFormat(this.locale), 'background');
+    const page = !linked && firstPage(this.validator, groups, chain, shell.pageSize);
+    // The first cards' dates need a date formatter for each time zone their groups meet in, and the viewer's: each
+    // a native call of several ms on a phone, made in tasks of their own before the one that draws the cards.
+    for (const g of page || []) later(() => this.#when(g));
+    const drawn = page ? nextTask() : undefined;
     const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
       if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
       this.#built = whole.finder;
       return done({ value: { ...shell, groups: whole.groups }, errors: [], skipped: [] });
     });
-    const page = drawn && firstPage(this.validator, groups, chain, shell.pageSize);
-    if (!page) return rest;
+    if (!page || !drawn) return rest;
     this.#partial = partial;
     return drawn.then(() => ({ value: { ...shell, groups: page }, errors: [], skipped: [], rest }));
   }
@@ -458,6 +463,12 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     return next ?? undefined;
   }
 
+  /** The group's next meeting, and its date and time in the viewer's time zone (or the page's `time-zone`). */
+  #when(g: Group): [Occurrence, string] | undefined {
+    const next = this.#nextMeeting(g);
+    return next && [next, formatWithZone(this.locale, { ...WHEN, timeZone: this.#viewerZone() }, next.start)];
+  }
+
   #viewerZone(): string | undefined {
     const zone = closestAttribute(this, 'time-zone');
     return zone && isValidTimeZone(zone) ? zone : undefined;
@@ -601,8 +612,7 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const tel = c.phone ? telUrl(c.phone) : undefined;
     const mail = c.email ? mailtoUrl(c.email) : undefined;
     const web = safeUrl(c.url);
-    const next = this.#nextMeeting(g);
-    const zone = this.#viewerZone();
+    const [next, when] = this.#when(g) ?? [];
     const loc = g.location;
     // Joined the locale's way; the postcode kept left-to-right in a right-to-left sentence (isolate marks: a <bdi>
     // would stop long lines wrapping on a phone).
@@ -610,13 +620,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const where = address.length ? listFormat(this.locale, { type: 'unit', style: 'short' }).format(address) : '';
     const row = (key: string, value: unknown) => (value ? html`<dt>${this.say(key)}</dt><dd>${value}</dd>` : nothing);
     const item = (value: unknown) => (value ? html`<li>${value}</li>` : nothing);
-    const when =
-      next &&
-      formatWithZone(
-        this.locale,
-        { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: zone },
-        next.start,
-      );
     const cost = g.cost && this.#label('cost', g.cost.type, true);
     // From the Near box's chunk, which is loading whenever there can be an origin (the cards are drawn again once it is here).
     const distance = km !== undefined && features.near.value?.distanceText(this.locale, km, this.value!.distanceUnit);

@@ -284,6 +284,50 @@ describe('<care-support-groups> with a long list', () => {
 });
 
 describe("support groups: the cards' first formatters (issue 13)", () => {
+  it("a long list: the date formatters for a first-page group's time zone are made in tasks before the one that draws the cards", async () => {
+    // Every scheduled task numbered as it starts (later() and nextTask() post tasks through the scheduler).
+    type PostTask = (cb: () => unknown, options?: object) => Promise<unknown>;
+    const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
+    const post = scheduler.postTask;
+    let task = 0;
+    scheduler.postTask = (cb, options) => post.call(scheduler, () => (task++, cb()), options);
+    const made: number[] = [];
+    const real = Intl.DateTimeFormat;
+    // Chatham Islands time: no other test here meets there, so its formatter is not cached yet.
+    Intl.DateTimeFormat = new Proxy(real, {
+      construct: (target, args) => (
+        (args[1] as { timeZone?: string } | undefined)?.timeZone === 'Pacific/Chatham' && made.push(task),
+        Reflect.construct(target, args)
+      ),
+    });
+    const groups = raw.map((g, i) =>
+      i === 3 ? { ...g, name: 'Aaaa Chatham Islands group', meets: { ...(g as { meets: object }).meets, timeZone: 'Pacific/Chatham' } } : g,
+    );
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('care-support-groups') as CareSupportGroups;
+    let drawn = -1;
+    try {
+      el.config = { groups, pageSize: 20 } as CareSupportGroups['config'];
+      const ready = oneEvent(el, 'care-ready');
+      wrapper.append(el);
+      new MutationObserver(() => drawn < 0 && $(el, '.group') && (drawn = task)).observe(el.shadowRoot!, {
+        subtree: true,
+        childList: true,
+      });
+      await ready;
+    } finally {
+      scheduler.postTask = post;
+      Intl.DateTimeFormat = real;
+    }
+    expect(names(el)[0]).to.equal('Aaaa Chatham Islands group');
+    expect(made.length, 'formatters for Chatham Islands time were made').to.be.greaterThan(1);
+    expect(drawn, 'the cards were drawn in a scheduled task').to.be.greaterThan(0);
+    expect(
+      made.filter((t) => t >= drawn),
+      'none in the task that drew the cards',
+    ).to.deep.equal([]);
+  });
+
   it('makes a date, a language-name and a list formatter as it connects, each in a later task, not in that one', async () => {
     const made: string[] = [];
     const real = { DateTimeFormat: Intl.DateTimeFormat, DisplayNames: Intl.DisplayNames, ListFormat: Intl.ListFormat };
