@@ -15,7 +15,7 @@ const picture = ({ width = 40, height = 30, dark = [], filter = 0 } = {}) => {
 const diff = (baselineImage, image) => imageDiff({ baselineImage, image, options: BUDGET.diffOptions });
 const range = (from, n) => Array.from({ length: n }, (_, k) => from + k);
 
-test('the same bytes: no pixel differs, and nothing is decoded', () => {
+test('the same bytes: no pixel differs, and no diff image is made', () => {
   const a = picture({ dark: [5, 6, 7] });
   const result = diff(a, Buffer.from(a));
   assert.equal(result.diffPixels, 0);
