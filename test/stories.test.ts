@@ -193,9 +193,17 @@ describe('the story harness', () => {
       (e: Error) => e,
     );
     expect(error?.message).to.match(/<care-hashtag-feed> neither fired care-ready nor showed a config error within 1 s/);
-    // Declared as waiting, the same story is looked at instead.
+    // Declared as waiting, the same story is looked at instead, once its waiting state is drawn.
     const host = await renderStory('self-test', meta, Loading, '', 1000);
     expect(widgetsIn(host)).to.have.length(1);
+    expect(widgetsIn(host)[0]!.shadowRoot!.querySelector('.skeleton'), 'its waiting state is there').to.not.equal(null);
+    // A waiting state that never comes fails, naming what it waited for.
+    const never: Story = { ...Loading, parameters: { care: { expect: 'waiting', waitsAt: '.not-drawn' } } };
+    const missing = await renderStory('self-test', meta, never, '', 1000).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(missing?.message).to.match(/self-test: no \.not-drawn in its widgets/);
   });
 });
 

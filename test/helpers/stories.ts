@@ -81,7 +81,8 @@ export const settled = (el: HTMLElement) => readyWidgets.has(el) || configErrors
 /**
  * Renders the story inside a wrapping div (`wrapper` is its style, `lang` its language) and waits until each widget has fired
  * `care-ready` or shown a config error. A story that never settles fails, naming the stuck widgets, unless
- * it declares that it waits (then it is looked at after a short while).
+ * it declares that it waits: then it is looked at once each widget shows its `waitsAt` (failing if one does not
+ * within `timeout`), or, without one, after a short while.
  */
 export async function renderStory(id: string, meta: Meta, story: Story, wrapper = '', timeout = 8000, lang?: string): Promise<HTMLElement> {
   const args = { ...meta.args, ...story.args };
