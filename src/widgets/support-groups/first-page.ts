@@ -5,10 +5,6 @@
 // shown that has not been checked. No DOM here.
 import { isPlainObject, type Compiled } from '../../core/config/compiled.js';
 import { LocalText, resolveLocalText } from '../../core/config/local-text.js';
-import { inSlices } from '../../core/tasks.js';
-
-// Here too for the tests and the widget, which read it beside the steps it runs.
-export { inSlices };
 import type { Group } from './support-groups.schema.js';
 import { finderSteps, type Finder } from './finder.js';
 

@@ -26,14 +26,14 @@ import { FACETS, type FacetKey, type FacetTable } from './facets.js';
 import { languageName } from './language.js';
 import { linkPlatform } from './links.js';
 import { emptyState, readState, type FinderState } from './url-state.js';
-import { FIRST_SCREEN, firstPage, inSlices, SLICED_FROM, wholeListSteps } from './first-page.js';
+import { FIRST_SCREEN, firstPage, SLICED_FROM, wholeListSteps } from './first-page.js';
 import { explainConfig, type Checked } from '../../core/config/check.js';
 import { isPlainObject } from '../../core/config/compiled.js';
 import { localeChain } from '../../core/i18n/registry.js';
 import type { ConfigIssue } from '../../core/config/issues.js';
 import { UrlStateController } from './url-state-controller.js';
 import { lazy } from '../../core/lazy.js';
-import { later, nextTask } from '../../core/tasks.js';
+import { inSlices, later, nextTask } from '../../core/tasks.js';
 import { messages } from './messages.js';
 
 /**

@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
 import '../../../src/define/care-support-groups.js';
 import type { CareSupportGroups } from '../../../src/widgets/support-groups/support-groups.js';
-import { checkSteps, FIRST_SCREEN, firstPage, inSlices, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';
+import { checkSteps, FIRST_SCREEN, firstPage, SLICED_FROM } from '../../../src/widgets/support-groups/first-page.js';
 import { createFinder, find, searchCode } from '../../../src/widgets/support-groups/finder.js';
 import { emptyState } from '../../../src/widgets/support-groups/url-state.js';
 import { FACETS } from '../../../src/widgets/support-groups/facets.js';
@@ -14,7 +14,7 @@ import { resolveLocalText } from '../../../src/core/config/local-text.js';
 import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 import type { Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
-import { later, nextTask } from '../../../src/core/tasks.js';
+import { inSlices, later, nextTask } from '../../../src/core/tasks.js';
 
 before(() => searchCode.load());
 
