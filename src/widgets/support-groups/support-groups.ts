@@ -216,6 +216,9 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
 
   #check(data: unknown, signal: AbortSignal): Checked<ResolvedSupportGroupsConfig> | Promise<Checked<ResolvedSupportGroupsConfig>> {
     this.#partial = this.#built = undefined;
+    // Kept by schedule, not by group, so what a long list's first page works out before it is drawn (below) is what
+    // its cards then use; emptied for each new config, so it holds only this one's schedules.
+    this.#next.clear();
     const groups = isPlainObject(data) ? data.groups : undefined;
     if (!Array.isArray(groups) || groups.length < SLICED_FROM) return super.check(data, signal);
     const shell = this.validator.accept({ ...(data as object), groups: [] });
@@ -348,7 +351,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     this.#cancelWarm = () => (stopped = true);
     void this.#loadSearch().then((ok) => ok && index && !stopped && (this.#cancelWarm = later(warm, 'background')));
     this.#found.clear();
-    this.#next.clear();
     this.#cards.clear();
   }
 
