@@ -56,6 +56,8 @@ export async function mergeHsds(
   // An id repeats when an earlier service, valid or not, has it (as the whole-list check sees the feed as written):
   // the later one is skipped, naming the first.
   const first = new Map<unknown, number>();
+  // Root problems already said (an explanation that cannot load fails alike for every service: said once).
+  const said = new Set<string>();
   const feed: Group[] = [];
   for (let i = 0; i < raw.length; i++) {
     let g = checked[i];
@@ -64,7 +66,10 @@ export async function mergeHsds(
       for (const x of [...result.errors, ...result.skipped])
         if (x.path.startsWith('groups.0')) issues.push({ ...x, path: at(i, x.path) });
         // The explanation itself could not load (a problem at its root): said once, under hsds; the service is skipped.
-        else if (!issues.some((y) => y.message == x.message)) issues.push({ ...x, path: 'hsds' });
+        else if (!said.has(x.message)) {
+          said.add(x.message);
+          issues.push({ ...x, path: 'hsds' });
+        }
       g = result.value?.groups[0];
     }
     const id = (raw[i] as { id?: unknown } | null)?.id;

@@ -230,14 +230,15 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     const partial: FirstPage = { locale: this.locale };
     const done = <T>(whole: T): T => ((partial.done = true), whole);
     const chain = localeChain(this.locale);
-    // The filters' counts come with the whole list: their formatter (a native call of several ms on a phone) is
-    // made meanwhile, in a task of its own, not in the one that shows them.
-    later(() => countFormat(this.locale), 'background');
     const page = !linked && firstPage(this.validator, groups, chain, shell.pageSize);
     // The first cards' dates need a date formatter for each time zone their groups meet in, and the viewer's: each
     // a native call of several ms on a phone, made in tasks of their own before the one that draws the cards.
     for (const g of page || []) later(() => this.#when(g));
     const drawn = page ? nextTask() : undefined;
+    // The count above the list and the filters' counts come with the whole list: their number formatters and plural
+    // rules (native calls of several ms on a phone) are made in a task of their own, after the first page's and
+    // before the whole list's first slice (a background task would wait for the slices), not in the one that shows them.
+    later(() => (countFormat(this.locale), this.t('count', { count: 0, n: 0 })));
     const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
       if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
       this.#built = whole.finder;

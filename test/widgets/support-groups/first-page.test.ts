@@ -328,6 +328,41 @@ describe("support groups: the cards' first formatters (issue 13)", () => {
     ).to.deep.equal([]);
   });
 
+  it('a long list: the filters’ number formatter is made in a task between the first page’s and the whole list’s', async () => {
+    // Every scheduled task numbered as it starts, as above. A background task would wait for every slice of the
+    // whole list, so the formatter would be made in the task that shows the whole list's counts.
+    type PostTask = (cb: () => unknown, options?: object) => Promise<unknown>;
+    const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
+    const post = scheduler.postTask;
+    let task = 0;
+    scheduler.postTask = (cb, options) => post.call(scheduler, () => (task++, cb()), options);
+    const made: number[] = [];
+    const real = Intl.NumberFormat;
+    // Faroese: no other test renders in it, so its formatter is not cached yet.
+    Intl.NumberFormat = new Proxy(real, {
+      construct: (target, args) => (args[0] === 'fo' && made.push(task), Reflect.construct(target, args)),
+    });
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fo"></div>`);
+    const el = document.createElement('care-support-groups') as CareSupportGroups;
+    let [drawn, whole] = [-1, -1];
+    try {
+      el.config = { groups: raw, pageSize: 20 } as CareSupportGroups['config'];
+      wrapper.append(el);
+      new MutationObserver(() => {
+        if (drawn < 0 && $(el, '.group')) drawn = task;
+        if (whole < 0 && $(el, '#count')?.textContent?.includes('600')) whole = task;
+      }).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      await waitUntil(() => whole >= 0, 'the whole list was shown');
+    } finally {
+      scheduler.postTask = post;
+      Intl.NumberFormat = real;
+    }
+    expect(drawn, 'the first page was drawn in a scheduled task').to.be.greaterThan(0);
+    expect(whole, 'the whole list was shown later').to.be.greaterThan(drawn);
+    expect(made, 'one formatter for the filters’ counts, made after the first page and before the whole list').to.have.length(1);
+    expect(made[0]).to.be.greaterThan(drawn).and.lessThan(whole);
+  });
+
   it('makes a date, a language-name and a list formatter as it connects, each in a later task, not in that one', async () => {
     const made: string[] = [];
     const real = { DateTimeFormat: Intl.DateTimeFormat, DisplayNames: Intl.DisplayNames, ListFormat: Intl.ListFormat };
