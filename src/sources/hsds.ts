@@ -3,8 +3,8 @@
 import { fetchJson } from '../core/fetch.js';
 import { postHref } from '../core/sanitize.js';
 import { DAYS, endsBeforeStart, parseRRule } from '../core/time/recurrence.js';
-import { isoDate, isValidTimeZone, parseWall, wallTime } from '../core/time/zones.js';
-import { realDate } from '../core/time/rules.js';
+import { isoDate, parseWall, wallTime } from '../core/time/zones.js';
+import { knownZone, realDate } from '../core/time/rules.js';
 import { inSlices } from '../core/tasks.js';
 
 type Obj = Record<string, unknown>;
@@ -95,9 +95,11 @@ export function hsdsMeets(schedule: Obj, options: HsdsOptions = {}): Obj | undef
   const etc = offset === 0 ? 'UTC' : offset! % 60 == 0 ? `Etc/GMT${offset! > 0 ? '-' : '+'}${Math.abs(offset! / 60)}` : '';
   let timeZone = options.timeZone;
   let wall = local;
+  // Each zone asked about once (`knownZone`): the browser's answer for one it does not know, or for '' (a service with
+  // no offset), is an exception that costs as much as making a date formatter, which a feed paid for every service.
   if (timeZone) {
-    if (opens.offset !== undefined && isValidTimeZone(timeZone)) wall = wallTime(timeZone, local - opens.offset * 6e4);
-  } else if (isValidTimeZone(etc)) timeZone = etc;
+    if (opens.offset !== undefined && knownZone(timeZone)) wall = wallTime(timeZone, local - opens.offset * 6e4);
+  } else if (knownZone(etc)) timeZone = etc;
   else ((timeZone = 'UTC'), (wall = local - (offset ?? 0) * 6e4));
   const shift = Math.floor(wall / DAY) - Math.floor(local / DAY);
   const freq = str(schedule.freq)?.toUpperCase();
@@ -275,13 +277,16 @@ export async function hsdsPages(
   }
 }
 
+/** Services mapped in one step (at 4× CPU one takes a few tenths of a millisecond: a step is a few ms). */
+const STEP = 20;
+
 /** A feed's groups; `cut`: why some of its services are not among them (for editors). */
 export type HsdsGroups = Obj[] & { cut?: string };
 
 /**
  * Fetches an HSDS feed (no credentials), every page of a paged API answer (see hsdsPages), and maps it; throws a
- * FetchError with a plain message. The services are mapped 200 at a time in background tasks of a few
- * milliseconds (`inSlices`): 20,000 of them took about a second in one task on a phone.
+ * FetchError with a plain message. The services are mapped in background tasks of a few milliseconds (`inSlices`),
+ * `STEP` at a time: 20,000 of them took about a second in one task on a phone.
  */
 export async function fetchHsds(url: string, options: HsdsOptions & { signal?: AbortSignal } = {}): Promise<HsdsGroups> {
   const { signal = new AbortController().signal } = options;
@@ -291,10 +296,7 @@ export async function fetchHsds(url: string, options: HsdsOptions & { signal?: A
   const groups = await inSlices(
     (function* () {
       const out: Obj[] = [];
-      for (let k = 0; k < list.length; k += 200) {
-        for (const [s, i] of list.slice(k, k + 200)) out.push(hsdsToGroup(s, i, options));
-        yield;
-      }
+      for (const [s, i] of list) if (out.push(hsdsToGroup(s, i, options)) % STEP == 0) yield;
       return out;
     })(),
     signal,

@@ -128,6 +128,28 @@ describe('HSDS: times with a UTC offset', () => {
     expect(first({ ...weekly, opens_at: '18:30' }).next.start.toISOString()).to.equal('2026-03-02T18:30:00.000Z');
   });
 
+  it('asks the browser about each zone once, not once a service: a feed of times with no offset, or +14:00', () => {
+    // Each service with no offset asked whether '' was a zone (an exception each time, as costly as a formatter: on
+    // a phone most of the time a feed took to map). Asked once now, whichever test asked first.
+    const asked: unknown[] = [];
+    const real = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = new Proxy(real, {
+      construct: (target, args) => (asked.push((args[1] as { timeZone?: unknown } | undefined)?.timeZone), Reflect.construct(target, args)),
+    });
+    try {
+      for (let i = 0; i < 50; i++) {
+        expect(hsdsMeets({ ...weekly, opens_at: '18:30' })).to.deep.include({ timeZone: 'UTC', start: '2026-03-02T18:30' });
+        // Etc/GMT-14 is a zone; Etc/GMT+13 is not (times of -13:00 are moved to UTC, as a half hour is).
+        expect(hsdsMeets({ ...weekly, opens_at: '18:30+14:00' })).to.deep.include({ timeZone: 'Etc/GMT-14' });
+        expect(hsdsMeets({ ...weekly, opens_at: '18:30-13:00' })).to.deep.include({ timeZone: 'UTC' });
+      }
+    } finally {
+      Intl.DateTimeFormat = real;
+    }
+    for (const zone of ['', 'Etc/GMT-14', 'Etc/GMT+13'])
+      expect(asked.filter((z) => z === zone).length, `asked about "${zone}"`).to.be.at.most(1);
+  });
+
   it('moves a half-hour offset to UTC, with the weekday when that crosses midnight', () => {
     const { meets, next, after } = first({ ...weekly, byday: 'MO,TH', opens_at: '02:00+05:30', closes_at: '03:00+05:30' });
     // 02:00 on Monday in India is 20:30 UTC on Sunday.
