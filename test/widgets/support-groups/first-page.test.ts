@@ -283,20 +283,28 @@ describe('<care-support-groups> with a long list', () => {
   });
 });
 
+/**
+ * Numbers every scheduled task as it starts (later() and nextTask() post tasks through the scheduler): `task()` is the
+ * number of the one running now; `restore()` puts the scheduler back.
+ */
+function countTasks(): { task: () => number; restore: () => void } {
+  type PostTask = (cb: () => unknown, options?: object) => Promise<unknown>;
+  const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
+  const post = scheduler.postTask;
+  let task = 0;
+  scheduler.postTask = (cb, options) => post.call(scheduler, () => (task++, cb()), options);
+  return { task: () => task, restore: () => void (scheduler.postTask = post) };
+}
+
 describe("support groups: the cards' first formatters (issue 13)", () => {
   it("a long list: the date formatters for a first-page group's time zone are made in tasks before the one that draws the cards", async () => {
-    // Every scheduled task numbered as it starts (later() and nextTask() post tasks through the scheduler).
-    type PostTask = (cb: () => unknown, options?: object) => Promise<unknown>;
-    const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
-    const post = scheduler.postTask;
-    let task = 0;
-    scheduler.postTask = (cb, options) => post.call(scheduler, () => (task++, cb()), options);
+    const { task, restore } = countTasks();
     const made: number[] = [];
     const real = Intl.DateTimeFormat;
     // Chatham Islands time: no other test here meets there, so its formatter is not cached yet.
     Intl.DateTimeFormat = new Proxy(real, {
       construct: (target, args) => (
-        (args[1] as { timeZone?: string } | undefined)?.timeZone === 'Pacific/Chatham' && made.push(task),
+        (args[1] as { timeZone?: string } | undefined)?.timeZone === 'Pacific/Chatham' && made.push(task()),
         Reflect.construct(target, args)
       ),
     });
@@ -310,13 +318,13 @@ describe("support groups: the cards' first formatters (issue 13)", () => {
       el.config = { groups, pageSize: 20 } as CareSupportGroups['config'];
       const ready = oneEvent(el, 'care-ready');
       wrapper.append(el);
-      new MutationObserver(() => drawn < 0 && $(el, '.group') && (drawn = task)).observe(el.shadowRoot!, {
+      new MutationObserver(() => drawn < 0 && $(el, '.group') && (drawn = task())).observe(el.shadowRoot!, {
         subtree: true,
         childList: true,
       });
       await ready;
     } finally {
-      scheduler.postTask = post;
+      restore();
       Intl.DateTimeFormat = real;
     }
     expect(names(el)[0]).to.equal('Aaaa Chatham Islands group');
@@ -329,18 +337,14 @@ describe("support groups: the cards' first formatters (issue 13)", () => {
   });
 
   it('a long list: the filters’ number formatter is made in a task between the first page’s and the whole list’s', async () => {
-    // Every scheduled task numbered as it starts, as above. A background task would wait for every slice of the
-    // whole list, so the formatter would be made in the task that shows the whole list's counts.
-    type PostTask = (cb: () => unknown, options?: object) => Promise<unknown>;
-    const scheduler = (globalThis as unknown as { scheduler: { postTask: PostTask } }).scheduler;
-    const post = scheduler.postTask;
-    let task = 0;
-    scheduler.postTask = (cb, options) => post.call(scheduler, () => (task++, cb()), options);
+    // A background task would wait for every slice of the whole list, so the formatter would be made in the task
+    // that shows the whole list's counts.
+    const { task, restore } = countTasks();
     const made: number[] = [];
     const real = Intl.NumberFormat;
     // Faroese: no other test renders in it, so its formatter is not cached yet.
     Intl.NumberFormat = new Proxy(real, {
-      construct: (target, args) => (args[0] === 'fo' && made.push(task), Reflect.construct(target, args)),
+      construct: (target, args) => (args[0] === 'fo' && made.push(task()), Reflect.construct(target, args)),
     });
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="fo"></div>`);
     const el = document.createElement('care-support-groups') as CareSupportGroups;
@@ -349,12 +353,12 @@ describe("support groups: the cards' first formatters (issue 13)", () => {
       el.config = { groups: raw, pageSize: 20 } as CareSupportGroups['config'];
       wrapper.append(el);
       new MutationObserver(() => {
-        if (drawn < 0 && $(el, '.group')) drawn = task;
-        if (whole < 0 && $(el, '#count')?.textContent?.includes('600')) whole = task;
+        if (drawn < 0 && $(el, '.group')) drawn = task();
+        if (whole < 0 && $(el, '#count')?.textContent?.includes('600')) whole = task();
       }).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
       await waitUntil(() => whole >= 0, 'the whole list was shown');
     } finally {
-      scheduler.postTask = post;
+      restore();
       Intl.NumberFormat = real;
     }
     expect(drawn, 'the first page was drawn in a scheduled task').to.be.greaterThan(0);
