@@ -30,9 +30,10 @@ export const overBudget = (start: number, ms = 8): boolean => performance.now() 
 export const nextTask = (priority?: Priority): Promise<void> => new Promise((resolve) => void later(resolve, priority));
 
 /**
- * Runs `steps` in background tasks of about 6 ms each (each step takes a millisecond or two); rejects when `signal`
- * aborts or a step throws. Resolves in a task of its own: what awaits the result (applying the whole list, and its render) must not
- * run in the last slice's task, or that one task is long.
+ * Runs `steps` in user-visible tasks of about 6 ms each, each queueing the next (each step takes a millisecond or two:
+ * a background task waits until they are all done); rejects when `signal` aborts or a step throws. Resolves in a task
+ * of its own: what awaits the result (applying the whole list, and its render) must not run in the last slice's task,
+ * or that one task is long.
  */
 export function inSlices<T>(steps: Generator<void, T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -285,8 +285,8 @@ export type HsdsGroups = Obj[] & { cut?: string };
 
 /**
  * Fetches an HSDS feed (no credentials), every page of a paged API answer (see hsdsPages), and maps it; throws a
- * FetchError with a plain message. The services are mapped in background tasks of a few milliseconds (`inSlices`),
- * `STEP` at a time: 20,000 of them took about a second in one task on a phone.
+ * FetchError with a plain message. The services are mapped in tasks of a few milliseconds (`inSlices`), `STEP` at a
+ * time: 20,000 of them took about a second in one task on a phone.
  */
 export async function fetchHsds(url: string, options: HsdsOptions & { signal?: AbortSignal } = {}): Promise<HsdsGroups> {
   const { signal = new AbortController().signal } = options;

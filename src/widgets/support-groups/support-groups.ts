@@ -235,10 +235,6 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
     // a native call of several ms on a phone, made in tasks of their own before the one that draws the cards.
     for (const g of page || []) later(() => this.#when(g));
     const drawn = page ? nextTask() : undefined;
-    // The count above the list and the filters' counts come with the whole list: their number formatters and plural
-    // rules (native calls of several ms on a phone) are made in a task of their own, after the first page's and
-    // before the whole list's first slice (a background task would wait for the slices), not in the one that shows them.
-    later(() => (countFormat(this.locale), this.t('count', { count: 0, n: 0 })));
     const rest = inSlices(wholeListSteps(this.validator, groups, chain, shell.synonyms, this.locale), signal).then((whole) => {
       if (!whole) return explainConfig(this.validator, data, { lists: this.skippable, fields: this.droppable }).then(done);
       this.#built = whole.finder;
@@ -264,6 +260,11 @@ export class CareSupportGroups extends CareElement<ResolvedSupportGroupsConfig> 
         this.#screen = Infinity;
         this.requestUpdate();
       });
+      // The count above the list and the filters' counts come with the whole list: their number formatters and
+      // plural rules (native calls of several ms on a phone) are made before it, in a task of their own, for the
+      // language now shown (its file may have come after the check), not in the task that shows the whole list.
+      // User-visible, queued before the next slice: a background task would wait until every slice is done.
+      later(() => (countFormat(this.locale), this.t('count', { count: 0, n: 0 })));
     }
     this.#signal = signal;
     this.#setGroups(config.groups, !this.#partial);

@@ -15,6 +15,8 @@ import type { CareConfigErrorEvent } from '../../../src/core/events.js';
 import type { Group } from '../../../src/widgets/support-groups/support-groups.schema.js';
 import { generateGroups } from '../../fixtures/support-groups/generate.js';
 import { inSlices, later, nextTask } from '../../../src/core/tasks.js';
+import { localeCode, registerLocale, registry } from '../../../src/core/i18n/registry.js';
+import { lazy } from '../../../src/core/lazy.js';
 
 before(() => searchCode.load());
 
@@ -365,6 +367,64 @@ describe("support groups: the cards' first formatters (issue 13)", () => {
     expect(whole, 'the whole list was shown later').to.be.greaterThan(drawn);
     expect(made, 'one formatter for the filters’ counts, made after the first page and before the whole list').to.have.length(1);
     expect(made[0]).to.be.greaterThan(drawn).and.lessThan(whole);
+  });
+
+  it('a long list on a page whose language file comes after the check: the count’s formatters are that language’s, made before the whole list', async () => {
+    const { task, restore } = countTasks();
+    const real = {
+      load: localeCode.load,
+      tags: registry.tags,
+      base: registry.base,
+      NumberFormat: Intl.NumberFormat,
+      PluralRules: Intl.PluralRules,
+    };
+    // A language of its own ("qf"), whose file comes a task after it is asked for: by then the check has run and
+    // the whole list's slices have begun.
+    registry.tags = ['qf'];
+    registry.base = '/no-such-folder/';
+    localeCode.load = lazy(async () => ({
+      addLocaleScript: async () => {
+        await nextTask();
+        registerLocale('qf', { 'support-groups': { count_one: '{n} bólkur', count_other: '{n} bólkar' } } as never);
+        return true;
+      },
+    })) as unknown as typeof localeCode.load;
+    const made: [string, number][] = [];
+    const spy = <T extends object>(name: string, C: T): T =>
+      new Proxy(C, {
+        construct: (target, args) => (args[0] === 'qf' && made.push([name, task()]), Reflect.construct(target as never, args)),
+      });
+    Object.assign(Intl, { NumberFormat: spy('NumberFormat', real.NumberFormat), PluralRules: spy('PluralRules', real.PluralRules) });
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="qf"></div>`);
+    const el = document.createElement('care-support-groups') as CareSupportGroups;
+    let [drawn, whole] = [-1, -1];
+    try {
+      el.config = { groups: generateGroups(3000, 7), pageSize: 20 } as CareSupportGroups['config'];
+      wrapper.append(el);
+      new MutationObserver(() => {
+        if (drawn < 0 && $(el, '.group')) drawn = task();
+        if (whole < 0 && /\d/.test($(el, '#count')?.textContent ?? '')) whole = task();
+      }).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      await waitUntil(() => whole >= 0, 'the whole list was shown');
+    } finally {
+      restore();
+      Object.assign(localeCode, { load: real.load });
+      Object.assign(registry, { tags: real.tags, base: real.base });
+      Object.assign(Intl, { NumberFormat: real.NumberFormat, PluralRules: real.PluralRules });
+      delete registry.bundles.qf;
+      for (const url of Object.keys(registry.loading)) if (url.endsWith('/qf.js')) delete registry.loading[url];
+    }
+    expect(count(el), 'in the page’s language').to.match(/bólkar$/);
+    expect(whole, 'the whole list was shown after the first page').to.be.greaterThan(drawn);
+    expect(made.map(([name]) => name).sort(), 'the count’s and the filters’ number formatters and the plural rules').to.deep.equal([
+      'NumberFormat',
+      'NumberFormat',
+      'PluralRules',
+    ]);
+    expect(
+      made.filter(([, t]) => t <= drawn || t >= whole),
+      'made after the first page, before the whole list',
+    ).to.deep.equal([]);
   });
 
   it('makes a date, a language-name and a list formatter as it connects, each in a later task, not in that one', async () => {
