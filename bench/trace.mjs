@@ -37,12 +37,12 @@ const json = (body) => (route) =>
   });
 
 /**
- * Each page as the bench has it: `widget` is the bundle, `body` the page, `act` what is timed (in the page, before
- * the trace stops), `routes` the mocked remote APIs. A config set on a loaded page (`set`) is traced from that moment.
+ * Each page as the bench has it: `widget` is the bundle, `body` the page, `until` (run in the page) says when the work
+ * traced is done, `routes` are the mocked remote APIs. A config set on a loaded page (`set`) is traced from that moment.
  */
 const scenarios = {
   // 10,000 groups: the config set on a loaded page, until the search index is built.
-  groups: (server) => ({
+  groups: () => ({
     widget: 'care-support-groups',
     set: { groups: groups(10000), pageSize: 20 },
     until: () => document.querySelector('care-support-groups').indexReady !== false,
