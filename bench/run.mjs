@@ -19,7 +19,23 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { findBrowser, chromiumArgs } from '../scripts/find-browser.mjs';
 import { startServer, pageHtml } from '../test/e2e/lib/server.mjs';
-import { bskyFeed, chat, groups, statuses, MASTODON, FEED_URI } from '../test/e2e/lib/data.mjs';
+import { bskyFeed, groups, FEED_URI, MASTODON } from '../test/e2e/lib/data.mjs';
+import {
+  allCareChats,
+  careChatSpec,
+  careFeedRoutes,
+  careFeedSpec,
+  chats50,
+  fallback,
+  feedPage,
+  IMAGE_POSTS,
+  imageRoute,
+  jsonRoute,
+  lastPost,
+  longList,
+  mastodon40,
+  text,
+} from './pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -107,13 +123,6 @@ async function withPage(fn, { routes = [], viewport = { width: 1024, height: 800
     await context.close();
   }
 }
-const jsonRoute = (body) => (route) =>
-  route.fulfill({
-    status: 200,
-    contentType: 'application/json',
-    headers: { 'access-control-allow-origin': '*' },
-    body: JSON.stringify(body),
-  });
 const open = (page, spec) => page.goto(server.add(pageHtml(spec)), { waitUntil: 'commit' });
 
 /** Milliseconds from navigation start until `predicate` (run every animation frame in the page) holds. */
@@ -178,71 +187,22 @@ results.sizeRatios = {
 
 // ------------------------------------------------------------------ 40 feed posts
 // The same 40 posts for both: the same authors and text, as a Mastodon timeline and as a getFeed answer.
-const text = (i) => `Community post ${i} about support after treatment #bcsm`;
-const mastodon40 = statuses(40).map((s, i) => ({
-  ...s,
-  content: `<p>${text(i)}</p>`,
-  account: { ...s.account, display_name: `Member ${i}` },
-}));
 const bsky40 = bskyFeed(40);
 bsky40.feed.forEach((item, i) => {
   item.post.record.text = text(i);
   item.post.author.displayName = `Member ${i}`;
+  if (IMAGE_POSTS.includes(i))
+    item.post.embed = {
+      $type: 'app.bsky.embed.images#view',
+      images: [
+        {
+          thumb: `https://cdn.bsky.app/img/feed_thumbnail/plain/m${i}@jpeg`,
+          fullsize: `https://cdn.bsky.app/img/feed_fullsize/plain/m${i}@jpeg`,
+          alt: 'A photo',
+        },
+      ],
+    };
 });
-const lastPost = (sel) => {
-  const host = document.querySelector(sel);
-  return !!host?.shadowRoot && host.shadowRoot.textContent.includes('Community post 39 about');
-};
-// Avatars and two posts' photos load for real (a 400×300 PNG from a mocked host, 150 ms late), as on a live
-// page, so a box that does not reserve its size shows up as layout shift. No size is given for the photos.
-const { PNG } = await import('pngjs');
-const picture = (() => {
-  const png = new PNG({ width: 400, height: 300 });
-  for (let i = 0; i < png.data.length; i += 4) png.data.set([40 + ((i >> 6) % 180), 120, 160, 255], i);
-  return PNG.sync.write(png);
-})();
-const imageRoute = (route) =>
-  setTimeout(
-    () =>
-      route
-        .fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: picture })
-        .catch(() => {}),
-    150,
-  );
-for (const i of [1, 4]) {
-  mastodon40[i].media_attachments = [
-    {
-      id: `m${i}`,
-      type: 'image',
-      url: `${MASTODON}/media/${i}.png`,
-      preview_url: `${MASTODON}/media/${i}.png`,
-      description: 'A photo',
-      meta: {},
-    },
-  ];
-  bsky40.feed[i].post.embed = {
-    $type: 'app.bsky.embed.images#view',
-    images: [
-      {
-        thumb: `https://cdn.bsky.app/img/feed_thumbnail/plain/m${i}@jpeg`,
-        fullsize: `https://cdn.bsky.app/img/feed_fullsize/plain/m${i}@jpeg`,
-        alt: 'A photo',
-      },
-    ],
-  };
-}
-const feedPage = (element) => `<h1>Community</h1>${element}<footer>Footer text</footer>`;
-const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
-const careFeedSpec = {
-  modules: ['/dist/care-hashtag-feed.js'],
-  body: feedPage(
-    `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed>`,
-  ),
-};
-const careFeedRoutes = [
-  [`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)],
-  [`${MASTODON}/{avatars,media}/**`, imageRoute],
-];
 const bskySpec = { modules: [BSKY_EMBED], body: feedPage(`<bsky-embed feed="${FEED_URI}" limit="40"></bsky-embed>`) };
 const bskyRoutes = [
   ['https://api.bsky.app/xrpc/app.bsky.feed.getFeed**', jsonRoute(bsky40)],
@@ -327,7 +287,6 @@ if (want('feed'))
   );
 
 // ------------------------------------------------------------------ 50 chats with calendar controls
-const chats50 = Array.from({ length: 50 }, (_, i) => chat(i));
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const atcbButtons = chats50
   .map((c) => {
@@ -336,11 +295,6 @@ const atcbButtons = chats50
     return `<add-to-calendar-button name="${c.title}" description="${c.description}" startDate="${date}" startTime="${time}" endTime="${end}" timeZone="${c.timeZone}" recurrence="${c.rrule}" location="${c.url}" options="'Apple','Google','iCal','Outlook.com'" lightMode="light" hideBranding="true" label="${days[0]}"></add-to-calendar-button>`;
   })
   .join('\n');
-// Ours: each chat's calendar control (its closed "Add to calendar" menu) is in the DOM.
-const allCareChats = () => {
-  const host = document.querySelector('care-chat-schedule');
-  return !!host?.shadowRoot && host.shadowRoot.querySelectorAll('[part=chat] details.calendar').length >= 50;
-};
 const allAtcb = () => {
   const els = document.querySelectorAll('add-to-calendar-button');
   return els.length === 50 && [...els].every((e) => e.shadowRoot && e.shadowRoot.querySelector('button, .atcb-button'));
@@ -356,10 +310,6 @@ const chatRun = (spec, done) => (rate) =>
     },
     { rate },
   );
-const careChatSpec = {
-  modules: ['/dist/care-chat-schedule.js'],
-  body: `<h1>Chats</h1><care-chat-schedule><script type="application/json">${JSON.stringify({ chats: chats50, show: 50, filters: false })}</script>${fallback}</care-chat-schedule><footer>Footer text</footer>`,
-};
 const atcbSpec = { modules: [ATCB], body: `<h1>Chats</h1>${atcbButtons}<footer>Footer text</footer>` };
 if (want('chat')) results.chat = await alternate(chatRun(careChatSpec, allCareChats), chatRun(atcbSpec, allAtcb));
 if (want('feed') || want('chat'))
@@ -380,7 +330,7 @@ if (want('feed') || want('chat'))
 // care-ready and the first page laid out. No peer does this. Then, left alone, how long until the search
 // index (built in the background after the first render) is ready, and the longest task meanwhile.
 if (want('groups')) {
-  const url = server.add(JSON.stringify({ groups: groups(10000), pageSize: 20 }), {
+  const url = server.add(JSON.stringify(longList()), {
     type: 'application/json',
     ext: '.json',
     name: 'groups-10000',
@@ -568,7 +518,6 @@ if (want('stability')) {
       longTaskMs: r1(median(taskMs)),
     });
   };
-  const fallback = '<p>Loading… if nothing appears, call 13 11 20.</p>';
   await stable(
     '(control: the page without a widget)',
     { body: `<h1>Community</h1>${fallback}<footer>Footer text</footer>` },
@@ -577,10 +526,7 @@ if (want('stability')) {
   );
   await stable(
     'care-hashtag-feed (40 Mastodon posts)',
-    {
-      modules: ['/dist/care-hashtag-feed.js'],
-      body: `<h1>Community</h1><care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script>${fallback}</care-hashtag-feed><footer>Footer text</footer>`,
-    },
+    careFeedSpec,
     [[`${MASTODON}/api/v1/timelines/tag/**`, jsonRoute(mastodon40)]],
     lastPost,
     'care-hashtag-feed',

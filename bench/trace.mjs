@@ -18,7 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, chromiumArgs } from '../scripts/find-browser.mjs';
 import { startServer, pageHtml } from '../test/e2e/lib/server.mjs';
-import { chat, groups, hsdsServices, statuses, MASTODON } from '../test/e2e/lib/data.mjs';
+import { hsdsServices } from '../test/e2e/lib/data.mjs';
+import { allCareChats, careChatSpec, careFeedRoutes, careFeedSpec, lastPost, longList } from './pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scenario = process.argv[2];
@@ -26,30 +27,20 @@ const RATE = Number(process.env.TRACE_CPU ?? 4);
 const MIN = Number(process.env.TRACE_MIN ?? 40);
 const TOP = Number(process.env.TRACE_TOP ?? 25);
 
-const text = (i) => `Community post ${i} about support after treatment #bcsm`;
-const posts = statuses(40).map((s, i) => ({ ...s, content: `<p>${text(i)}</p>`, account: { ...s.account, display_name: `Member ${i}` } }));
-const json = (body) => (route) =>
-  route.fulfill({
-    status: 200,
-    contentType: 'application/json',
-    headers: { 'access-control-allow-origin': '*' },
-    body: JSON.stringify(body),
-  });
-
 /**
- * Each page as the bench has it: `widget` is the bundle, `body` the page, `until` (run in the page) says when the work
+ * The bench's pages (bench/pages.mjs): `spec` is the page, `until` (run in the page, given `arg`) says when the work
  * traced is done, `routes` are the mocked remote APIs. A config set on a loaded page (`set`) is traced from that moment.
  */
 const scenarios = {
   // 10,000 groups: the config set on a loaded page, until the search index is built.
   groups: () => ({
-    widget: 'care-support-groups',
-    set: { groups: groups(10000), pageSize: 20 },
+    spec: { modules: ['/dist/care-support-groups.js'], body: '<care-support-groups></care-support-groups>' },
+    set: longList(),
     until: () => document.querySelector('care-support-groups').indexReady !== false,
   }),
   // An HSDS feed of 2,000 services: the config set on a loaded page, until its groups are shown.
   hsds: (server) => ({
-    widget: 'care-support-groups',
+    spec: { modules: ['/dist/care-support-groups.js'], body: '<care-support-groups></care-support-groups>' },
     set: {
       hsds: { url: server.add(JSON.stringify(hsdsServices(2000)), { type: 'application/json', ext: '.json', name: 'hsds' }) },
       pageSize: 20,
@@ -57,18 +48,9 @@ const scenarios = {
     until: () => /2,000 groups/.test(document.querySelector('care-support-groups').shadowRoot.textContent),
   }),
   // 50 chats with calendar controls, from navigation.
-  chat: () => ({
-    widget: 'care-chat-schedule',
-    body: `<care-chat-schedule><script type="application/json">${JSON.stringify({ chats: Array.from({ length: 50 }, (_, i) => chat(i)), show: 50, filters: false })}</script></care-chat-schedule>`,
-    until: () => document.querySelector('care-chat-schedule').shadowRoot?.querySelectorAll('[part=chat] details.calendar').length >= 50,
-  }),
-  // 40 posts from a mocked Mastodon server, from navigation.
-  feed: () => ({
-    widget: 'care-hashtag-feed',
-    body: `<care-hashtag-feed><script type="application/json">${JSON.stringify({ hashtag: 'bcsm', limit: 40, refreshSeconds: 0, sources: [{ type: 'mastodon', instance: MASTODON }] })}</script></care-hashtag-feed>`,
-    routes: [[`${MASTODON}/api/v1/timelines/tag/**`, json(posts)]],
-    until: () => document.querySelector('care-hashtag-feed').shadowRoot?.textContent.includes('Community post 39 about'),
-  }),
+  chat: () => ({ spec: careChatSpec, until: allCareChats }),
+  // 40 posts from a mocked Mastodon server (and its avatars and photos), from navigation.
+  feed: () => ({ spec: careFeedSpec, routes: careFeedRoutes, until: lastPost, arg: 'care-hashtag-feed' }),
 };
 if (!scenarios[scenario]) {
   console.error(`usage: node bench/trace.mjs ${Object.keys(scenarios).join('|')}   (TRACE_CPU, TRACE_MIN, TRACE_TOP, TRACE_DIST)`);
@@ -173,7 +155,9 @@ try {
   server = await startServer(root, { '/dist/': process.env.TRACE_DIST ? resolve(process.env.TRACE_DIST) : temp });
   browser = await chromium.launch({ executablePath: findBrowser(), args: chromiumArgs, headless: true });
   const page0 = setup(server);
-  if (temp) await unminified(page0.widget, temp);
+  // The widget the page loads: /dist/care-x.js.
+  const widget = page0.spec.modules[0].match(/([\w-]+)\.js$/)[1];
+  if (temp) await unminified(widget, temp);
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, timezoneId: 'Australia/Sydney', locale: 'en-US' });
   const origin = server.origin;
   await context.route(
@@ -183,7 +167,7 @@ try {
   for (const [pattern, handler] of page0.routes ?? []) await context.route(pattern, handler);
   const page = await context.newPage();
   if (RATE != 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: RATE });
-  const url = server.add(pageHtml({ modules: [`/dist/${page0.widget}.js`], body: page0.body ?? `<${page0.widget}></${page0.widget}>` }));
+  const url = server.add(pageHtml(page0.spec));
   const categories = [
     'devtools.timeline',
     'disabled-by-default-devtools.timeline',
@@ -194,19 +178,19 @@ try {
   ];
   if (page0.set) {
     await page.goto(url);
-    await page.waitForFunction((tag) => customElements.get(tag), page0.widget);
+    await page.waitForFunction((tag) => customElements.get(tag), widget);
     // Fetched by the page, as the bench does (a config passed as Playwright's argument, or parsed from one, made the
     // first check of 10,000 groups several times slower).
     const config = server.add(JSON.stringify(page0.set), { type: 'application/json', ext: '.json', name: 'config' });
     await page.evaluate(async (url) => void (window.__config = await (await fetch(url)).json()), config);
     await page.waitForTimeout(500);
     await browser.startTracing(page, { categories });
-    await page.evaluate((widget) => void (document.querySelector(widget).config = window.__config), page0.widget);
+    await page.evaluate((tag) => void (document.querySelector(tag).config = window.__config), widget);
   } else {
     await browser.startTracing(page, { categories });
     await page.goto(url);
   }
-  await page.waitForFunction(page0.until, null, { polling: 20, timeout: 120000 });
+  await page.waitForFunction(page0.until, page0.arg, { polling: 20, timeout: 120000 });
   await page.waitForTimeout(300);
   await page.evaluate((mark) => void performance.mark(mark), MARK);
   const trace = JSON.parse((await browser.stopTracing()).toString());
